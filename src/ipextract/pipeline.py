@@ -1,0 +1,167 @@
+"""parse(bytes | str, options) -> Document: the steps in order, nothing else.
+
+read -> decode -> clean (html | text) -> repair -> convert -> meta -> facts
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from . import convert, meta
+from .clean import Extracted
+from .clean.repair import repair
+from .decode import decode
+from .document import REMOVED_KINDS, Document
+from .errors import InputError
+from .options import Options
+from .sniff import detect_format, reject_binary
+
+
+def parse(
+    data: bytes | str,
+    options: Options | None = None,
+    *,
+    path: str | None = None,
+    url: str | None = None,
+    ref_date: dt.date | None = None,
+    declared_charset: str | None = None,
+) -> Document:
+    """Parse one page. Never raises for bad input: the returned Document carries `error` instead.
+
+    `url`, `ref_date` and `declared_charset` are hints from the container (a WARC record, an HTTP
+    header); the page's own metadata wins over them.
+    """
+    options = options or Options()
+    raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else bytes(data)
+    doc = Document(path=path, id=hashlib.sha1(raw).hexdigest())
+    try:
+        _run(raw, doc, options, url=url, ref_date=ref_date, declared_charset=declared_charset)
+    except InputError as exc:
+        _fail(doc, exc.kind, exc.message)
+    except RecursionError:
+        _fail(doc, "too_deep", "markup nested too deeply to parse")
+    except MemoryError:
+        _fail(doc, "too_large", "out of memory while parsing")
+    except Exception as exc:  # a bug must not kill a batch: report it on the document
+        _fail(doc, "internal", f"internal error: {type(exc).__name__}: {exc}")
+    return doc
+
+
+def parse_file(path: str | Path, options: Options | None = None) -> Document:
+    """Read and parse one file; a missing or unreadable path gives a Document with `error` set."""
+    options = options or Options()
+    name = str(path)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError("is_directory", "is a directory, not a page")
+        size = p.stat().st_size
+        if size > options.max_bytes:
+            raise InputError("too_large", f"file is {size} bytes, over the limit of {options.max_bytes}")
+        with p.open("rb") as fh:
+            data = fh.read(options.max_bytes + 1)
+    except InputError as exc:
+        return _failed(name, exc.kind, exc.message)
+    except FileNotFoundError:
+        return _failed(name, "not_found", "no such file")
+    except PermissionError:
+        return _failed(name, "unreadable", "permission denied")
+    except OSError as exc:
+        return _failed(name, "unreadable", exc.strerror or str(exc))
+    return parse(data, options, path=name)
+
+
+def _failed(path: str, kind: str, message: str) -> Document:
+    doc = Document(path=path)
+    _fail(doc, kind, message)
+    return doc
+
+
+def _fail(doc: Document, kind: str, message: str) -> None:
+    doc.error, doc.error_kind = message, kind
+    doc.text, doc.facts = "", []
+
+
+def _run(
+    raw: bytes,
+    doc: Document,
+    options: Options,
+    *,
+    url: str | None,
+    ref_date: dt.date | None,
+    declared_charset: str | None,
+) -> None:
+    if len(raw) > options.max_bytes:
+        raise InputError("too_large", f"input is {len(raw)} bytes, over the limit of {options.max_bytes}")
+    reject_binary(raw)
+    decoded = decode(raw, declared=declared_charset)
+    doc.encoding = decoded.encoding
+    doc.warnings.extend(decoded.warnings)
+    if not decoded.text.strip():
+        raise InputError("empty", "no text in the input")
+
+    doc.format = detect_format(decoded.text)
+    extracted = _clean(decoded.text, doc.format, options)
+    doc.warnings.extend(extracted.warnings)
+
+    blocks = [b for b in (repair(b, extracted.removed, keep_pinyin=options.keep_pinyin)
+                          for b in extracted.blocks) if b]
+    fields = meta.resolve(extracted.candidates)
+    for name in ("title", "source", "author"):
+        value = getattr(fields, name)
+        if value:
+            setattr(fields, name, repair(value, extracted.removed, keep_pinyin=options.keep_pinyin) or None)
+    fields.breadcrumb = [x for x in (repair(b, extracted.removed, keep_pinyin=options.keep_pinyin)
+                                     for b in fields.breadcrumb) if x]
+
+    doc.script = convert.detect_script("\n".join([fields.title or "", *blocks]))
+    if options.script == "simplified" and doc.script != "simplified":
+        blocks = [convert.to_simplified(b) for b in blocks]
+        for name in ("title", "source", "author"):
+            value = getattr(fields, name)
+            if value:
+                setattr(fields, name, convert.to_simplified(value))
+        fields.breadcrumb = [convert.to_simplified(b) for b in fields.breadcrumb]
+
+    doc.text = "\n".join(blocks)
+    doc.title, doc.published_at = fields.title, fields.published_at
+    doc.source, doc.author, doc.breadcrumb = fields.source, fields.author, fields.breadcrumb
+    doc.url = fields.url or url
+    doc.removed = {k: extracted.removed.get(k, 0) for k in REMOVED_KINDS}
+    doc.removed_items = extracted.removed_items
+    if not doc.text:
+        doc.warnings.append("no article text found")
+
+    if options.facts and doc.text:
+        from .facts import extract
+
+        reference = _reference_date(doc.published_at) or options.ref_date or ref_date
+        doc.facts = extract(doc.text, reference, roc_years=_is_taiwanese(doc))
+
+
+def _clean(text: str, fmt: str, options: Options) -> Extracted:
+    if fmt == "html":
+        from .clean.html import clean_html
+
+        return clean_html(text)
+    from .clean.text import clean_text
+
+    return clean_text(text)
+
+
+def _reference_date(published_at: str | None) -> dt.date | None:
+    if not published_at or len(published_at) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(published_at[:10])
+    except ValueError:
+        return None
+
+
+def _is_taiwanese(doc: Document) -> bool:
+    """ROC years (107年 = 2018) are only read as such on pages from Taiwan."""
+    url = (doc.url or "").lower()
+    host = url.split("//", 1)[-1].split("/", 1)[0]
+    return host.endswith(".tw") or "民国" in doc.text[:2000] or "民國" in doc.text[:2000]

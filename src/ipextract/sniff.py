@@ -1,0 +1,57 @@
+"""Quick looks at raw input: is it a page at all, and is it HTML or text?"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import InputError
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF file"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"PK\x05\x06", "an empty zip archive"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"MZ", "a Windows executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an MS Office document"),
+    (b"RIFF", "a RIFF media file"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 file"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+_HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|div|p|br|title|table|span)\b", re.I)
+
+
+def reject_binary(data: bytes) -> None:
+    """Raise InputError("binary") when the bytes are a known non-page format or mostly control bytes."""
+    if not data.strip():
+        raise InputError("empty", "file is empty")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError("binary", f"looks like {what}, not a web page")
+    sample = data[:4096]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or _mostly_utf16(sample):
+        return
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    if controls > len(sample) * 0.1:
+        raise InputError("binary", "looks like binary data, not a web page")
+
+
+def _mostly_utf16(sample: bytes) -> bool:
+    zeros = sample.count(0)
+    return zeros > len(sample) // 4 and (sample[0::2].count(0) > zeros * 0.9 or sample[1::2].count(0) > zeros * 0.9)
+
+
+def detect_format(text: str) -> str:
+    """"html" when the text carries HTML markup near its start, else "text"."""
+    head = text[:4096]
+    return "html" if _HTML_HINT.search(head) else "text"
