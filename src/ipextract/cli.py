@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -118,6 +119,42 @@ def schema_cmd(
       ipextract schema > document.schema.json
     """
     typer.echo(dumps(document_schema(), pretty=pretty))
+
+
+@app.command("show")
+def show_cmd(
+    path: Annotated[str, typer.Argument(help="The page to show (.html, .htm, .txt); '-' reads stdin.")],
+    no_body: Annotated[bool, typer.Option("--no-body", help="Leave out the body text.")] = False,
+    facts_only: Annotated[bool, typer.Option("--facts-only", help="Only the facts table.")] = False,
+    removed: Annotated[bool, typer.Option("--removed", help="List every removed line, not a preview.")] = False,
+    width: Annotated[Optional[int], typer.Option("--width", min=20, help="Render at this many columns.")] = None,
+    pager: Annotated[bool, typer.Option("--pager", help="Page long output (on a terminal).")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours or styles (also NO_COLOR=1).")] = False,
+    script: Annotated[Script, typer.Option(help="Convert to Simplified, or keep the page's script.")] = Script.simplified,
+    keep_pinyin: Annotated[bool, typer.Option("--keep-pinyin", help="Keep pinyin annotations like 發(fā).")] = False,
+    ref_date: Annotated[
+        Optional[str], typer.Option("--ref-date", help="YYYY-MM-DD for relative dates when the page has none.")
+    ] = None,
+) -> None:
+    """Show one page's extraction in the terminal: metadata, body with facts highlighted, facts, removed.
+
+    [bold]Examples[/bold]
+
+      ipextract show page.txt
+
+      ipextract show page.html --facts-only
+
+      NO_COLOR=1 ipextract show page.html --removed | less
+    """
+    from .show import ShowOptions, make_console, show
+
+    options = Options(script=script.value, keep_pinyin=keep_pinyin, ref_date=_ref_date(ref_date))
+    doc = _parse_one(path, options)
+    console = make_console(no_color=no_color or bool(os.environ.get("NO_COLOR")), width=width)
+    show(doc, console, ShowOptions(body=not no_body, facts_only=facts_only, removed_all=removed), pager=pager)
+    if doc.error:
+        typer.echo(f"ipextract: {doc.path}: {doc.error}", err=True)
+        raise typer.Exit(1)
 
 
 def main() -> None:
