@@ -7,7 +7,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -46,14 +46,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = None,
 ) -> None:
     """Turn saved Chinese government news pages into clean text and tables of dated numbers."""
 
 
-def _ref_date(value: Optional[str]) -> Optional[dt.date]:
+def _ref_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -67,12 +67,12 @@ def parse_cmd(
     paths: Annotated[list[str], typer.Argument(help="Pages to parse (.html, .htm, .txt); '-' reads stdin.")],
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.json,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
+        Path | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
     ] = None,
-    script: Annotated[Script, typer.Option(help="Convert to Simplified, or keep the page's script.")] = Script.simplified,
+    script: Annotated[Script, typer.Option(help="Simplified output, or keep the page's script.")] = Script.simplified,
     keep_pinyin: Annotated[bool, typer.Option("--keep-pinyin", help="Keep pinyin annotations like 發(fā).")] = False,
     ref_date: Annotated[
-        Optional[str], typer.Option("--ref-date", help="YYYY-MM-DD for relative dates when the page has none.")
+        str | None, typer.Option("--ref-date", help="YYYY-MM-DD for relative dates when the page has none.")
     ] = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON output.")] = False,
 ) -> None:
@@ -127,13 +127,13 @@ def show_cmd(
     no_body: Annotated[bool, typer.Option("--no-body", help="Leave out the body text.")] = False,
     facts_only: Annotated[bool, typer.Option("--facts-only", help="Only the facts table.")] = False,
     removed: Annotated[bool, typer.Option("--removed", help="List every removed line, not a preview.")] = False,
-    width: Annotated[Optional[int], typer.Option("--width", min=20, help="Render at this many columns.")] = None,
+    width: Annotated[int | None, typer.Option("--width", min=20, help="Render at this many columns.")] = None,
     pager: Annotated[bool, typer.Option("--pager", help="Page long output (on a terminal).")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours or styles (also NO_COLOR=1).")] = False,
-    script: Annotated[Script, typer.Option(help="Convert to Simplified, or keep the page's script.")] = Script.simplified,
+    script: Annotated[Script, typer.Option(help="Simplified output, or keep the page's script.")] = Script.simplified,
     keep_pinyin: Annotated[bool, typer.Option("--keep-pinyin", help="Keep pinyin annotations like 發(fā).")] = False,
     ref_date: Annotated[
-        Optional[str], typer.Option("--ref-date", help="YYYY-MM-DD for relative dates when the page has none.")
+        str | None, typer.Option("--ref-date", help="YYYY-MM-DD for relative dates when the page has none.")
     ] = None,
 ) -> None:
     """Show one page's extraction in the terminal: metadata, body with facts highlighted, facts, removed.
