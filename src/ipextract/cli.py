@@ -6,16 +6,17 @@ import datetime as dt
 import os
 import sys
 from enum import Enum
+from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 
 from . import __version__
 from .document import Document, document_schema
-from .options import Options
+from .options import DEFAULT_MAX_BYTES, Options
 from .pipeline import parse, parse_file
-from .writers import atomic_output, dumps, write_json, write_jsonl
+from .writers import atomic_output, dumps, write_csv, write_json, write_jsonl
 
 app = typer.Typer(
     name="ipextract",
@@ -30,6 +31,7 @@ app = typer.Typer(
 class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
 
 
 class Script(str, Enum):
@@ -75,8 +77,9 @@ def parse_cmd(
         str | None, typer.Option("--ref-date", help="YYYY-MM-DD for relative dates when the page has none.")
     ] = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON output.")] = False,
+    bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 byte-order mark (for Excel).")] = False,
 ) -> None:
-    """Parse pages into documents (JSON).
+    """Parse pages into documents (JSON), or their facts as CSV rows (--format csv).
 
     [bold]Examples[/bold]
 
@@ -85,13 +88,17 @@ def parse_cmd(
       ipextract parse a.html b.html -o out.jsonl --format jsonl
 
       cat page.html | ipextract parse - | jq .title
+
+      ipextract parse *.html --format csv --bom -o facts.csv
     """
     options = Options(script=script.value, keep_pinyin=keep_pinyin, ref_date=_ref_date(ref_date))
     docs = [_parse_one(p, options) for p in paths]
     for d in docs:
         if d.error:
             typer.echo(f"ipextract: {d.path}: {d.error}", err=True)
-    writer = write_json if format is OutputFormat.json else write_jsonl
+    writer = {OutputFormat.json: write_json, OutputFormat.jsonl: write_jsonl}.get(format)
+    if writer is None:
+        writer = partial(_write_csv, bom=bom)
     if output is None:
         writer(docs, sys.stdout, pretty=pretty)
         sys.stdout.flush()
@@ -100,6 +107,10 @@ def parse_cmd(
             writer(docs, fh, pretty=pretty)
     if any(d.error for d in docs):
         raise typer.Exit(1)
+
+
+def _write_csv(docs: list[Document], out: IO[str], *, bom: bool, pretty: bool = False) -> None:
+    write_csv(docs, out, bom=bom)
 
 
 def _parse_one(path: str, options: Options) -> Document:
@@ -155,6 +166,127 @@ def show_cmd(
     if doc.error:
         typer.echo(f"ipextract: {doc.path}: {doc.error}", err=True)
         raise typer.Exit(1)
+
+
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+class Executor(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command("batch")
+def batch_cmd(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Pages, folders, .gz pages, .zip/.tar/.tar.gz/.tgz/.warc/.warc.gz; '-' = paths on stdin."),
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Output file (.jsonl, .jsonl.gz, .csv), a folder for Parquet, '-'.")
+    ] = "-",
+    format: Annotated[
+        BatchFormat | None, typer.Option("--format", "-f", help="Output format (default: csv for *.csv, else jsonl).")
+    ] = None,
+    errors: Annotated[
+        str | None, typer.Option("--errors", help="Write error records (JSONL) here instead of into the output.")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")
+    ] = None,
+    executor: Annotated[Executor, typer.Option("--executor", help="Run on this machine, or on Ray.")] = Executor.local,
+    ray_address: Annotated[
+        str | None, typer.Option("--ray-address", help="Ray cluster: auto or ray://host:10001 (default: a local Ray).")
+    ] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Go on from an interrupted run's finished parts.")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first document that fails.")] = False,
+    include: Annotated[
+        list[str] | None, typer.Option("--include", help="Glob of folder files / archive members to take (repeatable).")
+    ] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob to leave out (repeatable).")] = None,
+    stats: Annotated[str | None, typer.Option("--stats", help="Write the run summary here as JSON.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 byte-order mark (for Excel).")] = False,
+    work_dir: Annotated[
+        str | None, typer.Option("--work-dir", help="Folder for part files and done markers (default: OUTPUT.parts).")
+    ] = None,
+    keep_parts: Annotated[bool, typer.Option("--keep-parts", help="Keep the part files after a run.")] = False,
+    shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Documents per part file.")] = 100,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Larger documents get error too_large.")
+    ] = DEFAULT_MAX_BYTES,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconds per document before error timeout (0 = none).")
+    ] = 30.0,
+    script: Annotated[Script, typer.Option(help="Simplified output, or keep the page's script.")] = Script.simplified,
+    keep_pinyin: Annotated[bool, typer.Option("--keep-pinyin", help="Keep pinyin annotations like 發(fā).")] = False,
+    ref_date: Annotated[
+        str | None, typer.Option("--ref-date", help="YYYY-MM-DD for relative dates when the page has none.")
+    ] = None,
+) -> None:
+    """Parse whole crawls: folders, archives and WARCs into one JSONL, CSV or Parquet output.
+
+    Every input document gives exactly one record (with [bold]error[/bold] set when it failed).
+    Exit status: 0 all parsed, 1 some failed, 2 usage error. Killed at any point, run the same
+    command again with --resume to finish: nothing is lost or duplicated.
+
+    [bold]Examples[/bold]
+
+      ipextract batch crawl/ -o docs.jsonl
+
+      ipextract batch dump.zip site.warc.gz pages/ -o docs.jsonl.gz --errors errors.jsonl --stats stats.json
+
+      ipextract batch pages/ --include '*.html' --exclude 'archive/*' -f csv --bom -o facts.csv
+
+      find crawl -name '*.htm' | ipextract batch - -o docs.jsonl -j 4
+
+      ipextract batch crawl.warc.gz -f parquet -o tables/ --resume
+
+      ipextract batch s3-mounted/crawl/ -o /shared/out.jsonl --executor ray --ray-address auto
+    """
+    from .batch import BatchConfig, BatchError, run_batch, summary_line
+    from .sources import Limits, Selection, read_path_list
+
+    fmt = format.value if format is not None else _format_from_name(output)
+    if fmt == "parquet" and output == "-":
+        raise typer.BadParameter("Parquet output needs -o FOLDER", param_hint="--output")
+    if any(p == "-" for p in inputs):
+        listed = read_path_list(sys.stdin)
+        inputs = [q for p in inputs for q in (listed if p == "-" else [p])]
+    options = Options(script=script.value, keep_pinyin=keep_pinyin, ref_date=_ref_date(ref_date),
+                      max_bytes=max_bytes)
+    config = BatchConfig(options=options, limits=Limits(max_bytes=max_bytes), format=fmt,
+                         split_errors=errors is not None, timeout=timeout or None)
+    try:
+        result = run_batch(
+            inputs, output=output, config=config, errors_path=errors,
+            selection=Selection(tuple(include or ()), tuple(exclude or ())),
+            workers=workers, executor=executor.value, ray_address=ray_address, resume=resume,
+            fail_fast=fail_fast, work_dir=work_dir, keep_parts=keep_parts, shard_docs=shard_size,
+            bom=bom, progress=not quiet and sys.stderr.isatty(),
+        )
+    except BatchError as exc:
+        typer.echo(f"ipextract batch: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except (OSError, RuntimeError) as exc:
+        typer.echo(f"ipextract batch: {exc}", err=True)
+        raise typer.Exit(1) from None
+    if stats:
+        with atomic_output(stats) as fh:
+            fh.write(dumps(result.to_dict(), pretty=True) + "\n")
+    if not quiet:
+        typer.echo(summary_line(result), err=True)
+    if result.stopped_early:
+        typer.echo(f"ipextract batch: stopped at {result.first_failure}; --resume goes on", err=True)
+    if result.stopped_early or result.stats.failed:
+        raise typer.Exit(1)
+
+
+def _format_from_name(output: str) -> str:
+    return "csv" if output.lower().endswith(".csv") else "jsonl"
 
 
 def main() -> None:

@@ -34,7 +34,7 @@ def atomic_output(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        _publish(tmp, target)
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -50,11 +50,19 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
-        os.replace(tmp, target)
+        _publish(tmp, target)
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _publish(tmp: str, target: Path) -> None:
+    """Give the file the permissions a plainly created one would have (mkstemp makes it 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, target)
 
 
 def write_json(docs: list[Document], out: IO[str], *, pretty: bool = False) -> None:
