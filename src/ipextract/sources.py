@@ -172,15 +172,22 @@ def plan_units(
             yield _error_unit(path, "not_found", "no such file or directory")
 
 
-def _walk(root: str, selection: Selection, limits: Limits) -> Iterator[Unit]:
-    # Symlinked folders are not followed: a link loop must not make the walk endless.
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
-        for name in sorted(filenames):
-            full = os.path.join(dirpath, name)
-            rel = os.path.relpath(full, root).replace(os.sep, "/")
-            if selection.file_wanted(rel):
-                yield from _plan_file(full, selection, limits)
+def _walk(root: str, selection: Selection, limits: Limits, rel: str = "") -> Iterator[Unit]:
+    """Entries sorted by name at every level, so the order is the sorted order of relative paths.
+
+    Symlinked folders are not followed: a link loop must not make the walk endless.
+    """
+    try:
+        entries = sorted(os.scandir(os.path.join(root, rel) if rel else root), key=lambda e: e.name)
+    except OSError as exc:
+        yield _error_unit(os.path.join(root, rel), "unreadable", exc.strerror or str(exc))
+        return
+    for entry in entries:
+        child = f"{rel}/{entry.name}" if rel else entry.name
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(root, selection, limits, child)
+        elif selection.file_wanted(child):
+            yield from _plan_file(os.path.join(root, child), selection, limits)
 
 
 def _plan_file(path: str, selection: Selection, limits: Limits) -> Iterator[Unit]:
@@ -486,6 +493,8 @@ class _Opened:
         if length > self.limits.max_bytes + 65536:  # room for HTTP headers
             raise self._too_large(length)
         data = self._bounded(record.content_stream(), None)
+        if getattr(record.raw_stream, "limit", 0) > 0:
+            raise _ItemError("truncated", "WARC ends inside this record")
         return Item(
             unit.path,
             data=data,
