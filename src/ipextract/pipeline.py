@@ -148,7 +148,7 @@ def _clean(text: str, fmt: str, options: Options) -> Extracted:
         return clean_html(text)
     from .clean.text import clean_text
 
-    return clean_text(text)
+    return clean_text(text, keep_pinyin=options.keep_pinyin)
 
 
 def _reference_date(published_at: str | None) -> dt.date | None:

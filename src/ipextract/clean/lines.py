@@ -1,44 +1,474 @@
-"""Line-level rules shared by the text and HTML cleaners: breadcrumb, meta label, chrome, spam."""
+"""Line-level rules shared by the text and HTML cleaners: breadcrumb, meta label, chrome, spam.
+
+Every rule looks at a *key* of the line: pinyin annotations stripped, spaces folded and the text
+converted to Simplified with OpenCC, so one Simplified word list serves pages in both scripts
+(時間/时间, 來源/来源, 瀏覽次數/浏览次数) and mirror pages that gloss their labels (來(lái)源).
+Values (source, author, breadcrumb items) are cut from the line itself at the same offsets, so
+they keep the page's script until the convert step; t2s keeps the length of the text, and when
+it does not the key is used instead.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
+from ..convert import to_simplified
 from ..dates import parse_timestamp
+from . import rules, spam
+from .repair import HAN, fold_spaces, remove_pinyin
 
-_BREADCRUMB = re.compile(r"^(?:您的位置|当前位置)?[:：]?\s*\S{1,20}(?:\s*(?:>|>>|»|›|＞)\s*\S{1,30}){1,}$")
-_META_LABEL = re.compile(r"(时间|發布時間|发布时间|日期|來源|来源|作者)\s*[:：]\s*")
-_CHROME = re.compile(r"【(?:打印|关闭|字体|字體|關閉)")
-_SPAM = re.compile(r"蜘蛛池")
+LINE_KINDS = ("breadcrumb", "meta", "chrome", "spam", "body")
+
+_WORDISH = re.compile(rf"[0-9A-Za-z{HAN}]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+#: Meta, chrome and breadcrumb lines are short; longer lines are only checked for spam.
+_MAX_LABEL_LINE = 300
+_MAX_CHROME_LINE = 200
+
+# -- breadcrumb ---------------------------------------------------------------------------------
+_CRUMB_PREFIX = re.compile(
+    r"^(?:您的位置|您现在的位置|您当前的位置|您所在的位置|您现在所在的位置|当前位置|现在位置|所在位置|位置)"
+    r"\s*[:：]\s*"
+)
+_CRUMB_ARROWS = re.compile(r"\s*(?:>>|->|→|[>»›＞〉])\s*")
+_CRUMB_SLASH = re.compile(r"\s*[/／]\s*")
+_CRUMB_ITEM_BAD = re.compile(r"[。，,；;！!？?：:%％]|^\d+$")
+_MAX_CRUMB_ITEM = 24
+
+# -- metadata -----------------------------------------------------------------------------------
+_TIMESTAMP = re.compile(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}\s*秒?)?)?"
+)
+_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+_JUNK = re.compile(r"[\s()（）\[\]【】〖〗<>《》{}|｜·•:：,，;；、\-—_/\\*#~]+")
+_VALUE_TRIM = " \t:：,，;；、|｜[]【】〖〗()（）<>-—_"
+_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?：:]")
+_NAME = rf"[{HAN}·]{{2,4}}"
+_NAMES = rf"{_NAME}(?:[\s、，,]+{_NAME}){{0,5}}"
+_NAMES_ONLY = re.compile(rf"^{_NAMES}$")
+#: Unlabelled date lines are short: a timestamp, maybe a counter and the name of the source.
+_MAX_DATE_LINE = 60
+_MAX_SOURCE = 24
+
+# -- chrome -------------------------------------------------------------------------------------
+_URL_LINE = re.compile(r"^(?:(?:网址|链接|url)\s*[:：]\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
+_CAPTION_CREDIT = re.compile(
+    rf"(?:记者|通讯员|摄影|摄)\s*{_NAME}(?:[\s、]+{_NAME}){{0,3}}\s*摄(?:影)?\s*[)）]?$"
+    rf"|(?:^|\s){_NAME}(?:[\s、]+{_NAME}){{0,3}}\s+摄(?:影)?\s*[)）]?$"
+)
+_CAPTION_LEAD = re.compile(r"^[(（]?图为")
+_MAX_CAPTION = 150
+_NAV_MIN_ITEMS = 5
+_NAV_MAX_ITEM = 8
+_NAV_ITEM = re.compile(rf"^[{HAN}A-Za-z]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line as the page has it (`text`, spaces folded) and its Simplified matching `key`."""
+
+    text: str
+    key: str
+
+    @classmethod
+    def of(cls, line: str) -> Line:
+        return cls(fold_spaces(line), line_key(line))
+
+    def cut(self, start: int, end: int | None = None) -> str:
+        """The page's own text at key offsets, or the key's when t2s changed the length."""
+        source = self.text if len(self.text) == len(self.key) else self.key
+        return source[start:end]
+
+
+@dataclass(frozen=True, slots=True)
+class MetaField:
+    """A value a metadata line gives for a document field, with its trust rank (lower wins)."""
+
+    field: str
+    value: str
+    rank: int
+
+
+def line_key(line: str) -> str:
+    """The form every rule matches: spaces folded, pinyin annotations stripped, t2s."""
+    text = fold_spaces(line)
+    if "(" in text:
+        text, _ = remove_pinyin(text)
+        text = fold_spaces(text)
+    return to_simplified(text)
+
+
+# -- classification -----------------------------------------------------------------------------
 
 
 def classify_line(line: str) -> str:
-    """One of "breadcrumb", "meta", "chrome", "spam", "body"."""
-    if _SPAM.search(line):
-        return "spam"
-    if _CHROME.search(line):
+    """One of "breadcrumb", "meta", "chrome", "spam", "body" (the line on its own, no context)."""
+    return classify(Line.of(line))
+
+
+def classify(line: Line) -> str:
+    key = line.key
+    if not key:
         return "chrome"
-    if _BREADCRUMB.match(line):
+    if spam.is_spam_line(key):
+        return "spam"
+    if not _WORDISH.search(key):
+        return "chrome"
+    if len(key) > _MAX_LABEL_LINE:
+        return "body"
+    if is_toolbar(key):
+        return "chrome"
+    if breadcrumb_items(line) is not None:
         return "breadcrumb"
-    if len(line) < 120 and _META_LABEL.search(line):
+    if meta_fields(line) is not None:
         return "meta"
+    if is_chrome(key):
+        return "chrome"
     return "body"
 
 
-def parse_meta_line(line: str) -> dict[str, str]:
-    """Fields named by label in a metadata line: published_at, source, author."""
-    out: dict[str, str] = {}
-    parts = _META_LABEL.split(line)
-    for label, value in zip(parts[1::2], parts[2::2]):
-        value = value.strip()
-        if not value:
+# -- breadcrumb ---------------------------------------------------------------------------------
+
+
+def parse_breadcrumb(line: str) -> list[str] | None:
+    """The levels of a location path (`首页 > 政务公开 > …`), or None when the line is not one."""
+    return breadcrumb_items(Line.of(line))
+
+
+def breadcrumb_items(line: Line) -> list[str] | None:
+    key = line.key
+    if len(key) > _MAX_LABEL_LINE:
+        return None
+    m = _CRUMB_PREFIX.match(key)
+    start = m.end() if m else 0
+    for separator, slash in ((_CRUMB_ARROWS, False), (_CRUMB_SLASH, True)):
+        spans = _split_spans(key, separator, start)
+        if spans and spans[-1][0] == spans[-1][1]:
+            spans.pop()  # a trailing separator: `首页 > 新闻 >`
+        if len(spans) < 2:
             continue
-        if label in ("来源", "來源"):
-            out["source"] = value.split()[0]
-        elif label == "作者":
-            out["author"] = value.split()[0]
-        else:
-            ts = parse_timestamp(value)
-            if ts:
-                out["published_at"] = ts
+        items = [key[a:b] for a, b in spans]
+        if not all(_crumb_item_ok(x) for x in items):
+            continue
+        home = items[0].replace(" ", "").lower() in rules.words("lines_home_words.txt")
+        if m or home or len(items) >= 3 or not slash:
+            return [line.cut(a, b) for a, b in spans]
+    return None
+
+
+def _split_spans(key: str, separator: re.Pattern[str], start: int) -> list[tuple[int, int]]:
+    spans = []
+    pos = start
+    for m in separator.finditer(key, start):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    if not spans:
+        return []
+    spans.append((pos, len(key)))
+    return spans
+
+
+def _crumb_item_ok(item: str) -> bool:
+    return 0 < len(item) <= _MAX_CRUMB_ITEM and not _CRUMB_ITEM_BAD.search(item)
+
+
+# -- metadata lines -----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?P<label>{rules.alternation(tuple(rules.meta_labels()))})\s*[:：]")
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> tuple[str, ...]:
+    return rules.words("lines_byline_roles.txt")
+
+
+@lru_cache(maxsize=1)
+def _credit_pattern() -> re.Pattern[str]:
+    roles = rules.alternation(_role_words())
+    return re.compile(rf"^(?P<role>{roles})\s*[/／:：]\s*(?P<names>{_NAMES})$")
+
+
+#: Credit roles whose name is the author of the piece (not an editor or proof-reader).
+_AUTHOR_ROLES = frozenset(
+    {
+        "记者",
+        "本报记者",
+        "特约记者",
+        "首席记者",
+        "实习记者",
+        "见习记者",
+        "新华社记者",
+        "通讯员",
+        "文",
+        "文/图",
+        "图/文",
+        "图文",
+        "文图",
+        "制图",
+        "特约撰稿人",
+        "撰稿人",
+    }
+)
+
+
+def parse_meta_line(line: str) -> dict[str, str]:
+    """Fields a metadata line states: published_at (ISO 8601), source, author; best label wins."""
+    found = meta_fields(Line.of(line)) or []
+    out: dict[str, str] = {}
+    for f in sorted(found, key=lambda f: f.rank):
+        out.setdefault(f.field, f.value)
     return out
+
+
+def meta_fields(line: Line) -> list[MetaField] | None:
+    """The fields of a metadata line, or None when the line is not one.
+
+    A line without any field (`浏览次数:`, `责任编辑: 张三`) gives an empty list: it is still
+    metadata, to be dropped from the body.
+    """
+    key = line.key
+    if not key or len(key) > _MAX_LABEL_LINE:
+        return None
+    for parse in (_table_fields, _labelled_fields, _credit_fields, _date_line_fields):
+        fields = parse(line)
+        if fields is not None:
+            return fields
+    return None
+
+
+def _table_fields(line: Line) -> list[MetaField] | None:
+    """`索引号 | xzfgzbmtjj/2019-0004 | 公开目录: | 统计信息 |`: a metadata table row."""
+    key = line.key
+    if "|" not in key and "｜" not in key:
+        return None
+    labels = rules.meta_labels()
+    cells: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(r"[|｜]", key):
+        cells.append((pos, m.start()))
+        pos = m.end()
+    cells.append((pos, len(key)))
+    names = [key[a:b].strip().rstrip(":：").strip() for a, b in cells]
+    if not any(n in labels for n in names):
+        return None
+    fields: list[MetaField] = []
+    for i, name in enumerate(names):
+        if name in labels and i + 1 < len(names) and names[i + 1] not in labels:
+            a, b = cells[i + 1]
+            fields.extend(_field_for(labels[name], line.cut(a, b), key[a:b]))
+    return fields
+
+
+def _labelled_fields(line: Line) -> list[MetaField] | None:
+    """`时间 : 2019-07-29 10:14:29 来源 : 南方日报网络版`: one or more `label: value` pairs."""
+    key = line.key
+    accepted: list[re.Match[str]] = []
+    for m in _label_pattern().finditer(key):
+        before = key[m.start() - 1] if m.start() else ""
+        glued = bool(before) and bool(_HAN_CHAR.match(before))
+        # A label glued to the previous value (`…四川日报责任编辑:`) is trusted only once the line
+        # has proved to be a label line and the label is too long to be part of a word.
+        if not glued or (accepted and len(m.group("label")) >= 3):
+            accepted.append(m)
+    if not accepted:
+        return None
+    prefix = key[: accepted[0].start()]
+    stamp = _TIMESTAMP.search(prefix)
+    rest = _JUNK.sub("", _TIMESTAMP.sub("", prefix))
+    if rest and not (len(accepted) >= 2 and len(rest) <= 6):
+        return None
+    labels = rules.meta_labels()
+    fields: list[MetaField] = []
+    if stamp:
+        ts = parse_timestamp(stamp.group(0))
+        if ts:
+            fields.append(MetaField("published_at", ts, 3))
+    for i, m in enumerate(accepted):
+        end = accepted[i + 1].start() if i + 1 < len(accepted) else len(key)
+        fields.extend(_field_for(labels[m.group("label")], line.cut(m.end(), end), key[m.end() : end]))
+    return fields
+
+
+def _field_for(label: rules.MetaLabel, value: str, value_key: str) -> list[MetaField]:
+    """The field a label's value fills, cleaned; nothing for counters and empty values."""
+    if label.field is None:
+        return []
+    if label.field == "published_at":
+        ts = parse_timestamp(value_key)
+        return [MetaField("published_at", ts, label.rank)] if ts else []
+    if label.field == "source":
+        source = clean_source(value)
+        return [MetaField("source", source, label.rank)] if source else []
+    author = clean_author(value, value_key)
+    return [MetaField("author", author, label.rank)] if author else []
+
+
+def clean_source(value: str) -> str | None:
+    """The source named by a 来源 value: its first word, without brackets and trailing marks."""
+    value = value.strip(_VALUE_TRIM)
+    if not value:
+        return None
+    first = value.split()[0].strip(_VALUE_TRIM)
+    return first if first and _WORDISH.search(first) and len(first) <= 40 else None
+
+
+def clean_author(value: str, value_key: str | None = None) -> str | None:
+    """Author names from a 作者 value, the role word cut (`制图姜宣凭` -> `姜宣凭`)."""
+    key = (value_key if value_key is not None else to_simplified(value)).strip(_VALUE_TRIM)
+    value = value.strip(_VALUE_TRIM)
+    if len(key) != len(value):
+        value = key
+    if not key:
+        return None
+    for role in sorted(_role_words(), key=len, reverse=True):
+        if key.startswith(role) and len(key) > len(role):
+            key, value = key[len(role) :].lstrip(_VALUE_TRIM), value[len(role) :].lstrip(_VALUE_TRIM)
+            break
+    if not key or len(key) > 40 or _SENTENCE_PUNCT.search(key.replace(":", "")):
+        return None
+    return " ".join(value.replace("、", " ").replace("，", " ").replace(",", " ").split())
+
+
+def _credit_fields(line: Line) -> list[MetaField] | None:
+    """`制图/姜宣凭`, `责任编辑：张三`: a role and names alone on a line."""
+    m = _credit_pattern().match(line.key)
+    if not m:
+        return None
+    if m.group("role") not in _AUTHOR_ROLES:
+        return []
+    names = " ".join(re.split(r"[\s、，,]+", line.cut(m.start("names"), m.end("names"))))
+    return [MetaField("author", names, 4)]
+
+
+def _date_line_fields(line: Line) -> list[MetaField] | None:
+    """An unlabelled date line: `2017-04-10 08:56 眉山网`, `0 四川日报 2022年04月08日`."""
+    key = line.key
+    if len(key) > _MAX_DATE_LINE:
+        return None
+    m = _TIMESTAMP.search(key)
+    if not m:
+        return None
+    before, after = key[: m.start()], key[m.end() :]
+    ts = parse_timestamp(m.group(0))
+    if not ts:
+        return None
+    fields = [MetaField("published_at", ts, 3)]
+    if not _JUNK.sub("", before) and not _JUNK.sub("", _WEEKDAY.sub("", after)):
+        return fields
+    # The rest must be set apart by a space: `2019年7月29日国务院常务会议` is a headline.
+    if before and not after.strip(_VALUE_TRIM):
+        rest_span, apart = (0, m.start()), before.endswith((" ", "(", "（"))
+    elif after and not before.strip(_VALUE_TRIM):
+        rest_span, apart = (m.end(), len(key)), after.startswith((" ", ")", "）"))
+    else:
+        return None
+    if not apart:
+        return None
+    rest_key = key[rest_span[0] : rest_span[1]]
+    words = [w for w in _WEEKDAY.sub(" ", rest_key).split() if not w.strip(_VALUE_TRIM).isdigit()]
+    rest = " ".join(w.strip(_VALUE_TRIM) for w in words).strip()
+    if not rest:
+        return fields
+    if len(rest) > _MAX_SOURCE or _SENTENCE_PUNCT.search(rest) or not _HAN_CHAR.search(rest):
+        return None
+    offset = rest_key.find(words[0].strip(_VALUE_TRIM)) + rest_span[0] if words else rest_span[0]
+    source = clean_source(line.cut(offset, rest_span[1]))
+    if source:
+        fields.append(MetaField("source", source, 3))
+    return fields
+
+
+# -- chrome -------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _footer_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{rules.alternation(rules.words('lines_footer_labels.txt'))})\s*[:：]")
+
+
+def is_toolbar(key: str) -> bool:
+    """A line made only of toolbar words: `【打印】 【字体:`, `打印 关闭`, `【大 中 小】`."""
+    if len(key) > _MAX_CHROME_LINE:
+        return False
+    compact = key.replace(" ", "").lower()
+    stripped, n = rules.word_pattern("lines_chrome_words.txt").subn("", compact)
+    return n > 0 and not _WORDISH.search(stripped)
+
+
+def is_chrome(key: str) -> bool:
+    """Site furniture: URLs, greetings, footers, navigation menus, image captions."""
+    if not _WORDISH.search(key):
+        return True
+    if len(key) > _MAX_CHROME_LINE:
+        return False
+    if _URL_LINE.match(key) or is_toolbar(key):
+        return True
+    if "。" not in key and len(key) <= 100 and rules.word_pattern("lines_chrome_phrases.txt").search(key):
+        return True
+    if len(key) <= 120 and _footer_pattern().match(key):
+        return True
+    return _is_nav(key) or is_caption(key)
+
+
+def is_caption(key: str) -> bool:
+    """An image caption or photo credit: `…繁忙。 记者 华小峰 摄`, `图为…`."""
+    if len(key) > _MAX_CAPTION:
+        return False
+    return bool(_CAPTION_CREDIT.search(key) or _CAPTION_LEAD.match(key))
+
+
+def _is_nav(key: str) -> bool:
+    """`首 页 通知公告 统计动态 …`: many short menu items separated by spaces."""
+    items = key.split(" ")
+    if len(items) < _NAV_MIN_ITEMS:
+        return False
+    if not all(len(i) <= _NAV_MAX_ITEM and _NAV_ITEM.match(i) for i in items):
+        return False
+    # Lists of personal names are also short words; menu items average longer (通知公告).
+    return sum(map(len, items)) / len(items) >= 3.0
+
+
+# -- bylines inside paragraphs ------------------------------------------------------------------
+
+_TRAILING_BYLINE = re.compile(
+    r"\s*[(（【\[]\s*(?P<pre>[^()（）【】\[\]]{0,12}?)"
+    r"(?P<role>责任编辑|责编|编辑|记者|通讯员|作者|撰稿|审核|校对|实习生)\s*[:：]?\s*"
+    rf"(?P<names>{_NAMES})\s*[)）】\]]\s*$"
+)
+_LEADING_BYLINE = re.compile(r"^[^，。,()（）]{0,16}?讯\s*[(（](?P<inner>[^()（）]{2,40})[)）]")
+_BYLINE_AUTHOR_ROLES = frozenset({"记者", "通讯员", "作者", "撰稿"})
+
+
+def trailing_byline(line: Line) -> tuple[str, str | None] | None:
+    """A byline closing a paragraph, `(经济日报记者 李思雨)`, `(责任编辑:琳瑞)`.
+
+    Returns the paragraph without it and the author it names (None for editors), or None.
+    """
+    m = _TRAILING_BYLINE.search(line.key)
+    if not m or m.start() == 0:
+        return None
+    author = None
+    if m.group("role") in _BYLINE_AUTHOR_ROLES:
+        author = " ".join(re.split(r"[\s、，,]+", line.cut(m.start("names"), m.end("names"))))
+    return line.cut(0, m.start()).rstrip(), author
+
+
+def leading_byline_author(line: Line) -> str | None:
+    """The author in a dateline that stays in the body: `眉山网讯(记者 殷勇)…` -> `殷勇`."""
+    m = _LEADING_BYLINE.match(line.key)
+    if not m:
+        return None
+    roles = set(_role_words())
+    a, b = m.span("inner")
+    names = [w for w in re.split(r"[\s、，,]+", line.cut(a, b)) if w]
+    keys = [w for w in re.split(r"[\s、，,]+", line.key[a:b]) if w]
+    kept = [n for n, k in zip(names, keys) if k not in roles]
+    if not kept or not all(_NAMES_ONLY.match(k) for k, n in zip(keys, names) if k not in roles):
+        return None
+    return " ".join(kept)

@@ -1,19 +1,136 @@
-"""Repairs inside a line: pinyin annotations from mirror sites, lost-character runs, spacing."""
+"""Repairs inside a line: pinyin annotations from mirror sites, lost-character runs, spacing.
+
+Mirror sites gloss characters with their reading, `發(fā)展`. An annotation is removed only when
+pypinyin lists it as a reading of the character before it, so `GDP(gdp)`, `好(ok)` and English
+in parentheses survive. A converter that could not encode a character writes `?`; two or more
+between Han characters stand for lost characters (often an ideographic space) and become one
+space, while a single `?` is left alone because it is far more often a real question mark.
+"""
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
+import unicodedata
 from collections import Counter
+from functools import cache, lru_cache
+from pathlib import Path
 
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\s?\)")
-_LOST = re.compile(r"(?<=[\u4e00-\u9fff])[?？]+(?=[\u4e00-\u9fff])")
-_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_SYLLABLE = f"a-zü{_TONE_MARKED}"
+
+#: `(fā)` or `(chuàng )`: a parenthesised syllable, at most one stray space before `)`.
+_ANNOTATION = re.compile(rf"\(([{_SYLLABLE}]{{1,7}}) ?\)")
+_TONED = re.compile(f"[{_TONE_MARKED}]")
+_LOST_INNER = re.compile(rf"(?<=[{HAN}])[?？]{{2,}}(?=[{HAN}])")
+_LOST_LEADING = re.compile(rf"^\s*[?？]{{2,}}(?=[{HAN}])")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"\s+")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+#: Annotations confirmed on Han characters in a line before a letter-glued one is trusted: a
+#: mirror's GBK debris sometimes leaves `…貦C(jī)`, the reading glued to a stray letter.
+_MIRROR_EVIDENCE = 2
 
 
 def repair(line: str, removed: Counter[str], *, keep_pinyin: bool = False) -> str:
-    if not keep_pinyin:
-        line, n = _PINYIN.subn("", line)
+    """Repair one line and count what was removed; idempotent, so running it twice is harmless."""
+    if not line:
+        return line
+    line, n = _INVISIBLE.subn("", line)
+    removed["invisible_chars"] += n
+    if not keep_pinyin and "(" in line:
+        line, n = remove_pinyin(line)
         removed["pinyin_annotations"] += n
-    line, n = _LOST.subn(" ", line)
-    removed["lost_char_runs"] += n
+    if "?" in line or "？" in line:
+        line, n = _LOST_LEADING.subn("", line)
+        line, m = _LOST_INNER.subn(" ", line)
+        removed["lost_char_runs"] += n + m
     return _SPACES.sub(" ", line).strip()
+
+
+def fold_spaces(line: str) -> str:
+    """NBSP, U+3000, tabs and runs of spaces -> one ASCII space; trimmed."""
+    return _SPACES.sub(" ", line).strip()
+
+
+def remove_pinyin(line: str) -> tuple[str, int]:
+    """`line` without the pinyin annotations pypinyin confirms, and how many were removed."""
+    matches = list(_ANNOTATION.finditer(line))
+    if not matches:
+        return line, 0
+    keep_until = 0
+    pieces: list[str] = []
+    confirmed = sum(1 for m in matches if _confirms(line, m))
+    removed = 0
+    for m in matches:
+        if _confirms(line, m) or (confirmed >= _MIRROR_EVIDENCE and _letter_glued(line, m)):
+            pieces.append(line[keep_until : m.start()])
+            keep_until = m.end()
+            removed += 1
+    pieces.append(line[keep_until:])
+    return "".join(pieces), removed
+
+
+def _confirms(line: str, m: re.Match[str]) -> bool:
+    """The annotation follows a Han character and is one of its readings."""
+    if m.start() == 0:
+        return False
+    ch = line[m.start() - 1]
+    if not _HAN_CHAR.match(ch):
+        return False
+    return _normal_syllable(m.group(1)) in readings(ch)
+
+
+def _letter_glued(line: str, m: re.Match[str]) -> bool:
+    """A tone-marked syllable glued to a letter that is glued to Han text (mirror debris)."""
+    if m.start() < 2 or not _TONED.search(m.group(1)):
+        return False
+    return (
+        line[m.start() - 1].isascii() and line[m.start() - 1].isalpha() and bool(_HAN_CHAR.match(line[m.start() - 2]))
+    )
+
+
+def _normal_syllable(s: str) -> str:
+    return unicodedata.normalize("NFC", s.strip().lower())
+
+
+@cache
+def readings(ch: str) -> frozenset[str]:
+    """Readings of one character per pypinyin, tone-marked and tone-less (`fā`, `fa`)."""
+    listed = _pinyin_dict().get(ord(ch))
+    if not listed:
+        return frozenset()
+    out: set[str] = set()
+    for r in listed.split(","):
+        r = _normal_syllable(r)
+        out.add(r)
+        out.add(_strip_tone(r))
+    return frozenset(out)
+
+
+def _strip_tone(s: str) -> str:
+    decomposed = unicodedata.normalize("NFD", s)
+    kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn" or c == "\u0308")
+    return unicodedata.normalize("NFC", kept)
+
+
+@lru_cache(maxsize=1)
+def _pinyin_dict() -> dict[int, str]:
+    """pypinyin's single-character dictionary (code point -> "fā,bō").
+
+    Importing `pypinyin` costs ~160 ms because its package init loads the phrase dictionary,
+    which a reading check does not need; the character table it ships as JSON loads in ~20 ms.
+    Fall back to the module when the data file is not where this pypinyin keeps it.
+    """
+    spec = importlib.util.find_spec("pypinyin")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(location) / "pinyin_dict.json"
+        if path.is_file():
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return {int(k): v for k, v in raw.items()}
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return dict(pinyin_dict)

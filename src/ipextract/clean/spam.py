@@ -1,0 +1,108 @@
+"""SEO spam injected into hacked and mirrored pages: template blocks, link farms, inline chains.
+
+Spam is recognised by vocabulary (adult and gambling words in `data/spam_*.txt`) together with
+shape: a run of short titles joined by `|`, `_` or commas, or a chain of words glued by ASCII
+symbols inside a sentence (`*365体育滚球_365体育彩票-投注*官网@`). Vocabulary alone never
+condemns a sentence: a news report on a gambling crackdown has the words but not the shape.
+All functions take the t2s key of a line (see `lines.line_key`) unless they say otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..convert import to_simplified
+from . import rules
+
+_WORDISH = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
+_SEGMENT_SPLIT = re.compile(r"[|｜]")
+_TITLE_SPLIT = re.compile(r"[|｜_,，、]")
+#: A chain of short words glued by ASCII symbols; the two classes are disjoint, so the pattern
+#: cannot backtrack catastrophically.
+_INLINE_CHAIN = re.compile(r"[*＊#@~]*(?:[0-9A-Za-z\u4e00-\u9fff]{1,12}[*＊_\-@#~|]+){2,}")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+#: Share of a line's word characters covered by spam vocabulary that makes it spam outright.
+_DENSITY = 0.15
+#: A link farm has at least this many `|`/comma separated titles, each short.
+_MIN_TITLES = 5
+_MAX_TITLE_LEN = 28
+
+
+@lru_cache(maxsize=1)
+def _strong() -> re.Pattern[str]:
+    return rules.word_pattern("spam_strong.txt")
+
+
+@lru_cache(maxsize=1)
+def _weak() -> re.Pattern[str]:
+    return rules.word_pattern("spam_weak.txt")
+
+
+@lru_cache(maxsize=1)
+def _markers() -> re.Pattern[str]:
+    return rules.word_pattern("spam_markers.txt")
+
+
+def has_marker(key: str) -> bool:
+    """The line opens an SEO template block (`主站蜘蛛池模板: …`)."""
+    return bool(_markers().search(key))
+
+
+def is_spam_line(key: str) -> bool:
+    """A whole line of spam: a template marker, a link farm of spam titles, or dense vocabulary."""
+    if not key:
+        return False
+    if has_marker(key):
+        return True
+    strong = [m.group(0) for m in _strong().finditer(key)]
+    if not strong:
+        return False
+    weak = [m.group(0) for m in _weak().finditer(key)]
+    letters = len(_WORDISH.findall(key)) or 1
+    covered = sum(map(len, strong)) + 0.5 * sum(map(len, weak))
+    if len(strong) >= 2 and covered / letters >= _DENSITY:
+        return True
+    return _is_title_run(key)
+
+
+def _is_title_run(key: str) -> bool:
+    """Many short titles separated by `|` (or `_`, commas), a good share of them spam words."""
+    parts = [p.strip() for p in _SEGMENT_SPLIT.split(key)]
+    if len(parts) < _MIN_TITLES:
+        parts = [p.strip() for p in _TITLE_SPLIT.split(key)]
+    parts = [p for p in parts if p]
+    if len(parts) < _MIN_TITLES or _SENTENCE_END.search(key):
+        return False
+    lengths = sorted(len(p) for p in parts)
+    if lengths[len(lengths) // 2] > _MAX_TITLE_LEN:
+        return False
+    spammy = sum(1 for p in parts if _strong().search(p) or _weak().search(p))
+    return spammy * 3 >= len(parts)
+
+
+def is_spam_chain(text: str) -> bool:
+    """A symbol-glued word chain carries spam vocabulary: one strong word and another hit."""
+    key = to_simplified(text)
+    strong = len(_strong().findall(key))
+    weak = len(_weak().findall(key))
+    return (strong >= 1 and strong + weak >= 2) or weak >= 3
+
+
+def remove_inline_spam(line: str) -> tuple[str, int]:
+    """Cut spam chains injected inside a sentence; returns the line and how many were cut."""
+    if not any(sym in line for sym in "*＊_@#~|-"):
+        return line, 0
+    pieces: list[str] = []
+    last = 0
+    cut = 0
+    for m in _INLINE_CHAIN.finditer(line):
+        if is_spam_chain(m.group(0)):
+            pieces.append(line[last : m.start()])
+            last = m.end()
+            cut += 1
+    if not cut:
+        return line, 0
+    pieces.append(line[last:])
+    return "".join(pieces), cut
