@@ -537,6 +537,8 @@ def run_batch(
     parts_root = work_dir or f"{output}.parts"
     layout = PartsLayout(parts_root, config.format)
     layout.prepare(config, resume=resume)
+    for target in (output if not to_stdout else None, errors_path):
+        _remove_stale_temps(target)
 
     selection = selection or Selection()
     bar = Progress(inputs, selection, config.limits) if progress else None
@@ -582,6 +584,20 @@ def run_batch(
         shutil.rmtree(temp_dir, ignore_errors=True)
     return BatchResult(total, time.perf_counter() - started, shard_count,
                        stopped_early=not completed, first_failure=events.first_failure)
+
+
+def _remove_stale_temps(target: str | None) -> None:
+    """Temporary outputs a killed run left beside `target` (atomic_output's naming)."""
+    if not target or target == "-":
+        return
+    path = Path(target)
+    names = [path.parent.glob(f".{path.name}.*.tmp")]
+    if path.is_dir():  # Parquet output folder
+        names += [path.glob(".documents.parquet.*.tmp"), path.glob(".facts.parquet.*.tmp")]
+    for found in names:
+        for stale in found:
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
 
 class _Stopped(Exception):

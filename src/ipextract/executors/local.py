@@ -134,7 +134,13 @@ class _Pool:
                     shard, poison = nxt, {}
                 else:
                     break
-                w.assign(shard, poison, self.config, self.parts_dir)
+                try:
+                    w.assign(shard, poison, self.config, self.parts_dir)
+                except OSError:  # the worker died while idle: replace it and keep the shard
+                    w.task = None
+                    self.retries.appendleft((shard, poison))
+                    w.kill()
+                    self.workers.remove(w)
             busy = [w for w in self.workers if w.task is not None]
             if not busy:
                 if exhausted or self.events.stop:
@@ -150,8 +156,11 @@ class _Pool:
         while len(self.workers) < self.size:
             self.workers.append(_Worker(self.ctx))
         for w in list(self.workers):
-            if w.task is None:
+            if w.task is None and w.process.is_alive():
                 yield w
+            elif w.task is None:
+                w.kill()
+                self.workers.remove(w)
 
     def _service(self, w: _Worker) -> None:
         try:
