@@ -83,9 +83,9 @@ def _context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        # Workers fork from a server that has already imported the pipeline: fast start, no
-        # inherited threads or locks from the driver (whose progress thread is running).
-        ctx.set_forkserver_preload(["ipextract.batch", "ipextract.pipeline"])
+        # Workers fork from a server that has already imported and warmed the pipeline: fast
+        # start, and no inherited threads or locks from the driver (whose progress thread runs).
+        ctx.set_forkserver_preload(["ipextract.batch", "ipextract.executors.warm"])
         return ctx
     return multiprocessing.get_context("spawn")
 
