@@ -145,7 +145,7 @@ def _clean(text: str, fmt: str, options: Options) -> Extracted:
     if fmt == "html":
         from .clean.html import clean_html
 
-        return clean_html(text)
+        return clean_html(text, options)
     from .clean.text import clean_text
 
     return clean_text(text, keep_pinyin=options.keep_pinyin)

@@ -1,24 +1,208 @@
-"""lxml DOM -> blocks: drop hidden and boilerplate elements, find the article by text density."""
+"""HTML page -> article blocks and metadata candidates.
+
+parse (dom) -> rendered lines (blocks) -> line kinds (body) -> article container (article)
+-> headline (headline) -> body lines (body) -> metadata from declared tags (head) and from the
+visible label lines around the headline and after the text (labels).
+"""
 
 from __future__ import annotations
 
-import lxml.html
+import re
 
+from ..dates import parse_timestamp
+from ..options import Options
 from . import Extracted
+from . import lines as shared_lines
+from .article import find_container, line_weight
+from .blocks import Line, layout
+from .body import classify, select
+from .dom import parse_html
+from .head import HeadMeta, read_head
+from .headline import Headline, choose_headline, norm, strip_injected_prefix
+from .labels import byline_author, clean_author, clean_source, dateline_author, label_fields
 
-_DROP = ("script", "style", "noscript", "iframe", "form", "nav", "header", "footer", "aside")
+#: Lines after the article text that are still searched for its date and source (footer lines).
+_TAIL_WINDOW = 15
+#: Lines before the article container searched for the header when no headline was found.
+_HEAD_WINDOW = 12
+_STAMP_TIME = re.compile(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?::\d{2})?)?"
+)
+_STAMP_BYLINE = re.compile(r"(?:记者|記者|作者|编辑|編輯)\S*")
+_TOKEN_SPLIT = re.compile(r"[\s()（）\[\]【】|｜/／]+")
+_HAN_TOKEN = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·\-－]{1,14}$")
+_DIGIT = re.compile(r"\d")
 
 
-def clean_html(html: str) -> Extracted:
+def clean_html(html: str, options: Options | None = None) -> Extracted:
+    """Extract the article from an HTML page. Raises InputError for pages with nothing to parse."""
+    options = options or Options()
     out = Extracted()
-    root = lxml.html.fromstring(html)
-    for el in root.iter(*_DROP):
-        el.drop_tree()
-    title = root.findtext(".//title")
-    if title:
-        out.add("title", title.strip(), "html:title")
-    for p in root.iter("p"):
-        text = p.text_content().strip()
-        if text:
-            out.blocks.append(text)
+    parsed = parse_html(html, max_elements=options.max_elements)
+    laid = layout(parsed.root, out.drop, max_depth=options.max_depth)
+    if laid.truncated:
+        out.warnings.append("HTML nested too deeply: the page was cut where nesting passed 255 levels")
+    head = read_head(parsed.root)
+    lines = laid.lines
+    kinds = [classify(line) for line in lines]
+    weights = [line_weight(line, kind) for line, kind in zip(lines, kinds)]
+    container = find_container(lines, weights)
+    if container is None:
+        start = end = len(lines)
+        inside: list[Line] = []
+    else:
+        inside = container.lines
+        start, end = inside[0].index, inside[-1].index + 1
+
+    headline = choose_headline(lines, head.titles, start)
+    title_keys = _title_keys(headline, lines)
+    for i in headline.lines if headline else ():
+        kinds[i] = "title"
+    for line in inside:
+        if kinds[line.index] in ("body", "meta") and norm(line.text) in title_keys and line.index < start + 8:
+            kinds[line.index] = "title"
+
+    local = [line.index for line in inside]
+    chosen = select(inside, [kinds[i] for i in local], [kinds[i] == "body" and weights[i] > 0 for i in local])
+    body_lines = [inside[i] for i in chosen.kept]
+    out.blocks = [line.text for line in body_lines]
+    for i, kind in chosen.dropped:
+        out.drop(_removed_kind(kind), inside[i].text)
+
+    first_prose = inside[chosen.first_prose].index if chosen.first_prose < len(inside) else end
+    body_end = body_lines[-1].index + 1 if body_lines else end
+    head_from = min(headline.lines) if headline and headline.lines else max(0, start - _HEAD_WINDOW)
+    _metadata(out, head, headline, lines, kinds, body_lines, head_from, first_prose, body_end)
     return out
+
+
+def _title_keys(headline: Headline | None, lines: list[Line]) -> set[str]:
+    if headline is None:
+        return set()
+    keys = {norm(headline.text), norm(strip_injected_prefix(headline.text))}
+    keys.update(norm(lines[i].text) for i in headline.lines)
+    return {k for k in keys if k}
+
+
+def _removed_kind(kind: str) -> str:
+    """Map a dropped line's kind to a Document.removed counter."""
+    if kind in ("meta", "stamp", "byline", "editor", "title", "header"):
+        return "meta_lines"
+    if kind == "spam":
+        return "spam_blocks"
+    return "chrome_lines"
+
+
+def _metadata(
+    out: Extracted,
+    head: HeadMeta,
+    headline: Headline | None,
+    lines: list[Line],
+    kinds: list[str],
+    body: list[Line],
+    head_from: int,
+    first_prose: int,
+    body_end: int,
+) -> None:
+    """Add candidates for every field, most trusted first (see meta.resolve for precedence)."""
+    if headline is not None:
+        out.add("title", strip_injected_prefix(headline.text), f"html:{headline.origin}")
+    for origin, value in head.titles:
+        if origin != "html:title":
+            out.add("title", strip_injected_prefix(value), origin)
+
+    header = [lines[i] for i in range(head_from, min(first_prose, len(lines)))]
+    trailer = [lines[i] for i in range(body_end, min(len(lines), body_end + _TAIL_WINDOW))]
+    header_fields = _visible_fields(header, kinds)
+    trailer_fields = _visible_fields(trailer, kinds)
+
+    for field in ("published_at", "source", "author"):
+        if field in header_fields:
+            out.add(field, header_fields[field][0], f"visible:{header_fields[field][1]}")
+        if field == "published_at":
+            for origin, value in head.dates:
+                out.add(field, parse_timestamp(value), origin)
+        elif field == "source":
+            for origin, value in head.sources:
+                out.add(field, value, origin)
+        if field in trailer_fields:
+            out.add(field, trailer_fields[field][0], f"visible:tail-{trailer_fields[field][1]}")
+
+    _body_meta(out, body)
+    for origin, value in head.urls:
+        out.add("url", value, origin)
+    crumbs = _breadcrumb(lines, head_from)
+    if crumbs:
+        out.add("breadcrumb", crumbs, "visible:breadcrumb")
+
+
+def _visible_fields(window: list[Line], kinds: list[str]) -> dict[str, tuple[str, str]]:
+    """Field -> (value, how) from label lines, then timestamp lines, of a window of lines."""
+    found: dict[str, tuple[str, str]] = {}
+    for line in window:
+        kind = kinds[line.index]
+        if kind in ("meta", "chrome", "toolbar", "links", "editor", "stamp", "body", "footer_label"):
+            values = label_fields(line.parts)
+            shared = shared_lines.parse_meta_line(" ".join(line.parts)) if len(line.text) <= 120 else {}
+            for field in ("published_at", "source", "author"):
+                value = values.get(field) or shared.get(field)
+                if field == "source":
+                    value = clean_source(value)
+                elif field == "author":
+                    value = clean_author(value)
+                if value and field not in found:
+                    found[field] = (value, "label")
+    for line in window:
+        if kinds[line.index] not in ("stamp", "meta", "chrome", "body"):
+            continue
+        if "published_at" not in found and kinds[line.index] in ("stamp", "meta"):
+            ts = parse_timestamp(line.text)
+            if ts:
+                found["published_at"] = (ts, "stamp")
+        if "source" not in found and kinds[line.index] == "stamp":
+            source = _stamp_source(line.text)
+            if source:
+                found["source"] = (source, "stamp")
+    for line in window:
+        if "author" not in found and kinds[line.index] in ("byline", "stamp"):
+            author = byline_author(line.text) or dateline_author(line.text) or _stamp_author(line.text)
+            if author:
+                found["author"] = (author, "byline")
+    return found
+
+
+def _stamp_source(text: str) -> str | None:
+    """The one name beside an unlabelled timestamp: `北京新浪網 (2020-01-21 11:12)` -> 北京新浪網."""
+    rest = _STAMP_BYLINE.sub(" ", _STAMP_TIME.sub(" ", text))
+    tokens = [t for t in _TOKEN_SPLIT.split(rest) if t and not _DIGIT.search(t)]
+    names = [t for t in tokens if _HAN_TOKEN.match(t)]
+    return names[0] if len(names) == 1 and len(tokens) == 1 else None
+
+
+def _stamp_author(text: str) -> str | None:
+    m = re.search(r"(?:记者|記者)\s*([\u4e00-\u9fff·]{2,4})(?:[／/]|$|\s)", text)
+    return clean_author(m.group(1)) if m else None
+
+
+def _body_meta(out: Extracted, body: list[Line]) -> None:
+    """Bylines inside the text: a dateline in the first paragraph, a byline as the last line."""
+    for line in body[:2]:
+        author = dateline_author(line.text)
+        if author:
+            out.add("author", author, "visible:dateline")
+            return
+    for line in body[-2:]:
+        author = dateline_author(line.text) or byline_author(line.text)
+        if author:
+            out.add("author", author, "visible:byline")
+            return
+
+
+def _breadcrumb(lines: list[Line], head_from: int) -> list[str]:
+    for line in lines[max(0, head_from - 6) : head_from]:
+        if len(line.text) <= 120 and shared_lines.classify_line(line.text) == "breadcrumb":
+            parts = [p.strip() for p in re.split(r"\s*(?:>>|>|»|›|＞|→)\s*", line.text)]
+            parts = [p for p in parts if p]
+            if len(parts) >= 2:
+                return parts
+    return []

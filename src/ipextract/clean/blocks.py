@@ -1,0 +1,356 @@
+"""The rendered text of a tree as lines, the way a browser lays it out, in one iterative walk.
+
+Block elements and <br> start a new line; inline elements never do, so `<font>2883.5</font>亿元`
+stays one number. A data table's row becomes one line with its cells joined by a tab. Elements
+that are never rendered (script, style, hidden by CSS) are skipped and recorded; elements that
+are rendered but are page furniture (nav, header, footer, aside, form) are walked, but their lines
+are marked `chrome` so they can serve metadata and never the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import lxml.etree
+from lxml.html import HtmlElement
+
+from .dom import LIBXML_MAX_DEPTH
+from .visibility import HiddenSelectors, element_hidden, hidden_selectors
+
+BLOCK_TAGS = frozenset(
+    (
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+        "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu",
+        "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+        "thead", "tr", "ul", "legend",
+    )
+)
+#: Never rendered as text, or widgets whose text is not page content; skipped without a count.
+SILENT_TAGS = frozenset(
+    (
+        "script", "style", "template", "head", "title", "meta", "link", "base", "svg", "math",
+        "canvas", "object", "embed", "applet", "audio", "video", "map", "select", "option",
+        "optgroup", "datalist", "textarea", "button", "input",
+    )
+)
+#: Counted as boilerplate elements when skipped.
+DROPPED_TAGS = frozenset(("noscript", "iframe", "frameset", "frame"))
+#: Rendered furniture: walked for metadata, never used as article text.
+CHROME_TAGS = frozenset(("nav", "header", "footer", "aside", "form"))
+_CHROME_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "search", "menu"))
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BOLD = frozenset(("b", "strong"))
+_CELLS = frozenset(("td", "th"))
+
+_WS = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CELL_SEP = "\x1f"
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+_CENTER_STYLE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
+
+#: A table cell longer than this is page layout, not data.
+_MAX_DATA_CELL = 300
+#: How much of a dropped element's text is kept for `ipextract show --removed`.
+RECORD_CHARS = 200
+
+
+@dataclass(slots=True)
+class Line:
+    """One rendered line and what the layout says about it."""
+
+    text: str
+    owner: HtmlElement
+    index: int = 0
+    link_chars: int = 0
+    chrome: bool = False
+    heading: int = 0
+    bold: bool = False
+    centered: bool = False
+    row: bool = False
+    image_before: bool = False
+    #: The text runs the line was assembled from (text nodes), for splitting label values.
+    parts: tuple[str, ...] = ()
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+@dataclass(slots=True)
+class Layout:
+    lines: list[Line] = field(default_factory=list)
+    max_depth: int = 0
+    truncated: bool = False
+
+
+@dataclass(slots=True)
+class _Pending:
+    """The line being assembled."""
+
+    pieces: list[str] = field(default_factory=list)
+    owner: HtmlElement | None = None
+    link_chars: int = 0
+    plain_chars: int = 0
+    bold_chars: int = 0
+    heading: int = 0
+    chrome: bool = False
+    centered: bool = False
+    row: bool = False
+
+
+Recorder = Callable[[str, str], None]
+
+
+def layout(
+    root: HtmlElement,
+    record: Recorder,
+    *,
+    max_depth: int = 512,
+) -> Layout:
+    """Walk the tree once and return its rendered lines.
+
+    `record(kind, text)` is called for every skipped element that carried text, with kind
+    "hidden_elements" or "boilerplate_elements".
+    """
+    selectors = hidden_selectors([s.text_content() for s in root.iter("style")])
+    body = root.find("body")
+    start = body if body is not None else root
+    big = _big_threshold(start)
+    return _Walker(record, selectors, big, max_depth).run(start)
+
+
+def _big_threshold(body: HtmlElement) -> int:
+    """Chrome-tag containers holding more text than this are page wrappers, not furniture.
+
+    ASP.NET pages wrap everything in one <form>; some templates put the article in <header>.
+    """
+    return max(500, int(len(body.text_content()) * 0.4))
+
+
+class _Walker:
+    def __init__(self, record: Recorder, selectors: HiddenSelectors, big: int, max_depth: int) -> None:
+        self.record = record
+        self.selectors = selectors
+        self.big = big
+        self.max_depth = max_depth
+        self.out = Layout()
+        self.cur = _Pending()
+        self.blocks: list[HtmlElement] = []
+        self.headings: list[int] = []
+        self.links = 0
+        self.bold = 0
+        self.chrome = 0
+        self.centered = 0
+        self.cell = 0
+        self.data_tables = 0
+        self.row_open = False
+        self.cells_in_row = 0
+        self.image_seen = False
+        # Per open element, what its start event pushed, so its end event pops the same things.
+        self.pushed: list[int] = []
+
+    # flags pushed per element
+    _BLOCK, _LINK, _BOLD, _CHROME, _CENTER, _CELL, _DATA, _HEAD, _SKIP = (1 << i for i in range(9))
+
+    def run(self, start: HtmlElement) -> Layout:
+        walker = lxml.etree.iterwalk(start, events=("start", "end"))
+        depth = 0
+        for event, el in walker:
+            if event == "start":
+                depth += 1
+                if depth > self.out.max_depth:
+                    self.out.max_depth = depth
+                flags = self._start(el, depth)
+                self.pushed.append(flags)
+                if flags & self._SKIP:
+                    walker.skip_subtree()
+            else:
+                depth -= 1
+                self._end(el, self.pushed.pop())
+        self._flush()
+        self.out.truncated = self.out.max_depth >= LIBXML_MAX_DEPTH - 1
+        return self.out
+
+    def _start(self, el: HtmlElement, depth: int) -> int:
+        tag = el.tag
+        if not isinstance(tag, str):
+            return self._SKIP
+        tag = tag.lower()
+        if tag in SILENT_TAGS or depth > self.max_depth:
+            return self._SKIP
+        if tag in DROPPED_TAGS:
+            self._record("boilerplate_elements", el)
+            return self._SKIP
+        if element_hidden(el, self.selectors):
+            self._record("hidden_elements", el)
+            return self._SKIP
+        flags = 0
+        if tag == "br":
+            if self.cell:
+                self._add(" ")
+            else:
+                self._flush()
+            return 0
+        if tag == "img":
+            self.image_seen = True
+            return 0
+        if tag == "table" and not self.cell and _is_data_table(el):
+            flags |= self._DATA
+            self.data_tables += 1
+        if tag in BLOCK_TAGS:
+            if self.data_tables and not self.cell and tag == "tr":
+                self._flush()
+                self.row_open = True
+                self.cells_in_row = 0
+            elif self.data_tables and tag in _CELLS and self.row_open and not self.cell:
+                if self.cells_in_row:
+                    self._add(_CELL_SEP)
+                self.cells_in_row += 1
+                flags |= self._CELL
+                self.cell += 1
+            elif not self.cell:
+                self._flush()
+            flags |= self._BLOCK
+            self.blocks.append(el)
+        if (tag in CHROME_TAGS and len(el.text_content()) < self.big) or el.get("role") in _CHROME_ROLES:
+            flags |= self._CHROME
+            self.chrome += 1
+            self._record("boilerplate_elements", el)
+        if tag == "a":
+            flags |= self._LINK
+            self.links += 1
+        if tag in _BOLD or (el.get("style") and _BOLD_STYLE.search(el.get("style") or "")):
+            flags |= self._BOLD
+            self.bold += 1
+        if tag in _HEADINGS:
+            flags |= self._HEAD
+            self.headings.append(_HEADINGS[tag])
+        if tag == "center" or (el.get("align") or "").lower() == "center" or (
+            el.get("style") and _CENTER_STYLE.search(el.get("style") or "")
+        ):
+            flags |= self._CENTER
+            self.centered += 1
+        if el.text:
+            self._add(el.text)
+        return flags
+
+    def _end(self, el: HtmlElement, flags: int) -> None:
+        if flags & self._BLOCK:
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            if flags & self._CELL:
+                self.cell -= 1
+            elif tag == "tr" and self.row_open and not self.cell:
+                self._flush()
+                self.row_open = False
+            elif not self.cell:
+                self._flush()
+            if self.blocks and self.blocks[-1] is el:
+                self.blocks.pop()
+        if flags & self._DATA:
+            self._flush()
+            self.data_tables -= 1
+        if flags & self._LINK:
+            self.links -= 1
+        if flags & self._BOLD:
+            self.bold -= 1
+        if flags & self._CHROME:
+            self.chrome -= 1
+        if flags & self._CENTER:
+            self.centered -= 1
+        if flags & self._HEAD:
+            self.headings.pop()
+        if el.tail:
+            self._add(el.tail)
+
+    def _record(self, kind: str, el: HtmlElement) -> None:
+        text = _excerpt(el)
+        if text:
+            self.record(kind, text)
+
+    def _add(self, text: str) -> None:
+        cur = self.cur
+        if text is _CELL_SEP:
+            if cur.pieces:
+                cur.pieces.append(_CELL_SEP)
+            return
+        if not cur.pieces and not text.strip():
+            return
+        if cur.owner is None:
+            cur.owner = self.blocks[-1] if self.blocks else None
+            cur.heading = self.headings[-1] if self.headings else 0
+            cur.chrome = self.chrome > 0
+            cur.centered = self.centered > 0
+            cur.row = self.data_tables > 0 and self.row_open
+        cur.pieces.append(text)
+        n = len(text) - text.count(" ") - text.count("\n")
+        if self.links:
+            cur.link_chars += n
+        if self.bold:
+            cur.bold_chars += n
+        cur.plain_chars += n
+
+    def _flush(self) -> None:
+        cur = self.cur
+        if not cur.pieces:
+            return
+        self.cur = _Pending()
+        raw = "".join(cur.pieces)
+        if cur.row:
+            cells = [_clean(c) for c in raw.split(_CELL_SEP)]
+            while cells and not cells[-1]:
+                cells.pop()
+            while cells and not cells[0]:
+                cells.pop(0)
+            text = "\t".join(cells)
+        else:
+            text = _clean(raw.replace(_CELL_SEP, " "))
+        if not text or cur.owner is None:
+            return
+        plain = max(1, cur.plain_chars)
+        self.out.lines.append(
+            Line(
+                text=text,
+                owner=cur.owner,
+                index=len(self.out.lines),
+                link_chars=min(len(text), round(cur.link_chars * len(text) / plain)),
+                chrome=cur.chrome,
+                heading=cur.heading,
+                bold=cur.bold_chars >= plain * 0.9,
+                centered=cur.centered,
+                row=cur.row and "\t" in text,
+                image_before=self.image_seen,
+                parts=tuple(p for p in (_clean(x) for x in cur.pieces if x is not _CELL_SEP) if p),
+            )
+        )
+        self.image_seen = False
+
+
+def _clean(text: str) -> str:
+    return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def _excerpt(el: HtmlElement) -> str:
+    return _clean(el.text_content()[: RECORD_CHARS * 4])[:RECORD_CHARS]
+
+
+def _is_data_table(table: HtmlElement) -> bool:
+    """A table of figures rather than page layout: no nested table, short cells, two columns."""
+    widest = 0
+    rows = 0
+    for el in table.iter("table", "tr"):
+        if el is table:
+            continue
+        if el.tag == "table":
+            return False
+        rows += 1
+        cells = 0
+        for cell in el:
+            if cell.tag in _CELLS:
+                cells += 1
+                if len(cell.text_content()) > _MAX_DATA_CELL:
+                    return False
+        widest = max(widest, cells)
+    return rows >= 2 and widest >= 2

@@ -1,0 +1,152 @@
+"""Which lines of the article container are the article.
+
+Every line first gets a kind from its own text and layout (toolbar, caption, label line …).
+Then position decides, because the same kind of line means different things in different places:
+
+- head: everything up to the last title / label / toolbar / byline line before the first prose
+  paragraph is the article header (title, subtitle, date and source lines, share bar);
+- end: an editor credit (责任编辑：…) or a related-links / comments label after the text has
+  begun closes the article — what follows is page furniture, however prose-like;
+- tail: after the last prose paragraph, label, timestamp and byline lines are dropped while other
+  short lines (a signature, its date) stay;
+- anywhere: captions, toolbars, link lists and footer lines are dropped; label lines between
+  paragraphs stay (a notice's `时间：` or `联系人：` lines are text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lines as shared_lines
+from .blocks import Line
+from .labels import byline_author, is_label_line, label_row
+from .rules_html import (
+    caption_marker,
+    date_only_line,
+    editor_line,
+    end_marker,
+    footer_label_line,
+    footer_line,
+    stamp_line,
+    toolbar_line,
+)
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[。！？!?]$")
+_INNER_PUNCT = re.compile(r"[，。；！？,;!?]")
+
+#: Kinds that are never article text.
+FURNITURE = frozenset(
+    ("chrome", "footer", "links", "toolbar", "editor", "end", "caption", "nohan", "spam", "title", "breadcrumb")
+)
+#: Kinds that belong to an article header (before the first paragraph) or trailer (after the last).
+HEADER = frozenset(
+    ("title", "meta", "stamp", "toolbar", "editor", "byline", "links", "caption", "chrome", "footer", "breadcrumb")
+)
+TRAILER = frozenset(("meta", "stamp", "byline", "footer_label", "links", "toolbar", "chrome", "footer", "end"))
+#: Kinds that close the article once its text has begun.
+TERMINATORS = frozenset(("editor", "end", "footer"))
+
+_CAPTION_MAX = 60
+#: After the last paragraph, a line with this share of link text is a promotion or a link list.
+_TRAILING_LINKS = 0.15
+_SHORT_SENTENCE = 40
+
+
+def classify(line: Line) -> str:
+    """The kind of a line from its own text and layout, before position is considered."""
+    text = line.text
+    if line.chrome:
+        return "chrome"
+    if footer_line(text):
+        return "footer"
+    if line.link_density > 0.5 and not line.row:
+        return "links"
+    if stamp_line(text):
+        return "stamp"
+    if toolbar_line(text):
+        return "toolbar"
+    if editor_line(text):
+        return "editor"
+    if end_marker(text):
+        return "end"
+    if caption_marker(text):
+        return "caption"
+    if (line.row and label_row(text)) or (len(text) <= 100 and is_label_line(text)):
+        return "meta"
+    if byline_author(text):
+        return "byline"
+    if footer_label_line(text):
+        return "footer_label"
+    if not _HAN.search(text) and not _DIGIT.search(text):
+        return "nohan"
+    if len(text) <= 120 and shared_lines.classify_line(text) == "breadcrumb":
+        return "breadcrumb"
+    if len(text) <= 200 and shared_lines.classify_line(text) == "spam":
+        return "spam"
+    return "body"
+
+
+def image_caption(line: Line) -> bool:
+    """A short line right after an image that reads as its caption, not as text.
+
+    Centred or bold short lines under a picture are captions; so is a single short sentence. A
+    date (a statement's dateline) and a phrase that runs on into the next line are text.
+    """
+    if not line.image_before or line.row:
+        return False
+    text = line.text
+    if len(text) > _CAPTION_MAX or date_only_line(text):
+        return False
+    if line.centered or line.bold:
+        return True
+    return (
+        len(text) <= _SHORT_SENTENCE
+        and bool(_SENTENCE_END.search(text))
+        and not _INNER_PUNCT.search(text[:-1])
+    )
+
+
+@dataclass(slots=True)
+class Selection:
+    """Indices (into the container's lines) kept as body, and the dropped ones with their kind."""
+
+    kept: list[int]
+    dropped: list[tuple[int, str]]
+    first_prose: int
+    end: int
+
+
+def select(lines: list[Line], kinds: list[str], prose: list[bool]) -> Selection:
+    """Apply the positional rules of the module docstring to the container's lines."""
+    n = len(lines)
+    first = next((i for i in range(n) if prose[i]), None)
+    if first is None:
+        kept = [i for i in range(n) if kinds[i] not in FURNITURE and kinds[i] not in HEADER]
+        return Selection(kept, [(i, kinds[i]) for i in range(n) if i not in set(kept)], n, n)
+    cut = -1
+    for i in range(first):
+        if kinds[i] in HEADER:
+            cut = i
+    end = n
+    for i in range(first + 1, n):
+        if kinds[i] in TERMINATORS:
+            end = i
+            break
+    last = max(i for i in range(first, end) if prose[i])
+    kept: list[int] = []
+    dropped: list[tuple[int, str]] = [(i, kinds[i] if kinds[i] != "body" else "header") for i in range(cut + 1)]
+    for i in range(cut + 1, end):
+        kind = kinds[i]
+        if kind in FURNITURE:
+            dropped.append((i, kind))
+        elif i > last and (kind in TRAILER or (kind == "body" and lines[i].link_density > _TRAILING_LINKS)):
+            dropped.append((i, kind if kind != "body" else "links"))
+        elif kind == "body" and image_caption(lines[i]):
+            dropped.append((i, "caption"))
+        else:
+            kept.append(i)
+    dropped.extend((i, kinds[i] if i == end else "after_end") for i in range(end, n))
+    return Selection(kept, dropped, first, end)

@@ -1,0 +1,85 @@
+"""Metadata the page declares for machines: <meta> tags, <title>, the canonical link.
+
+Chinese government CMSs (TRS, Hanweb, …) follow a national standard that names the article in
+meta tags — ArticleTitle, PubDate, ContentSource, Url — and news sites use Open Graph and
+article: tags. The `author`/`Author` tags are not used: on the pages we studied they hold the
+uploading editor or a numeric user id, never the byline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from .labels import clean_source
+
+#: meta name/property (lower case) -> field, most trusted first within a field.
+_TITLE_TAGS = ("articletitle", "og:title", "twitter:title", "title")
+_DATE_TAGS = (
+    "pubdate",
+    "publishdate",
+    "article:published_time",
+    "og:release_date",
+    "firstpublishedtime",
+    "publish-date",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "date.available",
+    "sailthru.date",
+)
+_SOURCE_TAGS = ("contentsource", "source", "article:source")
+_URL_TAGS = ("url", "og:url")
+_ABSOLUTE = re.compile(r"^https?://[^\s/]+\.[^\s]*$", re.IGNORECASE)
+_PLACEHOLDER_TIME = re.compile(r"[T\s-]*(?:23:59:59|00:00:00)$")
+_SPACES = re.compile(r"\s+")
+_SOURCE_NOTE = re.compile(r"\s+(?:原创稿?|原創稿?|转载|轉載|供稿)$")
+
+
+@dataclass(slots=True)
+class HeadMeta:
+    """(origin, value) pairs per field, most trusted first."""
+
+    titles: list[tuple[str, str]] = field(default_factory=list)
+    dates: list[tuple[str, str]] = field(default_factory=list)
+    sources: list[tuple[str, str]] = field(default_factory=list)
+    urls: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_head(root: HtmlElement) -> HeadMeta:
+    """Collect the declared metadata from the whole document (some CMSs put meta in <body>)."""
+    tags: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").strip().lower()
+        content = meta.get("content")
+        if key and content and content.strip() and key not in tags:
+            tags[key] = _SPACES.sub(" ", content).strip()
+    out = HeadMeta()
+    for key in _TITLE_TAGS:
+        if key in tags:
+            out.titles.append((f"meta:{key}", tags[key]))
+    title = root.find(".//title")
+    if title is not None:
+        text = _SPACES.sub(" ", title.text_content()).strip()
+        if text:
+            out.titles.append(("html:title", text))
+    for key in _DATE_TAGS:
+        if key in tags:
+            out.dates.append((f"meta:{key}", _PLACEHOLDER_TIME.sub("", tags[key])))
+    for key in _SOURCE_TAGS:
+        value = clean_source(_SOURCE_NOTE.sub("", tags.get(key) or ""))
+        if value:
+            out.sources.append((f"meta:{key}", value))
+    for link in root.iter("link"):
+        if (link.get("rel") or "").strip().lower() == "canonical":
+            href = (link.get("href") or "").strip()
+            if _ABSOLUTE.match(href):
+                out.urls.append(("link:canonical", href))
+    for key in _URL_TAGS:
+        value = tags.get(key, "")
+        if _ABSOLUTE.match(value):
+            out.urls.append((f"meta:{key}", value))
+    return out

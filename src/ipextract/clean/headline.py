@@ -1,0 +1,118 @@
+"""The headline: the visible heading that the page's own title metadata confirms.
+
+`<title>` usually carries a site-name suffix (`…_河南省人民政府门户网站`, `…-新华网`) and is
+sometimes only the column name (`工作动态_重庆市…`); og:title and the government `ArticleTitle`
+tag are cleaner but not always present. The visible heading is what readers see, so a heading
+line near the article is chosen when a title reference confirms it; a headline broken over
+several lines by <br> is joined. Without a confirmed heading, the references themselves are used,
+with the site suffix cut from `<title>`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .blocks import Line
+
+_NORM_DROP = re.compile(r"[\s\u3000\u00a0·•・\-—–_|｜:：,，.。!！?？\"'“”‘’《》「」『』()（）\[\]【】]+")
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]+\s|--|－－|-{1,2}(?=[^-\d]{1,12}$))\s*[^_|｜]{1,30}$")
+_INJECTED_PREFIX = re.compile(r"^\s*\[[^\[\]]{1,16}\]\s*(?=\S)")
+_MAX_TITLE = 120
+#: How many lines before the article container are searched for the visible heading.
+_WINDOW = 40
+
+
+def norm(text: str) -> str:
+    """Comparison key: width-folded, without spaces and punctuation."""
+    return _NORM_DROP.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def cut_site_suffix(title: str) -> str:
+    """`标题_栏目_网站` -> `标题`; stops before cutting into the headline itself."""
+    title = " ".join(title.split())
+    while True:
+        m = _SITE_SUFFIX.search(title)
+        if not m or m.start() < max(4, len(title) // 3):
+            return title
+        title = title[: m.start()].rstrip()
+
+
+def strip_injected_prefix(title: str) -> str:
+    """`[关键词]标题` -> `标题`: hacked pages prefix headlines with a bracketed search keyword."""
+    return _INJECTED_PREFIX.sub("", title)
+
+
+@dataclass(slots=True)
+class Headline:
+    text: str
+    #: Indices of the visible lines that make up the headline (empty when it came from metadata).
+    lines: tuple[int, ...] = ()
+    origin: str = ""
+
+
+def choose_headline(
+    lines: list[Line], references: list[tuple[str, str]], container_start: int
+) -> Headline | None:
+    """Pick the headline.
+
+    `references` are (origin, text) title strings from the page's metadata, most trusted first
+    (ArticleTitle, og:title, <title> …). `container_start` is the index of the first line of the
+    article container.
+    """
+    keys = [(origin, norm(text), norm(cut_site_suffix(text))) for origin, text in references if text]
+    lo = max(0, container_start - _WINDOW)
+    hi = min(len(lines), container_start + 12)
+    best: tuple[int, Headline] | None = None
+    for i in range(lo, hi):
+        for span in (1, 2, 3):
+            group = lines[i : i + span]
+            if len(group) < span or any(g.row for g in group):
+                break
+            text = "".join(g.text for g in group) if span > 1 else group[0].text
+            key = norm(text)
+            if len(key) < 4 or len(text) > _MAX_TITLE:
+                continue
+            score = _match(key, keys)
+            if not score:
+                continue
+            score += 2 * (group[0].heading > 0) - 3 * (group[0].chrome) - (span - 1)
+            # Nearer the article wins among equal matches.
+            score -= abs(container_start - i) / 100
+            if best is None or score > best[0]:
+                best = (score, Headline(text, tuple(range(i, i + span)), "visible"))
+    if best is not None:
+        return best[1]
+    for origin, text in references:
+        text = " ".join(text.split())
+        if not text:
+            continue
+        if origin == "html:title":
+            text = cut_site_suffix(text)
+        return Headline(text, (), origin)
+    return _first_heading(lines, lo, hi)
+
+
+def _match(key: str, refs: list[tuple[str, str, str]]) -> float:
+    """How well a visible line matches a title reference (0 = not at all)."""
+    best = 0.0
+    for rank, (_origin, full, cut) in enumerate(refs):
+        bonus = max(0, 3 - rank) / 3
+        if key in (full, cut):
+            best = max(best, 10 + bonus)
+        elif full.startswith(key) and len(key) >= 0.6 * len(cut):
+            best = max(best, 6 + bonus)
+        elif key.endswith(cut) and len(cut) >= 8 and len(key) <= len(cut) + 16:
+            # An injected prefix in front of the real title.
+            best = max(best, 5 + bonus)
+    return best
+
+
+def _first_heading(lines: list[Line], lo: int, hi: int) -> Headline | None:
+    for level in (1, 2, 3):
+        for i in range(lo, hi):
+            line = lines[i]
+            if line.heading == level and not line.chrome and 4 <= len(line.text) <= _MAX_TITLE:
+                return Headline(line.text, (i,), f"h{level}")
+    return None

@@ -1,0 +1,171 @@
+"""Label lines of HTML pages (`发布时间：… 来源：…`), bylines and datelines -> metadata values.
+
+The text is read together with its text runs (the text nodes it was assembled from): a value
+ends where its run ends, so `来源：求是网<a>参与互动</a>` gives 求是网 and `来源：<a>人民日报海外版</a>
+中国青年网` gives 人民日报海外版.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..dates import parse_timestamp
+from .rules_html import _data_lines, _with_traditional
+
+_RUN = "\x1e"
+_NAME = r"[\u4e00-\u9fff·]{2,5}"
+_NAMES = re.compile(rf"{_NAME}(?:[ 、，,]+{_NAME}){{0,3}}")
+_ROLE_PREFIX = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,6}?(?:记者|記者|通讯员|通訊員|撰稿人?|摄影|攝影|编辑|編輯|作者)\s*[:：]?\s*)+"
+)
+_BYLINE_LINE = re.compile(
+    rf"^[\u4e00-\u9fff]{{0,8}}(?:记者|記者)[ ：:]*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,3}})\s*$"
+)
+_PAREN_NAME_LINE = re.compile(rf"^[（(]\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$")
+_DATELINE = re.compile(
+    rf"[（(〔\[【]\s*(?:本报|本報)?(?:记者|記者)\s*[:：]?\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,3}})"
+    r"\s*(?:[／/][^）)〕\]】]{0,10})?[）)〕\]】]"
+)
+_VALUE_TRIM = " \t:：,，;；|｜()（）[]【】<>《》\"'“”"
+_LATIN_SOURCE = re.compile(r"^[A-Za-z][A-Za-z .&-]{1,40}$")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelHit:
+    label: str
+    field: str | None
+    start: int
+    value_start: int
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str | None]:
+    """Label (both scripts) -> field, from data/html_meta_labels.tsv."""
+    rows = [line.split("\t") for line in _data_lines("html_meta_labels.tsv")]
+    out: dict[str, str | None] = {}
+    for label, field in rows:
+        for variant in _with_traditional([label]):
+            out.setdefault(variant, None if field == "-" else field)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _label_re() -> re.Pattern[str]:
+    labels = sorted(_table(), key=len, reverse=True)
+    alternation = "|".join(re.escape(x) for x in labels)
+    return re.compile(rf"(?<![\u4e00-\u9fff])(?P<label>{alternation})\s*[:：]")
+
+
+def label_hits(text: str) -> list[LabelHit]:
+    table = _table()
+    return [
+        LabelHit(m["label"], table[m["label"]], m.start(), m.end()) for m in _label_re().finditer(text)
+    ]
+
+
+_PROSE_PUNCT = re.compile(r"[。！？；]")
+#: A single label's value longer than this is a sentence that starts with a label word.
+_MAX_VALUE = 30
+
+
+def is_label_line(text: str) -> bool:
+    """A short line of `label：value` pairs, not a sentence that happens to contain a label.
+
+    `日期:1月21日，凯尔特人…。` opens a paragraph with a label word; `…专家和学者。（记者：魏伟）`
+    ends one with a byline: both are text.
+    """
+    if len(text) > 100:
+        return False
+    hits = label_hits(text)
+    if not hits or _PROSE_PUNCT.search(text[: hits[0].start]):
+        return False
+    if len(hits) > 1:
+        return True
+    value = text[hits[0].value_start :]
+    if hits[0].field == "published_at" and parse_timestamp(value):
+        return True
+    return len(value.strip()) <= _MAX_VALUE and not _PROSE_PUNCT.search(value.rstrip("。"))
+
+
+def label_row(text: str) -> bool:
+    """A table row of a metadata block: some cell is a bare label (`信息索引：`, `发文字号`)."""
+    table = _table()
+    for cell in text.split("\t"):
+        cell = cell.strip().rstrip(":：").strip()
+        if cell in table:
+            return True
+    return False
+
+
+def label_fields(parts: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """Values of the labelled fields (published_at, source, author) in one line given as runs."""
+    marked = _RUN.join(parts)
+    hits = label_hits(marked)
+    out: dict[str, str] = {}
+    for hit, nxt in zip(hits, [*hits[1:], None]):
+        if hit.field is None or hit.field in out:
+            continue
+        raw = marked[hit.value_start : nxt.start if nxt else len(marked)]
+        value = _value(hit.field, raw)
+        if value:
+            out[hit.field] = value
+    return out
+
+
+def _value(field: str, raw: str) -> str | None:
+    if field == "published_at":
+        return parse_timestamp(raw.replace(_RUN, " "))
+    if field == "source":
+        return clean_source(_first_token(raw))
+    if field == "author":
+        return clean_author(raw.replace(_RUN, " "))
+    return None
+
+
+def _first_token(raw: str) -> str:
+    for run in raw.split(_RUN):
+        run = run.strip(_VALUE_TRIM)
+        if run:
+            return run.split()[0] if not _LATIN_SOURCE.match(run) else run
+    return ""
+
+
+def clean_source(value: str | None) -> str | None:
+    """A source value without brackets, trailing punctuation or a repeated label."""
+    if not value:
+        return None
+    value = value.strip(_VALUE_TRIM)
+    for label in ("来源：", "來源：", "来源:", "來源:"):
+        if value.startswith(label):
+            value = value[len(label):].strip(_VALUE_TRIM)
+    if not value or parse_timestamp(value) or len(value) > 40:
+        return None
+    return value
+
+
+def clean_author(value: str | None) -> str | None:
+    """Person names from a byline value: role words cut (记者 王敬照 -> 王敬照), at most four names."""
+    if not value:
+        return None
+    value = _ROLE_PREFIX.sub("", value.strip(_VALUE_TRIM))
+    m = _NAMES.match(value)
+    if not m:
+        return None
+    names = re.split(r"[ 、，,]+", m.group(0))
+    return " ".join(n for n in names if n) or None
+
+
+def byline_author(text: str) -> str | None:
+    """The author of a line that is only a byline: `半月谈记者 史卫燕`, `（羅森）`."""
+    if len(text) > 40:
+        return None
+    m = _BYLINE_LINE.match(text) or _PAREN_NAME_LINE.match(text)
+    return clean_author(m["names"]) if m else None
+
+
+def dateline_author(text: str) -> str | None:
+    """The reporter in a dateline inside a paragraph: `（记者唐霁）`, `〔記者巫其倫／台北報導〕`."""
+    m = _DATELINE.search(text[:200])
+    return clean_author(m["names"]) if m else None

@@ -1,0 +1,135 @@
+"""Line predicates the HTML cleaner needs beyond the shared line rules: toolbars, footers,
+editor credits, end-of-article markers, photo captions, timestamp lines.
+
+The vocabularies live in `data/html_*.txt`, written in Simplified script; Traditional variants
+are derived once per process with OpenCC s2t, so the predicates run on the page text as it is
+(no per-line conversion).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+_SEPARATORS = re.compile(r"[\s\[\]【】（）()<>〈〉《》「」|｜/／\\:：,，.。·•、\-—_~+*#>»›]+")
+_SIZE_LETTERS = re.compile(r"[大中小]")
+_NUMERIC_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
+_CHINESE_DATE_TIME = re.compile(
+    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}\s*[:：时]\s*\d{1,2}"
+)
+_CHINESE_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_TIME = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+#: Lines longer than this are never toolbars, credits or end markers.
+SHORT_LINE = 60
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("ipextract").joinpath("data", name).read_text(encoding="utf-8")
+    return [s for s in (raw.strip() for raw in text.splitlines()) if s and not s.startswith("#")]
+
+
+def _with_traditional(items: list[str]) -> list[str]:
+    """The list plus its Traditional spellings (Mainland and Taiwan standards)."""
+    import opencc
+
+    out = dict.fromkeys(items)
+    for config in ("s2t", "s2tw"):
+        conv = opencc.OpenCC(config)
+        for item in items:
+            out.setdefault(conv.convert(item))
+    return list(out)
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True))
+
+
+@cache
+def _word_list(name: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _with_traditional(_data_lines(name)))
+
+
+@cache
+def _pattern(name: str, template: str) -> re.Pattern[str]:
+    return re.compile(template.format(words=_alternation(list(_word_list(name)))), re.IGNORECASE)
+
+
+def _toolbar() -> re.Pattern[str]:
+    return _pattern("html_toolbar_words.txt", "{words}")
+
+
+def toolbar_line(text: str) -> bool:
+    """A line made only of toolbar / share-widget words: `打印 字体：放大 正常 缩小 分享`."""
+    if len(text) > SHORT_LINE:
+        return False
+    rest = _toolbar().sub("", text.lower())
+    rest = _SEPARATORS.sub("", rest)
+    rest = _SIZE_LETTERS.sub("", rest)
+    return not rest.strip("0123456789")
+
+
+def footer_line(text: str) -> bool:
+    """Site footer or disclaimer, wherever it sits: copyright, ICP numbers, 特别声明 …"""
+    return bool(_pattern("html_footer_markers.txt", "{words}").search(text))
+
+
+def footer_label_line(text: str) -> bool:
+    """A footer label that articles use too (主办单位, 承办单位): furniture only outside the text."""
+    return len(text) <= SHORT_LINE and bool(_pattern("html_footer_labels.txt", "{words}").search(text))
+
+
+def editor_line(text: str) -> bool:
+    """An editor / production credit: `（责任编辑：周雁）`, `【编辑:陈海峰】`, `【纠错】 责任编辑：尹世杰`."""
+    if len(text) > SHORT_LINE:
+        return False
+    return bool(
+        _pattern(
+            "html_editor_labels.txt",
+            r"^[\[【（(〔\s]*(?:【?纠错】?|【?糾錯】?)?\s*(?:{words})\s*[:：]",
+        ).search(text)
+    )
+
+
+def end_marker(text: str) -> bool:
+    """A section label that follows articles: related links, comments, next/previous."""
+    if len(text) > SHORT_LINE:
+        return False
+    return bool(_pattern("html_end_markers.txt", r"^[\s【\[「]*(?:{words})").search(text))
+
+
+@lru_cache(maxsize=1)
+def _captions() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in _data_lines("html_caption_markers.txt"))
+
+
+def caption_marker(text: str) -> bool:
+    """A line carrying a photo-caption marker: `图为…`, `（刘通摄）`, `圖／騰訊科技`, `（資料照）`."""
+    if len(text) > 200:
+        return False
+    return any(p.search(text) for p in _captions())
+
+
+def stamp_line(text: str) -> bool:
+    """A short line that is a CMS timestamp: `2020-04-01 10:29`, `2019年06月15日08:18 …`.
+
+    A date written in words alone (`2024年5月30日`, the signature date of a notice) is text.
+    """
+    if len(text) > SHORT_LINE:
+        return False
+    m = _NUMERIC_DATE.search(text) or _CHINESE_DATE_TIME.search(text)
+    if not m:
+        return False
+    rest = _TIME.sub("", text[: m.start()] + text[m.end():])
+    return len(_HAN.findall(rest)) <= 20
+
+
+def date_only_line(text: str) -> bool:
+    """The whole line is one date (any form), as in a signature or a header stamp."""
+    stripped = _TIME.sub("", _SEPARATORS.sub("", text))
+    if not stripped:
+        return False
+    m = _CHINESE_DATE.fullmatch(stripped) or _NUMERIC_DATE.fullmatch(stripped)
+    return bool(m)
