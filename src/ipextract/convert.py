@@ -21,9 +21,9 @@ import opencc
 
 _CONFIG = "opencc_t2s_corrections.json"
 _HAN = re.compile("[\u4e00-\u9fff]")
-#: Share of Han characters t2s changes above which a text is Traditional, below which Simplified.
-_TRADITIONAL_RATIO = 0.05
-_SIMPLIFIED_RATIO = 0.005
+#: Share of script-marked characters in Traditional form from which a text is Traditional (and
+#: in Simplified form from which it is Simplified); in between it is mixed.
+_TRADITIONAL_SHARE = 0.9
 _SAMPLE = 20000
 
 
@@ -76,24 +76,43 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
 
+@lru_cache(maxsize=1)
+def _to_traditional() -> opencc.OpenCC:
+    """s2t, used only to tell which characters are Simplified-only forms."""
+    return opencc.OpenCC("s2t")
+
+
 def detect_script(text: str) -> str | None:
     """Script of `text`: "traditional", "simplified", "mixed", or None when it has no Han text.
 
-    Measured as the share of Han characters that t2s changes: a Traditional text changes in
-    roughly a fifth to a third of its characters, a Simplified one in almost none.
+    Only characters written differently in the two scripts say anything: count those t2s
+    changes (Traditional-only forms, 國) against those s2t changes (Simplified-only forms, 国).
+    Characters shared by both scripts (的, 中) are ignored, so a short title is judged as
+    surely as a long article, and a Simplified page quoting a few Traditional words is mixed.
     """
     han = _HAN.findall(text[: _SAMPLE * 4])[:_SAMPLE]
     if not han:
         return None
     counts = Counter(han)
     distinct = list(counts)
-    converted = to_simplified("\n".join(distinct)).split("\n")
-    if len(converted) != len(distinct):  # never expected: OpenCC keeps line breaks
-        converted = [to_simplified(ch) for ch in distinct]
-    changed = sum(counts[ch] for ch, out in zip(distinct, converted) if out != ch)
-    ratio = changed / len(han)
-    if ratio >= _TRADITIONAL_RATIO:
+    t2s = _convert_each(_converter(), distinct)
+    s2t = _convert_each(_to_traditional(), distinct)
+    traditional = sum(counts[ch] for ch, a, b in zip(distinct, t2s, s2t) if a != ch and b == ch)
+    simplified = sum(counts[ch] for ch, a, b in zip(distinct, t2s, s2t) if b != ch and a == ch)
+    marked = traditional + simplified
+    if not marked:
+        return "simplified"
+    share = traditional / marked
+    if share >= _TRADITIONAL_SHARE:
         return "traditional"
-    if ratio <= _SIMPLIFIED_RATIO:
+    if share <= 1 - _TRADITIONAL_SHARE:
         return "simplified"
     return "mixed"
+
+
+def _convert_each(cc: opencc.OpenCC, chars: list[str]) -> list[str]:
+    """Each character converted on its own (one call; a line break keeps phrases apart)."""
+    out = cc.convert("\n".join(chars)).split("\n")
+    if len(out) != len(chars):  # never expected: OpenCC keeps line breaks
+        out = [cc.convert(ch) for ch in chars]
+    return [o[:1] if o else o for o in out]

@@ -68,18 +68,25 @@ _NAV_ITEM = re.compile(rf"^[{HAN}A-Za-z]+$")
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """A line as the page has it (`text`, spaces folded) and its Simplified matching `key`."""
+    """A line as the page has it (`text`, spaces folded) and its Simplified matching `key`.
+
+    `plain` is `text` without pinyin glosses: values are cut from it, so a source or a
+    breadcrumb item keeps the page's script but never a gloss, even with `--keep-pinyin`.
+    """
 
     text: str
     key: str
+    plain: str
 
     @classmethod
     def of(cls, line: str) -> Line:
-        return cls(fold_spaces(line), line_key(line))
+        text = fold_spaces(line)
+        plain = fold_spaces(remove_pinyin(text)[0]) if "(" in text else text
+        return cls(text, to_simplified(plain), plain)
 
     def cut(self, start: int, end: int | None = None) -> str:
         """The page's own text at key offsets, or the key's when t2s changed the length."""
-        source = self.text if len(self.text) == len(self.key) else self.key
+        source = self.plain if len(self.plain) == len(self.key) else self.key
         return source[start:end]
 
 
@@ -94,11 +101,7 @@ class MetaField:
 
 def line_key(line: str) -> str:
     """The form every rule matches: spaces folded, pinyin annotations stripped, t2s."""
-    text = fold_spaces(line)
-    if "(" in text:
-        text, _ = remove_pinyin(text)
-        text = fold_spaces(text)
-    return to_simplified(text)
+    return Line.of(line).key
 
 
 # -- classification -----------------------------------------------------------------------------
@@ -342,8 +345,8 @@ def _credit_fields(line: Line) -> list[MetaField] | None:
         return None
     if m.group("role") not in _AUTHOR_ROLES:
         return []
-    names = " ".join(re.split(r"[\s、，,]+", line.cut(m.start("names"), m.end("names"))))
-    return [MetaField("author", names, 4)]
+    names = _names(line, *m.span("names"))
+    return [MetaField("author", names, 4)] if names else []
 
 
 def _date_line_fields(line: Line) -> list[MetaField] | None:
@@ -397,7 +400,7 @@ def is_toolbar(key: str) -> bool:
     if len(key) > _MAX_CHROME_LINE:
         return False
     compact = key.replace(" ", "").lower()
-    stripped, n = rules.word_pattern("lines_chrome_words.txt").subn("", compact)
+    stripped, n = rules.vocabulary("lines_chrome_words.txt").remove(compact)
     return n > 0 and not _WORDISH.search(stripped)
 
 
@@ -409,7 +412,7 @@ def is_chrome(key: str) -> bool:
         return False
     if _URL_LINE.match(key) or is_toolbar(key):
         return True
-    if "。" not in key and len(key) <= 100 and rules.word_pattern("lines_chrome_phrases.txt").search(key):
+    if "。" not in key and len(key) <= 100 and rules.vocabulary("lines_chrome_phrases.txt").search(key):
         return True
     if len(key) <= 120 and _footer_pattern().match(key):
         return True
@@ -455,20 +458,35 @@ def trailing_byline(line: Line) -> tuple[str, str | None] | None:
         return None
     author = None
     if m.group("role") in _BYLINE_AUTHOR_ROLES:
-        author = " ".join(re.split(r"[\s、，,]+", line.cut(m.start("names"), m.end("names"))))
+        author = _names(line, *m.span("names"))
     return line.cut(0, m.start()).rstrip(), author
+
+
+def _names(line: Line, start: int, end: int) -> str | None:
+    """Personal names in a byline span joined by spaces; role words (记者, 通讯员) left out.
+
+    None when a word is not a name, so `(记者 张三 摄影报道)` gives nothing rather than junk.
+    """
+    roles = sorted(_role_words(), key=len, reverse=True)
+    names = re.split(r"[\s、，,]+", line.cut(start, end).strip())
+    keys = re.split(r"[\s、，,]+", line.key[start:end].strip())
+    if len(names) != len(keys):
+        names = keys
+    kept = []
+    for name, key in zip(names, keys):
+        if not key or key in roles:
+            continue
+        for role in roles:
+            if key.startswith(role) and len(key) - len(role) >= 2:
+                name, key = name[len(role) :], key[len(role) :]
+                break
+        if not _NAMES_ONLY.match(key):
+            return None
+        kept.append(name)
+    return " ".join(kept) or None
 
 
 def leading_byline_author(line: Line) -> str | None:
     """The author in a dateline that stays in the body: `眉山网讯(记者 殷勇)…` -> `殷勇`."""
     m = _LEADING_BYLINE.match(line.key)
-    if not m:
-        return None
-    roles = set(_role_words())
-    a, b = m.span("inner")
-    names = [w for w in re.split(r"[\s、，,]+", line.cut(a, b)) if w]
-    keys = [w for w in re.split(r"[\s、，,]+", line.key[a:b]) if w]
-    kept = [n for n, k in zip(names, keys) if k not in roles]
-    if not kept or not all(_NAMES_ONLY.match(k) for k, n in zip(keys, names) if k not in roles):
-        return None
-    return " ".join(kept)
+    return _names(line, *m.span("inner")) if m else None

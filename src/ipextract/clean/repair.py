@@ -28,6 +28,7 @@ _LOST_INNER = re.compile(rf"(?<=[{HAN}])[?？]{{2,}}(?=[{HAN}])")
 _LOST_LEADING = re.compile(rf"^\s*[?？]{{2,}}(?=[{HAN}])")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+")
+_NEEDS_FOLD = re.compile(r"\s\s|[^\S ]")
 _HAN_CHAR = re.compile(f"[{HAN}]")
 
 #: Annotations confirmed on Han characters in a line before a letter-glued one is trusted: a
@@ -48,11 +49,13 @@ def repair(line: str, removed: Counter[str], *, keep_pinyin: bool = False) -> st
         line, n = _LOST_LEADING.subn("", line)
         line, m = _LOST_INNER.subn(" ", line)
         removed["lost_char_runs"] += n + m
-    return _SPACES.sub(" ", line).strip()
+    return fold_spaces(line)
 
 
 def fold_spaces(line: str) -> str:
     """NBSP, U+3000, tabs and runs of spaces -> one ASCII space; trimmed."""
+    if _NEEDS_FOLD.search(line) is None:
+        return line.strip()
     return _SPACES.sub(" ", line).strip()
 
 
@@ -61,27 +64,29 @@ def remove_pinyin(line: str) -> tuple[str, int]:
     matches = list(_ANNOTATION.finditer(line))
     if not matches:
         return line, 0
-    keep_until = 0
+    confirmed = [_confirms(line, m) for m in matches]
+    evidence = sum(confirmed) >= _MIRROR_EVIDENCE
     pieces: list[str] = []
-    confirmed = sum(1 for m in matches if _confirms(line, m))
+    keep_from = 0
     removed = 0
-    for m in matches:
-        if _confirms(line, m) or (confirmed >= _MIRROR_EVIDENCE and _letter_glued(line, m)):
-            pieces.append(line[keep_until : m.start()])
-            keep_until = m.end()
+    for m, ok in zip(matches, confirmed):
+        if ok or (evidence and _letter_glued(line, m)):
+            pieces.append(line[keep_from : m.start()])
+            keep_from = m.end()
             removed += 1
-    pieces.append(line[keep_until:])
+    pieces.append(line[keep_from:])
     return "".join(pieces), removed
 
 
 def _confirms(line: str, m: re.Match[str]) -> bool:
     """The annotation follows a Han character and is one of its readings."""
-    if m.start() == 0:
-        return False
-    ch = line[m.start() - 1]
-    if not _HAN_CHAR.match(ch):
-        return False
-    return _normal_syllable(m.group(1)) in readings(ch)
+    return m.start() > 0 and is_reading(line[m.start() - 1], m.group(1))
+
+
+@lru_cache(maxsize=65536)
+def is_reading(ch: str, syllable: str) -> bool:
+    """pypinyin lists `syllable` (tone-marked or tone-less) as a reading of Han character `ch`."""
+    return bool(_HAN_CHAR.match(ch)) and _normal_syllable(syllable) in readings(ch)
 
 
 def _letter_glued(line: str, m: re.Match[str]) -> bool:

@@ -37,21 +37,72 @@ def _words(name: str) -> tuple[str, ...]:
 def alternation(items: tuple[str, ...]) -> str:
     """A regex alternation that prefers the longest entry at a position.
 
-    ASCII entries get letter boundaries so that `av` never matches inside `Java`.
+    Plain literals only: a branch that opens with a look-around stops `re` from skipping ahead
+    by first character, which made a scan of a 1 MB line ten times slower.
     """
-    parts = []
-    for item in sorted(set(items), key=len, reverse=True):
-        escaped = re.escape(item)
-        if item.isascii() and item[:1].isalpha() and item[-1:].isalpha():
-            escaped = rf"(?<![a-z]){escaped}(?![a-z])"
-        parts.append(escaped)
-    return "|".join(parts)
+    return "|".join(re.escape(item) for item in sorted(set(items), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """A word list compiled for matching lower-cased text.
+
+    Words that begin or end with an ASCII letter only count when not glued to other ASCII
+    letters, so `av` is found in `91av精品` but not in `Java`; they get their own pattern so
+    that the common case (Han words) needs no per-match check.
+    """
+
+    plain: re.Pattern[str] | None
+    ascii: re.Pattern[str] | None
+
+    def find(self, text: str) -> list[str]:
+        """The words found in `text` (each of the two patterns left to right, non-overlapping)."""
+        low = text.lower()
+        found = self.plain.findall(low) if self.plain else []
+        if self.ascii:
+            found += [m.group(0) for m in self.ascii.finditer(low) if _standalone(low, m)]
+        return found
+
+    def search(self, text: str) -> bool:
+        low = text.lower()
+        if self.plain and self.plain.search(low):
+            return True
+        return bool(self.ascii) and any(_standalone(low, m) for m in self.ascii.finditer(low))
+
+    def remove(self, text: str) -> tuple[str, int]:
+        """`text` lower-cased with the words removed, and how many there were."""
+        low, n = self.plain.subn("", text.lower()) if self.plain else (text.lower(), 0)
+        if not self.ascii:
+            return low, n
+        pieces, last = [], 0
+        for m in self.ascii.finditer(low):
+            if _standalone(low, m):
+                pieces.append(low[last : m.start()])
+                last, n = m.end(), n + 1
+        pieces.append(low[last:])
+        return "".join(pieces), n
+
+
+def _standalone(text: str, m: re.Match[str]) -> bool:
+    if m.start() and _ascii_letter(text[m.start() - 1]) and _ascii_letter(text[m.start()]):
+        return False
+    return not (m.end() < len(text) and _ascii_letter(text[m.end()]) and _ascii_letter(text[m.end() - 1]))
+
+
+def _ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 @cache
-def word_pattern(name: str) -> re.Pattern[str]:
-    """One compiled alternation over a word list (case-insensitive)."""
-    return re.compile(alternation(words(name)), re.IGNORECASE)
+def vocabulary(name: str) -> Vocabulary:
+    """The word list in data file `name`, compiled once per process."""
+    entries = words(name)
+    edged = tuple(w for w in entries if _ascii_letter(w[0]) or _ascii_letter(w[-1]))
+    plain = tuple(w for w in entries if w not in edged)
+    return Vocabulary(
+        re.compile(alternation(plain)) if plain else None,
+        re.compile(alternation(edged)) if edged else None,
+    )
 
 
 @dataclass(frozen=True, slots=True)

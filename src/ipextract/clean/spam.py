@@ -10,7 +10,6 @@ All functions take the t2s key of a line (see `lines.line_key`) unless they say 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..convert import to_simplified
 from . import rules
@@ -22,6 +21,8 @@ _TITLE_SPLIT = re.compile(r"[|｜_,，、]")
 #: cannot backtrack catastrophically.
 _INLINE_CHAIN = re.compile(r"[*＊#@~]*(?:[0-9A-Za-z\u4e00-\u9fff]{1,12}[*＊_\-@#~|]+){2,}")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+_WEAK_HINT = re.compile(r"[\u4e00-\u9fff]")
 
 #: Share of a line's word characters covered by spam vocabulary that makes it spam outright.
 _DENSITY = 0.15
@@ -30,24 +31,17 @@ _MIN_TITLES = 5
 _MAX_TITLE_LEN = 28
 
 
-@lru_cache(maxsize=1)
-def _strong() -> re.Pattern[str]:
-    return rules.word_pattern("spam_strong.txt")
+def _strong() -> rules.Vocabulary:
+    return rules.vocabulary("spam_strong.txt")
 
 
-@lru_cache(maxsize=1)
-def _weak() -> re.Pattern[str]:
-    return rules.word_pattern("spam_weak.txt")
-
-
-@lru_cache(maxsize=1)
-def _markers() -> re.Pattern[str]:
-    return rules.word_pattern("spam_markers.txt")
+def _weak() -> rules.Vocabulary:
+    return rules.vocabulary("spam_weak.txt")
 
 
 def has_marker(key: str) -> bool:
     """The line opens an SEO template block (`主站蜘蛛池模板: …`)."""
-    return bool(_markers().search(key))
+    return rules.vocabulary("spam_markers.txt").search(key)
 
 
 def is_spam_line(key: str) -> bool:
@@ -56,10 +50,10 @@ def is_spam_line(key: str) -> bool:
         return False
     if has_marker(key):
         return True
-    strong = [m.group(0) for m in _strong().finditer(key)]
+    strong = _strong().find(key)
     if not strong:
         return False
-    weak = [m.group(0) for m in _weak().finditer(key)]
+    weak = _weak().find(key)
     letters = len(_WORDISH.findall(key)) or 1
     covered = sum(map(len, strong)) + 0.5 * sum(map(len, weak))
     if len(strong) >= 2 and covered / letters >= _DENSITY:
@@ -84,25 +78,38 @@ def _is_title_run(key: str) -> bool:
 
 def is_spam_chain(text: str) -> bool:
     """A symbol-glued word chain carries spam vocabulary: one strong word and another hit."""
-    key = to_simplified(text)
-    strong = len(_strong().findall(key))
-    weak = len(_weak().findall(key))
+    return _spam_chain_key(to_simplified(text))
+
+
+def _spam_chain_key(key: str) -> bool:
+    if not _LETTERS.search(key):
+        return False
+    strong = len(_strong().find(key))
+    weak = len(_weak().find(key)) if strong or _WEAK_HINT.search(key) else 0
     return (strong >= 1 and strong + weak >= 2) or weak >= 3
 
 
-def remove_inline_spam(line: str) -> tuple[str, int]:
-    """Cut spam chains injected inside a sentence; returns the line and how many were cut."""
-    if not any(sym in line for sym in "*＊_@#~|-"):
-        return line, 0
+def remove_inline_spam(text: str, key: str | None = None) -> tuple[str, int]:
+    """Cut spam chains injected inside a sentence; returns the text and how many were cut.
+
+    `key` is the t2s form of `text` (`lines.line_key`); chains are found in it and cut from
+    `text` at the same offsets.
+    """
+    if not any(sym in text for sym in "*＊_@#~|-"):
+        return text, 0
+    if key is None or len(key) != len(text):
+        key = to_simplified(text)
+        if len(key) != len(text):
+            key = text
     pieces: list[str] = []
     last = 0
     cut = 0
-    for m in _INLINE_CHAIN.finditer(line):
-        if is_spam_chain(m.group(0)):
-            pieces.append(line[last : m.start()])
+    for m in _INLINE_CHAIN.finditer(key):
+        if _spam_chain_key(m.group(0)):
+            pieces.append(text[last : m.start()])
             last = m.end()
             cut += 1
     if not cut:
-        return line, 0
-    pieces.append(line[last:])
+        return text, 0
+    pieces.append(text[last:])
     return "".join(pieces), cut

@@ -118,7 +118,7 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
 
 def _strip_inline(line: Line, out: Extracted, fields: _Fields) -> Line:
     """Remove spam chains and a closing byline from a paragraph (the byline names the author)."""
-    text, cut = spam.remove_inline_spam(line.text)
+    text, cut = spam.remove_inline_spam(line.text, line.key)
     if cut:
         out.drop("spam_blocks", "", cut)
         line = Line.of(text)

@@ -1,0 +1,89 @@
+"""Script conversion (OpenCC t2s plus the reviewed corrections) and script detection."""
+
+from __future__ import annotations
+
+import json
+import time
+from importlib import resources
+
+import pytest
+
+from conftest import load_gold
+from ipextract import convert, parse_file
+from ipextract.options import Options
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("發揮著重要作用", "发挥着重要作用"),
+        ("正著力構建", "正着力构建"),
+        ("隨著保護力度的增強", "随着保护力度的增强"),
+        ("這意味著作為企業", "这意味着作为企业"),  # not read as 著作
+        ("著重強調", "着重强调"),
+        ("執著追求", "执着追求"),
+        ("著陸", "着陆"),
+        ("打造優勢特色產業的著力點", "打造优势特色产业的着力点"),
+    ],
+)
+def test_particle_and_zhuo_become_着(traditional, simplified):
+    assert convert.to_simplified(traditional) == simplified
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("著名專家", "著名专家"),
+        ("著作權保護", "著作权保护"),
+        ("擁有著作權", "拥有著作权"),  # 有著 would otherwise win
+        ("擁有著名品牌", "拥有著名品牌"),
+        ("成效顯著", "成效显著"),
+        ("學術論著", "学术论著"),
+        ("當地土著", "当地土著"),
+    ],
+)
+def test_zhu_words_keep_著(traditional, simplified):
+    assert convert.to_simplified(traditional) == simplified
+
+
+def test_corrections_are_an_opencc_text_dictionary_chained_after_t2s():
+    data = resources.files("ipextract").joinpath("data")
+    config = json.loads(data.joinpath("opencc_t2s_corrections.json").read_text(encoding="utf-8"))
+    chain = config["conversion_chain"]
+    assert chain[-1]["dict"] == {"type": "text", "file": "opencc_corrections.tsv"}
+    assert chain[0]["dict"]["dicts"][0]["file"] == "TSPhrases.ocd2"
+    assert convert._converter() is convert._converter()
+
+
+def test_simplified_text_passes_through():
+    text = "国家级知识产权改革试验田亮出“成绩单”，著名企业发挥着作用。"
+    assert convert.to_simplified(text) == text
+    assert convert.to_simplified("") == ""
+
+
+def test_conversion_is_fast():
+    text = "廣州開發區發揮著重要推動作用，知識產權保護體系不斷完善。" * 40_000
+    start = time.perf_counter()
+    out = convert.to_simplified(text)
+    assert time.perf_counter() - start < 1.0
+    assert out.startswith("广州开发区发挥着重要推动作用")
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("國家級知識產權改革試驗田亮出成績單", "traditional"),
+        ("国家级知识产权改革试验田亮出成绩单", "simplified"),
+        ("国家级知识产权改革试验田亮出成绩单。" * 5 + "國家級知識產權", "mixed"),
+        ("GDP 2019 100%", None),
+        ("", None),
+    ],
+)
+def test_detect_script(text, script):
+    assert convert.detect_script(text) == script
+
+
+@pytest.mark.parametrize("name", ["seed-hp-ip", "p01", "p06", "p08", "p09", "p13", "p15"])
+def test_detect_script_on_corpus_pages(fixtures, name):
+    doc = parse_file(fixtures / f"{name}.txt", Options(script="keep", facts=False))
+    assert doc.script == convert.detect_script(doc.text) == load_gold(name)["script"]

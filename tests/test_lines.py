@@ -1,0 +1,266 @@
+"""Line rules on their own: breadcrumb, metadata labels, chrome, spam, bylines."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipextract.clean.lines import (
+    Line,
+    classify_line,
+    leading_byline_author,
+    parse_breadcrumb,
+    parse_meta_line,
+    trailing_byline,
+)
+from ipextract.clean.spam import is_spam_line, remove_inline_spam
+
+# -- breadcrumb ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "items"),
+    [
+        ("首页 > 政务公开 > 知识产权工作动态", ["首页", "政务公开", "知识产权工作动态"]),
+        ("首頁 > 政務公開 > 重點領域信息公開專欄", ["首頁", "政務公開", "重點領域信息公開專欄"]),
+        ("您的位置:首页 >> 统计信息 >> 内容", ["首页", "统计信息", "内容"]),
+        ("当前位置：首页 » 新闻中心 » 正文", ["首页", "新闻中心", "正文"]),
+        ("首页 › 新闻 › 本地", ["首页", "新闻", "本地"]),
+        ("首页＞新闻动态＞工作动态", ["首页", "新闻动态", "工作动态"]),
+        ("首页 / 政务公开 / 通知公告", ["首页", "政务公开", "通知公告"]),
+        ("当前位置：网站首页/新闻", ["网站首页", "新闻"]),
+        ("合江新聞網(wǎng)> 媒體關(guān)注> 今日要聞> 瀏覽文章", ["合江新聞網", "媒體關注", "今日要聞", "瀏覽文章"]),
+        ("首页 > 新闻 >", ["首页", "新闻"]),
+        ("新闻中心 > 正文", ["新闻中心", "正文"]),
+    ],
+)
+def test_breadcrumb_separators_and_prefixes(line, items):
+    assert parse_breadcrumb(line) == items
+    assert classify_line(line) == "breadcrumb"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "制圖/姜宣憑",  # a credit, not a path
+        "增速 > 5%",
+        "2019/07/29",
+        "中評社北京1月30日電/據《人民日報》報導,遼寧大連28日舉行重點項目開工活動。",
+        "http://www.crntt.hk/doc/1.html",
+        "高起点谋划 布局知识产权制度创新试验田",
+    ],
+)
+def test_not_a_breadcrumb(line):
+    assert parse_breadcrumb(line) is None
+
+
+# -- metadata -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        (
+            "時間 : 2019-07-29 10:14:29 來源 : 南方日報網絡版",
+            {"published_at": "2019-07-29T10:14:29", "source": "南方日報網絡版"},
+        ),
+        (
+            "时间：2019-07-29 10:14:29 来源：南方日报网络版",
+            {"published_at": "2019-07-29T10:14:29", "source": "南方日报网络版"},
+        ),
+        ("发布日期:2019-09-24 09:26 [ ] 浏览次数:", {"published_at": "2019-09-24T09:26"}),
+        ("發佈時間：2020年1月2日　點擊數：35", {"published_at": "2020-01-02"}),
+        ("发布时间：2020年1月2日 作者：张三 李四", {"published_at": "2020-01-02", "author": "张三 李四"}),
+        (
+            "来源: 作者:区发改委 发布时间:2019年05月29日 浏览次数:",
+            {"published_at": "2019-05-29", "author": "区发改委"},
+        ),
+        ("信息来源：市统计局", {"source": "市统计局"}),
+        ("資訊來源：行政院主計總處", {"source": "行政院主計總處"}),
+        ("来源:市统计局办公室", {"source": "市统计局办公室"}),
+        ("( 2023-07-24 ) 稿件來源:新華社", {"published_at": "2023-07-24", "source": "新華社"}),
+        ("本文來源:四川在線-四川日報責任編輯:黃歡_NN1650", {"source": "四川在線-四川日報"}),
+        ("作者:制圖姜宣憑", {"author": "姜宣憑"}),
+        (
+            "发布日期: 2022- 07- 18 14: 50 访问次数: 信息来源: 椒江区人民政府",
+            {"published_at": "2022-07-18T14:50", "source": "椒江区人民政府"},
+        ),
+        ("發(fā)布時(shí)間:2015-12-26 來(lái)源:四川日報", {"published_at": "2015-12-26", "source": "四川日報"}),
+        # 成文日期 (the day the document was signed) ranks below 发布日期
+        ("成文日期: 2022-07-18 发布日期: 2022-07-18 14:50", {"published_at": "2022-07-18T14:50"}),
+        # a 政府信息公开 table rendered with "|"
+        ("有效性 | 有效 | 公开日期: | 2019-04-23 08:42 |", {"published_at": "2019-04-23T08:42"}),
+        ("索引号 | xzfgzbmtjj/2019-0004 | 公开目录: | 统计信息 |", {}),
+        # unlabelled date lines
+        ("2017-04-10 08:56 眉山網(wǎng)", {"published_at": "2017-04-10T08:56", "source": "眉山網"}),
+        ("0 四川日報 2022年04月08日", {"published_at": "2022-04-08", "source": "四川日報"}),
+        ("2023-01-30 14:52:09", {"published_at": "2023-01-30T14:52:09"}),
+        ("2024年11月30日 星期六", {"published_at": "2024-11-30"}),
+        # label lines without a field
+        ("责任编辑：张三", {}),
+        ("編輯：李四", {}),
+        ("浏览次数：1024", {}),
+        ("信息索引号: 113310020026732928/2022-145483  主题分类:", {}),
+        ("制圖/姜宣憑", {"author": "姜宣憑"}),
+    ],
+)
+def test_meta_lines(line, fields):
+    assert classify_line(line) == "meta"
+    assert parse_meta_line(line) == fields
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "数据来源：国家统计局。",  # a label glued to a word is part of the sentence
+        "会议时间：2019年5月8日上午",
+        "2019年7月29日国务院常务会议",  # a headline that starts with a date
+        "记者从9月29日召开的全市投资促进会上获悉,今年1至8月,全市完成招商引资区外到位资金503.5亿元。",
+    ],
+)
+def test_body_lines_with_label_words_are_not_meta(line):
+    assert classify_line(line) == "body"
+
+
+# -- chrome -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "|",
+        " | ",
+        "--------",
+        "【大 中 小】",
+        "【打 印】",
+        "【打印】 【字體:",
+        "打印 关闭",
+        "【列印】【關閉】",
+        "字号：大 中 小",
+        "http://www.crntt.hk",
+        "您好!今天是 :",
+        "主办单位:常州市统计局",
+        " 办公地址:常州市龙城大道1280号市行政中心1号楼B座3层  网站地图",
+        "联系电话:0519-85683051  技术支持电话:0519-85685023(工作日9:00-17:00)",
+        "网站支持IPV6  推荐使用1024*768或以上分辨率,并使用IE9.0或以上版本浏览器",
+        "苏公网安备32041102000483号  网站标识码:3204000028  苏ICP备05003616号",
+        "首 页 通知公告 统计动态 统计信息 统计数据 政府信息公开 办事服务 政民互动",
+        "4月7日,,建設(shè)中的京東方成都車載顯示基地項目工地一片繁忙,。 記者 華小峰 攝",
+        "图为项目建设现场。",
+        "（新华社记者 李四 摄）",
+    ],
+)
+def test_chrome_lines(line):
+    assert classify_line(line) == "chrome"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "张三 李四 王五 赵六 钱七",  # names are short words, but not a menu
+        "村里组织人员进行拍摄",
+        "为企业提供技术支持,帮助企业解决融资难题",
+        "高起点谋划 布局知识产权制度创新试验田",
+        "编者按",
+    ],
+)
+def test_body_lines_that_look_like_chrome(line):
+    assert classify_line(line) == "body"
+
+
+# -- spam ---------------------------------------------------------------------------------------
+
+SEED_SPAM = (
+    "主站蜘蛛池模板: 国产成人亚洲精品无码车a| 三上悠亚在线网站| 米兰厉云封免费阅读完结| 欧美性活一级视频|"
+)
+LINK_FARM = (
+    "董小宛天美传媒兄妹在干嘛|91av精品网站|欧美精品一区二区三区va|麻豆传媒md0021在线观看|国产精成人品成人爱v|"
+    "甲状腺手术治疗期间能吃西瓜吗|91制片厂东哥杨柳|思思影院,亚洲薄码转帖区,含羞草影院超污麻豆传媒"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        SEED_SPAM,
+        LINK_FARM,
+        "澳门新葡京娱乐城官网真人百家乐线上老虎机注册送彩金",  # dense, no separators
+        "最新电影_国产精品_在线观看_高清视频_免费下载_亚洲精品",  # titles joined by "_"
+    ],
+)
+def test_spam_lines(line):
+    assert classify_line(line) == "spam"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2014年、2015年?yáng)|坡區(qū)連續(xù)兩年被評(píng)為全省縣域經(jīng)濟(jì)發(fā)展先進(jìn)區(qū)",
+        "新闻 | 我市召开全市经济工作会议",
+        "指标 | 一季度 | 增速 | 占比 | 备注",
+        "警方破获一起网络赌博案件,涉案赌资达2亿元,打掉百家乐赌博窝点3个。",
+        "福利彩票和体育彩票销售额同比增长12%",
+        "Java 开发者大会在京举行",
+    ],
+)
+def test_legitimate_lines_survive(line):
+    assert classify_line(line) == "body"
+    assert not is_spam_line(line)
+
+
+def test_spam_injected_inside_a_sentence_is_cut():
+    line = "从以上数据可以看出,*365体育滚球_365体育彩票-投注*官网@县科技产业园区建设成效显著,园区以重工业为主。"
+    assert remove_inline_spam(line) == (
+        "从以上数据可以看出,县科技产业园区建设成效显著,园区以重工业为主。",
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "本文来源:四川在线-四川日报",
+        "COVID-19疫情防控_工作_部署",
+        "2019-07-29 10:14:29",
+        "体育_文化_旅游",
+    ],
+)
+def test_symbol_chains_without_spam_words_survive(line):
+    assert remove_inline_spam(line) == (line, 0)
+
+
+# -- bylines ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "rest", "author"),
+    [
+        ("为产业转型升级提供了有力支撑。(经济日报记者 李思雨)", "为产业转型升级提供了有力支撑。", "李思雨"),
+        ("占年计划的53.8%。(责任编辑:琳瑞)", "占年计划的53.8%。", None),
+        ("工作取得实效。【责任编辑：张三】", "工作取得实效。", None),
+        ("會議指出。(記者 王五 通訊員 趙六)", "會議指出。", "王五 趙六"),
+        ("會議指出。(记者王五)", "會議指出。", "王五"),
+    ],
+)
+def test_trailing_byline(line, rest, author):
+    assert trailing_byline(Line.of(line)) == (rest, author)
+
+
+def test_no_trailing_byline():
+    assert trailing_byline(Line.of("会议由张三主持(记者团)")) is None
+    assert trailing_byline(Line.of("(记者 张三)")) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("眉山網(wǎng)訊(記者 殷勇)4月8日,東坡區舉行了優勢產業推介會。", "殷勇"),
+        ("西江都市報訊(記者 吳艷虹)記者從9月29日召開的會議上獲悉", "吳艷虹"),
+        ("本報訊(黃水成 童桂賢)近日,,筆者從平和相關部門了解到", "黃水成 童桂賢"),
+        ("本报讯（记者 张三 通讯员 李四）日前", "张三 李四"),
+        ("4月8日,東坡區舉行了優勢產業推介會。", None),
+        ("本报讯（记者王五）日前", "王五"),
+        ("新华社北京5月1日电（记者王五）", None),  # 电, not 讯: a wire dateline has no byline rule
+    ],
+)
+def test_leading_byline_author(line, author):
+    assert leading_byline_author(Line.of(line)) == author

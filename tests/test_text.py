@@ -1,0 +1,179 @@
+"""clean_text: the rules that need the page around a line (headline, repeats, wraps, blocks)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ipextract.clean import Candidate, Extracted
+from ipextract.clean.text import clean_text
+
+
+def first(out: Extracted, name: str) -> str | list[str] | None:
+    return next((c.value for c in out.candidates if c.field == name), None)
+
+
+def test_headline_is_the_first_headline_shaped_line_before_the_article():
+    out = clean_text("首页 > 新闻\n\n我市召开经济工作会议\n发布时间：2020-01-02\n\n会议指出,今年经济运行平稳。\n")
+    assert first(out, "title") == "我市召开经济工作会议"
+    assert first(out, "breadcrumb") == ["首页", "新闻"]
+    assert out.blocks == ["会议指出,今年经济运行平稳。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("2024-11-30 20:42:06\n记者从国家知识产权局获悉,有效发明专利达到466万件。", "记者从国家知识产权局获悉"),
+        ("( 2023-07-24 ) 稿件来源:新华社\n编者按\n数字化的转型升级大潮正在席卷各个产业。", "编者按"),
+        ("一、经济总量保持前列\n2021年全区实现生产总值752.14亿元。", "一、经济总量保持前列"),
+        ("全区规模以上工业增加值同比增长15.1%,增速高于全市平均水平。", "全区规模以上工业增加值"),
+    ],
+)
+def test_no_title_when_the_page_shows_none(text, opening):
+    out = clean_text(text)
+    assert first(out, "title") is None
+    assert out.blocks[0].startswith(opening)
+
+
+def test_repeated_title_and_subtitle_are_dropped():
+    text = "稳中提质 负压前行\n发布日期: 2022-07-18\n稳中提质 负压前行\n——2021年经济形势分析\n2021年,全区经济平稳。"
+    out = clean_text(text)
+    assert first(out, "title") == "稳中提质 负压前行"
+    assert out.blocks == ["2021年,全区经济平稳。"]
+    assert out.removed["meta_lines"] == 3
+    assert [r.text for r in out.removed_items if r.kind == "meta_lines"][1:] == [
+        "稳中提质 负压前行",
+        "——2021年经济形势分析",
+    ]
+
+
+def test_headings_after_the_title_stay_in_the_body():
+    out = clean_text("重大项目集中开工\n2015-12-26\n聚焦大项目\n聚焦分会场\n自贡:37个项目集中开工。")
+    assert first(out, "title") == "重大项目集中开工"
+    assert out.blocks == ["聚焦大项目", "聚焦分会场", "自贡:37个项目集中开工。"]
+
+
+def test_hard_wrapped_sentences_are_joined_and_headings_are_not():
+    text = (
+        "标题在这里\n"
+        "自贡:37个项目集中开工,总投资249亿元,包括自贡凤鸣通用机场、自贡恐龙景观艺术生产线、\n"
+        "贡井区金鱼河人工湿地等项目。\n"
+        "高起点谋划 布局知识产权制度创新试验田\n"
+        "泸州:67个项目集中开工。其中,川南城际铁路为省上开工项目,其余的开工项目在全市各区县\n"
+        "一、总投资420.6亿元。\n"
+        "南充:62个项目集中开工,总投资335.7亿元。2016年计划完\n"
+        "成投资108.8亿元。"
+    )
+    out = clean_text(text)
+    assert out.blocks == [
+        "自贡:37个项目集中开工,总投资249亿元,包括自贡凤鸣通用机场、自贡恐龙景观艺术生产线、贡井区金鱼河人工湿地等项目。",
+        "高起点谋划 布局知识产权制度创新试验田",
+        "泸州:67个项目集中开工。其中,川南城际铁路为省上开工项目,其余的开工项目在全市各区县",
+        "一、总投资420.6亿元。",
+        "南充:62个项目集中开工,总投资335.7亿元。2016年计划完成投资108.8亿元。",
+    ]
+
+
+def test_spam_template_block_and_following_titles_are_one_block():
+    text = (
+        "正文第一段,内容很长,这里是一段正常的新闻文字,讲述了工作进展。\n"
+        "主站蜘蛛池模板: 国产成人亚洲精品无码| 三上悠亚在线网站\n"
+        "欧美性活一级视频| 国产精品无码电影在线观看\n"
+        "米兰厉云封免费阅读完结\n"
+    )
+    out = clean_text(text)
+    assert out.blocks == ["正文第一段,内容很长,这里是一段正常的新闻文字,讲述了工作进展。"]
+    assert out.removed["spam_blocks"] == 1
+    assert len([r for r in out.removed_items if r.kind == "spam_blocks"]) == 3
+
+
+def test_spam_anywhere_and_inside_a_sentence():
+    text = (
+        "这是标题\n"
+        "第一段正文内容。\n"
+        "91av精品网站|欧美精品一区二区三区va|麻豆传媒md0021在线观看|国产精成人品成人爱v|91制片厂东哥杨柳\n"
+        "从以上数据可以看出,*365体育滚球_365体育彩票-投注*官网@县科技产业园区建设成效显著。"
+    )
+    out = clean_text(text)
+    assert out.blocks == ["第一段正文内容。", "从以上数据可以看出,县科技产业园区建设成效显著。"]
+    assert out.removed["spam_blocks"] == 2
+
+
+def test_bylines_give_the_author_and_closing_ones_leave_the_body():
+    out = clean_text("本报讯(记者 张三)日前,会议召开。\n会议要求抓好落实。(经济日报记者 李思雨)")
+    assert out.blocks == ["本报讯(记者 张三)日前,会议召开。", "会议要求抓好落实。"]
+    assert [c.value for c in out.candidates if c.field == "author"] == ["李思雨", "张三"]
+
+
+def test_candidates_come_best_first():
+    text = (
+        "成文日期: 2022-07-18\n标题\n0 四川日报 2022年04月08日\n发布日期: 2022-07-18 14:50 来源: 区政府\n正文。"
+    )
+    out = clean_text(text)
+    dates = [c.value for c in out.candidates if c.field == "published_at"]
+    sources = [c.value for c in out.candidates if c.field == "source"]
+    assert dates == ["2022-07-18T14:50", "2022-04-08", "2022-07-18"]
+    assert sources == ["区政府", "四川日报"]
+    assert isinstance(out.candidates[0], Candidate)
+
+
+def test_pinyin_glossed_labels_still_match_and_keep_pinyin_keeps_body_glosses():
+    text = "標題\n發(fā)布時(shí)間:2015-12-26 來(lái)源:四川日報\n開發(fā)區(qū)建設加快。"
+    out = clean_text(text)
+    assert first(out, "source") == "四川日報"
+    assert out.blocks == ["開發區建設加快。"]
+    assert out.removed["pinyin_annotations"] == 5
+    kept = clean_text(text, keep_pinyin=True)
+    assert first(kept, "source") == "四川日報"
+    assert kept.blocks == ["開發(fā)區(qū)建設加快。"]
+
+
+def test_every_removal_is_counted_and_listed():
+    text = (
+        "首页 > 新闻\n您好!今天是 :\n标题\n时间：2020-01-02 来源：新华社\n【打印】 【关闭】\n"
+        "正文第一段。\n网站标识码:3204000028  苏ICP备05003616号"
+    )
+    out = clean_text(text)
+    kinds = {r.kind: r.text for r in out.removed_items}
+    assert out.removed["breadcrumb_lines"] == 1
+    assert out.removed["meta_lines"] == 1
+    assert out.removed["chrome_lines"] == 3
+    assert kinds["meta_lines"] == "时间：2020-01-02 来源：新华社"
+    assert out.blocks == ["正文第一段。"]
+
+
+def test_nothing_but_chrome_gives_no_blocks():
+    out = clean_text("|\n|\n【打 印】\n\n   \n")
+    assert out.blocks == []
+    assert out.candidates == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "?" * 100_000,
+        "|" * 100_000,
+        "中" + "?" * 100_000 + "文",
+        "發(fā)" * 100_000,
+        "2019-07-29 " * 100_000,
+        "体育滚球_" * 100_000,
+        "首页 > " * 100_000,
+        "来源:" * 100_000,
+        "国产精品|" * 50_000,
+        "中 " * 300_000,
+    ],
+)
+def test_hostile_lines_clean_fast(text):
+    start = time.perf_counter()
+    clean_text(text)
+    assert time.perf_counter() - start < 3.0
+
+
+def test_a_megabyte_line_of_article_text_cleans_fast(fixtures):
+    para = max((fixtures / "seed-hp-ip.txt").read_text(encoding="utf-8").splitlines()[:-1], key=len)
+    text = (para * (1_000_000 // len(para) + 1))[:1_000_000]
+    start = time.perf_counter()
+    out = clean_text(text)
+    assert time.perf_counter() - start < 3.0
+    assert len(out.blocks) == 1
