@@ -1,12 +1,15 @@
-"""Dated numeric facts from Simplified article text."""
+"""Dated numeric facts from Simplified article text.
+
+    >>> from ipextract.facts import extract, normalize_number
+    >>> [(f.value, f.unit, f.date) for f in extract("2018年，全区发放资助1.43亿元。")]
+    [(143000000.0, '元', '2018')]
+    >>> normalize_number("1.6万余")
+    NumberValue(value=16000.0, qualifier='over')
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from .extract import extract
+from .numbers import NumberValue, normalize_number
 
-from ..document import Fact
-
-
-def extract(text: str, ref_date: dt.date | None = None, *, roc_years: bool = False) -> list[Fact]:
-    """Every numeric fact in `text` (paragraphs separated by newlines)."""
-    return []
+__all__ = ["NumberValue", "extract", "normalize_number"]

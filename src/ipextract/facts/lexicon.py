@@ -1,0 +1,75 @@
+"""The facts word lists in `ipextract/data/facts_*.txt`, read once per process.
+
+Keeping them as data lets a user see (and extend) which measure words make a number a fact
+without reading the grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("ipextract").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A measure word: how it is written, its kind, the unit it is reported as, and guards."""
+
+    surface: str
+    kind: str  # money, count, percent, points, multiple, area, weight, energy, other, none
+    canonical: str
+    not_before: str = ""  # characters that may not follow it (家庭 is not 家)
+    needs_magnitude: bool = False  # 方 and 度 are units only after 万/亿 (3万方, 5亿度)
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, Unit]:
+    """Surface form -> Unit, from data/facts_units.txt."""
+    out: dict[str, Unit] = {}
+    for line in _lines("facts_units.txt"):
+        cols = line.split("\t")
+        surface, kind = cols[0], cols[1]
+        canonical = cols[2] if len(cols) > 2 and cols[2] != "-" else surface
+        not_before = cols[3] if len(cols) > 3 and cols[3] != "-" else ""
+        needs_magnitude = len(cols) > 4 and cols[4] == "M"
+        out[surface] = Unit(surface, kind, canonical, not_before, needs_magnitude)
+    return out
+
+
+@lru_cache(maxsize=1)
+def unit_pattern() -> re.Pattern[str]:
+    """Longest-first alternation of every unit surface, anchored where it is applied."""
+    surfaces = sorted(units(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(s) for s in surfaces))
+
+
+@lru_cache(maxsize=1)
+def entity_pattern() -> re.Pattern[str]:
+    """A category noun after a threshold (…以上的种植大户): up to four modifier characters first."""
+    words = "|".join(re.escape(w) for w in sorted(_lines("facts_entities.txt"), key=len, reverse=True))
+    return re.compile(rf"\s*(?:的)?[\u4e00-\u9fff]{{0,4}}?(?:{words})")
+
+
+@lru_cache(maxsize=1)
+def people_pattern() -> re.Pattern[str]:
+    """A people noun within the noun phrase after a bare 万/亿 figure (20多万华商)."""
+    words = "|".join(re.escape(w) for w in sorted(_lines("facts_people.txt"), key=len, reverse=True))
+    return re.compile(rf"[^，,。；;：:！？!?、的]{{0,12}}?(?:{words})")
+
+
+@lru_cache(maxsize=1)
+def cheng_block() -> frozenset[str]:
+    """Characters after 成 that make it a verb or a word part, not tenths (一成不变)."""
+    return frozenset(_lines("facts_cheng_block.txt"))
+
+
+@lru_cache(maxsize=1)
+def predicates() -> frozenset[str]:
+    """Words between a subject and its figure (达到, 同比, 占) that the metric finder skips."""
+    return frozenset(_lines("facts_predicates.txt"))

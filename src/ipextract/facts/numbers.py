@@ -1,0 +1,494 @@
+"""Numbers as Chinese articles write them: numerals, multipliers, units, qualifiers and ranges.
+
+`scan(text, masked)` finds every quantity in one paragraph and returns `Quantity` objects with
+the value in the base unit (万/亿 resolved, 成/分之/‰ turned into percent), the unit as written,
+its kind, the qualifier words around it and the span of its surface form. It knows nothing about
+dates or sentences; `extract.py` decides which quantities are facts and when they happened.
+
+`normalize_number("1.6万余")` is the same grammar for one string.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+from . import lexicon
+
+#: Full-width forms folded to ASCII one character for one, so offsets stay valid.
+WIDTH = str.maketrans("０１２３４５６７８９％．～﹪", "0123456789%.~%")
+
+_CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7,
+             "捌": 8, "玖": 9}
+_CN_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_MAGNITUDE = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10_000),
+              "亿": Decimal(100_000_000)}
+
+_AR = r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
+_CN = r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇○一二三四五六七八九]+)?"
+_NUM = rf"(?:{_AR}|{_CN})"
+
+_TOKEN = re.compile(
+    rf"(?P<pct>(?:百分之|千分之)(?P<pn>{_NUM}))"
+    rf"|(?P<frac>(?P<fd>{_NUM})分之(?P<fn>{_NUM}))"
+    r"|(?P<half>(?<![另这那一])一半)"
+    r"|(?P<shang>上(?P<sm>[百千万亿]+))"
+    r"|(?P<slash>(?<![\d/.])(?P<sa>\d{1,3})/(?P<sb>\d{1,4})(?![\d/]))"
+    r"|(?P<wl>(?P<w>\d{1,4})胜(?P<l>\d{1,4})负)"
+    r"|(?P<tm>(?P<ta>\d{1,3})投(?P<tb>\d{1,3})中)"
+    rf"|(?P<ar>(?<![\d.]){_AR})"
+    rf"|(?P<cn>{_CN})"
+)
+
+_RANGE_SEP = re.compile(r"\s*[-—–~～至到]\s*")
+_LIST_SEP = re.compile(r"^\s*(?:[、和与及或]|以及)\s*$")
+_MID = "多余来"
+
+_PREFIX_Q = re.compile(
+    r"(?P<q>不超过|不足|不到|低于|少于|未满|不满|接近|将近|大约|约为|(?<![节签预邀契制合公条])约"
+    r"|(?<![附最靠接将])近|超过了?|超出|(?<![赶高])超|逾|突破了?|多于|至少|不少于)\s*$"
+)
+_SEPARATED_Q = re.compile(r"(?P<q>超过|超出|不足|不到|接近|低于)[^，,。；;！？!?、\d]{1,12}的\s*$")
+_SUFFIX_Q = re.compile(r"(?:及)?(?P<q>以上|以下|左右|上下(?![游级班文])|以内|之多|有余|出头)")
+_QUAL = {
+    "不超过": "under", "不足": "under", "不到": "under", "低于": "under", "少于": "under", "未满": "under",
+    "不满": "under", "以下": "under", "以内": "under",
+    "接近": "approx", "将近": "approx", "大约": "approx", "约为": "approx", "约": "approx", "近": "approx",
+    "左右": "approx", "上下": "approx", "来": "approx",
+    "超过": "over", "超过了": "over", "超出": "over", "超": "over", "逾": "over", "突破": "over",
+    "突破了": "over", "多于": "over", "至少": "over", "不少于": "over", "以上": "over", "之多": "over",
+    "有余": "over", "出头": "over", "多": "over", "余": "over",
+}
+_RANK_BEFORE = re.compile(r"(?:第|(?<![目此之以当提日空眼跟面生事年月向往从])[前后])\s*$")
+_VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
+_SCORE_VERB = re.compile(r"(?:得|拿|砍|获)[到下了得]?\s*$")
+_REFERENT_BEFORE = re.compile(r"(?:^|[，,。；;：:！？!?])\s*(?:另|其中|有)?\s*$")
+_BARE_FOLLOW = re.compile(r"^(?:$|[\s，,。；;：:！？!?、）)”」』的和与及或]|以上|以下|左右|上下|以内|多|余)")
+_PEOPLE_BEFORE = re.compile(r"(?:人口|人数|游客|客流|居民|华侨|常住|就业)[^，,。；;！？!?]{0,6}$")
+
+
+class NumberValue(NamedTuple):
+    """What `normalize_number` returns: the value in the base unit and the qualifier."""
+
+    value: float
+    qualifier: str
+
+
+@dataclass(slots=True)
+class Quantity:
+    """One number in a paragraph with everything the grammar can tell about it."""
+
+    start: int  # surface start (includes a non-exact qualifier word before the number)
+    end: int  # surface end (includes the unit and a qualifier word after it)
+    core_start: int  # where the digits begin
+    value: float
+    unit: str | None
+    kind: str
+    qualifier: str = "exact"
+    value_max: float | None = None
+    magnitude: bool = False  # written with 万/亿 (or 千/百 after digits)
+    chinese: bool = False  # written in Chinese numerals only
+    bare: bool = False  # no unit yet (may inherit one from a list: 1.5和1.6个百分点)
+    ratio_like: bool = False  # percent forms that need no measure word (一半, 三分之一, 1/10)
+
+
+def parse_chinese(s: str) -> Decimal | None:
+    """Value of a Chinese numeral: 一百一十七亿, 两千零五十, 十二万五千, 十二点五, 壹佰贰拾."""
+    if not s:
+        return None
+    whole, _, frac = s.partition("点")
+    if frac and any(ch not in _CN_DIGIT for ch in frac):
+        return None
+    if whole and whole[0] in "百千万亿佰仟":
+        return None
+    has_unit = any(ch in _CN_UNIT or ch in "万亿" for ch in whole)
+    if not has_unit:
+        if not whole or any(ch not in _CN_DIGIT for ch in whole):
+            return None
+        if len(whole) == 2 and "〇" not in whole and "零" not in whole:
+            return None  # 一二, 三四: "one or two", not a number
+        value = Decimal(int("".join(str(_CN_DIGIT[ch]) for ch in whole)))
+    else:
+        total, section, number = Decimal(0), Decimal(0), None
+        for ch in whole:
+            if ch in _CN_DIGIT:
+                if number is not None and number != 0 and _CN_DIGIT[ch] != 0:
+                    return None  # 三四十: a vague "thirty or forty"
+                number = _CN_DIGIT[ch]
+            elif ch in _CN_UNIT:
+                section += Decimal(1 if number is None else number) * _CN_UNIT[ch]
+                number = None
+            elif ch == "万":
+                section = (section + (number or 0)) * 10_000
+                total += section
+                section, number = Decimal(0), None
+            elif ch == "亿":
+                total = (total + section + (number or 0)) * 100_000_000
+                section, number = Decimal(0), None
+        value = total + section + (number or 0)
+    if frac:
+        value += Decimal("0." + "".join(str(_CN_DIGIT[ch]) for ch in frac))
+    return value
+
+
+def _parse_core(s: str) -> tuple[Decimal, bool] | None:
+    """Value of a numeral core and whether it is Chinese."""
+    if s and s[0].isdigit():
+        try:
+            return Decimal(s.replace(",", "")), False
+        except InvalidOperation:
+            return None
+    if not any(ch in _CN_DIGIT for ch in s):
+        return None  # 万, 千万, 百: magnitudes alone are words (千万不要, 万亿大关)
+    v = parse_chinese(s)
+    return (v, True) if v is not None else None
+
+
+def _is_masked(masked: bytearray, start: int, end: int) -> bool:
+    return any(masked[start:end])
+
+
+def _unit_at(text: str, pos: int, has_magnitude: bool) -> lexicon.Unit | None:
+    m = lexicon.unit_pattern().match(text, pos)
+    if not m:
+        return None
+    unit = lexicon.units()[m.group()]
+    after = text[m.end():m.end() + 1]
+    if after and after in unit.not_before:
+        return None
+    if unit.needs_magnitude and not has_magnitude:
+        return None
+    return unit
+
+
+@dataclass(slots=True)
+class _Num:
+    """A numeral with its magnitude and unit, before range and qualifier handling."""
+
+    start: int
+    end: int  # end of the numeral with its magnitude and 多/余
+    value: Decimal  # value of the written core, before the multiplier
+    chinese: bool
+    multiplier: Decimal  # from magnitudes written after the core (3千万, 20多万)
+    has_magnitude: bool  # any magnitude written (in a Chinese core or after digits)
+    big: bool  # 万 or 亿 written: a bare figure of this size can still be a fact
+    mid: str  # 多/余/来 written inside the number
+    unit: lexicon.Unit | None
+    unit_end: int
+
+    @property
+    def total(self) -> Decimal:
+        return self.value * self.multiplier
+
+
+def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: bool) -> _Num:
+    """Extend a numeral core over 多/余, magnitudes (万, 亿, 千万) and the unit."""
+    pos, mid = core_end, ""
+    if pos + 1 < len(text) and text[pos] in _MID and (
+        text[pos + 1] in _MAGNITUDE or lexicon.unit_pattern().match(text, pos + 1)
+    ):
+        mid, pos = text[pos], pos + 1
+    multiplier = Decimal(1)
+    big = chinese and any(ch in "万亿" for ch in text[start:core_end])
+    written = big or (chinese and any(ch in "十百千" for ch in text[start:core_end]))
+    while pos < len(text) and text[pos] in _MAGNITUDE:
+        ch = text[pos]
+        if ch in "千百" and _unit_at(text, pos, True) is not None:
+            break  # 千瓦, 千克, 百分点: the unit starts here
+        multiplier *= _MAGNITUDE[ch]
+        written = True
+        big = big or ch in "万亿"
+        pos += 1
+    if not mid and pos > core_end and pos < len(text) and text[pos] in "多余":
+        mid, pos = text[pos], pos + 1
+    unit = _unit_at(text, pos, big)
+    unit_end = pos + len(unit.surface) if unit else pos
+    return _Num(start, pos, value, chinese, multiplier, written, big, mid, unit, unit_end)
+
+
+def scan(text: str, masked: bytearray | None = None) -> list[Quantity]:
+    """Every quantity in `text` (normalised with WIDTH); characters flagged in `masked` are skipped."""
+    if masked is None:
+        masked = bytearray(len(text))
+    out: list[Quantity] = []
+    pos = 0
+    while True:
+        m = _TOKEN.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        if _is_masked(masked, m.start(), m.end()):
+            # A masked region (a date, a phone number) may hide a real number right after it.
+            pos = m.start() + 1
+            while pos < len(text) and masked[pos]:
+                pos += 1
+            continue
+        found = _dispatch(text, m, masked)
+        if found:
+            out.extend(found)
+            pos = max(pos, max(q.end for q in found))
+    _share_list_units(text, out)
+    return [q for q in out if not q.bare]
+
+
+def _dispatch(text: str, m: re.Match[str], masked: bytearray) -> list[Quantity]:
+    kind = m.lastgroup
+    if kind in ("pct", "frac", "half", "slash"):
+        q = _ratio(text, m)
+        return [q] if q else []
+    if kind == "shang":
+        magnitude = Decimal(1)
+        for ch in m.group("sm"):
+            magnitude *= _MAGNITUDE[ch]
+        num = _read_number(text, m.end(), m.end(), magnitude, True)
+        num.start = m.start()
+        unit = num.unit
+        if unit is None or unit.kind == "none":
+            return []
+        return [_finish(text, m.start(), num.unit_end, m.start(), float(num.total), None, unit, "over", num, masked)]
+    if kind in ("wl", "tm"):
+        a, b = (m.group("w"), m.group("l")) if kind == "wl" else (m.group("ta"), m.group("tb"))
+        ua, ub = ("胜", "负") if kind == "wl" else ("投", "中")
+        mid = m.start() + len(a) + 1
+        return [
+            Quantity(m.start(), mid, m.start(), float(a), ua, "other"),
+            Quantity(mid, m.end(), mid, float(b), ub, "other"),
+        ]
+    core = _parse_core(m.group())
+    if core is None:
+        return []
+    value, chinese = core
+    return _quantity(text, m.start(), m.end(), value, chinese, masked)
+
+
+def _ratio(text: str, m: re.Match[str]) -> Quantity | None:
+    """Shares that are percentages without a % sign: 百分之十二点五, 三分之一, 一半, 1/10, 千分之三."""
+    kind = m.lastgroup
+    if kind == "pct":
+        core = _parse_core(m.group("pn"))
+        if core is None:
+            return None
+        value = core[0] / (10 if m.group().startswith("千") else 1)
+    elif kind == "frac":
+        den, num = _parse_core(m.group("fd")), _parse_core(m.group("fn"))
+        if den is None or num is None or den[0] == 0 or num[0] > den[0]:
+            return None
+        value = (num[0] / den[0] * 100).quantize(Decimal("0.01"))
+    elif kind == "half":
+        value = Decimal(50)
+    else:
+        a, b = int(m.group("sa")), int(m.group("sb"))
+        if b == 0 or a >= b:
+            return None
+        value = (Decimal(a) / Decimal(b) * 100).quantize(Decimal("0.01"))
+    q = Quantity(m.start(), m.end(), m.start(), float(value), "%", "percent", ratio_like=True)
+    _suffix_qualifier(text, q)
+    return q
+
+
+def _quantity(
+    text: str, start: int, core_end: int, value: Decimal, chinese: bool, masked: bytearray
+) -> list[Quantity]:
+    before = text[max(0, start - 6):start]
+    if _RANK_BEFORE.search(before) or (chinese and _VAGUE_BEFORE.search(before)):
+        return []
+    latin_before = start > 0 and text[start - 1].isascii() and text[start - 1].isalpha()
+    num = _read_number(text, start, core_end, value, chinese)
+    after_core = text[num.end:num.end + 1]
+    if after_core.isascii() and after_core.isalpha() and num.unit is None:
+        return []  # 5G, 4K, 3D: a name
+    # 成 as tenths: 8成以上, 三成半.
+    if num.unit is None and after_core == "成" and text[num.end + 1:num.end + 2] not in lexicon.cheng_block():
+        pct = value * 10
+        end = num.end + 1
+        if text[end:end + 1] == "半":
+            pct += 5
+            end += 1
+        q = Quantity(start, end, start, float(pct), "%", "percent", chinese=chinese, ratio_like=True)
+        _prefix_qualifier(text, q)
+        _suffix_qualifier(text, q)
+        return [q]
+    if num.unit is None and after_core == "分" and _SCORE_VERB.search(before):
+        unit = lexicon.Unit("分", "other", "分")
+        num.unit, num.unit_end = unit, num.end + 1
+    # A range: 3至5亿元, 6万至8万元, 10-20家, 15%至20%.
+    sep = _RANGE_SEP.match(text, num.unit_end)
+    if sep and sep.end() < len(text) and not masked[sep.end()]:
+        hi_match = re.compile(rf"(?<![\d.]){_AR}|{_CN}").match(text, sep.end())
+        if hi_match:
+            hi_core = _parse_core(hi_match.group())
+            if hi_core is not None:
+                hi = _read_number(text, sep.end(), hi_match.end(), hi_core[0], hi_core[1])
+                joined = _join_range(num, hi)
+                if joined is not None:
+                    return [_finish(text, start, hi.unit_end, start, joined[0], joined[1],
+                                    hi.unit, hi.mid and "over", hi, masked, chinese=chinese and hi.chinese)]
+    if num.unit is not None and num.unit.kind == "none":
+        return []
+    if latin_before and num.unit is None:
+        return []
+    base = num.total
+    if num.unit is None and num.big:
+        unit = _bare_unit(text, start, num.end)
+        if unit is None:
+            return []
+        return [_finish(text, start, num.end, start, float(base), None, unit, None, num, masked)]
+    q = _finish(text, start, num.unit_end, start, float(base), None, num.unit, None, num, masked)
+    return [q]
+
+
+def _join_range(lo: _Num, hi: _Num) -> tuple[float, float] | None:
+    """Low and high values of a range, the low end borrowing the high end's 万/亿 and unit."""
+    if hi.unit is None and not hi.big:
+        return None
+    if hi.unit is not None and hi.unit.kind == "none":
+        return None
+    if lo.unit is not None and (hi.unit is None or lo.unit.canonical != hi.unit.canonical):
+        return None
+    low = lo.total if lo.has_magnitude or lo.chinese else lo.value * hi.multiplier
+    high = hi.total
+    if not low < high:
+        return None
+    return float(low), float(high)
+
+
+def _bare_unit(text: str, start: int, end: int) -> lexicon.Unit | None:
+    """Unit for a 万/亿 figure written without one: people before a people noun, else money."""
+    people = lexicon.Unit("人", "count", "人")
+    if lexicon.people_pattern().match(text, end):
+        return people
+    if not _BARE_FOLLOW.match(text[end:end + 2]):
+        return None  # 200万特奖, 1000万特别奖: part of a name
+    if _PEOPLE_BEFORE.search(text[max(0, start - 12):start]):
+        return people
+    return lexicon.Unit("元", "money", "元")
+
+
+def _finish(
+    text: str,
+    start: int,
+    end: int,
+    core_start: int,
+    value: float,
+    value_max: float | None,
+    unit: lexicon.Unit | None,
+    qualifier: str | None,
+    num: _Num,
+    masked: bytearray,
+    *,
+    chinese: bool | None = None,
+) -> Quantity:
+    q = Quantity(
+        start=start,
+        end=end,
+        core_start=core_start,
+        value=value,
+        unit=unit.canonical if unit else None,
+        kind=unit.kind if unit else "other",
+        value_max=value_max,
+        magnitude=num.has_magnitude,
+        chinese=num.chinese if chinese is None else chinese,
+        bare=unit is None,
+    )
+    if unit is not None and unit.surface == "‰":
+        q.value, q.unit = value / 10, "%"
+        if value_max is not None:
+            q.value_max = value_max / 10
+    if qualifier:
+        q.qualifier = qualifier
+    elif num.mid:
+        q.qualifier = _QUAL[num.mid]
+    _prefix_qualifier(text, q)
+    _suffix_qualifier(text, q)
+    return q
+
+
+def _prefix_qualifier(text: str, q: Quantity) -> None:
+    before = text[max(0, q.start - 14):q.start]
+    m = _PREFIX_Q.search(before)
+    if m:
+        word = m.group("q")
+        if q.qualifier == "exact" or _QUAL[word] != "over":
+            q.qualifier = _QUAL[word]
+        q.start -= len(before) - m.start("q")
+        return
+    m = _SEPARATED_Q.search(before)
+    if m and q.qualifier == "exact":
+        q.qualifier = _QUAL[m.group("q")]
+        q.start -= len(before) - m.start("q")
+
+
+def _suffix_qualifier(text: str, q: Quantity) -> None:
+    m = _SUFFIX_Q.match(text, q.end)
+    if m:
+        if q.qualifier == "exact":
+            q.qualifier = _QUAL[m.group("q")]
+        q.end = m.end()
+
+
+def _share_list_units(text: str, qs: list[Quantity]) -> None:
+    """Elliptical lists share the last member's unit: 1.5和1.6个百分点, 5个、8.5个百分点."""
+    for i in range(len(qs) - 2, -1, -1):
+        q, nxt = qs[i], qs[i + 1]
+        if nxt.unit is None or not _LIST_SEP.match(text[q.end:nxt.start]):
+            continue
+        if q.bare or (q.unit == "个" and nxt.unit == "百分点"):
+            q.unit, q.kind, q.bare = nxt.unit, nxt.kind, False
+
+
+def is_threshold(text: str, q: Quantity) -> bool:
+    """税收500万元以上企业, 100亩以上的种植大户, 超10亿元的大项目: a bound inside a category name."""
+    if q.kind in ("percent", "points", "multiple") or q.qualifier not in ("over", "under"):
+        return False
+    written = text[q.start:q.end]
+    suffix = written.endswith(("以上", "以下", "以内"))
+    if q.kind == "count" and not suffix:
+        return False
+    return bool(lexicon.entity_pattern().match(text, q.end))
+
+
+def is_referent(text: str, q: Quantity) -> bool:
+    """1人在…购买, 另1人…: "one person" as the subject of a clause, not a count."""
+    return (
+        q.value == 1
+        and q.unit in ("人", "名", "位")
+        and bool(_REFERENT_BEFORE.search(text[max(0, q.start - 4):q.start]))
+    )
+
+
+def normalize_number(s: str) -> NumberValue:
+    """Value and qualifier of one written number: `1.6万余` -> (16000.0, "over").
+
+    Accepts units and qualifier words around the number (`近20亿元`, `70%以上`, `三成半`) and
+    raises ValueError when `s` holds no number.
+    """
+    text = s.strip().translate(WIDTH)
+    for m in _TOKEN.finditer(text):
+        found = _dispatch_loose(text, m)
+        if found is not None:
+            return NumberValue(found.value, found.qualifier)
+    raise ValueError(f"no number in {s!r}")
+
+
+def _dispatch_loose(text: str, m: re.Match[str]) -> Quantity | None:
+    """Like `_dispatch` but keeps numbers without a unit (normalize_number takes bare values)."""
+    masked = bytearray(len(text))
+    found = _dispatch(text, m, masked)
+    if found:
+        return found[0]
+    if m.lastgroup not in ("ar", "cn"):
+        return None
+    core = _parse_core(m.group())
+    if core is None:
+        return None
+    num = _read_number(text, m.start(), m.end(), core[0], core[1])
+    value = float(num.total)
+    q = Quantity(m.start(), num.end, m.start(), value, None, "other")
+    if num.mid:
+        q.qualifier = _QUAL[num.mid]
+    _prefix_qualifier(text, q)
+    _suffix_qualifier(text, q)
+    return q

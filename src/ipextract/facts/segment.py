@@ -1,0 +1,139 @@
+"""A jieba-compatible word segmenter over a small dictionary, for the metric finder.
+
+jieba's full dictionary (349k words) takes ~0.85 s to load and `import jieba.posseg` another
+~0.4 s, more than a whole `ipextract parse` of a page may cost. The metric finder only needs
+words and their part of speech in the clause around a number, so this module runs jieba's own
+algorithm — a DAG of dictionary words, the maximum-probability route by log frequency, and
+Latin/digit runs joined (`jieba.Tokenizer.cut(HMM=False)`) — over a dictionary trimmed to the
+common words of jieba's `dict.txt` plus the government-statistics terms in
+`data/facts_terms.txt`, and tags each word with the tag that dictionary gives it.
+
+The output is identical to `jieba.Tokenizer(dictionary=<the same file>).cut(s, HMM=False)`
+(tests/test_facts.py checks it); `build_dictionary()` regenerates the trimmed file from an
+installed jieba. Loading it takes a few tens of milliseconds, once per process, and only when a
+paragraph has a fact to describe.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+DICTIONARY = "facts_dict.txt"  # in ipextract/data; format "word freq tag" like jieba's dict.txt
+TERMS = "facts_terms.txt"  # government-statistics terms, same format, merged in at build time
+
+_HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+)")  # jieba's re_han_default
+_SKIP = re.compile(r"(\r\n|\s)")
+_ENG = re.compile("[a-zA-Z0-9]")
+_DIGITS = re.compile(r"[0-9.,%]+")
+_MAX_WORD = 16
+
+
+class Segmenter:
+    """Words and part-of-speech tags from a jieba-format dictionary."""
+
+    def __init__(self, freq: dict[str, int], tags: dict[str, str]) -> None:
+        self.log_total = math.log(sum(freq.values()) or 1)
+        self.freq = {w: f for w, f in freq.items() if f > 0}
+        self.tags = tags
+        self.max_len = min(_MAX_WORD, max(map(len, self.freq), default=1))
+
+    @classmethod
+    def from_text(cls, text: str) -> Segmenter:
+        """Parse "word freq tag" lines (jieba's dict.txt format; the tag may be missing)."""
+        fields = text.split()
+        if len(fields) == 3 * len(text.splitlines()):  # every line complete: the fast path
+            words = fields[0::3]
+            return cls(dict(zip(words, map(int, fields[1::3]))), dict(zip(words, fields[2::3])))
+        freq: dict[str, int] = {}
+        tags: dict[str, str] = {}
+        for line in text.splitlines():
+            parts = line.split(" ")
+            if len(parts) >= 2 and parts[0] and parts[1].isdigit():
+                freq[parts[0]] = int(parts[1])
+                tags[parts[0]] = parts[2] if len(parts) > 2 else "x"
+        return cls(freq, tags)
+
+    def cut(self, text: str) -> Iterator[str]:
+        """Words of `text`, as `jieba.Tokenizer.cut(text, HMM=False)` gives them."""
+        for block in _HAN.split(text):
+            if not block:
+                continue
+            if _HAN.match(block):
+                yield from self._cut_block(block)
+            else:
+                for piece in _SKIP.split(block):
+                    if _SKIP.match(piece):
+                        yield piece
+                    else:
+                        yield from piece
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """(word, tag) pairs: the dictionary's tag, `m` for numbers, `eng` for Latin, `x` else."""
+        out = []
+        for word in self.cut(text):
+            tag = self.tags.get(word)
+            if tag is None:
+                if _DIGITS.fullmatch(word):
+                    tag = "m"
+                elif _ENG.match(word):
+                    tag = "eng"
+                else:
+                    tag = "x"
+            out.append((word, tag))
+        return out
+
+    def _cut_block(self, s: str) -> Iterator[str]:
+        n = len(s)
+        freq, log_total = self.freq, self.log_total
+        route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            ends = [j for j in range(i, min(n, i + self.max_len)) if s[i:j + 1] in freq] or [i]
+            route[i] = max((math.log(freq.get(s[i:j + 1]) or 1) - log_total + route[j + 1][0], j) for j in ends)
+        buf = ""
+        i = 0
+        while i < n:
+            j = route[i][1] + 1
+            word = s[i:j]
+            if len(word) == 1 and _ENG.match(word):
+                buf += word
+            else:
+                if buf:
+                    yield buf
+                    buf = ""
+                yield word
+            i = j
+        if buf:
+            yield buf
+
+
+@lru_cache(maxsize=1)
+def segmenter() -> Segmenter:
+    """The process-wide segmenter over the packaged dictionary (loaded on first use)."""
+    text = resources.files("ipextract").joinpath("data", DICTIONARY).read_text(encoding="utf-8")
+    return Segmenter.from_text(text)
+
+
+def build_dictionary(jieba_dict: Path, dest: Path, *, min_freq: int = 100) -> int:
+    """Write the trimmed dictionary: jieba's words with frequency >= `min_freq`, every single
+    character (so unknown words still split the way jieba splits them), and our terms.
+
+    Returns the number of entries. Run from a checkout with jieba installed:
+    `python -c "from ipextract.facts.segment import build_dictionary as b; import jieba, pathlib;
+    b(pathlib.Path(jieba.__file__).parent / 'dict.txt', pathlib.Path('src/ipextract/data/facts_dict.txt'))"`
+    """
+    keep: dict[str, str] = {}
+    for line in jieba_dict.read_text(encoding="utf-8").splitlines():
+        parts = line.split(" ")
+        if len(parts) >= 2 and (len(parts[0]) == 1 or int(parts[1]) >= min_freq):
+            keep[parts[0]] = line
+    terms = resources.files("ipextract").joinpath("data", TERMS).read_text(encoding="utf-8")
+    for line in terms.splitlines():
+        if line.strip() and not line.startswith("#"):
+            keep[line.split(" ")[0]] = line.strip()
+    dest.write_text("\n".join(keep.values()) + "\n", encoding="utf-8")
+    return len(keep)
