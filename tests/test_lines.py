@@ -101,6 +101,13 @@ def test_not_a_breadcrumb(line):
         ("浏览次数：1024", {}),
         ("信息索引号: 113310020026732928/2022-145483  主题分类:", {}),
         ("制圖/姜宣憑", {"author": "姜宣憑"}),
+        ("本报记者 张三", {"author": "张三"}),
+        ("（记者 王五 通讯员 李六）", {"author": "王五 李六"}),
+        ("【责任编辑：张三】", {}),
+        # spaced-out labels of old templates, more source labels, labels without a date value
+        ("来 源：新华社　作 者：张三", {"source": "新华社", "author": "张三"}),
+        ("資料來源：經濟部智慧財產局", {"source": "經濟部智慧財產局"}),
+        ("发表于 2023-01-02", {"published_at": "2023-01-02"}),
     ],
 )
 def test_meta_lines(line, fields):
@@ -114,6 +121,8 @@ def test_meta_lines(line, fields):
         "数据来源：国家统计局。",  # a label glued to a word is part of the sentence
         "会议时间：2019年5月8日上午",
         "2019年7月29日国务院常务会议",  # a headline that starts with a date
+        "记者节快乐",  # a role glued to other words is not a credit
+        "文/李四 图/王五",
         "记者从9月29日召开的全市投资促进会上获悉,今年1至8月,全市完成招商引资区外到位资金503.5亿元。",
     ],
 )
@@ -147,6 +156,8 @@ def test_body_lines_with_label_words_are_not_meta(line):
         "4月7日,,建設(shè)中的京東方成都車載顯示基地項目工地一片繁忙,。 記者 華小峰 攝",
         "图为项目建设现场。",
         "（新华社记者 李四 摄）",
+        "上一篇：关于做好2023年专利资助工作的通知",
+        "Copyright © 2023 XX县人民政府 All Rights Reserved",
     ],
 )
 def test_chrome_lines(line):

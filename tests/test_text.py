@@ -48,6 +48,39 @@ def test_repeated_title_and_subtitle_are_dropped():
     ]
 
 
+def test_site_name_and_kicker_above_the_headline_are_chrome():
+    text = (
+        "XX县人民政府门户网站\n当前位置：首页 / 政务公开 / 统计信息\n奋进新征程\n2022年全县经济运行情况\n"
+        "作者：县统计局 来源：县统计局 时间：2023-01-20\n2022年,全县实现地区生产总值120.5亿元。\n"
+        "一、农业生产稳中有进\n全年粮食总产量15.2万吨。"
+    )
+    out = clean_text(text)
+    assert first(out, "title") == "2022年全县经济运行情况"
+    assert first(out, "breadcrumb") == ["首页", "政务公开", "统计信息"]
+    assert out.blocks == ["2022年,全县实现地区生产总值120.5亿元。", "一、农业生产稳中有进", "全年粮食总产量15.2万吨。"]
+    chrome = [r.text for r in out.removed_items if r.kind == "chrome_lines"]
+    assert chrome == ["XX县人民政府门户网站", "奋进新征程"]
+
+
+def test_labels_below_the_article_rank_after_the_head():
+    text = "会议通知\n发布时间：2023-02-10\n会议定于下周召开,请各单位做好准备。\n时间：2023年2月20日\n来源：市政府办"
+    out = clean_text(text)
+    assert [c.value for c in out.candidates if c.field == "published_at"] == ["2023-02-10", "2023-02-20"]
+    assert first(out, "source") == "市政府办"
+    assert out.blocks == ["会议定于下周召开,请各单位做好准备。"]
+
+
+def test_tail_furniture_and_credit_lines():
+    text = (
+        "标题\n来 源：新华社　作 者：张三\n正文第一段。\n（记者 王五 李六）\n分享到：\n责任编辑：李四\n"
+        "上一篇：关于做好专利资助工作的通知\n下一篇：我市举办知识产权培训班\n主办单位：常州市人民政府"
+    )
+    out = clean_text(text)
+    assert out.blocks == ["正文第一段。"]
+    assert first(out, "source") == "新华社"
+    assert [c.value for c in out.candidates if c.field == "author"] == ["张三", "王五 李六"]
+
+
 def test_headings_after_the_title_stay_in_the_body():
     out = clean_text("重大项目集中开工\n2015-12-26\n聚焦大项目\n聚焦分会场\n自贡:37个项目集中开工。")
     assert first(out, "title") == "重大项目集中开工"

@@ -154,7 +154,7 @@ def breadcrumb_items(line: Line) -> list[str] | None:
         if len(spans) < 2:
             continue
         items = [key[a:b] for a, b in spans]
-        if not all(_crumb_item_ok(x) for x in items):
+        if not all(_crumb_item_ok(x) for x in items) or (slash and min(map(len, items)) < 2):
             continue
         home = items[0].replace(" ", "").lower() in rules.words("lines_home_words.txt")
         if m or home or len(items) >= 3 or not slash:
@@ -183,7 +183,10 @@ def _crumb_item_ok(item: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?P<label>{rules.alternation(tuple(rules.meta_labels()))})\s*[:：]")
+    """Any label followed by a colon; old CMS templates space out short labels (`来 源：`)."""
+    labels = sorted(rules.meta_labels(), key=len, reverse=True)
+    spaced = [" ?".join(map(re.escape, label)) if len(label) == 2 else re.escape(label) for label in labels]
+    return re.compile(rf"(?P<label>{'|'.join(spaced)})\s*[:：]")
 
 
 @lru_cache(maxsize=1)
@@ -193,8 +196,16 @@ def _role_words() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _credit_pattern() -> re.Pattern[str]:
+    """`制图/姜宣凭`, `记者：张三`, `（记者 王五 李六）`, and with a role of two characters or more
+    `本报记者 张三`.
+
+    A role glued to a name without a mark (`记者张三`) is not accepted: `通讯员培训班` would be.
+    """
     roles = rules.alternation(_role_words())
-    return re.compile(rf"^(?P<role>{roles})\s*[/／:：]\s*(?P<names>{_NAMES})$")
+    long_roles = rules.alternation(tuple(r for r in _role_words() if len(r) >= 2))
+    return re.compile(
+        rf"^[(（【\[]?\s*(?:(?P<role>{roles})\s*[/／:：]|(?P<long>{long_roles})\s+)\s*(?P<names>{_NAMES})\s*[)）】\]]?$"
+    )
 
 
 #: Credit roles whose name is the author of the piece (not an editor or proof-reader).
@@ -294,7 +305,8 @@ def _labelled_fields(line: Line) -> list[MetaField] | None:
             fields.append(MetaField("published_at", ts, 3))
     for i, m in enumerate(accepted):
         end = accepted[i + 1].start() if i + 1 < len(accepted) else len(key)
-        fields.extend(_field_for(labels[m.group("label")], line.cut(m.end(), end), key[m.end() : end]))
+        label = labels[m.group("label").replace(" ", "")]
+        fields.extend(_field_for(label, line.cut(m.end(), end), key[m.end() : end]))
     return fields
 
 
@@ -343,7 +355,7 @@ def _credit_fields(line: Line) -> list[MetaField] | None:
     m = _credit_pattern().match(line.key)
     if not m:
         return None
-    if m.group("role") not in _AUTHOR_ROLES:
+    if (m.group("role") or m.group("long")) not in _AUTHOR_ROLES:
         return []
     names = _names(line, *m.span("names"))
     return [MetaField("author", names, 4)] if names else []
@@ -376,7 +388,7 @@ def _date_line_fields(line: Line) -> list[MetaField] | None:
     rest_key = key[rest_span[0] : rest_span[1]]
     words = [w for w in _WEEKDAY.sub(" ", rest_key).split() if not w.strip(_VALUE_TRIM).isdigit()]
     rest = " ".join(w.strip(_VALUE_TRIM) for w in words).strip()
-    if not rest:
+    if not rest or rest.rstrip(":：") in rules.meta_labels():
         return fields
     if len(rest) > _MAX_SOURCE or _SENTENCE_PUNCT.search(rest) or not _HAN_CHAR.search(rest):
         return None

@@ -32,6 +32,9 @@ _CLAUSE_PUNCT = re.compile(r"[，,。、；;]")
 #: A line at least this long that stops mid-clause was wrapped by the page, not ended.
 _MIN_WRAPPED = 24
 _PROSE_MIN = 30
+#: Rank added to metadata found below the start of the article (see `clean_text`).
+_TAIL_PENALTY = 10
+_DATELINE = re.compile(r"^\S{0,14}?\d{1,2}月\d{1,2}日\s*(?:电|讯)$")
 
 
 @lru_cache(maxsize=1)
@@ -60,25 +63,18 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     such as `來(lái)源` is still a label; `keep_pinyin` keeps the glosses in the output text.
     """
     out = Extracted()
+    lines = _classified_lines(text, out, keep_pinyin)
+    head_end = _head_end(lines)
+    title_at = _title_index(lines, head_end)
+    title = lines[title_at][0] if title_at is not None else None
+    title_compact = title.key.replace(" ", "") if title else ""
+
     fields = _Fields()
-    title: Line | None = None
-    title_compact = ""
-    head = True  # no article paragraph seen yet
-    in_template = False  # inside an SEO template block (after `蜘蛛池…`)
     last_spam = False
     crumb_taken = False
     body: list[Line] = []
-
-    for raw in text.splitlines():
-        fixed = _EDGE_BARS.sub("", repair(raw, out.removed, keep_pinyin=keep_pinyin)).strip()
-        if not fixed:
-            continue
-        line = Line.of(fixed)
-        kind = classify(line)
-        if in_template and kind == "body" and not _is_prose(line.key):
-            kind = "spam"
+    for i, (line, kind) in enumerate(lines):
         if kind == "spam":
-            in_template = in_template or spam.has_marker(line.key)
             out.drop("spam_blocks", line.text, 0 if last_spam else 1)
             last_spam = True
             continue
@@ -90,19 +86,23 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
                 crumb_taken = True
             out.drop("breadcrumb_lines", line.text)
         elif kind == "meta":
+            # Labels in the page head are about the page; below the article they may be
+            # the article's own (`时间：…` of an event), so they rank after the head's.
+            penalty = 0 if i < head_end else _TAIL_PENALTY
             for f in meta_fields(line) or []:
-                fields.add(f, "text:label")
+                fields.add(MetaField(f.field, f.value, f.rank + penalty), "text:label")
             out.drop("meta_lines", line.text)
         elif kind == "chrome":
             out.drop("chrome_lines", line.text)
-        elif title is None and head and _is_headline(line.key):
-            title, title_compact = line, line.key.replace(" ", "")
+        elif i == title_at:
+            continue
+        elif title_at is not None and i < title_at and i < head_end:
+            out.drop("chrome_lines", line.text)  # a site name or kicker above the headline
         elif title is not None and line.key.replace(" ", "") == title_compact:
             out.drop("meta_lines", line.text)  # the headline repeated
-        elif head and title is not None and _SUBTITLE.match(line.key):
+        elif title is not None and i < head_end and _SUBTITLE.match(line.key):
             out.drop("meta_lines", line.text)
         else:
-            head = False
             body.append(_strip_inline(line, out, fields))
 
     if title is not None:
@@ -114,6 +114,52 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     fields.flush(out)
     out.blocks = [b for b in _join_wrapped(body) if b]
     return out
+
+
+def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tuple[Line, str]]:
+    """Each non-empty line, repaired, with its kind; lines after an SEO template marker are spam."""
+    lines: list[tuple[Line, str]] = []
+    in_template = False
+    for raw in text.splitlines():
+        fixed = _EDGE_BARS.sub("", repair(raw, out.removed, keep_pinyin=keep_pinyin)).strip()
+        if not fixed:
+            continue
+        line = Line.of(fixed)
+        kind = classify(line)
+        if in_template and kind == "body" and not _is_prose(line.key):
+            kind = "spam"
+        if kind == "spam":
+            in_template = in_template or spam.has_marker(line.key)
+        lines.append((line, kind))
+    return lines
+
+
+def _head_end(lines: list[tuple[Line, str]]) -> int:
+    """Index of the first article paragraph: a body line that is neither headline nor subtitle."""
+    for i, (line, kind) in enumerate(lines):
+        if kind == "body" and not _is_headline(line.key) and not _SUBTITLE.match(line.key):
+            return i
+    return len(lines)
+
+
+def _title_index(lines: list[tuple[Line, str]], head_end: int) -> int | None:
+    """Which headline-shaped line of the head is the headline.
+
+    The headline sits right above the date/source line, so with several candidates (a site
+    name, a kicker, the headline) the last one before the first metadata line that follows
+    any of them wins; a breadcrumb also marks where the site's furniture ends. Without a
+    metadata line the first candidate is the headline: later ones are section headings.
+    """
+    candidates = [i for i in range(head_end) if lines[i][1] == "body" and _is_headline(lines[i][0].key)]
+    if not candidates:
+        return None
+    crumbs = [i for i in range(head_end) if lines[i][1] == "breadcrumb"]
+    if crumbs and any(i > crumbs[-1] for i in candidates):
+        candidates = [i for i in candidates if i > crumbs[-1]]
+    for m in range(candidates[0] + 1, head_end):
+        if lines[m][1] == "meta":
+            return max(i for i in candidates if i < m)
+    return candidates[0]
 
 
 def _strip_inline(line: Line, out: Extracted, fields: _Fields) -> Line:
@@ -138,7 +184,7 @@ def _is_headline(key: str) -> bool:
         return False
     if "。" in key or _TITLE_BAD_END.search(key):
         return False
-    if key.replace(" ", "").rstrip(":：") in _section_labels():
+    if key.replace(" ", "").rstrip(":：") in _section_labels() or _DATELINE.match(key):
         return False
     return not (_LIST_MARKER.match(key) or _SUBTITLE.match(key))
 
