@@ -10,7 +10,7 @@ import time
 import pytest
 
 from conftest import load_gold
-from ipextract import parse_file
+from ipextract import parse, parse_file
 from ipextract.options import Options
 
 PAGES = ["seed-hp-ip", *(f"p{i:02d}" for i in range(1, 16))]
@@ -75,3 +75,11 @@ def test_seed_parse_is_fast_from_a_cold_process(fixtures):
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["title"].startswith("国家级知识产权改革试验田")
     assert elapsed < 3.0  # about 0.3 s on the reference 2-core machine; generous for CI noise
+
+
+def test_traditional_words_in_a_simplified_page_are_converted():
+    report = "会议指出,全市经济运行平稳,各项指标稳中有进。" * 4
+    text = f"我市召开经济工作会议\n{report}\n数字经济要继续發揮著重要作用。"
+    doc = parse(text.encode("utf-8"), Options(facts=False))
+    assert doc.script == "simplified"
+    assert doc.text == f"{report}\n数字经济要继续发挥着重要作用。"

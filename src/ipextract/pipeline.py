@@ -117,7 +117,9 @@ def _run(
                                      for b in fields.breadcrumb) if x]
 
     doc.script = convert.detect_script("\n".join([fields.title or "", *blocks]))
-    if options.script == "simplified" and doc.script != "simplified":
+    # Converted whatever the detected script: a Simplified page quoting a few Traditional words
+    # must not keep them, and t2s leaves Simplified text as it is.
+    if options.script == "simplified":
         blocks = [convert.to_simplified(b) for b in blocks]
         for name in ("title", "source", "author"):
             value = getattr(fields, name)
