@@ -274,6 +274,9 @@ def batch_cmd(
     except (OSError, RuntimeError) as exc:
         typer.echo(f"ipextract batch: {exc}", err=True)
         raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        typer.echo("ipextract batch: interrupted; run the same command with --resume to finish", err=True)
+        raise typer.Exit(130) from None
     if stats:
         with atomic_output(stats) as fh:
             fh.write(dumps(result.to_dict(), pretty=True) + "\n")

@@ -1,0 +1,214 @@
+"""Batch throughput and memory: the shared corpus replicated to thousands of documents.
+
+Builds (once, under bench/out/batch/) a folder, a zip and a WARC.gz holding N documents each,
+cycling through the shared corpus pages; runs `ipextract batch` on them with 1 and 2 workers and
+reports documents/s, MB/s and the peak RSS of each worker process (VmHWM, sampled from /proc), as
+a Markdown table. `--check` also runs the done-when check: one command over the WARC, the zip and
+the folder gives one record per input document, with the same content as `ipextract parse`.
+
+    python bench/batch_bench.py                       # 1,000 and 5,000 docs, 1 and 2 workers
+    python bench/batch_bench.py --docs 1000 --kinds dir --workers 1,2
+    python bench/batch_bench.py --docs 5000 --check
+
+Not a test: timings depend on the machine and on what else runs on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+OUT = ROOT / "bench" / "out" / "batch"
+#: Fixed capture date: WARC-Date is the fallback reference date for pages that state none.
+WARC_DATE = "2020-01-01T00:00:00Z"
+
+
+def corpus_pages(corpus: Path) -> list[Path]:
+    pages = sorted((corpus / "txt").glob("*.txt")) + sorted((corpus / "html").glob("*.html"))
+    if not pages:
+        sys.exit(f"no pages under {corpus}")
+    return pages
+
+
+def build_inputs(n: int, pages: list[Path], out: Path) -> dict[str, Path]:
+    """A folder, a zip and a WARC.gz of n documents each (built once, reused by later runs)."""
+    base = out / f"n{n}"
+    folder, zpath, wpath = base / "pages", base / "pages.zip", base / "pages.warc.gz"
+    done = base / ".built"
+    if done.exists():
+        return {"dir": folder, "zip": zpath, "warc": wpath}
+    base.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(exist_ok=True)
+    data = [(p.name, p.read_bytes()) for p in pages]
+    names = [f"{i // 100:03d}/{i:05d}-{data[i % len(data)][0]}" for i in range(n)]
+    for i, name in enumerate(names):
+        target = folder / name
+        target.parent.mkdir(exist_ok=True)
+        target.write_bytes(data[i % len(data)][1])
+    with zipfile.ZipFile(zpath, "w", zipfile.ZIP_DEFLATED) as zf:
+        for i, name in enumerate(names):
+            zf.writestr(name, data[i % len(data)][1])
+    _write_warc(wpath, [(name, data[i % len(data)][1]) for i, name in enumerate(names)])
+    done.touch()
+    return {"dir": folder, "zip": zpath, "warc": wpath}
+
+
+def _write_warc(path: Path, docs: list[tuple[str, bytes]]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for name, payload in docs:
+            ctype = "text/html" if name.endswith(".html") else "text/plain"
+            http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"http://bench.invalid/{name}", "response", payload=io.BytesIO(payload), http_headers=http,
+                warc_headers_dict={"WARC-Date": WARC_DATE}))
+
+
+class RssSampler(threading.Thread):
+    """Peak RSS (VmHWM) of every process below `pid`, by depth (1: fork server, 2: workers)."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peaks: dict[int, tuple[int, int]] = {}  # pid -> (depth, kB)
+        self.running = True
+
+    def run(self) -> None:
+        while self.running:
+            for pid, depth in _descendants(self.pid).items():
+                kb = _hwm_kb(pid)
+                if kb:
+                    self.peaks[pid] = (depth, max(kb, self.peaks.get(pid, (depth, 0))[1]))
+            time.sleep(0.2)
+
+    def workers_mb(self) -> list[float]:
+        return sorted(kb / 1024 for depth, kb in self.peaks.values() if depth == 2)
+
+
+def _descendants(root: int) -> dict[int, int]:
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+    depth = {root: 0}
+    grew = True
+    while grew:
+        grew = False
+        for child, parent in parents.items():
+            if parent in depth and child not in depth:
+                depth[child] = depth[parent] + 1
+                grew = True
+    del depth[root]
+    return depth
+
+
+def _hwm_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run_batch(inputs: list[Path], workers: int, out: Path) -> dict:
+    stats = out.with_suffix(".stats.json")
+    cmd = [sys.executable, "-m", "ipextract", "batch", *map(str, inputs), "-o", str(out), "-q",
+           "-j", str(workers), "--stats", str(stats)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sampler = RssSampler(proc.pid)
+    sampler.start()
+    _, err = proc.communicate()
+    sampler.running = False
+    wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        sys.exit(f"batch failed ({proc.returncode}): {err.decode()[-2000:]}")
+    s = json.loads(stats.read_text())
+    s["wall"] = wall
+    s["worker_rss_mb"] = sampler.workers_mb()
+    return s
+
+
+def check(inputs: dict[str, Path], pages: list[Path], n: int, out: Path) -> None:
+    """One command over WARC + zip + folder: count and per-document content against `parse`."""
+    merged = out / "check.jsonl"
+    s = run_batch([inputs["warc"], inputs["zip"], inputs["dir"]], 2, merged)
+    reference = _parse_reference(pages)
+    # A WARC record is compared with `parse --ref-date <WARC-Date>`: the date is the container's hint.
+    warc_reference = _parse_reference(pages, "--ref-date", WARC_DATE[:10])
+    count = mismatched = 0
+    ignore = ("path", "url")
+    with open(merged, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            # Each input holds the n documents in the same order, cycling through the pages.
+            refs = warc_reference if ".warc.gz::" in rec["path"] else reference
+            ref = refs[(count % n) % len(refs)]
+            count += 1
+            if {k: v for k, v in rec.items() if k not in ignore} != {k: v for k, v in ref.items() if k not in ignore}:
+                mismatched += 1
+    print(f"check: {count} records for {3 * n} input documents; {mismatched} differ from `ipextract parse` "
+          f"(fields other than path and url; WARC records against --ref-date {WARC_DATE[:10]}); "
+          f"{s['failed']} failed; {s['wall']:.1f} s")
+
+
+def _parse_reference(pages: list[Path], *extra: str) -> list[dict]:
+    cmd = [sys.executable, "-m", "ipextract", "parse", "--format", "jsonl", *extra, *map(str, pages)]
+    out = subprocess.run(cmd, capture_output=True, check=False).stdout.decode()
+    return [json.loads(x) for x in out.splitlines()]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", default="1000,5000", help="document counts to build and run")
+    ap.add_argument("--workers", default="1,2", help="worker counts")
+    ap.add_argument("--kinds", default="dir,zip,warc", help="input kinds: dir, zip, warc")
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--check", action="store_true", help="also run the WARC+zip+folder done-when check")
+    args = ap.parse_args()
+    pages = corpus_pages(args.corpus)
+    rows = []
+    base_rate: dict[tuple[int, str], float] = {}
+    for n in (int(x) for x in args.docs.split(",")):
+        inputs = build_inputs(n, pages, args.out)
+        for kind in args.kinds.split(","):
+            for w in (int(x) for x in args.workers.split(",")):
+                s = run_batch([inputs[kind]], w, args.out / f"n{n}-{kind}-w{w}.jsonl")
+                rate = s["documents"] / s["wall"]
+                base_rate.setdefault((n, kind), rate)
+                rss = s["worker_rss_mb"]
+                rows.append((n, kind, w, s["documents"], s["failed"], s["wall"], rate,
+                             s["bytes"] / 1e6 / s["wall"], rate / base_rate[(n, kind)],
+                             max(rss) if rss else 0.0))
+                print(f"  n={n} {kind} workers={w}: {rate:.1f} docs/s", file=sys.stderr)
+        if args.check:
+            check(inputs, pages, n, args.out)
+    print("| docs | input | workers | records | failed | wall s | docs/s | MB/s | speed-up | peak RSS/worker MB |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r[0]:,} | {r[1]} | {r[2]} | {r[3]:,} | {r[4]} | {r[5]:.1f} | {r[6]:.1f} | {r[7]:.2f} | "
+              f"{r[8]:.2f}x | {r[9]:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
