@@ -36,6 +36,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[。！？!?]$")
 _INNER_PUNCT = re.compile(r"[，。；！？,;!?]")
+_WORK_TITLE = re.compile(r"^《[^《》]{1,40}》$")
+_ATTACHMENT = re.compile(r"^(?:附件|附:|附：)")
+_LIST_ITEM = re.compile(r"^\d{1,2}\s*[.、．]")
 
 #: Kinds that are never article text.
 FURNITURE = frozenset(
@@ -89,19 +92,20 @@ def classify(line: Line) -> str:
     return "body"
 
 
-def image_caption(line: Line) -> bool:
+def image_caption(line: Line, following: Line | None) -> bool:
     """A short line right after an image that reads as its caption, not as text.
 
-    Centred or bold short lines under a picture are captions; so is a single short sentence. A
-    date (a statement's dateline) and a phrase that runs on into the next line are text.
+    A centred short line under a picture is its caption, unless centred text goes on below it (a
+    poem, a statement's heading); a lone short sentence is a caption too. A date (a statement's
+    dateline), a work title in 《》 and a phrase that runs on into the next line are text.
     """
     if not line.image_before or line.row:
         return False
     text = line.text
-    if len(text) > _CAPTION_MAX or date_only_line(text):
+    if len(text) > _CAPTION_MAX or date_only_line(text) or _WORK_TITLE.match(text):
         return False
-    if line.centered or line.bold:
-        return True
+    if line.centered:
+        return following is None or not following.centered or following.image_before
     return (
         len(text) <= _SHORT_SENTENCE
         and bool(_SENTENCE_END.search(text))
@@ -119,8 +123,22 @@ class Selection:
     end: int
 
 
+_PROSE_PUNCT = re.compile(r"[，。；！？、,;!?]")
+
+
+def is_prose(line: Line, kind: str, weight: float) -> bool:
+    """A paragraph of running text: it marks where the article's text begins and ends.
+
+    Headings (a subtitle in <h3>) and unpunctuated lines are not paragraphs however long.
+    """
+    return kind == "body" and weight > 0 and not line.heading and bool(_PROSE_PUNCT.search(line.text))
+
+
 def select(lines: list[Line], kinds: list[str], prose: list[bool]) -> Selection:
-    """Apply the positional rules of the module docstring to the container's lines."""
+    """Apply the positional rules of the module docstring to the container's lines.
+
+    `prose[i]` says whether line i is a paragraph (see is_prose).
+    """
     n = len(lines)
     first = next((i for i in range(n) if prose[i]), None)
     if first is None:
@@ -138,13 +156,22 @@ def select(lines: list[Line], kinds: list[str], prose: list[bool]) -> Selection:
     last = max(i for i in range(first, end) if prose[i])
     kept: list[int] = []
     dropped: list[tuple[int, str]] = [(i, kinds[i] if kinds[i] != "body" else "header") for i in range(cut + 1)]
+    attachments = False
     for i in range(cut + 1, end):
         kind = kinds[i]
+        if kind == "links":
+            # A notice's attachment list is linked text: 附件：1.… then 2.…, 3.…
+            attachments = bool(_ATTACHMENT.match(lines[i].text)) or (
+                attachments and bool(_LIST_ITEM.match(lines[i].text))
+            )
+            if attachments:
+                kept.append(i)
+                continue
         if kind in FURNITURE:
             dropped.append((i, kind))
         elif i > last and (kind in TRAILER or (kind == "body" and lines[i].link_density > _TRAILING_LINKS)):
             dropped.append((i, kind if kind != "body" else "links"))
-        elif kind == "body" and image_caption(lines[i]):
+        elif kind == "body" and image_caption(lines[i], lines[i + 1] if i + 1 < n else None):
             dropped.append((i, "caption"))
         else:
             kept.append(i)

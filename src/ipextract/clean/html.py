@@ -15,7 +15,7 @@ from . import Extracted
 from . import lines as shared_lines
 from .article import find_container, line_weight
 from .blocks import Line, layout
-from .body import classify, select
+from .body import classify, is_prose, select
 from .dom import parse_html
 from .head import HeadMeta, read_head
 from .headline import Headline, choose_headline, norm, strip_injected_prefix
@@ -63,7 +63,9 @@ def clean_html(html: str, options: Options | None = None) -> Extracted:
             kinds[line.index] = "title"
 
     local = [line.index for line in inside]
-    chosen = select(inside, [kinds[i] for i in local], [kinds[i] == "body" and weights[i] > 0 for i in local])
+    chosen = select(
+        inside, [kinds[i] for i in local], [is_prose(lines[i], kinds[i], weights[i]) for i in local]
+    )
     body_lines = [inside[i] for i in chosen.kept]
     out.blocks = [line.text for line in body_lines]
     for i, kind in chosen.dropped:

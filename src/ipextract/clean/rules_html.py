@@ -65,7 +65,9 @@ def toolbar_line(text: str) -> bool:
     """A line made only of toolbar / share-widget words: `打印 字体：放大 正常 缩小 分享`."""
     if len(text) > SHORT_LINE:
         return False
-    rest = _toolbar().sub("", text.lower())
+    rest, words = _toolbar().subn("", text.lower())
+    if not words:
+        return False
     rest = _SEPARATORS.sub("", rest)
     rest = _SIZE_LETTERS.sub("", rest)
     return not rest.strip("0123456789")
@@ -113,23 +115,26 @@ def caption_marker(text: str) -> bool:
 
 
 def stamp_line(text: str) -> bool:
-    """A short line that is a CMS timestamp: `2020-04-01 10:29`, `2019年06月15日08:18 …`.
+    """A short line that is a CMS timestamp: `2020-04-01 10:29`, `2019年09月11日 富达传媒 1665`.
 
-    A date written in words alone (`2024年5月30日`, the signature date of a notice) is text.
+    A date written in words alone (`2024年5月30日`, the signature date of a notice) is text, and
+    so is a short sentence that starts with a date.
     """
-    if len(text) > SHORT_LINE:
+    if len(text) > SHORT_LINE or "。" in text:
         return False
     m = _NUMERIC_DATE.search(text) or _CHINESE_DATE_TIME.search(text)
     if not m:
-        return False
+        m = _CHINESE_DATE.search(text)
+        if not m or date_only_line(text):
+            return False
     rest = _TIME.sub("", text[: m.start()] + text[m.end():])
     return len(_HAN.findall(rest)) <= 20
 
 
+_DATE_WRAPPERS = " \t()（）[]【】〔〕"
+
+
 def date_only_line(text: str) -> bool:
-    """The whole line is one date (any form), as in a signature or a header stamp."""
-    stripped = _TIME.sub("", _SEPARATORS.sub("", text))
-    if not stripped:
-        return False
-    m = _CHINESE_DATE.fullmatch(stripped) or _NUMERIC_DATE.fullmatch(stripped)
-    return bool(m)
+    """The whole line is one date written with 年月日 (a signature date, a statement's dateline)."""
+    stripped = _TIME.sub("", text).strip(_DATE_WRAPPERS)
+    return bool(_CHINESE_DATE.fullmatch(stripped))
