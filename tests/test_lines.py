@@ -108,6 +108,7 @@ def test_not_a_breadcrumb(line):
         ("来 源：新华社　作 者：张三", {"source": "新华社", "author": "张三"}),
         ("資料來源：經濟部智慧財產局", {"source": "經濟部智慧財產局"}),
         ("发表于 2023-01-02", {"published_at": "2023-01-02"}),
+        ("来源：中国政府网 | 2023-05-04", {"source": "中国政府网", "published_at": "2023-05-04"}),
     ],
 )
 def test_meta_lines(line, fields):
@@ -158,6 +159,9 @@ def test_body_lines_with_label_words_are_not_meta(line):
         "（新华社记者 李四 摄）",
         "上一篇：关于做好2023年专利资助工作的通知",
         "Copyright © 2023 XX县人民政府 All Rights Reserved",
+        "友情链接：",
+        "中国政府网 | 江苏省人民政府 | 常州市人民政府 | 苏州市人民政府",
+        "【字号：大 中 小】 【我要打印】 【关闭】",
     ],
 )
 def test_chrome_lines(line):
@@ -211,6 +215,7 @@ def test_spam_lines(line):
         "警方破获一起网络赌博案件,涉案赌资达2亿元,打掉百家乐赌博窝点3个。",
         "福利彩票和体育彩票销售额同比增长12%",
         "Java 开发者大会在京举行",
+        "警方破获利用蜘蛛池进行网络诈骗的案件。",
     ],
 )
 def test_legitimate_lines_survive(line):

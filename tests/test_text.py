@@ -81,6 +81,21 @@ def test_tail_furniture_and_credit_lines():
     assert [c.value for c in out.candidates if c.field == "author"] == ["张三", "王五 李六"]
 
 
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("市知识产权局召开2023年工作会议_常州市人民政府", "市知识产权局召开2023年工作会议"),
+        ("稳中提质 负压前行 - 椒江新闻网", "稳中提质 负压前行"),
+        ("行走新巴蜀·成都丨建圈强链 宜业宜居", "行走新巴蜀·成都丨建圈强链 宜业宜居"),
+        ("关于印发《专利资助办法》的通知", "关于印发《专利资助办法》的通知"),
+    ],
+)
+def test_a_page_title_loses_its_site_suffix(head, title):
+    out = clean_text(f"{head}\n发布时间：2023-02-10\n{title}\n正文。")
+    assert first(out, "title") == title
+    assert out.blocks == ["正文。"]
+
+
 def test_headings_after_the_title_stay_in_the_body():
     out = clean_text("重大项目集中开工\n2015-12-26\n聚焦大项目\n聚焦分会场\n自贡:37个项目集中开工。")
     assert first(out, "title") == "重大项目集中开工"

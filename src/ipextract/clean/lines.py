@@ -64,6 +64,10 @@ _MAX_CAPTION = 150
 _NAV_MIN_ITEMS = 5
 _NAV_MAX_ITEM = 8
 _NAV_ITEM = re.compile(rf"^[{HAN}A-Za-z]+$")
+_BARS = re.compile(r"[|｜]")
+_LINK_LIST_MIN = 4
+_LINK_MAX = 20
+_LINK_ITEM = re.compile(rf"^[{HAN}A-Za-z ]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,20 +297,22 @@ def _labelled_fields(line: Line) -> list[MetaField] | None:
     if not accepted:
         return None
     prefix = key[: accepted[0].start()]
-    stamp = _TIMESTAMP.search(prefix)
     rest = _JUNK.sub("", _TIMESTAMP.sub("", prefix))
     if rest and not (len(accepted) >= 2 and len(rest) <= 6):
         return None
     labels = rules.meta_labels()
     fields: list[MetaField] = []
-    if stamp:
-        ts = parse_timestamp(stamp.group(0))
-        if ts:
-            fields.append(MetaField("published_at", ts, 3))
     for i, m in enumerate(accepted):
         end = accepted[i + 1].start() if i + 1 < len(accepted) else len(key)
         label = labels[m.group("label").replace(" ", "")]
         fields.extend(_field_for(label, line.cut(m.end(), end), key[m.end() : end]))
+    # An unlabelled timestamp on a label line (`( 2023-07-24 ) 稿件来源:新华社`,
+    # `来源：中国政府网 | 2023-05-04`) is the publication time, trusted below a labelled one.
+    if not any(f.field == "published_at" for f in fields):
+        stamp = _TIMESTAMP.search(key)
+        ts = parse_timestamp(stamp.group(0)) if stamp else None
+        if ts:
+            fields.append(MetaField("published_at", ts, 3))
     return fields
 
 
@@ -428,7 +434,7 @@ def is_chrome(key: str) -> bool:
         return True
     if len(key) <= 120 and _footer_pattern().match(key):
         return True
-    return _is_nav(key) or is_caption(key)
+    return _is_nav(key) or _is_link_list(key) or is_caption(key)
 
 
 def is_caption(key: str) -> bool:
@@ -436,6 +442,21 @@ def is_caption(key: str) -> bool:
     if len(key) > _MAX_CAPTION:
         return False
     return bool(_CAPTION_CREDIT.search(key) or _CAPTION_LEAD.match(key))
+
+
+def _is_link_list(key: str) -> bool:
+    """`中国政府网 | 江苏省人民政府 | 常州市人民政府 | …`: site names joined by `|`.
+
+    Items carry no digits or punctuation and average four characters or more, which keeps the
+    header row of a data table (`指标 | 一季度 | 增速 | 占比`) in the article.
+    """
+    items = [i.strip() for i in _BARS.split(key)]
+    items = [i for i in items if i]
+    if len(items) < _LINK_LIST_MIN:
+        return False
+    if not all(len(i) <= _LINK_MAX and _LINK_ITEM.match(i) for i in items):
+        return False
+    return sum(map(len, items)) / len(items) >= 4.0
 
 
 def _is_nav(key: str) -> bool:

@@ -40,8 +40,10 @@ def _weak() -> rules.Vocabulary:
 
 
 def has_marker(key: str) -> bool:
-    """The line opens an SEO template block (`主站蜘蛛池模板: …`)."""
-    return rules.vocabulary("spam_markers.txt").search(key)
+    """The line opens an SEO template block (`主站蜘蛛池模板: …`), not a sentence about one."""
+    if not rules.vocabulary("spam_markers.txt").search(key):
+        return False
+    return not _SENTENCE_END.search(key) or bool(_strong().find(key))
 
 
 def is_spam_line(key: str) -> bool:

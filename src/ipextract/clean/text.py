@@ -24,6 +24,10 @@ _TITLE_BAD_END = re.compile(r"[。，,、；;：:…]$")
 _LIST_MARKER = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，、])"
 )
+_SITE_SUFFIX = re.compile(
+    r"^(?P<headline>.{4,}?)\s*(?:_|\s[-|｜—]\s)\s*[^_|｜]{0,20}?"
+    r"(?:网|网站|门户|政府|日报|晚报|在线|新闻|频道|政务网|客户端|公众号)$"
+)
 _SUBTITLE = re.compile(r"^(?:——|—|--|－－)")
 _EDGE_BARS = re.compile(r"^(?:[|｜]\s+)+|(?:\s+[|｜])+$")
 _HAN_CHAR = re.compile(f"[{HAN}]")
@@ -67,7 +71,8 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     head_end = _head_end(lines)
     title_at = _title_index(lines, head_end)
     title = lines[title_at][0] if title_at is not None else None
-    title_compact = title.key.replace(" ", "") if title else ""
+    headline = _without_site_suffix(title) if title else None
+    repeats = {title.key.replace(" ", ""), Line.of(headline).key.replace(" ", "")} if title and headline else set()
 
     fields = _Fields()
     last_spam = False
@@ -98,15 +103,15 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             continue
         elif title_at is not None and i < title_at and i < head_end:
             out.drop("chrome_lines", line.text)  # a site name or kicker above the headline
-        elif title is not None and line.key.replace(" ", "") == title_compact:
+        elif line.key.replace(" ", "") in repeats:
             out.drop("meta_lines", line.text)  # the headline repeated
         elif title is not None and i < head_end and _SUBTITLE.match(line.key):
             out.drop("meta_lines", line.text)
         else:
             body.append(_strip_inline(line, out, fields))
 
-    if title is not None:
-        out.add("title", title.text, "text:headline")
+    if headline:
+        out.add("title", headline, "text:headline")
     if body:
         author = leading_byline_author(body[0])
         if author:
@@ -176,6 +181,12 @@ def _strip_inline(line: Line, out: Extracted, fields: _Fields) -> Line:
             fields.add(MetaField("author", author, 2), "text:byline")
         line = Line.of(rest)
     return line
+
+
+def _without_site_suffix(title: Line) -> str:
+    """The headline without a page-title suffix naming the site (`…会议_常州市人民政府`)."""
+    m = _SITE_SUFFIX.match(title.key)
+    return title.cut(0, m.end("headline")).strip() if m else title.text
 
 
 def _is_headline(key: str) -> bool:
