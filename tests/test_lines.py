@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ipextract.clean.lines import (
-    Line,
-    classify_line,
-    leading_byline_author,
-    parse_breadcrumb,
-    parse_meta_line,
-    trailing_byline,
-)
+from ipextract.clean.lines import Line, MetaField, classify_line, parse_breadcrumb, parse_meta_line
+from ipextract.clean.meta_lines import closing_credit, leading_byline_author
 from ipextract.clean.spam import is_spam_line, remove_inline_spam
 
 # -- breadcrumb ---------------------------------------------------------------------------------
@@ -184,9 +178,7 @@ def test_body_lines_that_look_like_chrome(line):
 
 # -- spam ---------------------------------------------------------------------------------------
 
-SEED_SPAM = (
-    "主站蜘蛛池模板: 国产成人亚洲精品无码车a| 三上悠亚在线网站| 米兰厉云封免费阅读完结| 欧美性活一级视频|"
-)
+SEED_SPAM = "主站蜘蛛池模板: 国产成人亚洲精品无码车a| 三上悠亚在线网站| 米兰厉云封免费阅读完结| 欧美性活一级视频|"
 LINK_FARM = (
     "董小宛天美传媒兄妹在干嘛|91av精品网站|欧美精品一区二区三区va|麻豆传媒md0021在线观看|国产精成人品成人爱v|"
     "甲状腺手术治疗期间能吃西瓜吗|91制片厂东哥杨柳|思思影院,亚洲薄码转帖区,含羞草影院超污麻豆传媒"
@@ -248,22 +240,26 @@ def test_symbol_chains_without_spam_words_survive(line):
 
 
 @pytest.mark.parametrize(
-    ("line", "rest", "author"),
+    ("line", "rest", "field"),
     [
-        ("为产业转型升级提供了有力支撑。(经济日报记者 李思雨)", "为产业转型升级提供了有力支撑。", "李思雨"),
+        ("为产业转型升级提供了有力支撑。(经济日报记者 李思雨)", "为产业转型升级提供了有力支撑。", ("author", "李思雨")),
         ("占年计划的53.8%。(责任编辑:琳瑞)", "占年计划的53.8%。", None),
         ("工作取得实效。【责任编辑：张三】", "工作取得实效。", None),
-        ("會議指出。(記者 王五 通訊員 趙六)", "會議指出。", "王五 趙六"),
-        ("會議指出。(记者王五)", "會議指出。", "王五"),
+        ("會議指出。(記者 王五 通訊員 趙六)", "會議指出。", ("author", "王五 趙六")),
+        ("會議指出。(记者王五)", "會議指出。", ("author", "王五")),
+        ("會議指出。（來源：人民日報）", "會議指出。", ("source", "人民日報")),
+        ("會議指出。(信息来源: 市统计局)", "會議指出。", ("source", "市统计局")),
     ],
 )
-def test_trailing_byline(line, rest, author):
-    assert trailing_byline(Line.of(line)) == (rest, author)
+def test_closing_credit(line, rest, field):
+    expected = MetaField(field[0], field[1], 2) if field else None
+    assert closing_credit(Line.of(line)) == (rest, expected)
 
 
-def test_no_trailing_byline():
-    assert trailing_byline(Line.of("会议由张三主持(记者团)")) is None
-    assert trailing_byline(Line.of("(记者 张三)")) is None
+def test_no_closing_credit():
+    assert closing_credit(Line.of("会议由张三主持(记者团)")) is None
+    assert closing_credit(Line.of("(记者 张三)")) is None
+    assert closing_credit(Line.of("数据来源于国家统计局(2023年)")) is None
 
 
 @pytest.mark.parametrize(

@@ -1,30 +1,39 @@
 """Line-level rules shared by the text and HTML cleaners: breadcrumb, meta label, chrome, spam.
 
-Every rule looks at a *key* of the line: pinyin annotations stripped, spaces folded and the text
-converted to Simplified with OpenCC, so one Simplified word list serves pages in both scripts
-(時間/时间, 來源/来源, 瀏覽次數/浏览次数) and mirror pages that gloss their labels (來(lái)源).
-Values (source, author, breadcrumb items) are cut from the line itself at the same offsets, so
-they keep the page's script until the convert step; t2s keeps the length of the text, and when
-it does not the key is used instead.
+`classify_line` decides what one line is on its own; the page context (which line is the
+headline, what is a repeat) is `text.clean_text`'s job. Rules match the line's Simplified key
+(see `line.Line`), so the word lists in `data/` serve both scripts.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from ..convert import to_simplified
-from ..dates import parse_timestamp
 from . import rules, spam
-from .repair import HAN, fold_spaces, remove_pinyin
+from .line import Line, line_key
+from .meta_lines import MAX_LABEL_LINE, MetaField, meta_fields, parse_meta_line
+from .repair import HAN
+
+__all__ = [
+    "LINE_KINDS",
+    "Line",
+    "MetaField",
+    "breadcrumb_items",
+    "classify",
+    "classify_line",
+    "is_caption",
+    "is_chrome",
+    "is_toolbar",
+    "line_key",
+    "meta_fields",
+    "parse_breadcrumb",
+    "parse_meta_line",
+]
 
 LINE_KINDS = ("breadcrumb", "meta", "chrome", "spam", "body")
 
 _WORDISH = re.compile(rf"[0-9A-Za-z{HAN}]")
-_HAN_CHAR = re.compile(f"[{HAN}]")
-#: Meta, chrome and breadcrumb lines are short; longer lines are only checked for spam.
-_MAX_LABEL_LINE = 300
 _MAX_CHROME_LINE = 200
 
 # -- breadcrumb ---------------------------------------------------------------------------------
@@ -37,23 +46,8 @@ _CRUMB_SLASH = re.compile(r"\s*[/／]\s*")
 _CRUMB_ITEM_BAD = re.compile(r"[。，,；;！!？?：:%％]|^\d+$")
 _MAX_CRUMB_ITEM = 24
 
-# -- metadata -----------------------------------------------------------------------------------
-_TIMESTAMP = re.compile(
-    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-    r"(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}\s*秒?)?)?"
-)
-_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
-_JUNK = re.compile(r"[\s()（）\[\]【】〖〗<>《》{}|｜·•:：,，;；、\-—_/\\*#~]+")
-_VALUE_TRIM = " \t:：,，;；、|｜[]【】〖〗()（）<>-—_"
-_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?：:]")
-_NAME = rf"[{HAN}·]{{2,4}}"
-_NAMES = rf"{_NAME}(?:[\s、，,]+{_NAME}){{0,5}}"
-_NAMES_ONLY = re.compile(rf"^{_NAMES}$")
-#: Unlabelled date lines are short: a timestamp, maybe a counter and the name of the source.
-_MAX_DATE_LINE = 60
-_MAX_SOURCE = 24
-
 # -- chrome -------------------------------------------------------------------------------------
+_NAME = rf"[{HAN}·]{{2,4}}"
 _URL_LINE = re.compile(r"^(?:(?:网址|链接|url)\s*[:：]\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
     rf"(?:记者|通讯员|摄影|摄)\s*{_NAME}(?:[\s、]+{_NAME}){{0,3}}\s*摄(?:影)?\s*[)）]?$"
@@ -68,44 +62,6 @@ _BARS = re.compile(r"[|｜]")
 _LINK_LIST_MIN = 4
 _LINK_MAX = 20
 _LINK_ITEM = re.compile(rf"^[{HAN}A-Za-z ]+$")
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A line as the page has it (`text`, spaces folded) and its Simplified matching `key`.
-
-    `plain` is `text` without pinyin glosses: values are cut from it, so a source or a
-    breadcrumb item keeps the page's script but never a gloss, even with `--keep-pinyin`.
-    """
-
-    text: str
-    key: str
-    plain: str
-
-    @classmethod
-    def of(cls, line: str) -> Line:
-        text = fold_spaces(line)
-        plain = fold_spaces(remove_pinyin(text)[0]) if "(" in text else text
-        return cls(text, to_simplified(plain), plain)
-
-    def cut(self, start: int, end: int | None = None) -> str:
-        """The page's own text at key offsets, or the key's when t2s changed the length."""
-        source = self.plain if len(self.plain) == len(self.key) else self.key
-        return source[start:end]
-
-
-@dataclass(frozen=True, slots=True)
-class MetaField:
-    """A value a metadata line gives for a document field, with its trust rank (lower wins)."""
-
-    field: str
-    value: str
-    rank: int
-
-
-def line_key(line: str) -> str:
-    """The form every rule matches: spaces folded, pinyin annotations stripped, t2s."""
-    return Line.of(line).key
 
 
 # -- classification -----------------------------------------------------------------------------
@@ -124,7 +80,7 @@ def classify(line: Line) -> str:
         return "spam"
     if not _WORDISH.search(key):
         return "chrome"
-    if len(key) > _MAX_LABEL_LINE:
+    if len(key) > MAX_LABEL_LINE:
         return "body"
     if is_toolbar(key):
         return "chrome"
@@ -147,7 +103,7 @@ def parse_breadcrumb(line: str) -> list[str] | None:
 
 def breadcrumb_items(line: Line) -> list[str] | None:
     key = line.key
-    if len(key) > _MAX_LABEL_LINE:
+    if len(key) > MAX_LABEL_LINE:
         return None
     m = _CRUMB_PREFIX.match(key)
     start = m.end() if m else 0
@@ -180,229 +136,6 @@ def _split_spans(key: str, separator: re.Pattern[str], start: int) -> list[tuple
 
 def _crumb_item_ok(item: str) -> bool:
     return 0 < len(item) <= _MAX_CRUMB_ITEM and not _CRUMB_ITEM_BAD.search(item)
-
-
-# -- metadata lines -----------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _label_pattern() -> re.Pattern[str]:
-    """Any label followed by a colon; old CMS templates space out short labels (`来 源：`)."""
-    labels = sorted(rules.meta_labels(), key=len, reverse=True)
-    spaced = [" ?".join(map(re.escape, label)) if len(label) == 2 else re.escape(label) for label in labels]
-    return re.compile(rf"(?P<label>{'|'.join(spaced)})\s*[:：]")
-
-
-@lru_cache(maxsize=1)
-def _role_words() -> tuple[str, ...]:
-    return rules.words("lines_byline_roles.txt")
-
-
-@lru_cache(maxsize=1)
-def _credit_pattern() -> re.Pattern[str]:
-    """`制图/姜宣凭`, `记者：张三`, `（记者 王五 李六）`, and with a role of two characters or more
-    `本报记者 张三`.
-
-    A role glued to a name without a mark (`记者张三`) is not accepted: `通讯员培训班` would be.
-    """
-    roles = rules.alternation(_role_words())
-    long_roles = rules.alternation(tuple(r for r in _role_words() if len(r) >= 2))
-    return re.compile(
-        rf"^[(（【\[]?\s*(?:(?P<role>{roles})\s*[/／:：]|(?P<long>{long_roles})\s+)\s*(?P<names>{_NAMES})\s*[)）】\]]?$"
-    )
-
-
-#: Credit roles whose name is the author of the piece (not an editor or proof-reader).
-_AUTHOR_ROLES = frozenset(
-    {
-        "记者",
-        "本报记者",
-        "特约记者",
-        "首席记者",
-        "实习记者",
-        "见习记者",
-        "新华社记者",
-        "通讯员",
-        "文",
-        "文/图",
-        "图/文",
-        "图文",
-        "文图",
-        "制图",
-        "特约撰稿人",
-        "撰稿人",
-    }
-)
-
-
-def parse_meta_line(line: str) -> dict[str, str]:
-    """Fields a metadata line states: published_at (ISO 8601), source, author; best label wins."""
-    found = meta_fields(Line.of(line)) or []
-    out: dict[str, str] = {}
-    for f in sorted(found, key=lambda f: f.rank):
-        out.setdefault(f.field, f.value)
-    return out
-
-
-def meta_fields(line: Line) -> list[MetaField] | None:
-    """The fields of a metadata line, or None when the line is not one.
-
-    A line without any field (`浏览次数:`, `责任编辑: 张三`) gives an empty list: it is still
-    metadata, to be dropped from the body.
-    """
-    key = line.key
-    if not key or len(key) > _MAX_LABEL_LINE:
-        return None
-    for parse in (_table_fields, _labelled_fields, _credit_fields, _date_line_fields):
-        fields = parse(line)
-        if fields is not None:
-            return fields
-    return None
-
-
-def _table_fields(line: Line) -> list[MetaField] | None:
-    """`索引号 | xzfgzbmtjj/2019-0004 | 公开目录: | 统计信息 |`: a metadata table row."""
-    key = line.key
-    if "|" not in key and "｜" not in key:
-        return None
-    labels = rules.meta_labels()
-    cells: list[tuple[int, int]] = []
-    pos = 0
-    for m in re.finditer(r"[|｜]", key):
-        cells.append((pos, m.start()))
-        pos = m.end()
-    cells.append((pos, len(key)))
-    names = [key[a:b].strip().rstrip(":：").strip() for a, b in cells]
-    if not any(n in labels for n in names):
-        return None
-    fields: list[MetaField] = []
-    for i, name in enumerate(names):
-        if name in labels and i + 1 < len(names) and names[i + 1] not in labels:
-            a, b = cells[i + 1]
-            fields.extend(_field_for(labels[name], line.cut(a, b), key[a:b]))
-    return fields
-
-
-def _labelled_fields(line: Line) -> list[MetaField] | None:
-    """`时间 : 2019-07-29 10:14:29 来源 : 南方日报网络版`: one or more `label: value` pairs."""
-    key = line.key
-    accepted: list[re.Match[str]] = []
-    for m in _label_pattern().finditer(key):
-        before = key[m.start() - 1] if m.start() else ""
-        glued = bool(before) and bool(_HAN_CHAR.match(before))
-        # A label glued to the previous value (`…四川日报责任编辑:`) is trusted only once the line
-        # has proved to be a label line and the label is too long to be part of a word.
-        if not glued or (accepted and len(m.group("label")) >= 3):
-            accepted.append(m)
-    if not accepted:
-        return None
-    prefix = key[: accepted[0].start()]
-    rest = _JUNK.sub("", _TIMESTAMP.sub("", prefix))
-    if rest and not (len(accepted) >= 2 and len(rest) <= 6):
-        return None
-    labels = rules.meta_labels()
-    fields: list[MetaField] = []
-    for i, m in enumerate(accepted):
-        end = accepted[i + 1].start() if i + 1 < len(accepted) else len(key)
-        label = labels[m.group("label").replace(" ", "")]
-        fields.extend(_field_for(label, line.cut(m.end(), end), key[m.end() : end]))
-    # An unlabelled timestamp on a label line (`( 2023-07-24 ) 稿件来源:新华社`,
-    # `来源：中国政府网 | 2023-05-04`) is the publication time, trusted below a labelled one.
-    if not any(f.field == "published_at" for f in fields):
-        stamp = _TIMESTAMP.search(key)
-        ts = parse_timestamp(stamp.group(0)) if stamp else None
-        if ts:
-            fields.append(MetaField("published_at", ts, 3))
-    return fields
-
-
-def _field_for(label: rules.MetaLabel, value: str, value_key: str) -> list[MetaField]:
-    """The field a label's value fills, cleaned; nothing for counters and empty values."""
-    if label.field is None:
-        return []
-    if label.field == "published_at":
-        ts = parse_timestamp(value_key)
-        return [MetaField("published_at", ts, label.rank)] if ts else []
-    if label.field == "source":
-        source = clean_source(value)
-        return [MetaField("source", source, label.rank)] if source else []
-    author = clean_author(value, value_key)
-    return [MetaField("author", author, label.rank)] if author else []
-
-
-def clean_source(value: str) -> str | None:
-    """The source named by a 来源 value: its first word, without brackets and trailing marks."""
-    value = value.strip(_VALUE_TRIM)
-    if not value:
-        return None
-    first = value.split()[0].strip(_VALUE_TRIM)
-    return first if first and _WORDISH.search(first) and len(first) <= 40 else None
-
-
-def clean_author(value: str, value_key: str | None = None) -> str | None:
-    """Author names from a 作者 value, the role word cut (`制图姜宣凭` -> `姜宣凭`)."""
-    key = (value_key if value_key is not None else to_simplified(value)).strip(_VALUE_TRIM)
-    value = value.strip(_VALUE_TRIM)
-    if len(key) != len(value):
-        value = key
-    if not key:
-        return None
-    for role in sorted(_role_words(), key=len, reverse=True):
-        if key.startswith(role) and len(key) > len(role):
-            key, value = key[len(role) :].lstrip(_VALUE_TRIM), value[len(role) :].lstrip(_VALUE_TRIM)
-            break
-    if not key or len(key) > 40 or _SENTENCE_PUNCT.search(key.replace(":", "")):
-        return None
-    return " ".join(value.replace("、", " ").replace("，", " ").replace(",", " ").split())
-
-
-def _credit_fields(line: Line) -> list[MetaField] | None:
-    """`制图/姜宣凭`, `责任编辑：张三`: a role and names alone on a line."""
-    m = _credit_pattern().match(line.key)
-    if not m:
-        return None
-    if (m.group("role") or m.group("long")) not in _AUTHOR_ROLES:
-        return []
-    names = _names(line, *m.span("names"))
-    return [MetaField("author", names, 4)] if names else []
-
-
-def _date_line_fields(line: Line) -> list[MetaField] | None:
-    """An unlabelled date line: `2017-04-10 08:56 眉山网`, `0 四川日报 2022年04月08日`."""
-    key = line.key
-    if len(key) > _MAX_DATE_LINE:
-        return None
-    m = _TIMESTAMP.search(key)
-    if not m:
-        return None
-    before, after = key[: m.start()], key[m.end() :]
-    ts = parse_timestamp(m.group(0))
-    if not ts:
-        return None
-    fields = [MetaField("published_at", ts, 3)]
-    if not _JUNK.sub("", before) and not _JUNK.sub("", _WEEKDAY.sub("", after)):
-        return fields
-    # The rest must be set apart by a space: `2019年7月29日国务院常务会议` is a headline.
-    if before and not after.strip(_VALUE_TRIM):
-        rest_span, apart = (0, m.start()), before.endswith((" ", "(", "（"))
-    elif after and not before.strip(_VALUE_TRIM):
-        rest_span, apart = (m.end(), len(key)), after.startswith((" ", ")", "）"))
-    else:
-        return None
-    if not apart:
-        return None
-    rest_key = key[rest_span[0] : rest_span[1]]
-    words = [w for w in _WEEKDAY.sub(" ", rest_key).split() if not w.strip(_VALUE_TRIM).isdigit()]
-    rest = " ".join(w.strip(_VALUE_TRIM) for w in words).strip()
-    if not rest or rest.rstrip(":：") in rules.meta_labels():
-        return fields
-    if len(rest) > _MAX_SOURCE or _SENTENCE_PUNCT.search(rest) or not _HAN_CHAR.search(rest):
-        return None
-    offset = rest_key.find(words[0].strip(_VALUE_TRIM)) + rest_span[0] if words else rest_span[0]
-    source = clean_source(line.cut(offset, rest_span[1]))
-    if source:
-        fields.append(MetaField("source", source, 3))
-    return fields
 
 
 # -- chrome -------------------------------------------------------------------------------------
@@ -468,58 +201,3 @@ def _is_nav(key: str) -> bool:
         return False
     # Lists of personal names are also short words; menu items average longer (通知公告).
     return sum(map(len, items)) / len(items) >= 3.0
-
-
-# -- bylines inside paragraphs ------------------------------------------------------------------
-
-_TRAILING_BYLINE = re.compile(
-    r"\s*[(（【\[]\s*(?P<pre>[^()（）【】\[\]]{0,12}?)"
-    r"(?P<role>责任编辑|责编|编辑|记者|通讯员|作者|撰稿|审核|校对|实习生)\s*[:：]?\s*"
-    rf"(?P<names>{_NAMES})\s*[)）】\]]\s*$"
-)
-_LEADING_BYLINE = re.compile(r"^[^，。,()（）]{0,16}?讯\s*[(（](?P<inner>[^()（）]{2,40})[)）]")
-_BYLINE_AUTHOR_ROLES = frozenset({"记者", "通讯员", "作者", "撰稿"})
-
-
-def trailing_byline(line: Line) -> tuple[str, str | None] | None:
-    """A byline closing a paragraph, `(经济日报记者 李思雨)`, `(责任编辑:琳瑞)`.
-
-    Returns the paragraph without it and the author it names (None for editors), or None.
-    """
-    m = _TRAILING_BYLINE.search(line.key)
-    if not m or m.start() == 0:
-        return None
-    author = None
-    if m.group("role") in _BYLINE_AUTHOR_ROLES:
-        author = _names(line, *m.span("names"))
-    return line.cut(0, m.start()).rstrip(), author
-
-
-def _names(line: Line, start: int, end: int) -> str | None:
-    """Personal names in a byline span joined by spaces; role words (记者, 通讯员) left out.
-
-    None when a word is not a name, so `(记者 张三 摄影报道)` gives nothing rather than junk.
-    """
-    roles = sorted(_role_words(), key=len, reverse=True)
-    names = re.split(r"[\s、，,]+", line.cut(start, end).strip())
-    keys = re.split(r"[\s、，,]+", line.key[start:end].strip())
-    if len(names) != len(keys):
-        names = keys
-    kept = []
-    for name, key in zip(names, keys):
-        if not key or key in roles:
-            continue
-        for role in roles:
-            if key.startswith(role) and len(key) - len(role) >= 2:
-                name, key = name[len(role) :], key[len(role) :]
-                break
-        if not _NAMES_ONLY.match(key):
-            return None
-        kept.append(name)
-    return " ".join(kept) or None
-
-
-def leading_byline_author(line: Line) -> str | None:
-    """The author in a dateline that stays in the body: `眉山网讯(记者 殷勇)…` -> `殷勇`."""
-    m = _LEADING_BYLINE.match(line.key)
-    return _names(line, *m.span("inner")) if m else None

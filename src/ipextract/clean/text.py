@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import Extracted, rules, spam
-from .lines import Line, MetaField, breadcrumb_items, classify, leading_byline_author, meta_fields, trailing_byline
+from .line import Line
+from .lines import breadcrumb_items, classify
+from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
 from .repair import HAN, repair
 
 _MAX_TITLE = 64
@@ -168,17 +170,17 @@ def _title_index(lines: list[tuple[Line, str]], head_end: int) -> int | None:
 
 
 def _strip_inline(line: Line, out: Extracted, fields: _Fields) -> Line:
-    """Remove spam chains and a closing byline from a paragraph (the byline names the author)."""
+    """Remove spam chains and a closing byline or source from a paragraph (they name a field)."""
     text, cut = spam.remove_inline_spam(line.text, line.key)
     if cut:
         out.drop("spam_blocks", "", cut)
         line = Line.of(text)
-    byline = trailing_byline(line)
-    if byline:
-        rest, author = byline
+    closing = closing_credit(line)
+    if closing:
+        rest, found = closing
         out.drop("meta_lines", line.text[len(rest) :].strip())
-        if author:
-            fields.add(MetaField("author", author, 2), "text:byline")
+        if found:
+            fields.add(found, "text:byline")
         line = Line.of(rest)
     return line
 

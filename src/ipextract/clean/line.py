@@ -1,0 +1,45 @@
+"""One line of page text in the two forms the line rules need.
+
+`text` is the line as the page has it (spaces folded); `key` is what every rule matches: pinyin
+glosses stripped and the text converted to Simplified with OpenCC, so one Simplified word list
+serves pages in both scripts (時間/时间, 來源/来源) and mirror pages that gloss their labels
+(來(lái)源). Values (source, author, breadcrumb items) are cut from the line at the key's
+offsets, so they keep the page's script until the convert step; t2s keeps the length of the
+text, and when it does not the key is used instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..convert import to_simplified
+from .repair import fold_spaces, remove_pinyin
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line as the page has it (`text`, spaces folded) and its Simplified matching `key`.
+
+    `plain` is `text` without pinyin glosses: values are cut from it, so a source or a
+    breadcrumb item keeps the page's script but never a gloss, even with `--keep-pinyin`.
+    """
+
+    text: str
+    key: str
+    plain: str
+
+    @classmethod
+    def of(cls, line: str) -> Line:
+        text = fold_spaces(line)
+        plain = fold_spaces(remove_pinyin(text)[0]) if "(" in text else text
+        return cls(text, to_simplified(plain), plain)
+
+    def cut(self, start: int, end: int | None = None) -> str:
+        """The page's own text at key offsets, or the key's when t2s changed the length."""
+        source = self.plain if len(self.plain) == len(self.key) else self.key
+        return source[start:end]
+
+
+def line_key(line: str) -> str:
+    """The form every rule matches: spaces folded, pinyin annotations stripped, t2s."""
+    return Line.of(line).key
