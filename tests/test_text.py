@@ -127,13 +127,26 @@ def test_spam_template_block_and_following_titles_are_one_block():
     text = (
         "正文第一段,内容很长,这里是一段正常的新闻文字,讲述了工作进展。\n"
         "主站蜘蛛池模板: 国产成人亚洲精品无码| 三上悠亚在线网站\n"
-        "欧美性活一级视频| 国产精品无码电影在线观看\n"
-        "米兰厉云封免费阅读完结\n"
+        "欧美性活一级视频| 国产精品无码电影在线观看|\n"
+        "米兰厉云封免费阅读完结| 两个人一上一下剧烈运动|\n"
     )
     out = clean_text(text)
     assert out.blocks == ["正文第一段,内容很长,这里是一段正常的新闻文字,讲述了工作进展。"]
     assert out.removed["spam_blocks"] == 1
     assert len([r for r in out.removed_items if r.kind == "spam_blocks"]) == 3
+
+
+def test_a_template_block_at_the_top_ends_where_the_page_begins():
+    text = (
+        "主站蜘蛛池模板: 国产成人亚洲精品无码| 三上悠亚在线网站|\n"
+        "欧美性活一级视频| 国产精品无码电影在线观看|\n"
+        "首页 > 新闻\n我市召开经济工作会议\n发布时间：2020-01-02\n会议指出,今年经济运行平稳。"
+    )
+    out = clean_text(text)
+    assert first(out, "title") == "我市召开经济工作会议"
+    assert first(out, "breadcrumb") == ["首页", "新闻"]
+    assert out.blocks == ["会议指出,今年经济运行平稳。"]
+    assert out.removed["spam_blocks"] == 1
 
 
 def test_spam_anywhere_and_inside_a_sentence():
@@ -155,9 +168,7 @@ def test_bylines_give_the_author_and_closing_ones_leave_the_body():
 
 
 def test_candidates_come_best_first():
-    text = (
-        "成文日期: 2022-07-18\n标题\n0 四川日报 2022年04月08日\n发布日期: 2022-07-18 14:50 来源: 区政府\n正文。"
-    )
+    text = "成文日期: 2022-07-18\n标题\n0 四川日报 2022年04月08日\n发布日期: 2022-07-18 14:50 来源: 区政府\n正文。"
     out = clean_text(text)
     dates = [c.value for c in out.candidates if c.field == "published_at"]
     sources = [c.value for c in out.candidates if c.field == "source"]

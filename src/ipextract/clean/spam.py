@@ -46,6 +46,16 @@ def has_marker(key: str) -> bool:
     return not _SENTENCE_END.search(key) or bool(_strong().find(key))
 
 
+def continues_template(key: str) -> bool:
+    """A line after a template marker that still reads as its list of titles: `|`-separated
+    titles, or spam words (the block's titles are adult and gambling links)."""
+    if _SENTENCE_END.search(key):
+        return False
+    if len([p for p in _SEGMENT_SPLIT.split(key) if p.strip()]) >= 2:
+        return True
+    return bool(_strong().find(key)) or len(_weak().find(key)) >= 2
+
+
 def is_spam_line(key: str) -> bool:
     """A whole line of spam: a template marker, a link farm of spam titles, or dense vocabulary."""
     if not key:

@@ -37,7 +37,6 @@ _TERMINAL = re.compile(r"[。！？!?；;…”’」』)）】》:：]$")
 _CLAUSE_PUNCT = re.compile(r"[，,。、；;]")
 #: A line at least this long that stops mid-clause was wrapped by the page, not ended.
 _MIN_WRAPPED = 24
-_PROSE_MIN = 30
 #: Rank added to metadata found below the start of the article (see `clean_text`).
 _TAIL_PENALTY = 10
 _DATELINE = re.compile(r"^\S{0,14}?\d{1,2}月\d{1,2}日\s*(?:电|讯)$")
@@ -124,7 +123,11 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
 
 
 def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tuple[Line, str]]:
-    """Each non-empty line, repaired, with its kind; lines after an SEO template marker are spam."""
+    """Each non-empty line, repaired, with its kind.
+
+    An SEO template block (`主站蜘蛛池模板: …`) may wrap over several lines: the lines after the
+    marker that still read as lists of titles are spam too, up to the first one that does not.
+    """
     lines: list[tuple[Line, str]] = []
     in_template = False
     for raw in text.splitlines():
@@ -133,8 +136,10 @@ def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tupl
             continue
         line = Line.of(fixed)
         kind = classify(line)
-        if in_template and kind == "body" and not _is_prose(line.key):
+        if in_template and kind == "body" and spam.continues_template(line.key):
             kind = "spam"
+        elif kind != "spam":
+            in_template = False
         if kind == "spam":
             in_template = in_template or spam.has_marker(line.key)
         lines.append((line, kind))
@@ -200,10 +205,6 @@ def _is_headline(key: str) -> bool:
     if key.replace(" ", "").rstrip(":：") in _section_labels() or _DATELINE.match(key):
         return False
     return not (_LIST_MARKER.match(key) or _SUBTITLE.match(key))
-
-
-def _is_prose(key: str) -> bool:
-    return len(key) >= _PROSE_MIN and "。" in key and not spam.is_spam_line(key)
 
 
 def _join_wrapped(lines: list[Line]) -> list[str]:
