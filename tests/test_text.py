@@ -159,6 +159,7 @@ def test_spam_anywhere_and_inside_a_sentence():
     out = clean_text(text)
     assert out.blocks == ["第一段正文内容。", "从以上数据可以看出,县科技产业园区建设成效显著。"]
     assert out.removed["spam_blocks"] == 2
+    assert [r.text for r in out.removed_items if r.kind == "spam_blocks"][-1] == "*365体育滚球_365体育彩票-投注*官网@"
 
 
 def test_bylines_give_the_author_and_closing_ones_leave_the_body():

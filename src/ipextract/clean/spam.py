@@ -101,27 +101,27 @@ def _spam_chain_key(key: str) -> bool:
     return (strong >= 1 and strong + weak >= 2) or weak >= 3
 
 
-def remove_inline_spam(text: str, key: str | None = None) -> tuple[str, int]:
-    """Cut spam chains injected inside a sentence; returns the text and how many were cut.
+def remove_inline_spam(text: str, key: str | None = None) -> tuple[str, list[str]]:
+    """Cut spam chains injected inside a sentence; returns the text and the chains cut.
 
-    `key` is the t2s form of `text` (`lines.line_key`); chains are found in it and cut from
+    `key` is the t2s form of `text` (`line.Line.key`); chains are found in it and cut from
     `text` at the same offsets.
     """
     if not any(sym in text for sym in "*＊_@#~|-"):
-        return text, 0
+        return text, []
     if key is None or len(key) != len(text):
         key = to_simplified(text)
         if len(key) != len(text):
             key = text
     pieces: list[str] = []
+    cut: list[str] = []
     last = 0
-    cut = 0
     for m in _INLINE_CHAIN.finditer(key):
         if _spam_chain_key(m.group(0)):
             pieces.append(text[last : m.start()])
+            cut.append(text[m.start() : m.end()])
             last = m.end()
-            cut += 1
     if not cut:
-        return text, 0
+        return text, []
     pieces.append(text[last:])
     return "".join(pieces), cut

@@ -176,9 +176,10 @@ def _title_index(lines: list[tuple[Line, str]], head_end: int) -> int | None:
 
 def _strip_inline(line: Line, out: Extracted, fields: _Fields) -> Line:
     """Remove spam chains and a closing byline or source from a paragraph (they name a field)."""
-    text, cut = spam.remove_inline_spam(line.text, line.key)
-    if cut:
-        out.drop("spam_blocks", "", cut)
+    text, chains = spam.remove_inline_spam(line.text, line.key)
+    for chain in chains:
+        out.drop("spam_blocks", chain)
+    if chains:
         line = Line.of(text)
     closing = closing_credit(line)
     if closing:
