@@ -17,12 +17,24 @@ _SAMPLE = (
 )
 
 
+#: The same as a page with the usual furniture (navigation, labels, footer), for the HTML cleaners.
+_SAMPLE_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>知识产权工作成效显著_广州开发区</title>
+<meta name="publishdate" content="2019-07-29"></head><body>
+<div class="nav"><a href="/">首页</a> &gt; <a href="/xw/">新闻中心</a> &gt; 正文</div>
+<h1>广州开发区知识产权工作成效显著</h1>
+<div class="info">发布时间：2019-07-29 10:14 来源：广州开发区 作者：张三 【字体：大 中 小】 打印本页</div>
+<div class="content"><p>{body}</p><p>责任编辑：李四</p></div>
+<div class="footer">版权所有：广州开发区 粤ICP备12345678号 联系我们 网站地图</div>
+</body></html>"""
+
+
 def warm_up() -> None:
     from ..pipeline import parse
 
     with contextlib.suppress(Exception):  # a failed warm-up only costs time later
         parse(_SAMPLE.encode("utf-8"))
-        parse(f"<html><head><title>t</title></head><body><p>{_SAMPLE}</p></body></html>".encode())
+        body = _SAMPLE.replace("\n", "</p><p>")
+        parse(_SAMPLE_HTML.format(body=body).encode("utf-8"))
 
 
 warm_up()
