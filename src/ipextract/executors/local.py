@@ -32,6 +32,7 @@ MAX_ATTEMPTS = 6
 def _worker_main(conn: Connection) -> None:
     """Worker loop: receive (shard, config, parts_dir, poison), run it, report."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
+    from . import warm  # noqa: F401 - loads resources now unless the fork server already did
     while True:
         try:
             msg = conn.recv()

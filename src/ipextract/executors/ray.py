@@ -29,6 +29,7 @@ def _ray() -> Any:
 
 def _task(shard: Shard, config: BatchConfig, parts_dir: str) -> tuple[int, dict[str, Any]]:
     """The Ray task body: one shard into its parts, stats back to the driver."""
+    from . import warm  # noqa: F401 - per-process resources load before the first document's clock
     return shard.index, run_shard(shard, config, parts_dir)
 
 
@@ -46,7 +47,10 @@ def run_ray(
     started_here = False
     if not ray.is_initialized():
         kwargs: dict[str, Any] = {"address": ray_address} if ray_address else {"num_cpus": workers}
-        ray.init(include_dashboard=False, log_to_driver=False, logging_level="ERROR", **kwargs)
+        try:
+            ray.init(include_dashboard=False, log_to_driver=False, logging_level="ERROR", **kwargs)
+        except Exception as exc:  # Ray raises many types for a bad or unreachable address
+            raise BatchError(f"cannot start or reach Ray ({ray_address or 'local'}): {exc}") from exc
         started_here = True
     try:
         # Tasks may be retried on node failure; run_shard is idempotent, so that is safe.
