@@ -66,6 +66,7 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--quiet", action="store_true", help="totals only")
+    ap.add_argument("--metrics", action="store_true", help="print metric disagreements")
     a = ap.parse_args()
     score = load_scorer(a.corpus)
 
@@ -92,6 +93,8 @@ def main() -> int:
         for p, gg in r["pairs"]:
             if score.norm_date(p.get("date")) != score.norm_date(gg.get("date")):
                 print(f"    date:   {gg.get('text')} got {p.get('date')} ({p.get('date_text')}) want {gg.get('date')}")
+            if a.metrics and not bigram_overlap(p.get("metric"), gg.get("metric")):
+                print(f"    metric: {gg.get('text')} got {p.get('metric')} want {gg.get('metric')}")
             if (p.get("qualifier") or "exact") != (gg.get("qualifier") or "exact"):
                 print(f"    qual:   {gg.get('text')} got {p.get('qualifier')} want {gg.get('qualifier')}")
     p = tp / max(1, npred)

@@ -102,7 +102,7 @@ _CONNECTOR = re.compile(_SEP + r"$")
 # Words before a period that make it a comparison base or an as-of date; words after it that
 # make it a deadline or the start of a "since" span. Matched against the text just before/after.
 _BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|相比|相较|对比|低于|高于|超过|由|占|完成|相当于)\s*(?:的)?$")
-_BASE_AFTER = re.compile(r"^\s*(?:相比|相较|比较|同期相比|持平)")
+_BASE_AFTER = re.compile(r"^\s*(?:相比|相较|比较|同期相比|持平|(?:同期)?的\s*[\d.一二三四五六七八九十两]+\s*倍)")
 _ASOF_BEFORE = re.compile(r"(?:截至|截止|截止到|截至到|止|至)\s*$")
 _SINCE_BEFORE = re.compile(r"(?:自从|自|从)\s*$")
 _SINCE_AFTER = re.compile(r"^\s*(?:以来|起|开始|之后|以后|至今)")
@@ -270,10 +270,12 @@ class _Atom:
 def _atoms(text: str, roc_years: bool) -> list[_Atom]:
     atoms = [_Atom(m.lastgroup or "", m.start(), m.end(), m.group()) for m in _ATOM_RE.finditer(text)]
     if roc_years:
-        taken = [(a.start, a.end) for a in atoms]
+        taken = bytearray(len(text))
+        for a in atoms:
+            taken[a.start:a.end] = b"\x01" * (a.end - a.start)
         for m in _ROC_RE.finditer(text):
             n = int(m.group(1))
-            if not 1 <= n <= 150 or any(s < m.end() and m.start() < e for s, e in taken):
+            if not 40 <= n <= 150 or any(taken[m.start():m.end()]):
                 continue
             atoms.append(_Atom("roc", m.start(), m.end(), m.group()))
         atoms.sort(key=lambda a: a.start)
@@ -357,7 +359,7 @@ def find_periods(text: str, *, roc_years: bool = False) -> list[Period]:
     return periods
 
 
-def _build(text: str, atoms: list[_Atom], i: int) -> tuple[Period | None, int]:
+def _build(text: str, atoms: list[_Atom], i: int, *, allow_range: bool = True) -> tuple[Period | None, int]:
     """Merge atoms i.. into one expression (year+month+day, ranges); returns it and the next index."""
     a = atoms[i]
     if a.kind in ("now", "yesterday"):
@@ -418,10 +420,10 @@ def _build(text: str, atoms: list[_Atom], i: int) -> tuple[Period | None, int]:
         end, unit = b.end, b_unit
         j += 1
     # A range: <expr> 至/-/到 <expr>; the high end inherits what it leaves out (year, month).
-    if j < len(atoms):
+    if j < len(atoms) and allow_range:
         between = text[end:atoms[j].start]
         if _CONNECTOR.match(between) and len(between) <= 3 and atoms[j].kind not in ("now", "vague", "ago"):
-            sub, k = _build(text, atoms, j)
+            sub, k = _build(text, atoms, j, allow_range=False)
             if sub is not None and sub.lo is not None and sub.kind == "span":
                 hi_pt = sub.hi or sub.lo
                 if hi_pt.month_hi is not None:
@@ -460,7 +462,7 @@ def _classify(text: str, p: Period) -> None:
     """Role from the words around the expression: comparison base, as-of, since, deadline."""
     before = text[max(0, p.start - 4):p.start]
     after = text[p.end:p.end + 4]
-    if _BASE_BEFORE.search(before) or _BASE_AFTER.match(after):
+    if _BASE_BEFORE.search(before) or _BASE_AFTER.match(text[p.end:p.end + 10]):
         p.role = BASE
         return
     if _DEADLINE_AFTER.match(text[p.end:p.end + 10]):

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from .. import dates
 from ..dates import ASOF, PERIOD, VAGUE, Period
 from ..document import Fact
+from . import lexicon
 from . import metric as metric_mod
 from .numbers import WIDTH, Quantity, is_referent, is_threshold, scan
 
@@ -32,14 +33,19 @@ _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+|$)")
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?]*(?:[，,；;：:。！？!?]+|$)")
 _LIST_GAP = re.compile(r"\s*(?:[、和与及]|以及)\s*")
 _HEAD_MAX = 24
+_MAX_WALK = 64  # periods looked at before giving up on a governing date
+_MAX_GAP = 4  # longest joiner inside a list (、 和 以及)
+_WINDOW = 60  # characters of clause looked at around a figure for its metric and change
+_SENTENCE_WINDOW = 300  # Fact.sentence is the sentence, cut to this much on each side
+_QIZHONG = re.compile(r"\s*其中")
 _GENERIC_YEAR = ("全年", "年内")
 
 # Digits that are not quantities, masked before scanning.
 _NOISE = re.compile(
     r"(?:https?://|www\.)[\w./?=&%#:~+\-]+"  # URLs
-    r"|[\w.+\-]+@[\w\-]+\.[\w.]+"  # e-mail addresses
+    r"|(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]{1,64}\.[\w.]{1,64}"  # e-mail addresses
     r"|(?<!\d)(?:0\d{2,3}[-—\s]?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)"  # phone numbers
-    r"|(?<![\d.])\d+(?:\.\d+)?(?:\s*[:：∶]\s*\d+(?:\.\d+)?)+"  # ratios a:b:c and clock times
+    r"|(?<![\d.])\d{1,12}(?:\.\d{1,12})?(?:\s*[:：∶]\s*\d{1,12}(?:\.\d{1,12})?)+"  # ratios a:b:c, clock times
     r"|\d{1,2}\s*[时点]\s*(?:\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?)?(?:许|左右)?"  # 12时55分
     r"|[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d*\s*号?"  # 〔2023〕5号
     r"|[A-Za-z\u4e00-\u9fff]{0,6}ICP[备证]?[\s:：]*\d+号?(?:-\d+)?"  # 粤ICP备12345678号
@@ -57,7 +63,7 @@ _INCREASE = ("增长", "增加", "提高", "上升", "上涨", "加快", "扩大
              "涨幅", "增")
 _DECREASE = ("下降", "减少", "回落", "下滑", "降低", "下跌", "收窄", "放缓", "缩小", "萎缩", "降幅",
              "跌幅", "减", "降")
-_CHANGE = re.compile("|".join(sorted(_INCREASE + _DECREASE, key=len, reverse=True)))
+_CHANGE = re.compile("(?<!新)(?:" + "|".join(sorted(_INCREASE + _DECREASE, key=len, reverse=True)) + ")")
 _CHANGE_GAP = re.compile(r"(?:了|达到?|为|是|至|分别|约|近|超过|逾|同比|环比|\s)*")
 _DRIVE = re.compile(r"拉动|带动|贡献")
 
@@ -68,10 +74,9 @@ class _Context:
 
     text: str  # the paragraph as written
     norm: str  # width-normalised copy, same length
-    offset: int  # where the paragraph starts in the document text
-    index: int
     sentence_starts: list[int]
     clause_starts: list[int]
+    metric_text: str = ""  # norm with periods blanked out, so dates never join a metric
 
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1
@@ -79,17 +84,15 @@ class _Context:
     def clause(self, pos: int) -> int:
         return bisect.bisect_right(self.clause_starts, pos) - 1
 
-    def clause_text(self, pos: int) -> tuple[int, str]:
-        i = self.clause(pos)
-        start = self.clause_starts[i]
-        end = self.clause_starts[i + 1] if i + 1 < len(self.clause_starts) else len(self.text)
-        return start, self.norm[start:end]
+    def clause_bounds(self, pos: int) -> tuple[int, int]:
+        return _bounds(self.clause_starts, self.clause(pos), len(self.norm))
 
-    def sentence_text(self, pos: int) -> str:
-        i = self.sentence(pos)
-        start = self.sentence_starts[i]
-        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
-        return self.text[start:end].strip()
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        return _bounds(self.sentence_starts, self.sentence(pos), len(self.norm))
+
+
+def _bounds(starts: list[int], i: int, length: int) -> tuple[int, int]:
+    return starts[i], starts[i + 1] if i + 1 < len(starts) else length
 
 
 def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
@@ -111,55 +114,180 @@ def extract(text: str, ref_date: dt.date | None = None, *, roc_years: bool = Fal
     for index, para in enumerate(paragraphs):
         if para.strip():
             last = index == len(paragraphs) - 1
-            facts.extend(_paragraph(para, offset, index, ref_date, roc_years, at_end=last))
+            facts.extend(_Paragraph(para, ref_date, roc_years).facts(offset, index, at_end=last))
         offset += len(para) + 1
     return _dedupe(facts, paragraphs)
 
 
-def _paragraph(
-    para: str, offset: int, index: int, ref: dt.date | None, roc_years: bool, *, at_end: bool
-) -> list[Fact]:
-    norm = para.translate(WIDTH)
-    if not _DIGITISH.search(norm) and "半" not in norm:
-        return []
-    ctx = _Context(para, norm, offset, index, _starts(_SENTENCE, norm), _starts(_CLAUSE, norm))
-    periods = dates.find_periods(norm, roc_years=roc_years)
-    masked = _mask(norm, periods)
-    quantities = [q for q in scan(norm, masked) if _is_fact(norm, q, at_end=at_end)]
-    if not quantities:
-        return []
-    values = dict(zip(map(id, periods), _resolve_periods(norm, periods, ref)))
-    lead = _lead(ctx, periods)
-    date_lists = _period_lists(norm, periods)
-    number_lists = _quantity_lists(norm, quantities)
-    facts = []
-    metrics: dict[int, tuple[str | None, str]] = {}
-    for q in quantities:
-        chosen = _distributed(ctx, q, date_lists, number_lists)
-        if chosen is not None:
-            date, date_text = values[id(chosen)], para[chosen.start:chosen.end]
-        else:
-            date, date_text = _date_of(ctx, _governing(ctx, q, periods, lead), values, date_lists)
-        change = _change(ctx, q, number_lists)
-        metric = _metric(ctx, q, quantities, number_lists, metrics)
-        facts.append(
-            Fact(
-                text=para[q.start:q.end],
-                value=q.value,
-                unit=q.unit or "",
-                kind=q.kind,
-                value_max=q.value_max,
-                qualifier=q.qualifier,
-                change=change,
-                date=date,
-                date_text=date_text,
-                metric=metric,
-                sentence=ctx.sentence_text(q.core_start),
-                span=(offset + q.start, offset + q.end),
-                paragraph=index,
+class _Paragraph:
+    """The periods and quantities of one paragraph and the rules that tie them together.
+
+    Every lookup is local (a bisect, a bounded walk, a window of text), so a paragraph of a
+    megabyte with thousands of figures costs linear time.
+    """
+
+    def __init__(self, para: str, ref: dt.date | None, roc_years: bool) -> None:
+        self.para = para
+        self.norm = norm = para.translate(WIDTH)
+        self.quantities: list[Quantity] = []
+        if not _DIGITISH.search(norm) and "半" not in norm:
+            return
+        self.ctx = ctx = _Context(para, norm, _starts(_SENTENCE, norm), _starts(_CLAUSE, norm))
+        self.periods = periods = dates.find_periods(norm, roc_years=roc_years)
+        self.masked = _mask(norm, periods)
+        ctx.metric_text = _blank_periods(norm, periods)
+        self.quantities = scan(norm, self.masked)
+        self.values = dict(zip(map(id, periods), _resolve_periods(norm, periods, ref)))
+        self.ends = [p.end for p in periods]
+        self.p_clause = [ctx.clause(p.start) for p in periods]
+        self.p_sentence = [ctx.sentence(p.start) for p in periods]
+        self.local = [self._is_local(p) for p in periods]
+        self.lead = _lead(ctx, periods, self.local)
+
+    def facts(self, offset: int, index: int, *, at_end: bool) -> list[Fact]:
+        norm = self.norm
+        quantities = [q for q in self.quantities if _is_fact(norm, q, at_end=at_end)]
+        if not quantities:
+            return []
+        ctx = self.ctx
+        lists = _runs(norm, quantities)
+        head = {id(q): run[0] for run in lists for q in run[1:]}
+        distributed = self._distribute(lists)
+        out: list[Fact] = []
+        changes: dict[int, str | None] = {}
+        metrics: dict[int, tuple[str | None, str]] = {}
+        previous: tuple[int, str | None] = (-1, None)  # (sentence, metric) of the figure before
+        for q in quantities:
+            chosen = distributed.get(id(q))
+            if chosen is not None:
+                date, date_text = self.values[id(chosen)], self.para[chosen.start:chosen.end]
+            else:
+                date, date_text = self._date_of(self._governing(q))
+            first = head.get(id(q))
+            if first is not None and id(first) in metrics:
+                changes[id(q)], metrics[id(q)] = changes[id(first)], metrics[id(first)]
+            else:
+                changes[id(q)] = self._change(q)
+                sentence = ctx.sentence(q.core_start)
+                borrowed = previous[1] if previous[0] == sentence else None
+                metrics[id(q)] = self._metric(q, borrowed)
+            previous = (ctx.sentence(q.core_start), metrics[id(q)][0])
+            s_start, s_end = ctx.sentence_bounds(q.core_start)
+            s_start, s_end = max(s_start, q.start - _SENTENCE_WINDOW), min(s_end, q.end + _SENTENCE_WINDOW)
+            out.append(
+                Fact(
+                    text=self.para[q.start:q.end],
+                    value=q.value,
+                    unit=q.unit or "",
+                    kind=q.kind,
+                    value_max=q.value_max,
+                    qualifier=q.qualifier,
+                    change=changes[id(q)],
+                    date=date,
+                    date_text=date_text,
+                    metric=metrics[id(q)][0],
+                    sentence=self.para[s_start:s_end].strip(),
+                    span=(offset + q.start, offset + q.end),
+                    paragraph=index,
+                )
             )
-        )
-    return facts
+        return out
+
+    # --- which period governs a figure ---------------------------------------------------
+
+    def _is_local(self, p: Period) -> bool:
+        """A date inside a 其中 clause (其中2018年…) only dates that clause."""
+        start, _ = self.ctx.clause_bounds(p.start)
+        return p.start > start and _QIZHONG.match(self.norm, start) is not None
+
+    def _governing(self, q: Quantity) -> Period | None:
+        """Same clause, else same sentence (not inside a 其中 clause), else a 截至 date later in
+        the sentence, else the paragraph's lead. Walks are bounded: they stop at the clause or
+        sentence edge, or after _MAX_WALK periods."""
+        periods, pos = self.periods, q.core_start
+        clause, sentence = self.ctx.clause(pos), self.ctx.sentence(pos)
+        idx = bisect.bisect_right(self.ends, pos)
+        k = idx - 1
+        while k >= 0 and self.p_clause[k] == clause and idx - k <= _MAX_WALK:
+            if periods[k].role in _GOVERNING:
+                return periods[k]
+            k -= 1
+        k = idx - 1
+        while k >= 0 and self.p_sentence[k] == sentence and idx - k <= _MAX_WALK:
+            if periods[k].role in _GOVERNING and not self.local[k]:
+                return periods[k]
+            k -= 1
+        k = idx
+        while k < len(periods) and self.p_sentence[k] == sentence and k - idx < _MAX_WALK:
+            if periods[k].role == ASOF and periods[k].start >= q.end and not self.local[k]:
+                return periods[k]
+            k += 1
+        if self.lead is not None and self.lead.end <= pos:
+            return self.lead
+        return None
+
+    def _distribute(self, lists: list[list[Quantity]]) -> dict[int, Period]:
+        """`一季度、上半年…GDP增速分别为18.8%、9.6%…`: the i-th figure takes the i-th period."""
+        period_lists = _runs(self.norm, [p for p in self.periods if p.role in (PERIOD, ASOF)])
+        self.period_list = {id(p): run for run in period_lists for p in run}
+        by_sentence: dict[int, list[list[Period]]] = {}
+        for run in period_lists:
+            by_sentence.setdefault(self.ctx.sentence(run[0].start), []).append(run)
+        out: dict[int, Period] = {}
+        for numbers in lists:
+            sentence = self.ctx.sentence(numbers[0].core_start)
+            for run in by_sentence.get(sentence, []):
+                if len(run) == len(numbers) and run[-1].end <= numbers[0].start and (
+                    self.norm.find("分别", run[-1].end, numbers[0].start) >= 0
+                ):
+                    out.update((id(q), p) for q, p in zip(numbers, run))
+                    break
+        return out
+
+    def _date_of(self, p: Period | None) -> tuple[str | None, str | None]:
+        """ISO date and its words; a period in a list (9日、10日两天) gives the list's whole span."""
+        if p is None:
+            return None, None
+        run = self.period_list.get(id(p))
+        if run is not None:
+            lo, hi = self.values[id(run[0])], self.values[id(run[-1])]
+            if lo and hi:
+                return f"{lo.split('/')[0]}/{hi.split('/')[-1]}", self.para[run[0].start:run[-1].end]
+        return self.values[id(p)], self.para[p.start:p.end]
+
+    # --- change and metric -----------------------------------------------------------------
+
+    def _change(self, q: Quantity) -> str | None:
+        """增长/下降… right before the figure (同比增长15.3%); 拉动…增长 is a contribution."""
+        start, _ = self.ctx.clause_bounds(q.core_start)
+        before = self.norm[max(start, q.start - _WINDOW):q.start]
+        for m in reversed(list(_CHANGE.finditer(before))):
+            if not _CHANGE_GAP.fullmatch(before, m.end()):
+                continue
+            if _DRIVE.search(before, 0, m.start()):
+                return None
+            return "increase" if m.group() in _INCREASE else "decrease"
+        return None
+
+    def _metric(self, q: Quantity, borrowed: str | None) -> tuple[str | None, str]:
+        """Metric of `q`; a clause without a subject (，同比增长15.3%) borrows the figure before."""
+        start, end = self.ctx.clause_bounds(q.core_start)
+        text = self.ctx.metric_text
+        left = text[max(start, q.start - _WINDOW):q.start]
+        right = text[q.end:min(end, q.end + _WINDOW)]
+        surface = self.norm[q.start:q.end]
+        people = lexicon.people_pattern().match(right) if q.unit == "人" and not surface.endswith("人") else None
+        if people:  # 1.7亿65周岁及以上人口: the people noun the bare figure counts
+            return people.group(), ""
+        noun, predicate = metric_mod.find(left, right, unit=q.unit or "", surface=surface, kind=q.kind)
+        if noun is None:
+            if borrowed and (not predicate or _CHANGE.search(predicate)):
+                noun = borrowed + predicate  # ，同比增长15.3%: the subject of the figure before
+            elif predicate:
+                noun = predicate
+        elif predicate and q.kind in ("percent", "points") and _CHANGE.search(predicate):
+            noun += predicate
+        return noun, predicate
 
 
 def _mask(norm: str, periods: list[Period]) -> bytearray:
@@ -176,6 +304,13 @@ def _mask(norm: str, periods: list[Period]) -> bytearray:
     return masked
 
 
+def _blank_periods(norm: str, periods: list[Period]) -> str:
+    chars = list(norm)
+    for p in periods:
+        chars[p.start:p.end] = "，" * (p.end - p.start)
+    return "".join(chars)
+
+
 def _is_fact(norm: str, q: Quantity, *, at_end: bool) -> bool:
     if q.unit is None:
         return False
@@ -183,7 +318,8 @@ def _is_fact(norm: str, q: Quantity, *, at_end: bool) -> bool:
         return False  # 两个, 三大, 八个方面: labels, not counts
     if is_threshold(norm, q) or is_referent(norm, q):
         return False
-    return not (at_end and q.end >= len(norm.rstrip()))
+    # A text that stops right after a figure with no unit written may have cut it (…总投资125.3万|亿元).
+    return not (at_end and q.end >= len(norm.rstrip()) and norm[q.end - 1] in "0123456789.万亿千百十")
 
 
 # --- periods -------------------------------------------------------------------------------
@@ -223,7 +359,7 @@ def _inherit(p: Period, last: str | None) -> str | None:
     return last
 
 
-def _lead(ctx: _Context, periods: list[Period]) -> Period | None:
+def _lead(ctx: _Context, periods: list[Period], local: list[bool]) -> Period | None:
     """The paragraph's leading date (`2018年，…。…。`): the first date of its first sentence.
 
     A short bold lead phrase without figures (`新动能引领工业经济转型升级。1-8月，…`) does not
@@ -231,154 +367,36 @@ def _lead(ctx: _Context, periods: list[Period]) -> Period | None:
     """
     first = 0
     if len(ctx.sentence_starts) > 1:
-        head = ctx.norm[: ctx.sentence_starts[1]]
-        if len(head) <= _HEAD_MAX and not _DIGITISH.search(head) and not any(p.start < len(head) for p in periods):
+        head_end = ctx.sentence_starts[1]
+        if head_end <= _HEAD_MAX and not _DIGITISH.search(ctx.norm, 0, head_end) and (
+            not periods or periods[0].start >= head_end
+        ):
             first = 1
-    for p in periods:
-        if ctx.sentence(p.start) < first:
+    for k, p in enumerate(periods):
+        sentence = ctx.sentence(p.start)
+        if sentence < first:
             continue
-        if ctx.sentence(p.start) > first:
+        if sentence > first:
             return None
-        if p.role in _GOVERNING and not p.followed_by_is:
+        if p.role in _GOVERNING and not p.followed_by_is and not local[k]:
             return p
     return None
 
 
-def _governing(ctx: _Context, q: Quantity, periods: list[Period], lead: Period | None) -> Period | None:
-    pos = q.core_start
-    clause, sentence = ctx.clause(pos), ctx.sentence(pos)
-    best = None
-    for p in periods:
-        if p.end > pos or p.role not in _GOVERNING:
-            continue
-        if ctx.clause(p.start) == clause:
-            best = p
-    if best is not None:
-        return best
-    for p in periods:
-        if p.end > pos or p.role not in _GOVERNING or ctx.sentence(p.start) != sentence:
-            continue
-        if not _is_local(ctx, p):
-            best = p
-    if best is not None:
-        return best
-    for p in periods:
-        if p.start >= q.end and p.role == ASOF and ctx.sentence(p.start) == sentence and not _is_local(ctx, p):
-            return p
-    if lead is not None and lead.end <= pos:
-        return lead
-    return None
-
-
-def _is_local(ctx: _Context, p: Period) -> bool:
-    """A date inside a 其中 clause (其中2018年…) only dates that clause."""
-    start, clause = ctx.clause_text(p.start)
-    return clause.lstrip().startswith("其中") and p.start > start
-
-
-def _period_lists(norm: str, periods: list[Period]) -> list[list[Period]]:
-    """Runs of periods joined by 、/和/与 (一季度、上半年、前三季度和全年; 2021年与2022年)."""
-    lists: list[list[Period]] = []
-    run: list[Period] = []
-    for p in periods:
-        if run and p.role in (PERIOD, ASOF) and _LIST_GAP.fullmatch(norm[run[-1].end:p.start]):
-            run.append(p)
+def _runs(norm: str, items: list) -> list[list]:
+    """Runs of figures or periods joined by 、/和/与/及 (一季度、上半年和全年; 1.5和1.6个百分点)."""
+    runs: list[list] = []
+    run: list = []
+    for item in items:
+        if run and item.start - run[-1].end <= _MAX_GAP and _LIST_GAP.fullmatch(norm, run[-1].end, item.start):
+            run.append(item)
             continue
         if len(run) > 1:
-            lists.append(run)
-        run = [p] if p.role in (PERIOD, ASOF) else []
+            runs.append(run)
+        run = [item]
     if len(run) > 1:
-        lists.append(run)
-    return lists
-
-
-def _quantity_lists(norm: str, qs: list[Quantity]) -> list[list[Quantity]]:
-    lists: list[list[Quantity]] = []
-    run: list[Quantity] = []
-    for q in qs:
-        if run and _LIST_GAP.fullmatch(norm[run[-1].end:q.start]):
-            run.append(q)
-            continue
-        if len(run) > 1:
-            lists.append(run)
-        run = [q]
-    if len(run) > 1:
-        lists.append(run)
-    return lists
-
-
-def _distributed(
-    ctx: _Context, q: Quantity, date_lists: list[list[Period]], number_lists: list[list[Quantity]]
-) -> Period | None:
-    """`一季度、上半年…GDP增速分别为18.8%、9.6%…`: the i-th figure takes the i-th period."""
-    for numbers in number_lists:
-        if q not in numbers:
-            continue
-        for periods in date_lists:
-            if len(periods) != len(numbers) or ctx.sentence(periods[0].start) != ctx.sentence(q.core_start):
-                continue
-            if periods[-1].end <= numbers[0].start and "分别" in ctx.norm[periods[-1].end:numbers[0].start]:
-                return periods[numbers.index(q)]
-    return None
-
-
-def _date_of(
-    ctx: _Context, p: Period | None, values: dict[int, str | None], date_lists: list[list[Period]]
-) -> tuple[str | None, str | None]:
-    """ISO date and its words; a period in a list (9日、10日两天) gives the list's whole span."""
-    if p is None:
-        return None, None
-    for periods in date_lists:
-        if p in periods:
-            lo, hi = values[id(periods[0])], values[id(periods[-1])]
-            if lo and hi:
-                return f"{lo.split('/')[0]}/{hi.split('/')[-1]}", ctx.text[periods[0].start:periods[-1].end]
-    return values[id(p)], ctx.text[p.start:p.end]
-
-
-def _change(ctx: _Context, q: Quantity, number_lists: list[list[Quantity]]) -> str | None:
-    for numbers in number_lists:
-        if q in numbers and numbers[0] is not q:
-            return _change(ctx, numbers[0], [])
-    start, clause = ctx.clause_text(q.core_start)
-    before = clause[: q.start - start]
-    for m in reversed(list(_CHANGE.finditer(before))):
-        gap = before[m.end():]
-        if not _CHANGE_GAP.fullmatch(gap):
-            continue
-        if _DRIVE.search(before[: m.start()]):
-            return None
-        return "increase" if m.group() in _INCREASE else "decrease"
-    return None
-
-
-def _metric(
-    ctx: _Context,
-    q: Quantity,
-    quantities: list[Quantity],
-    number_lists: list[list[Quantity]],
-    done: dict[int, tuple[str | None, str]],
-) -> str | None:
-    """Metric of `q`; list members share the head's, a subjectless clause borrows the previous one."""
-    for numbers in number_lists:
-        if q in numbers and numbers[0] is not q and id(numbers[0]) in done:
-            done[id(q)] = done[id(numbers[0])]
-            return done[id(q)][0]
-    start, clause = ctx.clause_text(q.core_start)
-    left = clause[: q.start - start]
-    right = clause[q.end - start:]
-    noun, predicate = metric_mod.find(left, right, unit=q.unit or "", surface=ctx.norm[q.start:q.end], kind=q.kind)
-    if noun is None:
-        previous = [p for p in quantities if p.end <= q.start and id(p) in done
-                    and ctx.sentence(p.core_start) == ctx.sentence(q.core_start)]
-        if previous and done[id(previous[-1])][0]:
-            noun = done[id(previous[-1])][0] + predicate
-        elif predicate:
-            noun = predicate
-    elif predicate and q.kind in ("percent", "points") and _CHANGE.search(predicate):
-        noun += predicate
-    done[id(q)] = (noun, predicate)
-    return noun
+        runs.append(run)
+    return runs
 
 
 def _is_heading(line: str) -> bool:

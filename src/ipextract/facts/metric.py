@@ -22,8 +22,9 @@ from .segment import segmenter
 
 _NOUNISH = frozenset({"n", "nz", "nr", "ns", "nt", "nl", "ng", "nrt", "nrfg", "vn", "an", "j", "l", "eng", "s", "b"})
 _GENERIC_PREFIX = re.compile(r"^(?:全|我|本|该|各)[区市县省国镇乡村州]|^(?:当地|区内|市内|境内|国内外)")
-_SHARE = re.compile(r"占(?:到|了)?(?P<whole>[^，,。；;]*?)(?:的)?(?:比重|比例)?(?:为|达到?|是)?$")
+_SHARE = re.compile(r"占(?!比)(?:到|了)?(?P<whole>[^，,。；;]+?)(?:的)?(?:比重|比例)?(?:为|达到?|是)?$")
 _NOUN_UNITS = {"人口": "人口", "人民": "人口"}
+_PARENTHESIS = re.compile(r"[(（][^()（）]{0,20}[)）]")
 _MAX_TOKENS = 6
 _MAX_CHARS = 20
 
@@ -37,14 +38,15 @@ def find(left: str, right: str, *, unit: str, surface: str, kind: str) -> tuple[
     if any(surface.endswith(u) for u in _NOUN_UNITS):
         return _NOUN_UNITS[next(u for u in _NOUN_UNITS if surface.endswith(u))], ""
     seg = segmenter()
+    left = _PARENTHESIS.sub("", left)
     left_tags = seg.tag(left[-40:]) if left else []
-    share = _SHARE.search(left) if kind == "percent" and "占" in left else None
+    share = _SHARE.search(left) if kind == "percent" and re.search("占(?!比)", left) else None
     noun_left, predicate = _noun_before(left_tags)
     if share is not None:
-        whole = _noun_run(seg.tag(share.group("whole")), from_end=True) or share.group("whole").strip("的")
+        whole = _noun_run(seg.tag(share.group("whole")), from_end=True, verbs=True) or share.group("whole").strip("的")
         subject, _ = _noun_before(seg.tag(left[: share.start()][-30:]))
         return (subject or "") + "占" + whole + "比重", ""
-    noun_right = _noun_after(seg.tag(right[:30])) if right else None
+    noun_right = _noun_after(seg.tag(right[:30]), lead_verb=kind == "count") if right else None
     if kind == "count":
         return noun_right or noun_left, predicate
     return noun_left or noun_right, predicate
@@ -53,42 +55,59 @@ def find(left: str, right: str, *, unit: str, surface: str, kind: str) -> tuple[
 def _noun_before(tags: list[tuple[str, str]]) -> tuple[str | None, str]:
     """The noun run ending just before the predicate that leads to the figure."""
     i = len(tags)
+    measure_verb = ""
     while i > 0 and _is_predicate(tags[i - 1]):
+        word, tag = tags[i - 1]
+        if tag == "v" and len(word) == 2 and word not in lexicon.predicates() and i >= 2 and _is_nounish(tags[i - 2]):
+            measure_verb = word  # 碳 排放 | 3.5万吨: a verb right after its noun names the measure
+            i -= 1
+            break
         i -= 1
-    predicate = "".join(w for w, _ in tags[i:]).strip()
-    run = _noun_run(tags[:i], from_end=True)
+    predicate = "".join(w for w, _ in tags[i + bool(measure_verb):]).strip().rstrip("了的")
+    run = _noun_run(tags[:i], from_end=True, verbs=True)
+    if run is not None and measure_verb:
+        run += measure_verb
+    if run is None and len(predicate.strip("是为有")) < 2:
+        predicate = ""
     return run, predicate
 
 
-def _noun_after(tags: list[tuple[str, str]]) -> str | None:
+def _noun_after(tags: list[tuple[str, str]], *, lead_verb: bool) -> str | None:
+    """What follows a figure; after a measure word a verb may open it (4次变轨, 10场演出)."""
     i = 0
     while i < len(tags) and tags[i][0] in ("的", " "):
         i += 1
-    return _noun_run(tags[i:], from_end=False)
+    if lead_verb and i < len(tags) and tags[i][1] in ("v", "vn") and len(tags[i][0]) == 2:
+        rest = _noun_run(tags[i + 1:], from_end=False, verbs=False) or ""
+        return tags[i][0] + rest
+    return _noun_run(tags[i:], from_end=False, verbs=False)
 
 
 def _is_predicate(token: tuple[str, str]) -> bool:
     word, tag = token
     if word in lexicon.predicates() or not word.strip():
         return True
-    return tag[:1] in ("v", "d", "p", "u", "m", "q", "f", "r", "c") and tag != "vn"
+    return tag[:1] in ("v", "d", "p", "u", "m", "q", "f", "r", "c", "t") and tag != "vn"
 
 
 def _is_nounish(token: tuple[str, str]) -> bool:
     word, tag = token
     if word in lexicon.predicates():
         return False
-    if tag in _NOUNISH:
+    if tag in _NOUNISH or (tag == "q" and len(word) >= 2):  # 系列, 批次: measure nouns
         return True
     return tag == "x" and len(word) == 1 and "\u4e00" <= word <= "\u9fff"
 
 
-def _noun_run(tags: list[tuple[str, str]], *, from_end: bool) -> str | None:
-    """The longest run of noun-like words at one end of `tags`; 和/与/及 may join two nouns."""
+def _noun_run(tags: list[tuple[str, str]], *, from_end: bool, verbs: bool) -> str | None:
+    """The longest run of noun-like words at one end of `tags`; 和/与/及 may join two nouns, and
+    with `verbs` a short verb or adjective between two nouns stays inside (专利权质押融资额)."""
     seq = list(reversed(tags)) if from_end else tags
     words: list[str] = []
     for k, token in enumerate(seq):
-        joins = token[0] in ("和", "与", "及") or (token[1] in ("a", "v") and len(token[0]) <= 2)
+        joins = token[0] in ("和", "与", "及") or (
+            verbs and token[1] in ("a", "v") and len(token[0]) == 2 and token[0] not in lexicon.predicates()
+        )
         if _is_nounish(token) or (joins and words and k + 1 < len(seq) and _is_nounish(seq[k + 1])):
             # 企业 和 个人; 专利权 质押 融资额: a conjunction, verb or adjective inside a noun phrase
             words.append(token[0])

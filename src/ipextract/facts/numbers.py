@@ -27,9 +27,12 @@ _CN_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 10
 _MAGNITUDE = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10_000),
               "亿": Decimal(100_000_000)}
 
-_AR = r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
-_CN = r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇○一二三四五六七八九]+)?"
+# Bounded repeats: a 1 MB run of digits must cost linear time, and no figure is longer.
+_AR = r"(?<![\d.])\d{1,20}(?:,\d{3}(?!\d)){0,6}(?:\.\d{1,12})?"
+_CN = r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]{1,20}(?:点[零〇○一二三四五六七八九]{1,12})?"
 _NUM = rf"(?:{_AR}|{_CN})"
+_HIGH_END = re.compile(rf"{_AR}|{_CN}")
+_MAX_MAGNITUDES = 3  # 千万亿 at most
 
 _TOKEN = re.compile(
     rf"(?P<pct>(?:百分之|千分之)(?P<pn>{_NUM}))"
@@ -39,12 +42,13 @@ _TOKEN = re.compile(
     r"|(?P<slash>(?<![\d/.])(?P<sa>\d{1,3})/(?P<sb>\d{1,4})(?![\d/]))"
     r"|(?P<wl>(?P<w>\d{1,4})胜(?P<l>\d{1,4})负)"
     r"|(?P<tm>(?P<ta>\d{1,3})投(?P<tb>\d{1,3})中)"
-    rf"|(?P<ar>(?<![\d.]){_AR})"
+    rf"|(?P<ar>{_AR})"
     rf"|(?P<cn>{_CN})"
 )
 
 _RANGE_SEP = re.compile(r"\s*[-—–~～至到]\s*")
 _LIST_SEP = re.compile(r"^\s*(?:[、和与及或]|以及)\s*$")
+_LIST_NEXT = re.compile(r"\s*(?:[、和与及或]|以及)\s*[\d零〇一二两三四五六七八九十]")
 _MID = "多余来"
 
 _PREFIX_Q = re.compile(
@@ -194,7 +198,7 @@ def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: 
     multiplier = Decimal(1)
     big = chinese and any(ch in "万亿" for ch in text[start:core_end])
     written = big or (chinese and any(ch in "十百千" for ch in text[start:core_end]))
-    while pos < len(text) and text[pos] in _MAGNITUDE:
+    while pos < len(text) and text[pos] in _MAGNITUDE and pos - core_end < _MAX_MAGNITUDES + len(mid):
         ch = text[pos]
         if ch in "千百" and _unit_at(text, pos, True) is not None:
             break  # 千瓦, 千克, 百分点: the unit starts here
@@ -317,7 +321,7 @@ def _quantity(
     # A range: 3至5亿元, 6万至8万元, 10-20家, 15%至20%.
     sep = _RANGE_SEP.match(text, num.unit_end)
     if sep and sep.end() < len(text) and not masked[sep.end()]:
-        hi_match = re.compile(rf"(?<![\d.]){_AR}|{_CN}").match(text, sep.end())
+        hi_match = _HIGH_END.match(text, sep.end())
         if hi_match:
             hi_core = _parse_core(hi_match.group())
             if hi_core is not None:
@@ -336,6 +340,8 @@ def _quantity(
         if unit is None:
             return []
         return [_finish(text, start, num.end, start, float(base), None, unit, None, num, masked)]
+    if num.unit is None and not _LIST_NEXT.match(text, num.end):
+        return []  # a bare number is kept only to borrow a unit from the list it opens
     q = _finish(text, start, num.unit_end, start, float(base), None, num.unit, None, num, masked)
     return [q]
 

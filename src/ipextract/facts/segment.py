@@ -25,6 +25,7 @@ from pathlib import Path
 
 DICTIONARY = "facts_dict.txt"  # in ipextract/data; format "word freq tag" like jieba's dict.txt
 TERMS = "facts_terms.txt"  # government-statistics terms, same format, merged in at build time
+PREDICATES = "facts_predicates.txt"  # words before a figure (达到, 高达), added as verbs if missing
 
 _HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+)")  # jieba's re_han_default
 _SKIP = re.compile(r"(\r\n|\s)")
@@ -118,9 +119,10 @@ def segmenter() -> Segmenter:
     return Segmenter.from_text(text)
 
 
-def build_dictionary(jieba_dict: Path, dest: Path, *, min_freq: int = 100) -> int:
-    """Write the trimmed dictionary: jieba's words with frequency >= `min_freq`, every single
-    character (so unknown words still split the way jieba splits them), and our terms.
+def build_dictionary(jieba_dict: Path, dest: Path, *, min_freq: int = 300, noun_freq: int = 30) -> int:
+    """Write the trimmed dictionary: jieba's words with frequency >= `min_freq` (nouns from
+    `noun_freq`, since metrics are nouns), every single character (so unknown words still split
+    the way jieba splits them), our terms, and the predicate words the metric finder skips.
 
     Returns the number of entries. Run from a checkout with jieba installed:
     `python -c "from ipextract.facts.segment import build_dictionary as b; import jieba, pathlib;
@@ -129,11 +131,18 @@ def build_dictionary(jieba_dict: Path, dest: Path, *, min_freq: int = 100) -> in
     keep: dict[str, str] = {}
     for line in jieba_dict.read_text(encoding="utf-8").splitlines():
         parts = line.split(" ")
-        if len(parts) >= 2 and (len(parts[0]) == 1 or int(parts[1]) >= min_freq):
+        if len(parts) < 3:
+            continue
+        floor = noun_freq if parts[2] in ("n", "vn", "nz", "j") else min_freq
+        if len(parts[0]) == 1 or int(parts[1]) >= floor:
             keep[parts[0]] = line
-    terms = resources.files("ipextract").joinpath("data", TERMS).read_text(encoding="utf-8")
-    for line in terms.splitlines():
+    data = resources.files("ipextract").joinpath("data")
+    for line in data.joinpath(TERMS).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             keep[line.split(" ")[0]] = line.strip()
+    for line in data.joinpath(PREDICATES).read_text(encoding="utf-8").splitlines():
+        word = line.strip()
+        if word and not word.startswith("#") and word not in keep:
+            keep[word] = f"{word} 500 v"
     dest.write_text("\n".join(keep.values()) + "\n", encoding="utf-8")
     return len(keep)
