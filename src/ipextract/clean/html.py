@@ -19,7 +19,14 @@ from .body import classify, is_prose, select
 from .dom import parse_html
 from .head import HeadMeta, read_head
 from .headline import Headline, choose_headline, norm, strip_injected_prefix
-from .labels import byline_author, clean_author, clean_source, dateline_author, label_fields
+from .labels import (
+    byline_author,
+    clean_author,
+    clean_source,
+    dateline_author,
+    label_fields,
+    trailing_author,
+)
 
 #: Lines after the article text that are still searched for its date and source (footer lines).
 _TAIL_WINDOW = 15
@@ -194,7 +201,7 @@ def _body_meta(out: Extracted, body: list[Line]) -> None:
             out.add("author", author, "visible:dateline")
             return
     for line in body[-2:]:
-        author = dateline_author(line.text) or byline_author(line.text)
+        author = dateline_author(line.text) or byline_author(line.text) or trailing_author(line.text)
         if author:
             out.add("author", author, "visible:byline")
             return

@@ -165,6 +165,18 @@ def byline_author(text: str) -> str | None:
     return clean_author(m["names"]) if m else None
 
 
+_TRAILING_NAME = re.compile(rf"[（(](?:记者[:：]?)?\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$")
+_ORGANISATION_END = re.compile(r"[社报報网網局办辦部委厅廳台院所中心站]$")
+
+
+def trailing_author(text: str) -> str | None:
+    """The reporter named in brackets at the very end of an article: `…举行。（张巨峰）`."""
+    m = _TRAILING_NAME.search(text[-40:])
+    if not m or _ORGANISATION_END.search(m["names"]):
+        return None
+    return clean_author(m["names"])
+
+
 def dateline_author(text: str) -> str | None:
     """The reporter in a dateline inside a paragraph: `（记者唐霁）`, `〔記者巫其倫／台北報導〕`."""
     m = _DATELINE.search(text[:200])

@@ -21,6 +21,9 @@ _CHINESE_DATE_TIME = re.compile(
 _CHINESE_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _TIME = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+#: A like / vote counter (`+1`) or a font-size switch spelled only with size letters (`大中小`).
+_COUNTER = re.compile(r"^[+＋]\s*\d{1,6}$")
+_SIZE_ONLY = re.compile(r"^[大中小]{2,4}$")
 
 #: Lines longer than this are never toolbars, credits or end markers.
 SHORT_LINE = 60
@@ -65,6 +68,8 @@ def toolbar_line(text: str) -> bool:
     """A line made only of toolbar / share-widget words: `打印 字体：放大 正常 缩小 分享`."""
     if len(text) > SHORT_LINE:
         return False
+    if _COUNTER.match(text) or _SIZE_ONLY.match(_SEPARATORS.sub("", text)):
+        return True
     rest, words = _toolbar().subn("", text.lower())
     if not words:
         return False
