@@ -31,6 +31,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 OUT = ROOT / "bench" / "out" / "batch"
 #: Fixed capture date: WARC-Date is the fallback reference date for pages that state none.
 WARC_DATE = "2020-01-01T00:00:00Z"
+LOAD_BEFORE = os.getloadavg()
 
 
 def corpus_pages(corpus: Path) -> list[Path]:
@@ -84,6 +85,7 @@ class RssSampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid = pid
         self.peaks: dict[int, tuple[int, int]] = {}  # pid -> (depth, kB)
+        self.cpu: dict[int, float] = {}  # worker pid -> CPU seconds (user + system), last seen
         self.running = True
 
     def run(self) -> None:
@@ -92,6 +94,8 @@ class RssSampler(threading.Thread):
                 kb = _hwm_kb(pid)
                 if kb:
                     self.peaks[pid] = (depth, max(kb, self.peaks.get(pid, (depth, 0))[1]))
+                if depth == 2:
+                    self.cpu[pid] = max(self.cpu.get(pid, 0.0), _cpu_seconds(pid))
             time.sleep(0.2)
 
     def workers_mb(self) -> list[float]:
@@ -117,6 +121,14 @@ def _descendants(root: int) -> dict[int, int]:
                 grew = True
     del depth[root]
     return depth
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _hwm_kb(pid: int) -> int:
@@ -145,6 +157,7 @@ def run_batch(inputs: list[Path], workers: int, out: Path) -> dict:
     s = json.loads(stats.read_text())
     s["wall"] = wall
     s["worker_rss_mb"] = sampler.workers_mb()
+    s["worker_cpu_s"] = sum(sampler.cpu.values())
     return s
 
 
@@ -199,15 +212,17 @@ def main() -> None:
                 rss = s["worker_rss_mb"]
                 rows.append((n, kind, w, s["documents"], s["failed"], s["wall"], rate,
                              s["bytes"] / 1e6 / s["wall"], rate / base_rate[(n, kind)],
-                             max(rss) if rss else 0.0))
+                             max(rss) if rss else 0.0, s["documents"] / max(s["worker_cpu_s"], 1e-9)))
                 print(f"  n={n} {kind} workers={w}: {rate:.1f} docs/s", file=sys.stderr)
         if args.check:
             check(inputs, pages, n, args.out)
-    print("| docs | input | workers | records | failed | wall s | docs/s | MB/s | speed-up | peak RSS/worker MB |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"load average before: {LOAD_BEFORE}; after: {os.getloadavg()}")
+    print("| docs | input | workers | records | failed | wall s | docs/s | MB/s | speed-up "
+          "| docs per worker CPU-s | peak RSS/worker MB |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r[0]:,} | {r[1]} | {r[2]} | {r[3]:,} | {r[4]} | {r[5]:.1f} | {r[6]:.1f} | {r[7]:.2f} | "
-              f"{r[8]:.2f}x | {r[9]:.0f} |")
+              f"{r[8]:.2f}x | {r[10]:.1f} | {r[9]:.0f} |")
 
 
 if __name__ == "__main__":
