@@ -1,9 +1,20 @@
 """bytes -> str: BOM, then the declared charset, then detection; never raises on bad bytes.
 
 Government pages routinely declare GB2312 while using GBK/GB18030 characters, declare Big5 while
-using HKSCS/cp950 extensions, or declare one charset and are saved in UTF-8 by the crawler. So a
-declared legacy charset is widened to its superset, and bytes that are valid UTF-8 win over a
-declaration that would mis-decode them.
+using HKSCS/cp950 extensions, or declare one charset and are saved in UTF-8 by the crawler. So:
+
+1. a byte-order mark decides;
+2. bytes that are valid UTF-8 (and not plain ASCII) are UTF-8, whatever the page declares;
+3. a declared legacy charset is widened to its superset (GB2312/GBK -> GB18030, Big5 -> Big5-HKSCS,
+   falling back to cp950 for Microsoft's extensions) and used unless another Chinese codec reads
+   the bytes as far more plausible Chinese — GB18030 accepts almost any byte pair, so Big5 bytes
+   labelled GB2312 decode "without error" into nonsense;
+4. undeclared bytes are tried as GB18030, Big5-HKSCS and cp950 and the most plausible reading
+   wins; when none reads as Chinese, charset-normalizer guesses.
+
+Plausibility is the share of Han characters that are among the common ones (data file
+decode_common_han.txt): real text in either script scores high, a wrong legacy codec scores low.
+Undecodable bytes become U+FFFD with a warning.
 """
 
 from __future__ import annotations
@@ -11,25 +22,42 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 #: Declared names widened to the superset codec that actually decodes real pages.
 _SUPERSETS = {
     "gb2312": "gb18030",
     "gbk": "gb18030",
     "gb_2312-80": "gb18030",
+    "gb_2312": "gb18030",
     "x-gbk": "gb18030",
     "cp936": "gb18030",
+    "ms936": "gb18030",
+    "windows-936": "gb18030",
     "euc-cn": "gb18030",
-    "hz-gb-2312": "gb18030",
+    "csgb2312": "gb18030",
+    "chinese": "gb18030",
+    "hz-gb-2312": "hz",
     "big5": "big5hkscs",
+    "big-5": "big5hkscs",
     "big5-hkscs": "big5hkscs",
     "x-x-big5": "big5hkscs",
+    "cn-big5": "big5hkscs",
+    "csbig5": "big5hkscs",
     "cp950": "big5hkscs",
+    "ms950": "big5hkscs",
     "iso-8859-1": "cp1252",
     "latin-1": "cp1252",
+    "latin1": "cp1252",
     "us-ascii": "utf-8",
     "ascii": "utf-8",
+    "utf8": "utf-8",
+    "unicode-1-1-utf-8": "utf-8",
 }
+_CHINESE_CODECS = ("gb18030", "big5hkscs", "cp950")
+#: Big5's two supersets disagree on a few extension codes: the one that decodes more bytes wins.
+_BIG5_FAMILY = ("big5hkscs", "cp950")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -43,6 +71,14 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{2,40})""", re.IGNORECASE
 )
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_\-.]{2,40})""", re.I)
+#: How far into the page a charset declaration is looked for (heads can be long: inline scripts).
+_DECLARATION_WINDOW = 64 * 1024
+#: How much non-ASCII text is scored for plausibility.
+_SAMPLE_CHARS = 20_000
+#: A declared codec is kept unless another reads the bytes this much more plausibly.
+_SWITCH_MARGIN = 0.25
+#: Below this share of common characters a reading is not Chinese text.
+_PLAUSIBLE = 0.5
 
 
 @dataclass(slots=True)
@@ -67,9 +103,102 @@ def normalize_charset(name: str | None) -> str | None:
 
 def declared_charset(data: bytes) -> str | None:
     """The charset a page declares in its first bytes (<meta charset>, http-equiv, <?xml?>)."""
-    head = data[:8192]
+    head = data[:_DECLARATION_WINDOW]
     m = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
     return m.group(1).decode("ascii", "replace") if m else None
+
+
+def decode(data: bytes, *, declared: str | None = None) -> Decoded:
+    """Decode page bytes. `declared` is an outside hint (HTTP header, WARC); the page's own wins."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(codec, errors="replace")
+            return _finish(text, codec, None, [])
+
+    utf16 = _looks_utf16(data)
+    if utf16:
+        return _finish(data.decode(utf16, errors="replace"), utf16, None, [])
+
+    label = declared_charset(data) or declared
+    codec = normalize_charset(label)
+    if data.isascii():
+        return Decoded(data.decode("ascii"), "utf-8", label)
+    if _is_utf8(data):
+        decoded = Decoded(data.decode("utf-8", errors="replace"), "utf-8", label)
+        if codec and codec != "utf-8":
+            decoded.warnings.append(f"declared charset {label} is wrong: bytes are UTF-8")
+        return decoded
+
+    warnings: list[str] = []
+    if label and codec is None:
+        warnings.append(f"unknown declared charset {label!r}")
+    readings = _chinese_readings(data)
+    best = max(readings, key=lambda r: r.score, default=None)
+    if codec and codec not in ("utf-8", *_CHINESE_CODECS):
+        # A declared non-Chinese codec (Latin-1 on a GBK page is common) only loses to clear Chinese.
+        if best is not None and best.score >= _PLAUSIBLE:
+            warnings.append(f"declared charset {label} does not fit the bytes; decoded as {best.codec}")
+            return _finish(best.text, best.codec, label, warnings)
+        text = data.decode(codec, errors="replace")
+        return _finish(text, codec, label, warnings)
+    if codec in _CHINESE_CODECS:
+        family = _BIG5_FAMILY if codec in _BIG5_FAMILY else (codec,)
+        mine = next((r for r in readings if r.codec in family), None)
+        if mine is not None and (best is None or best.score - mine.score < _SWITCH_MARGIN):
+            return _finish(mine.text, mine.codec, label, warnings)
+        if best is not None and best.score >= _PLAUSIBLE:
+            warnings.append(f"declared charset {label} does not fit the bytes; decoded as {best.codec}")
+            return _finish(best.text, best.codec, label, warnings)
+    elif codec == "utf-8":
+        warnings.append(f"declared charset {label} is wrong: bytes are not valid UTF-8")
+    if best is not None and best.score >= _PLAUSIBLE:
+        return _finish(best.text, best.codec, label, warnings)
+    guess = _detect(data) or codec or (best.codec if best else "utf-8")
+    return _finish(data.decode(guess, errors="replace"), guess, label, warnings)
+
+
+@dataclass(slots=True)
+class _Reading:
+    codec: str
+    text: str
+    score: float
+
+
+def _chinese_readings(data: bytes) -> list[_Reading]:
+    """GB18030's and Big5's decoding of the bytes with their plausibility; replacements cost."""
+    gb = data.decode("gb18030", errors="replace")
+    big5 = data.decode("big5hkscs", errors="replace")
+    big5_codec = "big5hkscs"
+    if "\ufffd" in big5:
+        alt = data.decode("cp950", errors="replace")
+        if alt.count("\ufffd") < big5.count("\ufffd"):
+            big5, big5_codec = alt, "cp950"
+    return [_Reading("gb18030", gb, plausibility(gb)), _Reading(big5_codec, big5, plausibility(big5))]
+
+
+def plausibility(text: str) -> float:
+    """Share of the Han characters (and U+FFFD) of a sample that are common Chinese characters."""
+    common = _common_han()
+    han = 0
+    hits = 0
+    seen = 0
+    for ch in text:
+        if ch < "\u0080":
+            continue
+        seen += 1
+        if seen > _SAMPLE_CHARS:
+            break
+        if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff":
+            han += 1
+            hits += ch in common
+    return hits / han if han else 0.0
+
+
+@lru_cache(maxsize=1)
+def _common_han() -> frozenset[str]:
+    text = resources.files("ipextract").joinpath("data", "decode_common_han.txt").read_text(encoding="utf-8")
+    chars = "".join(line for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(ch for ch in chars if not ch.isspace())
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -95,51 +224,8 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, *, declared: str | None = None) -> Decoded:
-    """Decode page bytes. `declared` is an outside hint (HTTP header, WARC); the page's own wins."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            text = data[len(bom):].decode(codec, errors="replace")
-            return _finish(text, codec, None, "\ufffd" in text)
-
-    utf16 = _looks_utf16(data)
-    if utf16:
-        text = data.decode(utf16, errors="replace")
-        return _finish(text, utf16, None, "\ufffd" in text)
-
-    label = declared_charset(data) or declared
-    codec = normalize_charset(label)
-    ascii_only = data.isascii()
-    if _is_utf8(data):
-        # Valid UTF-8 with non-ASCII bytes is almost never another charset by accident.
-        decoded = Decoded(data.decode("utf-8", errors="replace"), "utf-8", label)
-        if codec and codec != "utf-8" and not ascii_only:
-            decoded.warnings.append(f"declared charset {label} is wrong: bytes are UTF-8")
-        return decoded
-    if codec and codec != "utf-8":
-        try:
-            return Decoded(data.decode(codec), codec, label)
-        except UnicodeDecodeError:
-            pass
-    guess = _detect(data)
-    if guess:
-        text = data.decode(guess, errors="replace")
-        result = _finish(text, guess, label, "\ufffd" in text)
-        if codec and guess != codec:
-            result.warnings.insert(0, f"declared charset {label} does not fit the bytes; detected {guess}")
-        return result
-    text = data.decode(codec or "utf-8", errors="replace")
-    return _finish(text, codec or "utf-8", label, True)
-
-
 def _detect(data: bytes) -> str | None:
-    """Detection for undeclared legacy bytes: try the Chinese codecs strictly, then charset-normalizer."""
-    for codec in ("gb18030", "big5hkscs"):
-        try:
-            data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        return codec
+    """charset-normalizer's guess for bytes that are not Chinese in any codec we know."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -148,8 +234,8 @@ def _detect(data: bytes) -> str | None:
     return normalize_charset(best.encoding) or best.encoding
 
 
-def _finish(text: str, codec: str, label: str | None, replaced: bool) -> Decoded:
-    result = Decoded(text, codec, label)
-    if replaced:
+def _finish(text: str, codec: str, label: str | None, warnings: list[str]) -> Decoded:
+    result = Decoded(text, codec, label, warnings)
+    if "\ufffd" in text:
         result.warnings.append(f"undecodable bytes replaced with U+FFFD while decoding as {codec}")
     return result

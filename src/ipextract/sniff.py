@@ -26,9 +26,25 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"OggS", "an Ogg media file"),
     (b"ID3", "an MP3 file"),
     (b"SQLite format 3\x00", "an SQLite database"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x00\x00\x01\x00", "an icon file"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"\x00asm", "a WebAssembly module"),
+    (b"\xca\xfe\xba\xbe", "a Java class file"),
 )
+#: Container formats recognised by a tag after a 4-byte size field.
+_BOXED: tuple[tuple[bytes, str], ...] = ((b"ftyp", "an MP4/QuickTime media file"),)
 
-_HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|div|p|br|title|table|span)\b", re.I)
+_HTML_HINT = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|div|p|br|title|table|span|script|style|link|center|font|"
+    r"article|section|h[1-6]|ul|li|a\s)\b",
+    re.I,
+)
+#: How far into a page markup is looked for: some pages open with a long inline script or blob.
+_HTML_WINDOW = 65536
 
 
 def reject_binary(data: bytes) -> None:
@@ -37,6 +53,9 @@ def reject_binary(data: bytes) -> None:
         raise InputError("empty", "file is empty")
     for magic, what in _MAGIC:
         if data.startswith(magic):
+            raise InputError("binary", f"looks like {what}, not a web page")
+    for tag, what in _BOXED:
+        if data[4:8] == tag:
             raise InputError("binary", f"looks like {what}, not a web page")
     sample = data[:4096]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or _mostly_utf16(sample):
@@ -53,5 +72,5 @@ def _mostly_utf16(sample: bytes) -> bool:
 
 def detect_format(text: str) -> str:
     """"html" when the text carries HTML markup near its start, else "text"."""
-    head = text[:4096]
+    head = text[:_HTML_WINDOW]
     return "html" if _HTML_HINT.search(head) else "text"
