@@ -196,9 +196,11 @@ def run_shard(
         main_sink, error_sink, handles = _open_sinks(config, temps)
         try:
             items = read_units(shard.units, config.limits)
-            for index, item in enumerate(items):
+            for index in range(len(shard.units)):
+                # Announced before reading: a slow read counts against the document's time limit.
                 if on_event is not None:
                     on_event(("start", index))
+                item = next(items)  # exactly one item per unit
                 doc = _document(item, config, poison.get(index))
                 stats.add_doc(doc, item.size)
                 (error_sink if error_sink is not None and doc.error else main_sink).write(doc)

@@ -173,15 +173,15 @@ class _Pool:
             return
         if not w.process.is_alive():
             self._died(w)
-        elif self.hard_limit and w.doc >= 0 and time.monotonic() - w.doc_started > self.hard_limit:
-            self._replace(w, ("timeout", f"parsing took longer than {self.config.timeout:g} s; "
-                                         "the worker was replaced"))
+        elif self.hard_limit and time.monotonic() - w.doc_started > self.hard_limit:
+            self._stalled(w)
 
     def _handle(self, w: _Worker, msg: tuple[Any, ...]) -> None:
         kind = msg[0]
         if kind == "start":
             w.doc, w.doc_started = msg[1], time.monotonic()
         elif kind == "doc":
+            w.doc, w.doc_started = -1, time.monotonic()
             self.events.doc(msg[1], msg[2], msg[3])
         elif kind == "done":
             w.task = None
@@ -190,20 +190,35 @@ class _Pool:
             w.task = None
             raise BatchError(f"shard {msg[1]} failed: {msg[2]}")
 
-    def _died(self, w: _Worker) -> None:
-        """A worker died mid-shard: retry; a document that kills its worker twice is poisoned."""
+    def _attempts(self, w: _Worker) -> list[int]:
+        """Documents a shard's earlier workers were on when they died or stalled."""
         assert w.task is not None
         shard = w.task[0]
         seen = self.crashes.setdefault(shard.index, [])
         if len(seen) >= MAX_ATTEMPTS:
-            raise BatchError(f"shard {shard.index} killed its worker {len(seen)} times; giving up")
-        code = w.process.exitcode
+            raise BatchError(f"shard {shard.index} lost its worker {len(seen)} times; giving up")
+        return seen
+
+    def _died(self, w: _Worker) -> None:
+        """A worker died mid-shard: retry; a document that kills its worker twice is poisoned."""
+        seen = self._attempts(w)
         poison_now = w.doc >= 0 and w.doc in seen
         seen.append(w.doc)
         why = None
         if poison_now:
+            code = w.process.exitcode
             why = ("crashed", f"the worker process died while parsing this document (exit code {code})")
         self._replace(w, why)
+
+    def _stalled(self, w: _Worker) -> None:
+        """Silent past the hard limit: the document it is on times out; between documents
+        (starting up, writing parts) the shard is simply run again."""
+        if w.doc < 0:
+            self._attempts(w).append(w.doc)
+            self._replace(w, None)
+            return
+        self._replace(w, ("timeout", f"parsing took longer than {self.config.timeout:g} s; "
+                                     "the worker was replaced"))
 
     def _replace(self, w: _Worker, why: tuple[str, str] | None) -> None:
         assert w.task is not None
