@@ -580,10 +580,11 @@ def run_batch(
     finally:
         if bar is not None:
             bar.stop()
+        if temp_dir is not None and not keep_parts:
+            # Parts of a run to stdout cannot be resumed without --work-dir: never leave them.
+            shutil.rmtree(temp_dir, ignore_errors=True)
     if completed and not keep_parts:
         layout.remove()
-    if temp_dir is not None and (completed or not keep_parts):
-        shutil.rmtree(temp_dir, ignore_errors=True)
     return BatchResult(total, time.perf_counter() - started, shard_count,
                        stopped_early=not completed, first_failure=events.first_failure)
 
