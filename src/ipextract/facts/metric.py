@@ -26,7 +26,9 @@ _SHARE = re.compile(r"占(?!比)(?:到|了)?(?P<whole>[^，,。；;]+?)(?:的)?(
 _NOUN_UNITS = {"人口": "人口", "人民": "人口"}
 _PARENTHESIS = re.compile(r"[(（][^()（）]{0,20}[)）]")
 _MAX_TOKENS = 6
+_MAX_AFTER = 2  # what a measure word counts is short: 219个国家级开发区(综合发展水平评价中)
 _MAX_CHARS = 20
+_MAX_WHOLE = 12  # 占<whole>的: written as is when this short
 
 
 def find(left: str, right: str, *, unit: str, surface: str, kind: str) -> tuple[str | None, str]:
@@ -43,7 +45,9 @@ def find(left: str, right: str, *, unit: str, surface: str, kind: str) -> tuple[
     share = _SHARE.search(left) if kind == "percent" and re.search("占(?!比)", left) else None
     noun_left, predicate = _noun_before(left_tags)
     if share is not None:
-        whole = _noun_run(seg.tag(share.group("whole")), from_end=True, verbs=True) or share.group("whole").strip("的")
+        whole = share.group("whole").strip("的 ")
+        if len(whole) > _MAX_WHOLE:
+            whole = _noun_run(seg.tag(whole), from_end=True, verbs=True) or whole[-_MAX_WHOLE:]
         subject, _ = _noun_before(seg.tag(left[: share.start()][-30:]))
         return (subject or "") + "占" + whole + "比重", ""
     noun_right = _noun_after(seg.tag(right[:30]), lead_verb=kind == "count") if right else None
@@ -78,9 +82,9 @@ def _noun_after(tags: list[tuple[str, str]], *, lead_verb: bool) -> str | None:
     while i < len(tags) and tags[i][0] in ("的", " "):
         i += 1
     if lead_verb and i < len(tags) and tags[i][1] in ("v", "vn") and len(tags[i][0]) == 2:
-        rest = _noun_run(tags[i + 1:], from_end=False, verbs=False) or ""
+        rest = _noun_run(tags[i + 1:], from_end=False, verbs=False, limit=_MAX_AFTER - 1) or ""
         return tags[i][0] + rest
-    return _noun_run(tags[i:], from_end=False, verbs=False)
+    return _noun_run(tags[i:], from_end=False, verbs=False, limit=_MAX_AFTER)
 
 
 def _is_predicate(token: tuple[str, str]) -> bool:
@@ -99,7 +103,7 @@ def _is_nounish(token: tuple[str, str]) -> bool:
     return tag == "x" and len(word) == 1 and "\u4e00" <= word <= "\u9fff"
 
 
-def _noun_run(tags: list[tuple[str, str]], *, from_end: bool, verbs: bool) -> str | None:
+def _noun_run(tags: list[tuple[str, str]], *, from_end: bool, verbs: bool, limit: int = 0) -> str | None:
     """The longest run of noun-like words at one end of `tags`; 和/与/及 may join two nouns, and
     with `verbs` a short verb or adjective between two nouns stays inside (专利权质押融资额)."""
     seq = list(reversed(tags)) if from_end else tags
@@ -108,12 +112,13 @@ def _noun_run(tags: list[tuple[str, str]], *, from_end: bool, verbs: bool) -> st
         joins = token[0] in ("和", "与", "及") or (
             verbs and token[1] in ("a", "v") and len(token[0]) == 2 and token[0] not in lexicon.predicates()
         )
-        if _is_nounish(token) or (joins and words and k + 1 < len(seq) and _is_nounish(seq[k + 1])):
+        inside = k + 1 < len(seq) and _is_nounish(seq[k + 1]) and not _GENERIC_PREFIX.match(seq[k + 1][0])
+        if _is_nounish(token) or (joins and words and inside):
             # 企业 和 个人; 专利权 质押 融资额: a conjunction, verb or adjective inside a noun phrase
             words.append(token[0])
         else:
             break
-        if len(words) >= _MAX_TOKENS:
+        if len(words) >= (limit or _MAX_TOKENS) and not (limit and words[-1] in ("和", "与", "及")):
             break
     if from_end:
         words.reverse()
