@@ -90,13 +90,16 @@ class RssSampler(threading.Thread):
 
     def run(self) -> None:
         while self.running:
-            for pid, depth in _descendants(self.pid).items():
+            for pid, depth in {self.pid: 0, **_descendants(self.pid)}.items():
                 kb = _hwm_kb(pid)
                 if kb:
                     self.peaks[pid] = (depth, max(kb, self.peaks.get(pid, (depth, 0))[1]))
                 if depth == 2:
                     self.cpu[pid] = max(self.cpu.get(pid, 0.0), _cpu_seconds(pid))
             time.sleep(0.2)
+
+    def driver_mb(self) -> float:
+        return self.peaks.get(self.pid, (0, 0))[1] / 1024
 
     def workers_mb(self) -> list[float]:
         return sorted(kb / 1024 for depth, kb in self.peaks.values() if depth == 2)
@@ -158,6 +161,7 @@ def run_batch(inputs: list[Path], workers: int, out: Path) -> dict:
     s["wall"] = wall
     s["worker_rss_mb"] = sampler.workers_mb()
     s["worker_cpu_s"] = sum(sampler.cpu.values())
+    s["driver_rss_mb"] = sampler.driver_mb()
     return s
 
 
@@ -212,17 +216,18 @@ def main() -> None:
                 rss = s["worker_rss_mb"]
                 rows.append((n, kind, w, s["documents"], s["failed"], s["wall"], rate,
                              s["bytes"] / 1e6 / s["wall"], rate / base_rate[(n, kind)],
-                             max(rss) if rss else 0.0, s["documents"] / max(s["worker_cpu_s"], 1e-9)))
+                             max(rss) if rss else 0.0, s["documents"] / max(s["worker_cpu_s"], 1e-9),
+                             s["driver_rss_mb"]))
                 print(f"  n={n} {kind} workers={w}: {rate:.1f} docs/s", file=sys.stderr)
         if args.check:
             check(inputs, pages, n, args.out)
     print(f"load average before: {LOAD_BEFORE}; after: {os.getloadavg()}")
     print("| docs | input | workers | records | failed | wall s | docs/s | MB/s | speed-up "
-          "| docs per worker CPU-s | peak RSS/worker MB |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| docs per worker CPU-s | peak RSS/worker MB | driver peak RSS MB |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r[0]:,} | {r[1]} | {r[2]} | {r[3]:,} | {r[4]} | {r[5]:.1f} | {r[6]:.1f} | {r[7]:.2f} | "
-              f"{r[8]:.2f}x | {r[10]:.1f} | {r[9]:.0f} |")
+              f"{r[8]:.2f}x | {r[10]:.1f} | {r[9]:.0f} | {r[11]:.0f} |")
 
 
 if __name__ == "__main__":
