@@ -31,9 +31,15 @@ _CLIMB_SHARE = 0.03
 _CLIMB_SLACK = 12.0
 
 
+#: Longer lines are measured on a sample and scaled (a 10 MB line needs no exact count).
+_SAMPLE = 4000
+
+
 def effective_length(text: str) -> float:
     """Han characters count fully; Latin letters and digits a fifth (five letters ~ one word)."""
-    return len(_HAN.findall(text)) + len(_ALNUM.findall(text)) / 5
+    sample = text[:_SAMPLE]
+    size = len(_HAN.findall(sample)) + len(_ALNUM.findall(sample)) / 5
+    return size * len(text) / len(sample) if len(text) > _SAMPLE else size
 
 
 #: Line kinds (see body.classify) that are furniture: they count against a container.
@@ -67,49 +73,53 @@ class Container:
 def find_container(lines: list[Line], weights: list[float]) -> Container | None:
     """The article container and the lines inside it, or None when the page has no prose.
 
-    `weights` are the lines' `line_weight` values.
+    `weights` are the lines' `line_weight` values. Subtree totals are summed bottom-up, deepest
+    elements first, so each element is visited once however deep the page nests.
     """
-    if not lines:
-        return None
-    totals: dict[int, float] = {}
-    elements: dict[int, HtmlElement] = {}
-    depth: dict[int, int] = {}
-    chains: list[list[int]] = []
+    totals: dict[int, list] = {}  # id(element) -> [element, total, depth]
+    by_depth: dict[int, list[int]] = {}
     for line, weight in zip(lines, weights):
-        chain = _ancestors(line.owner)
-        keys = [id(el) for el in chain]
-        chains.append(keys)
-        for level, (key, el) in enumerate(zip(keys, chain)):
-            if key not in elements:
-                elements[key] = el
-                depth[key] = len(chain) - level
-            totals[key] = totals.get(key, 0.0) + weight
-    best = max(totals, key=lambda k: (totals[k], depth[k]))
-    if totals[best] <= 0:
+        key = id(line.owner)
+        entry = totals.get(key)
+        if entry is None:
+            totals[key] = [line.owner, weight, line.depth]
+            by_depth.setdefault(line.depth, []).append(key)
+        else:
+            entry[1] += weight
+    for depth in sorted(by_depth, reverse=True):
+        for key in by_depth[depth]:
+            el, total, _ = totals[key]
+            parent = el.getparent()
+            if parent is None or depth <= 1:
+                continue
+            pkey = id(parent)
+            entry = totals.get(pkey)
+            if entry is None:
+                totals[pkey] = [parent, total, depth - 1]
+                by_depth.setdefault(depth - 1, []).append(pkey)
+            else:
+                entry[1] += total
+    if not totals:
         return None
-    best = _climb(elements[best], totals, best)
-    inside = [line for line, keys in zip(lines, chains) if best in keys]
-    return Container(elements[best], totals[best], inside)
+    best = max(totals, key=lambda k: (totals[k][1], totals[k][2]))
+    if totals[best][1] <= 0:
+        return None
+    best = _climb(best, totals)
+    element = totals[best][0]
+    members = set(element.iter())
+    inside = [line for line in lines if line.owner in members]
+    return Container(element, totals[best][1], inside)
 
 
-def _climb(el: HtmlElement, totals: dict[int, float], key: int) -> int:
-    floor = totals[key] - max(_CLIMB_SLACK, totals[key] * _CLIMB_SHARE)
+def _climb(key: int, totals: dict[int, list]) -> int:
+    weight = totals[key][1]
+    floor = weight - max(_CLIMB_SLACK, weight * _CLIMB_SHARE)
     chosen = key
-    parent = el.getparent()
+    parent = totals[key][0].getparent()
     while parent is not None:
-        pkey = id(parent)
-        if pkey not in totals or totals[pkey] < floor:
+        entry = totals.get(id(parent))
+        if entry is None or entry[1] < floor:
             break
-        if totals[pkey] >= floor:
-            chosen = pkey
+        chosen = id(parent)
         parent = parent.getparent()
     return chosen
-
-
-def _ancestors(el: HtmlElement) -> list[HtmlElement]:
-    chain = []
-    node: HtmlElement | None = el
-    while node is not None:
-        chain.append(node)
-        node = node.getparent()
-    return chain

@@ -64,6 +64,8 @@ class Line:
     text: str
     owner: HtmlElement
     index: int = 0
+    #: Depth of `owner` below the walk's start element (the start element has depth 1).
+    depth: int = 1
     link_chars: int = 0
     chrome: bool = False
     heading: int = 0
@@ -92,6 +94,7 @@ class _Pending:
 
     pieces: list[str] = field(default_factory=list)
     owner: HtmlElement | None = None
+    depth: int = 1
     link_chars: int = 0
     plain_chars: int = 0
     bold_chars: int = 0
@@ -139,6 +142,7 @@ class _Walker:
         self.out = Layout()
         self.cur = _Pending()
         self.blocks: list[HtmlElement] = []
+        self.block_depths: list[int] = []
         self.headings: list[int] = []
         self.links = 0
         self.bold = 0
@@ -171,7 +175,7 @@ class _Walker:
                 depth -= 1
                 self._end(el, self.pushed.pop())
         self._flush()
-        self.out.truncated = self.out.max_depth >= LIBXML_MAX_DEPTH - 1
+        self.out.truncated = self.out.max_depth >= LIBXML_MAX_DEPTH - 2
         return self.out
 
     def _start(self, el: HtmlElement, depth: int) -> int:
@@ -179,8 +183,16 @@ class _Walker:
         if not isinstance(tag, str):
             return self._SKIP
         tag = tag.lower()
-        if tag in SILENT_TAGS or depth > self.max_depth:
+        if tag in SILENT_TAGS:
             return self._SKIP
+        if depth > self.max_depth:
+            # Past the depth guard (runaway unclosed tags) elements are transparent: their text
+            # still counts, their structure no longer does.
+            if tag == "br":
+                self._flush()
+            elif el.text:
+                self._add(el.text)
+            return 0
         if tag in DROPPED_TAGS:
             self._record("boilerplate_elements", el)
             return self._SKIP
@@ -215,6 +227,7 @@ class _Walker:
                 self._flush()
             flags |= self._BLOCK
             self.blocks.append(el)
+            self.block_depths.append(depth)
         if (tag in CHROME_TAGS and len(el.text_content()) < self.big) or el.get("role") in _CHROME_ROLES:
             flags |= self._CHROME
             self.chrome += 1
@@ -249,6 +262,7 @@ class _Walker:
                 self._flush()
             if self.blocks and self.blocks[-1] is el:
                 self.blocks.pop()
+                self.block_depths.pop()
         if flags & self._DATA:
             self._flush()
             self.data_tables -= 1
@@ -280,6 +294,7 @@ class _Walker:
             return
         if cur.owner is None:
             cur.owner = self.blocks[-1] if self.blocks else None
+            cur.depth = self.block_depths[-1] if self.block_depths else 1
             cur.heading = self.headings[-1] if self.headings else 0
             cur.chrome = self.chrome > 0
             cur.centered = self.centered > 0
@@ -315,6 +330,7 @@ class _Walker:
                 text=text,
                 owner=cur.owner,
                 index=len(self.out.lines),
+                depth=cur.depth,
                 link_chars=min(len(text), round(cur.link_chars * len(text) / plain)),
                 chrome=cur.chrome,
                 heading=cur.heading,

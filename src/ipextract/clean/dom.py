@@ -10,9 +10,10 @@ browsers in ways real pages trip over, so the text is prepared first:
   would leak ``]>`` into the text: it is removed;
 - NUL and other C0 control characters are removed (lxml refuses some of them).
 
-libxml2 stops building the tree at 256 levels of nesting; the rest of such a page is lost, which
-we report as a warning. Every walk over the tree in this package is iterative, so depth never
-reaches Python's recursion limit.
+The parser runs with libxml2's "huge" option so that real pages with runaway unclosed tags
+(`<font>` hundreds deep) keep their text: libxml2 then stops building the tree at 2048 levels
+(the rest of such a page is lost, which is reported as a warning) instead of 256. Every walk over
+the tree in this package is iterative, so depth never reaches Python's recursion limit.
 """
 
 from __future__ import annotations
@@ -28,11 +29,10 @@ from ..errors import InputError
 _STRAY_END = re.compile(r"</\s*(?:html|body)\s*>", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,500}>", re.IGNORECASE)
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]{0,500}\[[^\]]{0,100000}\]\s*>", re.IGNORECASE)
-_CONTROLS = {c: None for c in range(32) if c not in (9, 10, 13)}
-_CONTROLS[0x7F] = None
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-#: libxml2's own nesting limit for HTML (without XML_PARSE_HUGE).
-LIBXML_MAX_DEPTH = 256
+#: libxml2's nesting limit for HTML with XML_PARSE_HUGE.
+LIBXML_MAX_DEPTH = 2048
 
 
 @dataclass(slots=True)
@@ -44,7 +44,8 @@ class Parsed:
 
 def prepare(text: str) -> str:
     """The text lxml should parse: see the module docstring for each repair."""
-    text = text.translate(_CONTROLS)
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub("", text)
     text = _XML_DECL.sub("", text, count=1)
     if "<!" in text[:4096]:
         text = _DOCTYPE_SUBSET.sub("", text, count=1)
@@ -54,7 +55,12 @@ def prepare(text: str) -> str:
 def parse_html(text: str, *, max_elements: int = 200_000) -> Parsed:
     """Parse page text into a tree; raise InputError when there is nothing to parse or too much."""
     parser = lxml.html.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, recover=True, collect_ids=False
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        recover=True,
+        collect_ids=False,
+        huge_tree=True,
     )
     try:
         root = lxml.html.document_fromstring(prepare(text), parser=parser)

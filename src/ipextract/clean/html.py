@@ -16,7 +16,7 @@ from . import lines as shared_lines
 from .article import find_container, line_weight
 from .blocks import Line, layout
 from .body import classify, is_prose, select
-from .dom import parse_html
+from .dom import LIBXML_MAX_DEPTH, parse_html
 from .head import HeadMeta, read_head
 from .headline import Headline, choose_headline, norm, strip_injected_prefix
 from .labels import (
@@ -48,18 +48,15 @@ def clean_html(html: str, options: Options | None = None) -> Extracted:
     parsed = parse_html(html, max_elements=options.max_elements)
     laid = layout(parsed.root, out.drop, max_depth=options.max_depth)
     if laid.truncated:
-        out.warnings.append("HTML nested too deeply: the page was cut where nesting passed 255 levels")
+        out.warnings.append(f"HTML nested too deeply: the page was cut at {LIBXML_MAX_DEPTH} levels")
     head = read_head(parsed.root)
     lines = laid.lines
     kinds = [classify(line) for line in lines]
     weights = [line_weight(line, kind) for line, kind in zip(lines, kinds)]
     container = find_container(lines, weights)
-    if container is None:
-        start = end = len(lines)
-        inside: list[Line] = []
-    else:
-        inside = container.lines
-        start, end = inside[0].index, inside[-1].index + 1
+    # No paragraph anywhere (a stub page, a fragment): whatever is not furniture is the text.
+    inside = [line for line in lines if not line.chrome] if container is None else container.lines
+    start, end = (inside[0].index, inside[-1].index + 1) if inside else (len(lines), len(lines))
 
     headline = choose_headline(lines, head.titles, start)
     title_keys = _title_keys(headline, lines)

@@ -46,6 +46,8 @@ def _table() -> dict[str, str | None]:
     rows = [line.split("\t") for line in _data_lines("html_meta_labels.tsv")]
     out: dict[str, str | None] = {}
     for label, field in rows:
+        out.setdefault(label, None if field == "-" else field)
+    for label, field in rows:
         for variant in _with_traditional([label]):
             out.setdefault(variant, None if field == "-" else field)
     return out

@@ -27,6 +27,8 @@ _SIZE_ONLY = re.compile(r"^[大中小]{2,4}$")
 
 #: Lines longer than this are never toolbars, credits or end markers.
 SHORT_LINE = 60
+#: Lines longer than this are never footers or disclaimers (those run to two or three sentences).
+_FOOTER_MAX = 400
 
 
 def _data_lines(name: str) -> list[str]:
@@ -34,13 +36,18 @@ def _data_lines(name: str) -> list[str]:
     return [s for s in (raw.strip() for raw in text.splitlines()) if s and not s.startswith("#")]
 
 
-def _with_traditional(items: list[str]) -> list[str]:
-    """The list plus its Traditional spellings (Mainland and Taiwan standards)."""
+@cache
+def _converter(config: str):
     import opencc
 
+    return opencc.OpenCC(config)
+
+
+def _with_traditional(items: list[str]) -> list[str]:
+    """The list plus its Traditional spellings (Mainland and Taiwan standards)."""
     out = dict.fromkeys(items)
     for config in ("s2t", "s2tw"):
-        conv = opencc.OpenCC(config)
+        conv = _converter(config)
         for item in items:
             out.setdefault(conv.convert(item))
     return list(out)
@@ -80,7 +87,7 @@ def toolbar_line(text: str) -> bool:
 
 def footer_line(text: str) -> bool:
     """Site footer or disclaimer, wherever it sits: copyright, ICP numbers, 特别声明 …"""
-    return bool(_pattern("html_footer_markers.txt", "{words}").search(text))
+    return len(text) <= _FOOTER_MAX and bool(_pattern("html_footer_markers.txt", "{words}").search(text))
 
 
 def footer_label_line(text: str) -> bool:
