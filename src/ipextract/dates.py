@@ -107,6 +107,8 @@ _ASOF_BEFORE = re.compile(r"(?:截至|截止|截止到|截至到|止|至)\s*$")
 _SINCE_BEFORE = re.compile(r"(?:自从|自|从)\s*$")
 _SINCE_AFTER = re.compile(r"^\s*(?:以来|起|开始|之后|以后|至今)")
 _DEADLINE_AFTER = re.compile(r"^\s*(?:前(?![往来夕进行])|之前|以前)|^[^，,。；;！？!?\d]{1,6}?(?:之前|以前)")
+_FUTURE_BEFORE = re.compile(r"(?:预计|计划|将|力争|争取|确保|有望|拟)(?:于|在|到)?\s*$")
+_EVENT_AFTER = re.compile(r"^\s*(?:前后|左右)?\s*(?:建成|完成|竣工|投产|开工|开业|交付|通车|上线|实施|举办|召开|启动)")
 _PLAN_AFTER = re.compile(r"^\s*(?:预计|计划|将|要|力争|争取)")
 _TRAILING_YEAR_AFTER = re.compile(r"^\s*[，,]?\s*(?:的|过去)?(?:一年|12个月)")
 _IS_AFTER = re.compile(r"^\s*是")
@@ -395,6 +397,10 @@ def _build(text: str, atoms: list[_Atom], i: int, *, allow_range: bool = True) -
     while j < len(atoms) and unit in _FINER and atoms[j].start == end + _gap(text, end, atoms[j].start):
         b = atoms[j]
         b_lo, b_hi, b_unit = _atom_points(b) if b.kind != "mpart" else (None, None, "mpart")
+        if b.kind == "rel" and b.text in ("全年", "年内") and unit == "y":
+            end = b.end  # 去年全年, 2018年全年: the year itself
+            j += 1
+            continue
         if b.kind == "mpart" or b.kind == "yend":
             if b.kind == "yend" and unit != "y":
                 break
@@ -465,7 +471,9 @@ def _classify(text: str, p: Period) -> None:
     if _BASE_BEFORE.search(before) or _BASE_AFTER.match(text[p.end:p.end + 10]):
         p.role = BASE
         return
-    if _DEADLINE_AFTER.match(text[p.end:p.end + 10]):
+    if _DEADLINE_AFTER.match(text[p.end:p.end + 10]) or (
+        _FUTURE_BEFORE.search(before) and _EVENT_AFTER.match(text[p.end:p.end + 8])
+    ):  # 9月15日前; 预计年底建成: an event after the figure, not the period it covers
         p.role = DEADLINE
         return
     if _ASOF_BEFORE.search(before) and p.kind in ("span", "now"):

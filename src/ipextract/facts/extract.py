@@ -60,9 +60,9 @@ _LIST_MARKER = re.compile(
 _DIGITISH = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
 
 _INCREASE = ("增长", "增加", "提高", "上升", "上涨", "加快", "扩大", "提升", "攀升", "增速", "增幅",
-             "涨幅", "增")
+             "涨幅", "增产", "增收", "回升", "反弹", "上扬", "增")
 _DECREASE = ("下降", "减少", "回落", "下滑", "降低", "下跌", "收窄", "放缓", "缩小", "萎缩", "降幅",
-             "跌幅", "减", "降")
+             "跌幅", "减产", "减收", "下行", "减", "降")
 _CHANGE = re.compile("(?<!新)(?:" + "|".join(sorted(_INCREASE + _DECREASE, key=len, reverse=True)) + ")")
 _CHANGE_GAP = re.compile(r"(?:了|达到?|为|是|至|分别|约|近|超过|逾|同比|环比|\s)*")
 _DRIVE = re.compile(r"拉动|带动|贡献")
@@ -258,7 +258,10 @@ class _Paragraph:
     # --- change and metric -----------------------------------------------------------------
 
     def _change(self, q: Quantity) -> str | None:
-        """增长/下降… right before the figure (同比增长15.3%); 拉动…增长 is a contribution."""
+        """增长/下降… right before the figure (同比增长15.3%); 拉动…增长 is a contribution;
+        a minus sign (增长-5.2%) is a decline."""
+        if q.negative:
+            return "decrease"
         start, _ = self.ctx.clause_bounds(q.core_start)
         before = self.norm[max(start, q.start - _WINDOW):q.start]
         for m in reversed(list(_CHANGE.finditer(before))):
@@ -307,7 +310,7 @@ def _mask(norm: str, periods: list[Period]) -> bytearray:
 def _blank_periods(norm: str, periods: list[Period]) -> str:
     chars = list(norm)
     for p in periods:
-        chars[p.start:p.end] = "，" * (p.end - p.start)
+        chars[p.start:p.end] = " " * (p.end - p.start)
     return "".join(chars)
 
 

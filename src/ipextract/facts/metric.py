@@ -67,7 +67,7 @@ def _noun_before(tags: list[tuple[str, str]]) -> tuple[str | None, str]:
             i -= 1
             break
         i -= 1
-    predicate = "".join(w for w, _ in tags[i + bool(measure_verb):]).strip().rstrip("了的")
+    predicate = "".join(w for w, t in tags[i + bool(measure_verb):] if w.strip() and t != "p").rstrip("了的")
     run = _noun_run(tags[:i], from_end=True, verbs=True)
     if run is not None and measure_verb:
         run += measure_verb
@@ -84,7 +84,12 @@ def _noun_after(tags: list[tuple[str, str]], *, lead_verb: bool) -> str | None:
     if lead_verb and i < len(tags) and tags[i][1] in ("v", "vn") and len(tags[i][0]) == 2:
         rest = _noun_run(tags[i + 1:], from_end=False, verbs=False, limit=_MAX_AFTER - 1) or ""
         return tags[i][0] + rest
-    return _noun_run(tags[i:], from_end=False, verbs=False, limit=_MAX_AFTER)
+    tags = [t for t in tags[i:]]
+    for k, (word, tag) in enumerate(tags):
+        if tag == "x" and len(word) == 1 and k > 0:
+            tags = tags[:k]  # 企业|参展: an unknown character after the noun starts the next word
+            break
+    return _noun_run(tags, from_end=False, verbs=False, limit=_MAX_AFTER)
 
 
 def _is_predicate(token: tuple[str, str]) -> bool:
@@ -126,8 +131,7 @@ def _noun_run(tags: list[tuple[str, str]], *, from_end: bool, verbs: bool, limit
         words.pop()
     while words and words[0] in ("和", "与", "及"):
         words.pop(0)
-    phrase = "".join(words)
-    phrase = _GENERIC_PREFIX.sub("", phrase) or phrase
+    phrase = _GENERIC_PREFIX.sub("", "".join(words))  # 全市, 全区…: where, not what
     if len(phrase) > _MAX_CHARS:
         phrase = phrase[-_MAX_CHARS:] if from_end else phrase[:_MAX_CHARS]
     return phrase or None

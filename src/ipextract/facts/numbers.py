@@ -35,7 +35,7 @@ _HIGH_END = re.compile(rf"{_AR}|{_CN}")
 _MAX_MAGNITUDES = 3  # 千万亿 at most
 
 _TOKEN = re.compile(
-    rf"(?P<pct>(?:百分之|千分之)(?P<pn>{_NUM}))"
+    rf"(?P<pct>(?:百分之|千分之)(?P<pn>{_NUM}|百))"
     rf"|(?P<frac>(?P<fd>{_NUM})分之(?P<fn>{_NUM}))"
     r"|(?P<half>(?<![另这那一])一半)"
     r"|(?P<shang>上(?P<sm>[百千万亿]+))"
@@ -68,6 +68,7 @@ _QUAL = {
 }
 _RANK_BEFORE = re.compile(r"(?:第|(?<![目此之以当提日空眼跟面生事年月向往从])[前后])\s*$")
 _VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
+_MINUS = re.compile(r"(?<![\d\w])[-－−]$|(?:增长|增速|为|达)[-－−]$")
 _SCORE_VERB = re.compile(r"(?:得|拿|砍|获)[到下了得]?\s*$")
 _REFERENT_BEFORE = re.compile(r"(?:^|[，,。；;：:！？!?])\s*(?:另|其中|有)?\s*$")
 _BARE_FOLLOW = re.compile(r"^(?:$|[\s，,。；;：:！？!?、）)”」』的和与及或]|以上|以下|左右|上下|以内|多|余)")
@@ -97,6 +98,7 @@ class Quantity:
     chinese: bool = False  # written in Chinese numerals only
     bare: bool = False  # no unit yet (may inherit one from a list: 1.5和1.6个百分点)
     ratio_like: bool = False  # percent forms that need no measure word (一半, 三分之一, 1/10)
+    negative: bool = False  # written with a minus sign (增长-5.2%): a decline
 
 
 def parse_chinese(s: str) -> Decimal | None:
@@ -272,7 +274,7 @@ def _ratio(text: str, m: re.Match[str]) -> Quantity | None:
     """Shares that are percentages without a % sign: 百分之十二点五, 三分之一, 一半, 1/10, 千分之三."""
     kind = m.lastgroup
     if kind == "pct":
-        core = _parse_core(m.group("pn"))
+        core = (Decimal(100), True) if m.group("pn") == "百" else _parse_core(m.group("pn"))
         if core is None:
             return None
         value = core[0] / (10 if m.group().startswith("千") else 1)
@@ -343,6 +345,7 @@ def _quantity(
     if num.unit is None and not _LIST_NEXT.match(text, num.end):
         return []  # a bare number is kept only to borrow a unit from the list it opens
     q = _finish(text, start, num.unit_end, start, float(base), None, num.unit, None, num, masked)
+    q.negative = _MINUS.search(before) is not None
     return [q]
 
 
