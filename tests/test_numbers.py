@@ -237,6 +237,7 @@ NOT_FACTS = [
     ("凯尔特人在主场以139-107大胜湖人。", "scores without a measure word"),
     ("200万特奖中奖号码为「39793895」。", "prize names and quoted numbers"),
     ("1人在南投县购买饮料；另1人于新竹县购买用品。", "'one person' as a subject"),
+    ("7/29起实施，24/7全天候服务。", "slashes that are not shares"),
     ("法定婚龄降低到18岁。", "ages"),
     ("突破万亿大关。", "magnitudes without digits"),
     ("千万不要上当，万一被骗要报警。", "magnitude words"),
@@ -255,6 +256,11 @@ def test_not_facts(sentence, why):
 def test_a_number_at_the_end_with_its_unit_is_kept():
     facts = extract("今年1-6月，全市完成固定资产投资350亿元", REF)
     assert [(f.value, f.unit) for f in facts] == [(35_000_000_000, "元")]
+
+
+def test_one_person_as_a_count():
+    facts = extract("事故造成1人死亡，其中1人受伤。", REF)
+    assert [f.text for f in facts] == ["1人", "1人"]
 
 
 def test_threshold_and_count_in_one_sentence():

@@ -59,11 +59,6 @@ _LIST_MARKER = re.compile(
 )
 _DIGITISH = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
 
-_INCREASE = ("增长", "增加", "提高", "上升", "上涨", "加快", "扩大", "提升", "攀升", "增速", "增幅",
-             "涨幅", "增产", "增收", "回升", "反弹", "上扬", "增")
-_DECREASE = ("下降", "减少", "回落", "下滑", "降低", "下跌", "收窄", "放缓", "缩小", "萎缩", "降幅",
-             "跌幅", "减产", "减收", "下行", "减", "降")
-_CHANGE = re.compile("(?<!新)(?:" + "|".join(sorted(_INCREASE + _DECREASE, key=len, reverse=True)) + ")")
 _CHANGE_GAP = re.compile(r"(?:了|达到?|为|是|至|分别|约|近|超过|逾|同比|环比|\s)*")
 _DRIVE = re.compile(r"拉动|带动|贡献")
 
@@ -108,6 +103,8 @@ def extract(text: str, ref_date: dt.date | None = None, *, roc_years: bool = Fal
     """
     if not text:
         return []
+    if isinstance(ref_date, dt.datetime):
+        ref_date = ref_date.date()
     facts: list[Fact] = []
     offset = 0
     paragraphs = text.split("\n")
@@ -264,12 +261,12 @@ class _Paragraph:
             return "decrease"
         start, _ = self.ctx.clause_bounds(q.core_start)
         before = self.norm[max(start, q.start - _WINDOW):q.start]
-        for m in reversed(list(_CHANGE.finditer(before))):
+        for m in reversed(list(lexicon.change_pattern().finditer(before))):
             if not _CHANGE_GAP.fullmatch(before, m.end()):
                 continue
             if _DRIVE.search(before, 0, m.start()):
                 return None
-            return "increase" if m.group() in _INCREASE else "decrease"
+            return lexicon.changes()[m.group()]
         return None
 
     def _metric(self, q: Quantity, borrowed: str | None) -> tuple[str | None, str]:
@@ -284,11 +281,11 @@ class _Paragraph:
             return people.group(), ""
         noun, predicate = metric_mod.find(left, right, unit=q.unit or "", surface=surface, kind=q.kind)
         if noun is None:
-            if borrowed and (not predicate or _CHANGE.search(predicate)):
+            if borrowed and (not predicate or lexicon.change_pattern().search(predicate)):
                 noun = borrowed + predicate  # ，同比增长15.3%: the subject of the figure before
             elif predicate:
                 noun = predicate
-        elif predicate and q.kind in ("percent", "points") and _CHANGE.search(predicate):
+        elif predicate and q.kind in ("percent", "points") and lexicon.change_pattern().search(predicate):
             noun += predicate
         return noun, predicate
 

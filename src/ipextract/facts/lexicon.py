@@ -73,3 +73,16 @@ def cheng_block() -> frozenset[str]:
 def predicates() -> frozenset[str]:
     """Words between a subject and its figure (达到, 同比, 占) that the metric finder skips."""
     return frozenset(_lines("facts_predicates.txt"))
+
+
+@lru_cache(maxsize=1)
+def changes() -> dict[str, str]:
+    """Change words (增长, 下降…) -> "increase" / "decrease", from data/facts_changes.tsv."""
+    return dict(line.split("\t", 1) for line in _lines("facts_changes.tsv"))
+
+
+@lru_cache(maxsize=1)
+def change_pattern() -> re.Pattern[str]:
+    """Any change word, longest first; 新增 (new ones) is not a change."""
+    words = "|".join(re.escape(w) for w in sorted(changes(), key=len, reverse=True))
+    return re.compile(rf"(?<!新)(?:{words})")

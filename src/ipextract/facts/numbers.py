@@ -70,7 +70,8 @@ _RANK_BEFORE = re.compile(r"(?:第|(?<![目此之以当提日空眼跟面生事�
 _VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
 _MINUS = re.compile(r"(?<![\d\w])[-－−]$|(?:增长|增速|为|达)[-－−]$")
 _SCORE_VERB = re.compile(r"(?:得|拿|砍|获)[到下了得]?\s*$")
-_REFERENT_BEFORE = re.compile(r"(?:^|[，,。；;：:！？!?])\s*(?:另|其中|有)?\s*$")
+_REFERENT_BEFORE = re.compile(r"(?:^|[，,。；;：:！？!?])\s*另?\s*$")
+_REFERENT_AFTER = re.compile(r"\s*(?:在|于|则|从|向|到|去|来自)")
 _BARE_FOLLOW = re.compile(r"^(?:$|[\s，,。；;：:！？!?、）)”」』的和与及或]|以上|以下|左右|上下|以内|多|余)")
 _PEOPLE_BEFORE = re.compile(r"(?:人口|人数|游客|客流|居民|华侨|常住|就业)[^，,。；;！？!?]{0,6}$")
 
@@ -287,8 +288,8 @@ def _ratio(text: str, m: re.Match[str]) -> Quantity | None:
         value = Decimal(50)
     else:
         a, b = int(m.group("sa")), int(m.group("sb"))
-        if b == 0 or a >= b:
-            return None
+        if a >= b or (b > 10 and b not in (100, 1000)):
+            return None  # 7/29 is a day, 24/7 a schedule: shares are written over small or round numbers
         value = (Decimal(a) / Decimal(b) * 100).quantize(Decimal("0.01"))
     q = Quantity(m.start(), m.end(), m.start(), float(value), "%", "percent", ratio_like=True)
     _suffix_qualifier(text, q)
@@ -460,11 +461,13 @@ def is_threshold(text: str, q: Quantity) -> bool:
 
 
 def is_referent(text: str, q: Quantity) -> bool:
-    """1人在…购买, 另1人…: "one person" as the subject of a clause, not a count."""
+    """1人在…购买, 另1人于…: "one person" as the subject of a narrative clause, not a count
+    (unlike 1人死亡)."""
     return (
         q.value == 1
         and q.unit in ("人", "名", "位")
         and bool(_REFERENT_BEFORE.search(text[max(0, q.start - 4):q.start]))
+        and _REFERENT_AFTER.match(text, q.end) is not None
     )
 
 
