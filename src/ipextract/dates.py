@@ -97,7 +97,6 @@ _ATOM_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _AT
 _ROC_RE = re.compile(r"(?:民国|民國)?(?<![\d.])(\d{2,3})\s*年度?(?![代来])")
 
 _ISO_PARTS = re.compile(r"\d+")
-_RANGE_SPLIT = re.compile(_SEP)
 _CONNECTOR = re.compile(_SEP + r"$")
 # Words before a period that make it a comparison base or an as-of date; words after it that
 # make it a deadline or the start of a "since" span. Matched against the text just before/after.

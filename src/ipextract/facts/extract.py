@@ -279,7 +279,7 @@ class _Paragraph:
         people = lexicon.people_pattern().match(right) if q.unit == "人" and not surface.endswith("人") else None
         if people:  # 1.7亿65周岁及以上人口: the people noun the bare figure counts
             return people.group(), ""
-        noun, predicate = metric_mod.find(left, right, unit=q.unit or "", surface=surface, kind=q.kind)
+        noun, predicate = metric_mod.find(left, right, surface=surface, kind=q.kind)
         if noun is None:
             if borrowed and (not predicate or lexicon.change_pattern().search(predicate)):
                 noun = borrowed + predicate  # ，同比增长15.3%: the subject of the figure before

@@ -31,14 +31,15 @@ _MAX_CHARS = 20
 _MAX_WHOLE = 12  # 占<whole>的: written as is when this short
 
 
-def find(left: str, right: str, *, unit: str, surface: str, kind: str) -> tuple[str | None, str]:
+def find(left: str, right: str, *, surface: str, kind: str) -> tuple[str | None, str]:
     """(noun phrase, predicate) for the figure `surface` with clause text `left`/`right` of it.
 
     The predicate is the verb phrase between the noun and the figure (同比增长), which the
     caller appends when it lends a metric to a clause without its own subject.
     """
-    if any(surface.endswith(u) for u in _NOUN_UNITS):
-        return _NOUN_UNITS[next(u for u in _NOUN_UNITS if surface.endswith(u))], ""
+    noun_unit = next((name for u, name in _NOUN_UNITS.items() if surface.endswith(u)), None)
+    if noun_unit is not None:
+        return noun_unit, ""
     seg = segmenter()
     left = _PARENTHESIS.sub("", left)
     left_tags = seg.tag(left[-40:]) if left else []

@@ -292,6 +292,7 @@ def _ratio(text: str, m: re.Match[str]) -> Quantity | None:
             return None  # 7/29 is a day, 24/7 a schedule: shares are written over small or round numbers
         value = (Decimal(a) / Decimal(b) * 100).quantize(Decimal("0.01"))
     q = Quantity(m.start(), m.end(), m.start(), float(value), "%", "percent", ratio_like=True)
+    _prefix_qualifier(text, q)
     _suffix_qualifier(text, q)
     return q
 
