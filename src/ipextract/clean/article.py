@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lxml.html import HtmlElement
-
 from .blocks import Line
+from .dom import Element
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -65,7 +64,7 @@ def line_weight(line: Line, kind: str = "body") -> float:
 
 @dataclass(slots=True)
 class Container:
-    element: HtmlElement
+    element: Element
     weight: float
     lines: list[Line]
 

@@ -14,10 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import lxml.etree
-from lxml.html import HtmlElement
 
-from .dom import LIBXML_MAX_DEPTH
-from .visibility import HiddenSelectors, element_hidden, hidden_selectors
+from .dom import LIBXML_MAX_DEPTH, Element, text_of
+from .visibility import HiddenSelectors, hidden_selectors, style_hides
 
 BLOCK_TAGS = frozenset(
     (
@@ -62,7 +61,7 @@ class Line:
     """One rendered line and what the layout says about it."""
 
     text: str
-    owner: HtmlElement
+    owner: Element
     index: int = 0
     #: Depth of `owner` below the walk's start element (the start element has depth 1).
     depth: int = 1
@@ -73,8 +72,13 @@ class Line:
     centered: bool = False
     row: bool = False
     image_before: bool = False
-    #: The text runs the line was assembled from (text nodes), for splitting label values.
-    parts: tuple[str, ...] = ()
+    #: The text runs the line was assembled from (text nodes), as found in the page.
+    raw_parts: tuple[str, ...] = ()
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The non-empty text runs, whitespace folded: for splitting label values at run ends."""
+        return tuple(p for p in (_clean(x) for x in self.raw_parts) if p)
 
     @property
     def link_density(self) -> float:
@@ -93,7 +97,7 @@ class _Pending:
     """The line being assembled."""
 
     pieces: list[str] = field(default_factory=list)
-    owner: HtmlElement | None = None
+    owner: Element | None = None
     depth: int = 1
     link_chars: int = 0
     plain_chars: int = 0
@@ -108,7 +112,7 @@ Recorder = Callable[[str, str], None]
 
 
 def layout(
-    root: HtmlElement,
+    root: Element,
     record: Recorder,
     *,
     max_depth: int = 512,
@@ -118,19 +122,19 @@ def layout(
     `record(kind, text)` is called for every skipped element that carried text, with kind
     "hidden_elements" or "boilerplate_elements".
     """
-    selectors = hidden_selectors([s.text_content() for s in root.iter("style")])
+    selectors = hidden_selectors([text_of(s) for s in root.iter("style")])
     body = root.find("body")
     start = body if body is not None else root
     big = _big_threshold(start)
     return _Walker(record, selectors, big, max_depth).run(start)
 
 
-def _big_threshold(body: HtmlElement) -> int:
+def _big_threshold(body: Element) -> int:
     """Chrome-tag containers holding more text than this are page wrappers, not furniture.
 
     ASP.NET pages wrap everything in one <form>; some templates put the article in <header>.
     """
-    return max(500, int(len(body.text_content()) * 0.4))
+    return max(500, int(len(text_of(body)) * 0.4))
 
 
 class _Walker:
@@ -141,7 +145,7 @@ class _Walker:
         self.max_depth = max_depth
         self.out = Layout()
         self.cur = _Pending()
-        self.blocks: list[HtmlElement] = []
+        self.blocks: list[Element] = []
         self.block_depths: list[int] = []
         self.headings: list[int] = []
         self.links = 0
@@ -159,7 +163,7 @@ class _Walker:
     # flags pushed per element
     _BLOCK, _LINK, _BOLD, _CHROME, _CENTER, _CELL, _DATA, _HEAD, _SKIP = (1 << i for i in range(9))
 
-    def run(self, start: HtmlElement) -> Layout:
+    def run(self, start: Element) -> Layout:
         walker = lxml.etree.iterwalk(start, events=("start", "end"))
         depth = 0
         for event, el in walker:
@@ -178,11 +182,10 @@ class _Walker:
         self.out.truncated = self.out.max_depth >= LIBXML_MAX_DEPTH - 2
         return self.out
 
-    def _start(self, el: HtmlElement, depth: int) -> int:
+    def _start(self, el: Element, depth: int) -> int:
         tag = el.tag
-        if not isinstance(tag, str):
+        if tag.__class__ is not str:
             return self._SKIP
-        tag = tag.lower()
         if tag in SILENT_TAGS:
             return self._SKIP
         if depth > self.max_depth:
@@ -196,7 +199,13 @@ class _Walker:
         if tag in DROPPED_TAGS:
             self._record("boilerplate_elements", el)
             return self._SKIP
-        if element_hidden(el, self.selectors):
+        get = el.get
+        style = get("style")
+        if (
+            (style is not None and style_hides(style))
+            or get("hidden") is not None
+            or (self.selectors and self.selectors.hides(el))
+        ):
             self._record("hidden_elements", el)
             return self._SKIP
         flags = 0
@@ -228,21 +237,24 @@ class _Walker:
             flags |= self._BLOCK
             self.blocks.append(el)
             self.block_depths.append(depth)
-        if (tag in CHROME_TAGS and len(el.text_content()) < self.big) or el.get("role") in _CHROME_ROLES:
+        if (tag in CHROME_TAGS and len(text_of(el)) < self.big) or get("role") in _CHROME_ROLES:
             flags |= self._CHROME
             self.chrome += 1
             self._record("boilerplate_elements", el)
         if tag == "a":
             flags |= self._LINK
             self.links += 1
-        if tag in _BOLD or (el.get("style") and _BOLD_STYLE.search(el.get("style") or "")):
+        if tag in _BOLD or (style and "weight" in style and _BOLD_STYLE.search(style)):
             flags |= self._BOLD
             self.bold += 1
         if tag in _HEADINGS:
             flags |= self._HEAD
             self.headings.append(_HEADINGS[tag])
-        if tag == "center" or (el.get("align") or "").lower() == "center" or (
-            el.get("style") and _CENTER_STYLE.search(el.get("style") or "")
+        align = get("align")
+        if (
+            tag == "center"
+            or (align is not None and align.lower() == "center")
+            or (style and "center" in style and _CENTER_STYLE.search(style))
         ):
             flags |= self._CENTER
             self.centered += 1
@@ -250,9 +262,13 @@ class _Walker:
             self._add(el.text)
         return flags
 
-    def _end(self, el: HtmlElement, flags: int) -> None:
+    def _end(self, el: Element, flags: int) -> None:
+        if not flags:
+            if el.tail:
+                self._add(el.tail)
+            return
         if flags & self._BLOCK:
-            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            tag = el.tag
             if flags & self._CELL:
                 self.cell -= 1
             elif tag == "tr" and self.row_open and not self.cell:
@@ -279,7 +295,7 @@ class _Walker:
         if el.tail:
             self._add(el.tail)
 
-    def _record(self, kind: str, el: HtmlElement) -> None:
+    def _record(self, kind: str, el: Element) -> None:
         text = _excerpt(el)
         if text:
             self.record(kind, text)
@@ -338,7 +354,7 @@ class _Walker:
                 centered=cur.centered,
                 row=cur.row and "\t" in text,
                 image_before=self.image_seen,
-                parts=tuple(p for p in (_clean(x) for x in cur.pieces if x is not _CELL_SEP) if p),
+                raw_parts=tuple(x for x in cur.pieces if x is not _CELL_SEP),
             )
         )
         self.image_seen = False
@@ -348,11 +364,11 @@ def _clean(text: str) -> str:
     return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
-def _excerpt(el: HtmlElement) -> str:
-    return _clean(el.text_content()[: RECORD_CHARS * 4])[:RECORD_CHARS]
+def _excerpt(el: Element) -> str:
+    return _clean(text_of(el)[: RECORD_CHARS * 4])[:RECORD_CHARS]
 
 
-def _is_data_table(table: HtmlElement) -> bool:
+def _is_data_table(table: Element) -> bool:
     """A table of figures rather than page layout: no nested table, short cells, two columns."""
     widest = 0
     rows = 0
@@ -366,7 +382,7 @@ def _is_data_table(table: HtmlElement) -> bool:
         for cell in el:
             if cell.tag in _CELLS:
                 cells += 1
-                if len(cell.text_content()) > _MAX_DATA_CELL:
+                if len(text_of(cell)) > _MAX_DATA_CELL:
                     return False
         widest = max(widest, cells)
     return rows >= 2 and widest >= 2

@@ -85,10 +85,10 @@ def classify(line: Line) -> str:
         return "footer_label"
     if not _HAN.search(text) and not _DIGIT.search(text):
         return "nohan"
-    if len(text) <= 120 and shared_lines.classify_line(text) == "breadcrumb":
-        return "breadcrumb"
-    if len(text) <= 200 and shared_lines.classify_line(text) == "spam":
-        return "spam"
+    if len(text) <= 200:
+        shared = shared_lines.classify_line(text)
+        if shared == "spam" or (shared == "breadcrumb" and len(text) <= 120):
+            return shared
     return "body"
 
 

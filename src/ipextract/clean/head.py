@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml.html import HtmlElement
-
+from .dom import Element, text_of
 from .labels import clean_source
 
 #: meta name/property (lower case) -> field, most trusted first within a field.
@@ -49,7 +48,7 @@ class HeadMeta:
     urls: list[tuple[str, str]] = field(default_factory=list)
 
 
-def read_head(root: HtmlElement) -> HeadMeta:
+def read_head(root: Element) -> HeadMeta:
     """Collect the declared metadata from the whole document (some CMSs put meta in <body>)."""
     tags: dict[str, str] = {}
     for meta in root.iter("meta"):
@@ -63,7 +62,7 @@ def read_head(root: HtmlElement) -> HeadMeta:
             out.titles.append((f"meta:{key}", tags[key]))
     title = root.find(".//title")
     if title is not None:
-        text = _SPACES.sub(" ", title.text_content()).strip()
+        text = _SPACES.sub(" ", text_of(title)).strip()
         if text:
             out.titles.append(("html:title", text))
     for key in _DATE_TAGS:

@@ -64,14 +64,15 @@ def choose_headline(
     keys = [(origin, norm(text), norm(cut_site_suffix(text))) for origin, text in references if text]
     lo = max(0, container_start - _WINDOW)
     hi = min(len(lines), container_start + 12)
+    norms = {i: norm(lines[i].text) for i in range(lo, min(len(lines), hi + 2)) if len(lines[i].text) <= _MAX_TITLE}
     best: tuple[int, Headline] | None = None
     for i in range(lo, hi):
         for span in (1, 2, 3):
             group = lines[i : i + span]
-            if len(group) < span or any(g.row for g in group):
+            if len(group) < span or any(g.row or g.index not in norms for g in group):
                 break
             text = "".join(g.text for g in group) if span > 1 else group[0].text
-            key = norm(text)
+            key = "".join(norms[g.index] for g in group)
             if len(key) < 4 or len(text) > _MAX_TITLE:
                 continue
             score = _match(key, keys)
