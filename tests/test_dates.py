@@ -198,3 +198,11 @@ def test_taiwan_roc_year_through_extract():
     facts = extract("107年全年营收达新台币500亿元。", dt.date(2019, 3, 1), roc_years=True)
     assert [(f.value, f.unit, f.date) for f in facts] == [(50_000_000_000, "元", "2018")]
     assert [f.date for f in extract("107年全年营收达新台币500亿元。", dt.date(2019, 3, 1))] == [None]
+
+
+def test_a_heading_year_dates_the_yearless_periods_below_it():
+    text = "2023年国民经济和社会发展统计公报\n全年全市地区生产总值12345.67亿元。\n年末全市常住人口1234.5万人。"
+    facts = extract(text, dt.date(2024, 3, 15))
+    assert [(f.text, f.date) for f in facts] == [("12345.67亿元", "2023"), ("1234.5万人", "2023-12")]
+    body_only = extract("全年全市地区生产总值12345.67亿元。\n年末全市常住人口1234.5万人。", dt.date(2024, 3, 15))
+    assert [f.date for f in body_only] == [None, "2024-12"]

@@ -108,10 +108,11 @@ def extract(text: str, ref_date: dt.date | None = None, *, roc_years: bool = Fal
     facts: list[Fact] = []
     offset = 0
     paragraphs = text.split("\n")
+    year = _heading_year(paragraphs, roc_years)
     for index, para in enumerate(paragraphs):
         if para.strip():
             last = index == len(paragraphs) - 1
-            facts.extend(_Paragraph(para, ref_date, roc_years).facts(offset, index, at_end=last))
+            facts.extend(_Paragraph(para, ref_date, roc_years, year).facts(offset, index, at_end=last))
         offset += len(para) + 1
     return _dedupe(facts, paragraphs)
 
@@ -123,7 +124,7 @@ class _Paragraph:
     megabyte with thousands of figures costs linear time.
     """
 
-    def __init__(self, para: str, ref: dt.date | None, roc_years: bool) -> None:
+    def __init__(self, para: str, ref: dt.date | None, roc_years: bool, year: int | None = None) -> None:
         self.para = para
         self.norm = norm = para.translate(WIDTH)
         self.quantities: list[Quantity] = []
@@ -134,7 +135,7 @@ class _Paragraph:
         self.masked = _mask(norm, periods)
         ctx.metric_text = _blank_periods(norm, periods)
         self.quantities = scan(norm, self.masked)
-        self.values = dict(zip(map(id, periods), _resolve_periods(norm, periods, ref)))
+        self.values = dict(zip(map(id, periods), _resolve_periods(norm, periods, ref, year)))
         self.ends = [p.end for p in periods]
         self.p_clause = [ctx.clause(p.start) for p in periods]
         self.p_sentence = [ctx.sentence(p.start) for p in periods]
@@ -325,10 +326,12 @@ def _is_fact(norm: str, q: Quantity, *, at_end: bool) -> bool:
 # --- periods -------------------------------------------------------------------------------
 
 
-def _resolve_periods(norm: str, periods: list[Period], ref: dt.date | None) -> list[str | None]:
-    """ISO value of each period; yearless ones take the year last written in the paragraph."""
+def _resolve_periods(
+    norm: str, periods: list[Period], ref: dt.date | None, year: int | None = None
+) -> list[str | None]:
+    """ISO value of each period; yearless ones (1-8月, 年末, 全年) take the year last written in
+    the paragraph, else `year` (the year in the document's heading), else the reference year."""
     values: list[str | None] = []
-    year: int | None = None
     month: int | None = None
     last: str | None = None
     for p in periods:
@@ -397,6 +400,16 @@ def _runs(norm: str, items: list) -> list[list]:
     if len(run) > 1:
         runs.append(run)
     return runs
+
+
+def _heading_year(paragraphs: list[str], roc_years: bool) -> int | None:
+    """The year a document opens with in a heading (`2023年国民经济和社会发展统计公报`): the
+    year its yearless periods (全年, 年末, 1-8月) belong to when their paragraph names none."""
+    first = next((p for p in paragraphs if p.strip()), "")
+    if not _is_heading(first):
+        return None
+    years = [p.explicit_year for p in dates.find_periods(first.translate(WIDTH), roc_years=roc_years)]
+    return next((y for y in years if y is not None), None)
 
 
 def _is_heading(line: str) -> bool:
