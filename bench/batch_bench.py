@@ -10,7 +10,8 @@ the folder gives one record per input document, with the same content as `ipextr
     python bench/batch_bench.py --docs 1000 --kinds dir --workers 1,2
     python bench/batch_bench.py --docs 5000 --check
 
-Not a test: timings depend on the machine and on what else runs on it.
+Not a test: timings depend on the machine and on what else runs on it. The runs use a copy of
+src/ taken when the script starts, so edits made to the tree meanwhile do not change the code mid-way.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import argparse
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -144,12 +146,24 @@ def _hwm_kb(pid: int) -> int:
     return 0
 
 
+def snapshot_code(out: Path) -> dict[str, str]:
+    """Copy src/ipextract and return an environment that imports the copy."""
+    dest = out / "src"
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(ROOT / "src" / "ipextract", dest / "ipextract",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    return {**os.environ, "PYTHONPATH": str(dest)}
+
+
+ENV: dict[str, str] | None = None
+
+
 def run_batch(inputs: list[Path], workers: int, out: Path) -> dict:
     stats = out.with_suffix(".stats.json")
     cmd = [sys.executable, "-m", "ipextract", "batch", *map(str, inputs), "-o", str(out), "-q",
            "-j", str(workers), "--stats", str(stats)]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
     sampler = RssSampler(proc.pid)
     sampler.start()
     _, err = proc.communicate()
@@ -190,7 +204,7 @@ def check(inputs: dict[str, Path], pages: list[Path], n: int, out: Path) -> None
 
 def _parse_reference(pages: list[Path], *extra: str) -> list[dict]:
     cmd = [sys.executable, "-m", "ipextract", "parse", "--format", "jsonl", *extra, *map(str, pages)]
-    out = subprocess.run(cmd, capture_output=True, check=False).stdout.decode()
+    out = subprocess.run(cmd, capture_output=True, check=False, env=ENV).stdout.decode()
     return [json.loads(x) for x in out.splitlines()]
 
 
@@ -203,6 +217,8 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--check", action="store_true", help="also run the WARC+zip+folder done-when check")
     args = ap.parse_args()
+    global ENV
+    ENV = snapshot_code(args.out)
     pages = corpus_pages(args.corpus)
     rows = []
     base_rate: dict[tuple[int, str], float] = {}
