@@ -73,6 +73,14 @@ NORMALIZE = [
     ("8.5个百分点", 8.5, "exact"),
     ("3至5亿元", 300_000_000, "exact"),
     ("6万至8万元", 60_000, "exact"),
+    ("5千多万", 50_000_000, "over"),
+    ("1000余万元", 10_000_000, "over"),
+    ("上千万元", 10_000_000, "over"),
+    ("逾六成", 60, "over"),
+    ("近一成", 10, "approx"),
+    ("1.5 亿元", 150_000_000, "exact"),
+    ("200-300万元", 2_000_000, "exact"),
+    ("10%—15%", 10, "exact"),
 ]
 
 
@@ -246,6 +254,7 @@ NOT_FACTS = [
     ("“十四五”规划和二十大精神。", "congress and plan numbers"),
     ("第十九届四中全会。", "sessions"),
     ("总投资125.3亿", "a number cut off at the end of the text"),
+    ("01\n02\n共有1 000家企业。", "section numbers and leading zeros"),
 ]
 
 
@@ -257,6 +266,11 @@ def test_not_facts(sentence, why):
 def test_a_number_at_the_end_with_its_unit_is_kept():
     facts = extract("今年1-6月，全市完成固定资产投资350亿元", REF)
     assert [(f.value, f.unit) for f in facts] == [(35_000_000_000, "元")]
+
+
+def test_figures_of_equal_value_without_period_or_metric_stay_apart():
+    facts = extract("1000余万元，5千多万，上千万元。", REF)
+    assert [(f.text, f.value) for f in facts] == [("1000余万元", 1e7), ("5千多万", 5e7), ("上千万元", 1e7)]
 
 
 def test_one_person_as_a_count():

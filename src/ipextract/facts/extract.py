@@ -431,7 +431,9 @@ def _dedupe(facts: list[Fact], paragraphs: list[str]) -> list[Fact]:
     for f in facts:
         if _is_heading(paragraphs[f.paragraph]) and (round(f.value, 6), f.unit) in body:
             continue
-        key = (round(f.value, 6), f.value_max, f.unit, f.date, f.metric if f.date is None else "")
+        # Without a period, sameness needs the same metric (or, with none, the same words).
+        same = "" if f.date is not None else (f.metric or f.text)
+        key = (round(f.value, 6), f.value_max, f.unit, f.date, same)
         if key in seen:
             continue
         seen.add(key)

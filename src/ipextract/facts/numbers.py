@@ -144,6 +144,8 @@ def parse_chinese(s: str) -> Decimal | None:
 def _parse_core(s: str) -> tuple[Decimal, bool] | None:
     """Value of a numeral core and whether it is Chinese."""
     if s and s[0].isdigit():
+        if len(s) > 1 and s[0] == "0" and s[1].isdigit():
+            return None  # 01, 000: section numbers and split thousands, not quantities
         try:
             return Decimal(s.replace(",", "")), False
         except InvalidOperation:
@@ -192,8 +194,13 @@ class _Num:
 
 
 def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: bool) -> _Num:
-    """Extend a numeral core over 多/余, magnitudes (万, 亿, 千万) and the unit."""
+    """Extend a numeral core over 多/余, magnitudes (万, 亿, 千万) and the unit; one space may
+    stand between the digits and what follows (1.5 亿元, 45 %)."""
     pos, mid = core_end, ""
+    if pos + 1 < len(text) and text[pos] == " " and not chinese and (
+        text[pos + 1] in _MAGNITUDE or text[pos + 1] in _MID or lexicon.unit_pattern().match(text, pos + 1)
+    ):
+        pos += 1
     if pos + 1 < len(text) and text[pos] in _MID and (
         text[pos + 1] in _MAGNITUDE or lexicon.unit_pattern().match(text, pos + 1)
     ):
@@ -201,16 +208,19 @@ def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: 
     multiplier = Decimal(1)
     big = chinese and any(ch in "万亿" for ch in text[start:core_end])
     written = big or (chinese and any(ch in "十百千" for ch in text[start:core_end]))
-    while pos < len(text) and text[pos] in _MAGNITUDE and pos - core_end < _MAX_MAGNITUDES + len(mid):
+    steps = 0
+    while pos < len(text) and steps < _MAX_MAGNITUDES + 1:
         ch = text[pos]
-        if ch in "千百" and _unit_at(text, pos, True) is not None:
+        if not mid and ch in "多余" and pos > core_end and pos + 1 <= len(text):
+            mid, pos = ch, pos + 1  # 1.6万余项, 5千多万: 多/余 after a magnitude
+            continue
+        if ch not in _MAGNITUDE or (ch in "千百" and _unit_at(text, pos, True) is not None):
             break  # 千瓦, 千克, 百分点: the unit starts here
         multiplier *= _MAGNITUDE[ch]
         written = True
         big = big or ch in "万亿"
         pos += 1
-    if not mid and pos > core_end and pos < len(text) and text[pos] in "多余":
-        mid, pos = text[pos], pos + 1
+        steps += 1
     unit = _unit_at(text, pos, big)
     unit_end = pos + len(unit.surface) if unit else pos
     return _Num(start, pos, value, chinese, multiplier, written, big, mid, unit, unit_end)
