@@ -134,7 +134,7 @@ def _big_threshold(body: Element) -> int:
 
     ASP.NET pages wrap everything in one <form>; some templates put the article in <header>.
     """
-    return max(500, int(len(text_of(body)) * 0.4))
+    return max(100, int(len(text_of(body)) * 0.4))
 
 
 class _Walker:

@@ -92,7 +92,9 @@ def choose_headline(
         if origin == "html:title":
             text = cut_site_suffix(text)
         return Headline(text, (), origin)
-    return _first_heading(lines, lo, hi)
+    # Without a reference, only a heading above the text can be its headline (an <h3> further
+    # down is a section heading).
+    return _first_heading(lines, lo, min(hi, container_start + 2))
 
 
 def _match(key: str, refs: list[tuple[str, str, str]]) -> float:

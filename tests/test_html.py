@@ -1,0 +1,428 @@
+"""The HTML cleaner step by step on small pages: parsing, visibility, layout, the article
+container, line kinds, headline and metadata candidates, and hostile markup."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ipextract import Options, parse
+from ipextract.clean.blocks import layout
+from ipextract.clean.dom import parse_html
+from ipextract.clean.html import clean_html
+from ipextract.clean.visibility import hidden_selectors, style_hides
+from ipextract.errors import InputError
+
+PARA = "国家知识产权局今天发布数据显示，前三季度全国专利授权量稳步增长，质押融资规模持续扩大。"
+PARA2 = "各地知识产权部门积极推进专利转化运用，服务实体经济高质量发展，取得明显成效。"
+PARA3 = "下一步，将继续加大知识产权保护力度，优化营商环境，激发全社会创新活力。"
+
+NAV = "".join(f'<li><a href="/c{i}">栏目{i}</a></li>' for i in range(12))
+FOOTER = (
+    "<div class='foot'><p>版权所有：某某市人民政府 京ICP备05070218号</p><p>主办单位：某某市人民政府办公厅</p></div>"
+)
+
+
+def page(article: str, *, head: str = "", before: str = "", after: str = "") -> str:
+    return (
+        f"<html><head><meta charset='utf-8'>{head}</head><body><div class='top'><ul>{NAV}</ul></div>"
+        f"{before}<div class='main'>{article}</div>{after}{FOOTER}</body></html>"
+    )
+
+
+def body(html: str) -> list[str]:
+    return clean_html(html).blocks
+
+
+def field(html: str, name: str) -> list[str]:
+    return [c.value for c in clean_html(html).candidates if c.field == name]
+
+
+# ---------------------------------------------------------------------------------------------
+# parsing
+
+
+def test_stray_closing_html_tag_keeps_what_follows():
+    html = (
+        "<html><body><div class='head'><a href='/'>首页</a> <a href='/n'>新闻</a></div></body></html>"
+        f"<div class='c'><p>{PARA}</p><p>{PARA2}</p></div></html>"
+    )
+    assert body(html) == [PARA, PARA2]
+
+
+def test_xxe_entity_is_never_resolved():
+    html = (
+        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        f"<html><body><p>{PARA}&x;</p></body></html>"
+    )
+    text = "\n".join(body(html))
+    assert "root:" not in text
+    assert text == PARA + "&x;"
+
+
+def test_billion_laughs_does_not_expand():
+    laughs = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10 if i > 1 else "&a;" * 10}">' for i in range(1, 9)
+    )
+    html = f"<!DOCTYPE x [{laughs}]><html><body><p>{PARA}&a8;</p></body></html>"
+    assert body(html) == [PARA + "&a8;"]
+
+
+def test_deep_nesting_does_not_overflow_and_warns():
+    depth = 100_000
+    html = "<html><body><p>" + PARA + "</p>" + "<div>" * depth + "深处" + "</div>" * depth + "</body></html>"
+    out = clean_html(html)
+    assert out.blocks == [PARA]
+    assert any("nested too deeply" in w for w in out.warnings)
+
+
+def test_runaway_unclosed_inline_tags_keep_their_text():
+    html = "<html><body><p>" + "<font>" * 700 + PARA + "</p><p>" + PARA2 + "</p></body></html>"
+    assert body(html) == [PARA, PARA2]
+
+
+def test_element_guard_raises_input_error():
+    html = "<html><body>" + "<span>字</span>" * 300 + "</body></html>"
+    with pytest.raises(InputError) as err:
+        clean_html(html, Options(max_elements=100))
+    assert err.value.kind == "too_complex"
+
+
+def test_truncated_markup_parses():
+    assert body(f"<html><body><div><p>{PARA}</p><p>{PARA2[:20]}") == [PARA, PARA2[:20]]
+
+
+def test_nothing_to_parse_is_an_input_error():
+    with pytest.raises(InputError) as err:
+        clean_html("   ")
+    assert err.value.kind == "empty"
+
+
+def test_control_characters_are_dropped():
+    assert body(f"<p>{PARA[:10]}\x00\x01{PARA[10:]}</p>") == [PARA]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/=\"' abcdiv p&;#中文。，\n\x00tablerdh1")), max_size=300))
+def test_arbitrary_markup_never_raises_out_of_parse(text):
+    doc = parse(text.encode("utf-8"), Options(facts=False))
+    assert doc.error is None or doc.error_kind in ("empty", "binary")
+
+
+# ---------------------------------------------------------------------------------------------
+# visibility
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "display:none",
+        "DISPLAY : NONE",
+        "visibility:hidden",
+        "font-size:0",
+        "font-size:0px;color:red",
+        "height:0;overflow:hidden",
+        "position:absolute;left:-9999px",
+        "text-indent:-10000px",
+        "opacity:0",
+    ],
+)
+def test_hiding_styles(style):
+    assert style_hides(style)
+
+
+@pytest.mark.parametrize("style", ["color:red", "font-size:0.8em", "margin-left:-20px", "left:-9999px", "height:10px"])
+def test_visible_styles(style):
+    assert not style_hides(style)
+
+
+def test_hidden_elements_are_removed_counted_and_recorded():
+    spam = "<a href='http://x.com'>澳门赌场</a>" * 5
+    article = (
+        f"<p>{PARA}</p><div style='display:none'>{spam}</div><p>{PARA2}</p>"
+        f"<span style='font-size:0px'>{spam}</span><p hidden>隐藏段落</p>"
+        f"<div class='sp'>{spam}</div><div style='position:absolute;top:-800px'>{spam}</div>"
+    )
+    out = clean_html(page(article, head="<style>.sp{display:none}</style>"))
+    assert out.blocks == [PARA, PARA2]
+    assert out.removed["hidden_elements"] == 5
+    recorded = [r.text for r in out.removed_items if r.kind == "hidden_elements"]
+    assert "隐藏段落" in recorded
+    assert all(len(t) <= 200 for t in recorded)
+
+
+def test_stylesheet_rules_only_count_outside_media_queries():
+    found = hidden_selectors(
+        [".a{color:red} .hide, #x {display: none} @media (max-width:9px){.m{display:none}} "
+         "div.z{font-size:0px;} .t .u{display:none} .off{position:absolute;left:-9999px}"]
+    )
+    assert found.classes == {"hide", "z", "off"}
+    assert found.ids == {"x"}
+
+
+def test_furniture_elements_never_reach_the_body_and_are_counted():
+    html = (
+        "<html><body><header><h1>某某市人民政府</h1><p>欢迎访问，今天是2024年5月1日，星期三。</p></header>"
+        "<nav><a href='/'>首页</a></nav><script>var x='不应出现的脚本文字，很长很长。';</script>"
+        "<style>p{color:red}</style><noscript>请开启脚本，否则无法正常浏览本网站内容。</noscript>"
+        f"<iframe src='a.html'>框架内文字</iframe><div><p>{PARA}</p><p>{PARA2}</p></div>"
+        "<aside><p>侧栏推荐：这是一段很长的推荐文字，不是正文内容，不应出现在正文里。</p></aside>"
+        "<footer><p>版权所有 某某市人民政府</p></footer></body></html>"
+    )
+    out = clean_html(html)
+    assert out.blocks == [PARA, PARA2]
+    assert out.removed["boilerplate_elements"] >= 4
+
+
+def test_a_form_wrapping_the_whole_page_is_not_furniture():
+    html = f"<html><body><form id='form1'><div><p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p></div></form></body></html>"
+    assert body(html) == [PARA, PARA2, PARA3]
+
+
+# ---------------------------------------------------------------------------------------------
+# layout
+
+
+def test_inline_markup_never_breaks_a_number_or_a_line():
+    html = "<p>全年实现地区生产总值<font color='red'>2883.5</font>亿元，增长<b>7</b>.<b>2</b>%。</p>"
+    assert body(html) == ["全年实现地区生产总值2883.5亿元，增长7.2%。"]
+
+
+def test_blocks_and_br_break_lines_and_spaces_fold():
+    html = f"<div>{PARA}<br>{PARA2}<p>{PARA3}\u3000\u3000（完）</p></div>"
+    assert body(html) == [PARA, PARA2, PARA3 + " （完）"]
+
+
+def test_raw_newlines_inside_a_paragraph_join_with_a_space():
+    assert body(f"<p>{PARA}\n{PARA2}</p>") == [PARA + " " + PARA2]
+
+
+def test_data_table_rows_keep_cells_tab_separated():
+    table = (
+        "<table><tr><th>指标</th><th>数量</th><th>增长</th></tr>"
+        "<tr><td>发明专利</td><td><p>12.3万件</p></td><td>8.5%</td></tr>"
+        "<tr><td>商标注册</td><td>45万件</td><td>-2.1%</td></tr></table>"
+    )
+    assert body(page(f"<p>{PARA}</p>{table}<p>{PARA2}</p>")) == [
+        PARA,
+        "指标\t数量\t增长",
+        "发明专利\t12.3万件\t8.5%",
+        "商标注册\t45万件\t-2.1%",
+        PARA2,
+    ]
+
+
+def test_layout_table_is_not_a_data_table():
+    html = (
+        "<html><body><table><tr><td><a href='/'>首页</a></td><td>"
+        f"<p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p></td></tr></table></body></html>"
+    )
+    assert body(html) == [PARA, PARA2, PARA3]
+
+
+def test_lines_know_their_links_headings_and_images():
+    root = parse_html(
+        "<html><body><h1>标题</h1><p><a href='x'>链接</a>文字</p><p><img src='a.jpg'></p><p>说明</p></body></html>"
+    ).root
+    lines = layout(root, lambda kind, text: None).lines
+    assert [(line.text, line.heading, line.link_chars, line.image_before) for line in lines] == [
+        ("标题", 1, 0, False),
+        ("链接文字", 0, 2, False),
+        ("说明", 0, 0, True),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# the article container and the lines in it
+
+
+def test_density_picks_the_article_over_link_lists_and_teasers():
+    sidebar = "<div class='side'>" + "".join(
+        f"<p><a href='/n{i}'>相关新闻标题第{i}条：知识产权工作取得新进展</a></p>" for i in range(15)
+    ) + "</div>"
+    article = f"<h1>专利授权量稳步增长</h1><p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>"
+    assert body(page(article, before=sidebar, after=sidebar)) == [PARA, PARA2, PARA3]
+
+
+def test_header_lines_are_cut_before_the_first_paragraph():
+    article = (
+        "<h2>专利授权量稳步增长</h2><h3>前三季度数据发布</h3>"
+        "<div class='info'>发布时间：2024-10-18 10:30 来源：国家知识产权局</div>"
+        "<div class='tools'>【打印】 【关闭】 字号：大 中 小</div>"
+        f"<p>{PARA}</p><p>{PARA2}</p>"
+    )
+    assert body(page(article, head="<title>专利授权量稳步增长_某某网</title>")) == [PARA, PARA2]
+
+
+def test_editor_credit_closes_the_article():
+    article = (
+        f"<p>{PARA}</p><p>{PARA2}</p><p>（责任编辑：张三）</p>"
+        "<p>香港警方表示，有关网上传言并不属实，呼吁市民不要轻信谣言，这是另一篇文章的摘要。</p>"
+    )
+    assert body(page(article)) == [PARA, PARA2]
+
+
+def test_trailer_drops_labels_keeps_signature():
+    article = (
+        f"<p>{PARA}</p><p>{PARA2}</p><p>某某市知识产权局</p><p>2024年5月30日</p>"
+        "<p>发布日期：2024-06-13 来源：某某市知识产权局</p>"
+    )
+    assert body(page(article)) == [PARA, PARA2, "某某市知识产权局", "2024年5月30日"]
+
+
+def test_label_lines_between_paragraphs_are_text():
+    article = f"<p>{PARA}</p><p>时间：2024年6月至12月</p><p>联系人：张三</p><p>{PARA2}</p>"
+    assert body(page(article)) == [PARA, "时间：2024年6月至12月", "联系人：张三", PARA2]
+
+
+def test_captions_are_dropped_but_centred_poems_are_not():
+    article = (
+        f"<p>{PARA}</p><p style='text-align:center'><img src='a.jpg'></p>"
+        "<p style='text-align:center'>科研人员正在进行设备测试</p>"
+        f"<p>{PARA2}</p><p>图为会议现场。（张三 摄）</p>"
+        "<p style='text-align:center'><img src='b.jpg'></p>"
+        "<p style='text-align:center'><strong>《冬夜读书示子聿》</strong></p>"
+        "<p style='text-align:center'>古人学问无遗力，少壮工夫老始成。</p>"
+        "<p style='text-align:center'>纸上得来终觉浅，绝知此事要躬行。</p>"
+        f"<p>{PARA3}</p>"
+    )
+    assert body(page(article)) == [
+        PARA,
+        PARA2,
+        "《冬夜读书示子聿》",
+        "古人学问无遗力，少壮工夫老始成。",
+        "纸上得来终觉浅，绝知此事要躬行。",
+        PARA3,
+    ]
+
+
+def test_section_headings_stay_as_their_own_lines():
+    article = f"<p>{PARA}</p><p><strong>一、总体要求</strong></p><p>{PARA2}</p><h3>二、主要任务</h3><p>{PARA3}</p>"
+    assert body(page(article)) == [PARA, "一、总体要求", PARA2, "二、主要任务", PARA3]
+
+
+def test_toolbars_and_share_bars_inside_the_article_go():
+    article = f"<p>{PARA}</p><div>分享到： 微信 微博</div><p>{PARA2}</p><div>【打印此页】 【关闭窗口】</div>"
+    assert body(page(article)) == [PARA, PARA2]
+
+
+def test_attachment_list_of_a_notice_is_kept():
+    article = (
+        f"<p>{PARA}</p><p>{PARA2}</p>"
+        "<p><a href='1.doc'>附件：1.知识竞答工作要求</a></p><p><a href='2.doc'>2.作品报送要求</a></p>"
+        "<p>某某市教育局办公室</p>"
+    )
+    assert body(page(article)) == [PARA, PARA2, "附件：1.知识竞答工作要求", "2.作品报送要求", "某某市教育局办公室"]
+
+
+def test_a_page_without_paragraphs_keeps_its_short_text():
+    assert body("<html><body><p>短消息</p></body></html>") == ["短消息"]
+
+
+# ---------------------------------------------------------------------------------------------
+# headline and metadata candidates
+
+
+def test_headline_is_the_visible_heading_confirmed_by_title():
+    article = f"<h1>专利授权量稳步增长</h1><p>{PARA}</p><p>{PARA2}</p>"
+    html = page(article, head="<title>专利授权量稳步增长_新闻中心_某某市人民政府门户网站</title>")
+    assert field(html, "title")[0] == "专利授权量稳步增长"
+
+
+def test_column_name_in_title_loses_to_article_title_tag():
+    article = f"<div class='t'>专利授权量稳步增长</div><p>{PARA}</p><p>{PARA2}</p>"
+    head = "<title>工作动态_某某市知识产权局</title><meta name='ArticleTitle' content='专利授权量稳步增长'>"
+    assert field(page(article, head=head), "title")[0] == "专利授权量稳步增长"
+
+
+def test_headline_split_by_br_is_joined():
+    article = f"<p><b>关于开展<br>2024年专利转化<br>专项行动的通知</b></p><p>{PARA}</p><p>{PARA2}</p>"
+    head = "<title>关于开展2024年专利转化专项行动的通知_某某网</title>"
+    out = clean_html(page(article, head=head))
+    assert out.candidates[0].value == "关于开展2024年专利转化专项行动的通知"
+    assert out.blocks == [PARA, PARA2]
+
+
+def test_injected_keyword_prefix_is_cut_from_the_headline():
+    article = f"<h2>[某某化妆品]专利授权量稳步增长</h2><p>{PARA}</p><p>{PARA2}</p>"
+    head = "<title>[某某化妆品]专利授权量稳步增长-某某传媒</title>"
+    assert field(page(article, head=head), "title")[0] == "专利授权量稳步增长"
+
+
+def test_title_without_any_heading_falls_back_to_title_tag_without_suffix():
+    assert field(page(f"<p>{PARA}</p>", head="<title>专利授权量稳步增长 - 某某网</title>"), "title") == [
+        "专利授权量稳步增长"
+    ]
+
+
+def test_label_line_and_meta_tags_give_candidates_in_trust_order():
+    article = (
+        "<h1>专利授权量稳步增长</h1><p>发布时间：2024-10-18 来源：国家知识产权局 作者：张三</p>"
+        f"<p>{PARA}</p><p>{PARA2}</p>"
+    )
+    head = (
+        "<title>专利授权量稳步增长</title><meta name='PubDate' content='2024-10-18 10:30'>"
+        "<meta name='ContentSource' content='知识产权局'><link rel='canonical' href='https://www.example.gov.cn/a/1.html'>"
+    )
+    html = page(article, head=head)
+    assert field(html, "published_at") == ["2024-10-18", "2024-10-18T10:30"]
+    assert field(html, "source") == ["国家知识产权局", "知识产权局"]
+    assert field(html, "author") == ["张三"]
+    assert field(html, "url") == ["https://www.example.gov.cn/a/1.html"]
+
+
+def test_source_value_ends_where_its_text_run_ends():
+    article = "<h1>标题文字很长</h1><div>2020年07月04日 12:10 来源：求是网<a href='#c'>参与互动</a></div>" + (
+        f"<p>{PARA}</p><p>{PARA2}</p>"
+    )
+    html = page(article, head="<title>标题文字很长</title>")
+    assert field(html, "source")[0] == "求是网"
+    assert field(html, "published_at")[0] == "2020-07-04T12:10"
+
+
+def test_unlabelled_stamp_line_gives_date_and_source():
+    article = f"<h1>标题文字很长</h1><div>北京新浪网 (2020-01-21 11:12)</div><p>{PARA}</p><p>{PARA2}</p>"
+    html = page(article, head="<title>标题文字很长</title>")
+    assert field(html, "published_at")[0] == "2020-01-21T11:12"
+    assert field(html, "source")[0] == "北京新浪网"
+
+
+def test_footer_date_line_after_the_text_is_found():
+    article = f"<h1>标题文字很长</h1><p>{PARA}</p><p>{PARA2}</p><p>发布日期：2019-03-06 责任编辑：龙慧</p>"
+    html = page(article, head="<title>标题文字很长</title>")
+    assert field(html, "published_at") == ["2019-03-06"]
+
+
+def test_bylines_and_datelines_give_the_author():
+    article = (
+        "<h1>标题文字很长</h1>"
+        f"<p>新华社巴黎12月9日电（记者唐霁）{PARA}</p><p>{PARA2}</p>"
+    )
+    assert field(page(article, head="<title>标题文字很长</title>"), "author") == ["唐霁"]
+    article = f"<h1>标题文字很长</h1><p>{PARA}</p><p>{PARA2}（张巨峰）</p>"
+    assert field(page(article, head="<title>标题文字很长</title>"), "author") == ["张巨峰"]
+
+
+def test_editor_meta_tag_is_not_an_author():
+    head = "<title>标题文字很长</title><meta name='author' content='李编辑'>"
+    assert field(page(f"<h1>标题文字很长</h1><p>{PARA}</p><p>{PARA2}</p>", head=head), "author") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# through the pipeline
+
+
+def test_pipeline_document_for_an_html_page():
+    article = (
+        "<h1>专利授权量稳步增长</h1><p>发布时间：2024-10-18 来源：国家知识产权局</p>"
+        f"<p>{PARA}</p><p>{PARA2}</p>"
+    )
+    head = "<title>专利授权量稳步增长_某某网</title><meta name='PubDate' content='2024-10-18 10:30'>"
+    html = page(article, head=head)
+    doc = parse(html.encode("gb18030"), Options(facts=False))
+    assert doc.format == "html"
+    assert doc.encoding == "gb18030"
+    assert (doc.title, doc.published_at, doc.source) == ("专利授权量稳步增长", "2024-10-18", "国家知识产权局")
+    assert doc.paragraphs == [PARA, PARA2]
+    assert doc.removed["meta_lines"] >= 1
