@@ -25,7 +25,7 @@ from ..dates import ASOF, PERIOD, VAGUE, Period
 from ..document import Fact
 from . import lexicon
 from . import metric as metric_mod
-from .numbers import WIDTH, Quantity, is_referent, is_threshold, scan
+from .numbers import Quantity, fold_width, is_referent, is_threshold, scan
 
 _GOVERNING = (PERIOD, ASOF, VAGUE)
 
@@ -40,19 +40,23 @@ _SENTENCE_WINDOW = 300  # Fact.sentence is the sentence, cut to this much on eac
 _QIZHONG = re.compile(r"\s*其中")
 _GENERIC_YEAR = ("全年", "年内")
 
-# Digits that are not quantities, masked before scanning.
-_NOISE = re.compile(
-    r"(?:https?://|www\.)[\w./?=&%#:~+\-]+"  # URLs
-    r"|(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]{1,64}\.[\w.]{1,64}"  # e-mail addresses
-    r"|(?<!\d)(?:0\d{2,3}[-—\s]?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)"  # phone numbers
-    r"|(?<![\d.])\d{1,12}(?:\.\d{1,12})?(?:\s*[:：∶]\s*\d{1,12}(?:\.\d{1,12})?)+"  # ratios a:b:c, clock times
-    r"|\d{1,2}\s*[时点]\s*(?:\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?)?(?:许|左右)?"  # 12时55分
-    r"|[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d*\s*号?"  # 〔2023〕5号
-    r"|[A-Za-z\u4e00-\u9fff]{0,6}ICP[备证]?[\s:：]*\d+号?(?:-\d+)?"  # 粤ICP备12345678号
-    r"|《[^》\n]{0,60}》"  # titles of documents and publications
-    r"|[“‘「『\"][^”’」』\"\n]{1,12}[”’」』\"]"  # short quoted names (checked for digits below)
-    r"|十[一二三四五]五"  # five-year plan names
-)
+# Digits that are not quantities, masked before scanning. Each pattern runs only when its
+# trigger is in the paragraph, so common text pays for the few that can match.
+_NOISE = [
+    (None, re.compile(
+        r"(?<!\d)(?:0\d{2,3}[-—\s]?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)"  # phone numbers
+        r"|(?<![\d.])\d{1,12}(?:\.\d{1,12})?(?:\s*[:：∶]\s*\d{1,12}(?:\.\d{1,12})?)+"  # ratios, clock times
+        r"|\d{1,2}\s*[时点]\s*(?:\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?)?(?:许|左右)?"  # 12时55分
+    )),
+    ("://", re.compile(r"https?://[\w./?=&%#:~+\-]+")),  # URLs
+    ("www.", re.compile(r"www\.[\w./?=&%#:~+\-]+")),
+    ("@", re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]{1,64}\.[\w.]{1,64}")),  # e-mail addresses
+    ("ICP", re.compile(r"[A-Za-z\u4e00-\u9fff]{0,6}ICP[备证]?[\s:：]*\d+号?(?:-\d+)?")),  # 粤ICP备12345678号
+    ("号", re.compile(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d*\s*号?")),  # 〔2023〕5号
+    ("《", re.compile(r"《[^》\n]{0,60}》")),  # titles of documents and publications
+    (None, re.compile(r"[“‘「『\"][^”’」』\"\n]{1,12}[”’」』\"]")),  # short quoted names (digits checked)
+    ("五", re.compile(r"十[一二三四五]五")),  # five-year plan names
+]
 _LIST_MARKER = re.compile(
     r"(?:^|[：:；;。！？])\s*(?:[(（]?\d{1,2}[)）.、．](?!\d)|[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.．]|[一二三四五六七八九十]{1,3}是)"
@@ -126,7 +130,7 @@ class _Paragraph:
 
     def __init__(self, para: str, ref: dt.date | None, roc_years: bool, year: int | None = None) -> None:
         self.para = para
-        self.norm = norm = para.translate(WIDTH)
+        self.norm = norm = fold_width(para)
         self.quantities: list[Quantity] = []
         if not _DIGITISH.search(norm) and "半" not in norm:
             return
@@ -295,11 +299,14 @@ def _mask(norm: str, periods: list[Period]) -> bytearray:
     masked = bytearray(len(norm))
     for p in periods:
         masked[p.start:p.end] = b"\x01" * (p.end - p.start)
-    for m in _NOISE.finditer(norm):
-        s = m.group()
-        if s[0] in "“‘「『\"" and not _DIGITISH.search(s):
+    for trigger, pattern in _NOISE:
+        if trigger is not None and trigger not in norm:
             continue
-        masked[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        for m in pattern.finditer(norm):
+            s = m.group()
+            if s[0] in "“‘「『\"" and not _DIGITISH.search(s):
+                continue
+            masked[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for m in _LIST_MARKER.finditer(norm):
         masked[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return masked
@@ -408,7 +415,7 @@ def _heading_year(paragraphs: list[str], roc_years: bool) -> int | None:
     first = next((p for p in paragraphs if p.strip()), "")
     if not _is_heading(first):
         return None
-    years = [p.explicit_year for p in dates.find_periods(first.translate(WIDTH), roc_years=roc_years)]
+    years = [p.explicit_year for p in dates.find_periods(fold_width(first), roc_years=roc_years)]
     return next((y for y in years if y is not None), None)
 
 

@@ -19,6 +19,12 @@ from . import lexicon
 
 #: Full-width forms folded to ASCII one character for one, so offsets stay valid.
 WIDTH = str.maketrans("０１２３４５６７８９％．～﹪", "0123456789%.~%")
+_WIDE = re.compile("[０-９％．～﹪]")
+
+
+def fold_width(text: str) -> str:
+    """`text` with full-width digits and signs folded (same length); a no-op is free."""
+    return text.translate(WIDTH) if _WIDE.search(text) else text
 
 _CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7,
@@ -488,7 +494,7 @@ def normalize_number(s: str) -> NumberValue:
     Accepts units and qualifier words around the number (`近20亿元`, `70%以上`, `三成半`) and
     raises ValueError when `s` holds no number.
     """
-    text = s.strip().translate(WIDTH)
+    text = fold_width(s.strip())
     for m in _TOKEN.finditer(text):
         found = _dispatch_loose(text, m)
         if found is not None:
