@@ -197,3 +197,26 @@ def test_every_span_slices_its_surface(chunks, noise):
         line_start = sum(len(line) + 1 for line in lines[: fact.paragraph])
         assert line_start <= fact.span[0] and fact.span[1] <= line_start + len(lines[fact.paragraph])
         assert fact.kind in KINDS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "?" * 100_000,
+        "1" * 200_000,
+        "1," * 100_000 + "元",
+        "1-" * 100_000 + "2家",
+        "百分之" * 50_000,
+        "一二三四五六七八九十百千万亿" * 10_000,
+        "2019年1月2日至3日，" * 10_000,
+        "增长12.5%，总投资3至5亿元，" * 5_000,
+        "“" * 100_000 + "1家",
+        "a@" * 50_000,
+    ],
+    ids=["question-marks", "digits", "commas", "dashes", "percent-words", "numerals", "dates", "figures",
+         "quotes", "at-signs"],
+)
+def test_hostile_inputs_finish_and_stay_consistent(text):
+    facts = extract(text, REF)
+    for fact in facts:
+        assert text[fact.span[0]:fact.span[1]] == fact.text

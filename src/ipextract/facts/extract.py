@@ -37,6 +37,7 @@ _MAX_WALK = 64  # periods looked at before giving up on a governing date
 _MAX_GAP = 4  # longest joiner inside a list (、 和 以及)
 _WINDOW = 60  # characters of clause looked at around a figure for its metric and change
 _SENTENCE_WINDOW = 300  # Fact.sentence is the sentence, cut to this much on each side
+_METRIC_BUDGET = 2000  # figures per document that get a metric
 _QIZHONG = re.compile(r"\s*其中")
 _GENERIC_YEAR = ("全年", "年内")
 
@@ -116,7 +117,8 @@ def extract(text: str, ref_date: dt.date | None = None, *, roc_years: bool = Fal
     for index, para in enumerate(paragraphs):
         if para.strip():
             last = index == len(paragraphs) - 1
-            facts.extend(_Paragraph(para, ref_date, roc_years, year).facts(offset, index, at_end=last))
+            budget = max(0, _METRIC_BUDGET - len(facts))
+            facts.extend(_Paragraph(para, ref_date, roc_years, year).facts(offset, index, at_end=last, budget=budget))
         offset += len(para) + 1
     return _dedupe(facts, paragraphs)
 
@@ -146,7 +148,9 @@ class _Paragraph:
         self.local = [self._is_local(p) for p in periods]
         self.lead = _lead(ctx, periods, self.local)
 
-    def facts(self, offset: int, index: int, *, at_end: bool) -> list[Fact]:
+    def facts(self, offset: int, index: int, *, at_end: bool, budget: int = _METRIC_BUDGET) -> list[Fact]:
+        """The facts of this paragraph; only the first `budget` get a metric (segmenting costs
+        ~0.2 ms a figure, and a hostile page may hold a hundred thousand figures)."""
         norm = self.norm
         quantities = [q for q in self.quantities if _is_fact(norm, q, at_end=at_end)]
         if not quantities:
@@ -172,7 +176,7 @@ class _Paragraph:
                 changes[id(q)] = self._change(q)
                 sentence = ctx.sentence(q.core_start)
                 borrowed = previous[1] if previous[0] == sentence else None
-                metrics[id(q)] = self._metric(q, borrowed)
+                metrics[id(q)] = self._metric(q, borrowed) if len(out) < budget else (None, "")
             previous = (ctx.sentence(q.core_start), metrics[id(q)][0])
             s_start, s_end = ctx.sentence_bounds(q.core_start)
             s_start, s_end = max(s_start, q.start - _SENTENCE_WINDOW), min(s_end, q.end + _SENTENCE_WINDOW)
