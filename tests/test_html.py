@@ -316,6 +316,25 @@ def test_attachment_list_of_a_notice_is_kept():
     assert body(page(article)) == [PARA, PARA2, "附件：1.知识竞答工作要求", "2.作品报送要求", "某某市教育局办公室"]
 
 
+def test_flat_page_paragraphs_are_gathered_around_the_best_one():
+    html = (
+        "<html><body><p>首 页 通知公告 统计动态 统计信息 统计数据 政府信息公开 办事服务 政民互动</p>"
+        "<p>您的位置：首页 >> 统计信息 >> 内容</p><p>规模以上工业营收破万亿</p>"
+        f"<p>发布日期：2022-09-27 来源：统计局 浏览次数：</p><p>{PARA}</p><p>{PARA2 * 4}</p>"
+        "<p>主办单位：某某市统计局</p><p>苏公网安备32041102000483号 网站标识码：3204000028</p></body></html>"
+    )
+    assert body(html) == [PARA, PARA2 * 4]
+
+
+def test_spam_chains_and_spam_blocks_inside_the_article_are_cut():
+    chain = "*365体育滚球_365体育彩票-投注*官网@"
+    farm = "主站蜘蛛池模板： " + "| ".join(f"亚洲精品无码视频在线观看第{i}集" for i in range(12))
+    article = f"<p>{PARA}</p><p>从以上数据可以看出，{chain}县园区建设成效显著。</p><p>{farm}</p><p>{PARA2}</p>"
+    out = clean_html(page(article))
+    assert out.blocks == [PARA, "从以上数据可以看出，县园区建设成效显著。", PARA2]
+    assert out.removed["spam_blocks"] == 2
+
+
 def test_a_page_without_paragraphs_keeps_its_short_text():
     assert body("<html><body><p>短消息</p></body></html>") == ["短消息"]
 

@@ -107,7 +107,54 @@ def find_container(lines: list[Line], weights: list[float]) -> Container | None:
     element = totals[best][0]
     members = set(element.iter())
     inside = [line for line in lines if line.owner in members]
+    if all(line.owner is element for line in inside):
+        # The winner is one paragraph of a flat page (<p> after <p> straight in <body>): its
+        # neighbouring paragraphs are the rest of the article.
+        run = _sibling_run(element, totals)
+        if len(run) > 1:
+            members = {el for sibling in run for el in sibling.iter()}
+            inside = [line for line in lines if line.owner in members]
     return Container(element, totals[best][1], inside)
+
+
+#: Extending a paragraph to its siblings stops at a sibling weighing less than this (a menu, a
+#: footer line) ...
+_RUN_STOP = -2 * _SHORT_COST
+#: ... and never crosses more than this many consecutive non-prose siblings.
+_RUN_GAP = 2
+
+
+def _sibling_run(element: Element, totals: dict[int, list]) -> list[Element]:
+    """The contiguous siblings around `element` that read as more of the same text."""
+    parent = element.getparent()
+    if parent is None:
+        return [element]
+    siblings = [el for el in parent if isinstance(el.tag, str)]
+    at = next(i for i, el in enumerate(siblings) if el is element)
+    weight = [totals[id(el)][1] if id(el) in totals else None for el in siblings]
+
+    def extend(step: int) -> int:
+        edge = at
+        gap = 0
+        i = at + step
+        while 0 <= i < len(siblings):
+            w = weight[i]
+            if w is None:  # no text at all (an image, an empty element)
+                i += step
+                continue
+            if w < _RUN_STOP:
+                break
+            if w > 0:
+                edge, gap = i, 0
+            else:
+                gap += 1
+                if gap > _RUN_GAP:
+                    break
+            i += step
+        return edge
+
+    lo, hi = extend(-1), extend(1)
+    return siblings[lo : hi + 1]
 
 
 def _climb(key: int, totals: dict[int, list]) -> int:

@@ -124,14 +124,21 @@ class Selection:
 
 
 _PROSE_PUNCT = re.compile(r"[，。；！？、,;!?]")
+_FULL_STOP = re.compile(r"[。！？!?；;]")
+#: A punctuated line this long is a paragraph even without a full stop.
+_PARAGRAPH = 25
 
 
 def is_prose(line: Line, kind: str, weight: float) -> bool:
     """A paragraph of running text: it marks where the article's text begins and ends.
 
-    Headings (a subtitle in <h3>) and unpunctuated lines are not paragraphs however long.
+    Headings (a subtitle in <h3>), unpunctuated lines and short phrases without a full stop (a
+    headline with a 、 in it) are not paragraphs.
     """
-    return kind == "body" and weight > 0 and not line.heading and bool(_PROSE_PUNCT.search(line.text))
+    if kind != "body" or weight <= 0 or line.heading:
+        return False
+    text = line.text
+    return bool(_FULL_STOP.search(text)) or (len(text) >= _PARAGRAPH and bool(_PROSE_PUNCT.search(text)))
 
 
 def select(lines: list[Line], kinds: list[str], prose: list[bool]) -> Selection:

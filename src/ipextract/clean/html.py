@@ -13,6 +13,7 @@ from ..dates import parse_timestamp
 from ..options import Options
 from . import Extracted
 from . import lines as shared_lines
+from . import spam as shared_spam
 from .article import find_container, line_weight
 from .blocks import Line, layout
 from .body import classify, is_prose, select
@@ -28,6 +29,8 @@ from .labels import (
     trailing_author,
 )
 
+#: Lines up to this length were checked against the shared line rules when classified.
+_SHORT_CHECKED = 200
 #: Lines after the article text that are still searched for its date and source (footer lines).
 _TAIL_WINDOW = 15
 #: Lines before the article container searched for the header when no headline was found.
@@ -70,16 +73,33 @@ def clean_html(html: str, options: Options | None = None) -> Extracted:
     chosen = select(
         inside, [kinds[i] for i in local], [is_prose(lines[i], kinds[i], weights[i]) for i in local]
     )
-    body_lines = [inside[i] for i in chosen.kept]
-    out.blocks = [line.text for line in body_lines]
     for i, kind in chosen.dropped:
         out.drop(_removed_kind(kind), inside[i].text)
+    body_lines = _without_spam([inside[i] for i in chosen.kept], out)
 
     first_prose = inside[chosen.first_prose].index if chosen.first_prose < len(inside) else end
     body_end = body_lines[-1].index + 1 if body_lines else end
     head_from = min(headline.lines) if headline and headline.lines else max(0, start - _HEAD_WINDOW)
     _metadata(out, head, headline, lines, kinds, body_lines, head_from, first_prose, body_end)
     return out
+
+
+def _without_spam(body: list[Line], out: Extracted) -> list[Line]:
+    """Drop long spam lines and cut spam chains injected into sentences (shared spam rules).
+
+    Short lines were checked when classified; the costlier checks run on the article only.
+    """
+    kept: list[Line] = []
+    for line in body:
+        if len(line.text) > _SHORT_CHECKED and shared_lines.classify_line(line.text) == "spam":
+            out.drop("spam_blocks", line.text)
+            continue
+        text, chains = shared_spam.remove_inline_spam(line.text)
+        for chain in chains:
+            out.drop("spam_blocks", chain)
+        out.blocks.append(" ".join(text.split()) if chains else text)
+        kept.append(line)
+    return kept
 
 
 def _title_keys(headline: Headline | None, lines: list[Line]) -> set[str]:

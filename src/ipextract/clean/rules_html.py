@@ -96,13 +96,13 @@ def footer_label_line(text: str) -> bool:
 
 
 def editor_line(text: str) -> bool:
-    """An editor / production credit: `（责任编辑：周雁）`, `【编辑:陈海峰】`, `【纠错】 责任编辑：尹世杰`."""
+    """An editor / production credit: `（责任编辑：周雁）`, `【编辑:陈海峰】`, `制图/姜宣凭`."""
     if len(text) > SHORT_LINE:
         return False
     return bool(
         _pattern(
             "html_editor_labels.txt",
-            r"^[\[【（(〔\s]*(?:【?纠错】?|【?糾錯】?)?\s*(?:{words})\s*[:：]",
+            r"^[\[【（(〔\s]*(?:【?纠错】?|【?糾錯】?)?\s*(?:{words})\s*[:：/／]",
         ).search(text)
     )
 
