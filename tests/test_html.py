@@ -375,6 +375,34 @@ def test_title_without_any_heading_falls_back_to_title_tag_without_suffix():
     ]
 
 
+def test_site_name_title_loses_to_the_heading_above_the_text():
+    article = f"<h1>关于开展专利转化专项行动的通知</h1><p>{PARA}</p><p>{PARA2}</p>"
+    assert field(page(article, head="<title>某某市人民政府门户网站</title>"), "title")[0] == (
+        "关于开展专利转化专项行动的通知"
+    )
+
+
+def test_without_any_title_metadata_the_styled_line_above_the_date_is_the_headline():
+    article = (
+        "<div class='nav'><b>工作动态</b></div><div class='title'><b>专利授权量稳步增长</b></div>"
+        f"<div>发布时间：2024-10-18 来源：国家知识产权局</div><p>{PARA}</p><p>{PARA2}</p>"
+    )
+    out = clean_html(page(article))
+    assert [c.value for c in out.candidates if c.field == "title"] == ["专利授权量稳步增长"]
+    assert out.blocks == [PARA, PARA2]
+
+
+def test_other_dates_in_label_blocks_are_not_the_publication_date():
+    table = (
+        "<table><tr><td>信息索引：</td><td>360A12-07-2024-0008-1</td><td>生成日期：</td><td>2024-06-04</td></tr>"
+        "<tr><td>发文字号：</td><td>教思政厅函〔2024〕10号</td><td>信息类别：</td><td>高等教育</td></tr></table>"
+    )
+    article = f"{table}<h1>关于举办宣传教育活动的通知</h1><p>{PARA}</p><p>{PARA2}</p><p>发布日期：2024-06-13</p>"
+    out = clean_html(page(article))
+    assert [c.value for c in out.candidates if c.field == "published_at"] == ["2024-06-13"]
+    assert out.blocks == [PARA, PARA2]
+
+
 def test_label_line_and_meta_tags_give_candidates_in_trust_order():
     article = (
         "<h1>专利授权量稳步增长</h1><p>发布时间：2024-10-18 来源：国家知识产权局 作者：张三</p>"

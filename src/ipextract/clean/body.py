@@ -67,6 +67,8 @@ def classify(line: Line) -> str:
         return "footer"
     if line.link_density > 0.5 and not line.row:
         return "links"
+    if line.row and label_row(text):
+        return "meta"
     if stamp_line(text):
         return "stamp"
     if toolbar_line(text):
@@ -77,7 +79,7 @@ def classify(line: Line) -> str:
         return "end"
     if caption_marker(text):
         return "caption"
-    if (line.row and label_row(text)) or (len(text) <= 100 and is_label_line(text)):
+    if len(text) <= 100 and is_label_line(text):
         return "meta"
     if byline_author(text):
         return "byline"

@@ -53,13 +53,14 @@ class Headline:
 
 
 def choose_headline(
-    lines: list[Line], references: list[tuple[str, str]], container_start: int
+    lines: list[Line], references: list[tuple[str, str]], container_start: int, kinds: list[str] | None = None
 ) -> Headline | None:
     """Pick the headline.
 
     `references` are (origin, text) title strings from the page's metadata, most trusted first
     (ArticleTitle, og:title, <title> …). `container_start` is the index of the first line of the
-    article container.
+    article container; `kinds` are the lines' kinds (body.classify), used when no reference
+    confirms a visible line.
     """
     keys = [(origin, norm(text), norm(cut_site_suffix(text))) for origin, text in references if text]
     lo = max(0, container_start - _WINDOW)
@@ -85,16 +86,21 @@ def choose_headline(
                 best = (score, Headline(text, tuple(range(i, i + span)), "visible"))
     if best is not None:
         return best[1]
+    # Without a reference, only a line styled as a heading just above the text can be its
+    # headline (an <h3> further down is a section heading).
+    heading = _visible_heading(lines, kinds, container_start) if kinds else None
+    heading = heading or _first_heading(lines, lo, min(hi, container_start + 2))
     for origin, text in references:
         text = " ".join(text.split())
         if not text:
             continue
         if origin == "html:title":
+            if heading is not None:
+                # A <title> that names no visible line is the site's or the column's name.
+                return heading
             text = cut_site_suffix(text)
         return Headline(text, (), origin)
-    # Without a reference, only a heading above the text can be its headline (an <h3> further
-    # down is a section heading).
-    return _first_heading(lines, lo, min(hi, container_start + 2))
+    return heading
 
 
 def _match(key: str, refs: list[tuple[str, str, str]]) -> float:
@@ -110,6 +116,59 @@ def _match(key: str, refs: list[tuple[str, str, str]]) -> float:
             # An injected prefix in front of the real title.
             best = max(best, 5 + bonus)
     return best
+
+
+#: Kinds of lines that can hold a headline, and kinds that follow one (its date/source line).
+_HEADLINE_KINDS = frozenset(("body", "title"))
+_UNDER_HEADLINE = frozenset(("meta", "stamp", "toolbar", "byline"))
+_HEADLINE_WINDOW = 15
+_SENTENCE_END = re.compile(r"[。！？；]$")
+_FULL_STOP = re.compile(r"[。！？]")
+
+
+def _visible_heading(lines: list[Line], kinds: list[str], container_start: int) -> Headline | None:
+    """The best-looking headline among the short lines just above (or opening) the text.
+
+    A headline is short, unpunctuated at its end, styled (a heading tag, bold or centred), and
+    usually followed by the date/source line; nearer the text is better.
+    """
+    lo = max(0, container_start - _HEADLINE_WINDOW)
+    hi = min(len(lines), container_start + _HEADLINE_WINDOW)
+    best: tuple[float, int] | None = None
+    for i in range(lo, hi):
+        line = lines[i]
+        text = line.text
+        if len(text) >= 20 and _FULL_STOP.search(text):
+            if i >= container_start:
+                break  # the text has begun: a headline is above it
+            continue
+        if (
+            kinds[i] not in _HEADLINE_KINDS
+            or line.chrome
+            or line.row
+            or line.link_density > 0.3
+            or not 6 <= len(text) <= 80
+            or _SENTENCE_END.search(text)
+        ):
+            continue
+        score = (5 - line.heading if line.heading else 0) + 2 * line.bold + line.centered
+        score += 3 * any(kinds[j] in _UNDER_HEADLINE for j in range(i + 1, min(len(lines), i + 3)))
+        score -= abs(container_start - i) / 10
+        if score >= 2.5 and (best is None or score > best[0]):
+            best = (score, i)
+    if best is None:
+        return None
+    # A heading broken by <br> continues on lines of the same element.
+    first = best[1]
+    group = [first]
+    while (
+        group[-1] + 1 < len(lines)
+        and len(group) < 3
+        and lines[group[-1] + 1].owner is lines[first].owner
+        and lines[first].heading
+    ):
+        group.append(group[-1] + 1)
+    return Headline("".join(lines[i].text for i in group), tuple(group), "styled")
 
 
 def _first_heading(lines: list[Line], lo: int, hi: int) -> Headline | None:

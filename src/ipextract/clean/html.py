@@ -27,6 +27,7 @@ from .labels import (
     dateline_author,
     label_fields,
     trailing_author,
+    unlabelled_timestamp,
 )
 
 #: Lines up to this length were checked against the shared line rules when classified.
@@ -61,7 +62,7 @@ def clean_html(html: str, options: Options | None = None) -> Extracted:
     inside = [line for line in lines if not line.chrome] if container is None else container.lines
     start, end = (inside[0].index, inside[-1].index + 1) if inside else (len(lines), len(lines))
 
-    headline = choose_headline(lines, head.titles, start)
+    headline = choose_headline(lines, head.titles, start, kinds)
     title_keys = _title_keys(headline, lines)
     for i in headline.lines if headline else ():
         kinds[i] = "title"
@@ -171,7 +172,8 @@ def _visible_fields(window: list[Line], kinds: list[str]) -> dict[str, tuple[str
             values = label_fields(line.parts)
             shared = shared_lines.parse_meta_line(" ".join(line.parts)) if len(line.text) <= 120 else {}
             for field in ("published_at", "source", "author"):
-                value = values.get(field) or shared.get(field)
+                # Dates only from our own labels: the shared parser also reads 生成日期 / 成文日期.
+                value = values.get(field) or (shared.get(field) if field != "published_at" else None)
                 if field == "source":
                     value = clean_source(value)
                 elif field == "author":
@@ -181,8 +183,8 @@ def _visible_fields(window: list[Line], kinds: list[str]) -> dict[str, tuple[str
     for line in window:
         if kinds[line.index] not in ("stamp", "meta", "chrome", "body"):
             continue
-        if "published_at" not in found and kinds[line.index] in ("stamp", "meta"):
-            ts = parse_timestamp(line.text)
+        if "published_at" not in found and kinds[line.index] == "stamp":
+            ts = unlabelled_timestamp(line.text)
             if ts:
                 found["published_at"] = (ts, "stamp")
         if "source" not in found and kinds[line.index] == "stamp":

@@ -91,6 +91,22 @@ def is_label_line(text: str) -> bool:
     return len(value.strip()) <= _MAX_VALUE and not _PROSE_PUNCT.search(value.rstrip("。"))
 
 
+_ANY_DATE = re.compile(
+    r"(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+)
+
+
+def unlabelled_timestamp(text: str) -> str | None:
+    """The timestamp of a stamp line unless a label claims it for another date (生成日期：…)."""
+    m = _ANY_DATE.search(text)
+    if not m:
+        return None
+    before = [hit for hit in label_hits(text) if hit.start < m.start()]
+    if before and before[-1].field != "published_at":
+        return None
+    return parse_timestamp(text[m.start() :])
+
+
 def label_row(text: str) -> bool:
     """A table row of a metadata block: some cell is a bare label (`信息索引：`, `发文字号`)."""
     table = _table()
