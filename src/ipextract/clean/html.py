@@ -226,11 +226,41 @@ def _body_meta(out: Extracted, body: list[Line]) -> None:
             return
 
 
+#: How far above the headline a location path is looked for, and how many short lines (one per
+#: <li>) it may be spread over.
+_CRUMB_WINDOW = 12
+_CRUMB_PIECES = 8
+_CRUMB_PIECE = 30
+_CRUMB_SEPARATOR = re.compile(r"(?:>|»|›|＞|→|/)")
+
+
 def _breadcrumb(lines: list[Line], head_from: int) -> list[str]:
-    for line in lines[max(0, head_from - 6) : head_from]:
-        if len(line.text) <= 120 and shared_lines.classify_line(line.text) == "breadcrumb":
-            parts = [p.strip() for p in re.split(r"\s*(?:>>|>|»|›|＞|→)\s*", line.text)]
-            parts = [p for p in parts if p]
-            if len(parts) >= 2:
-                return parts
+    """The location path nearest above the headline (shared breadcrumb rules), on one line or
+    spread over consecutive short lines (`首页` / `> 要闻` / `> 山西要闻`)."""
+    lo = max(0, head_from - _CRUMB_WINDOW)
+    for end in range(head_from, lo, -1):
+        path = _longest_path(lines, lo, end)
+        if path:
+            return path
     return []
+
+
+def _longest_path(lines: list[Line], lo: int, end: int) -> list[str]:
+    """The longest location path that ends at line `end - 1`."""
+    best: list[str] = []
+    pieces: list[str] = []
+    last = lines[end - 1]
+    for line in reversed(lines[max(lo, end - _CRUMB_PIECES) : end]):
+        if len(line.text) > _CRUMB_PIECE * (1 if pieces else 4):
+            break
+        # The pieces of one path are the items of one list: lines of one element or siblings.
+        if pieces and line.owner is not last.owner and line.owner.getparent() is not last.owner.getparent():
+            break
+        pieces.insert(0, line.text)
+        joined = " ".join(pieces)
+        if not _CRUMB_SEPARATOR.search(joined):
+            continue
+        items = shared_lines.parse_breadcrumb(joined)
+        if items and len(items) >= 2 and len(items) >= len(best):
+            best = items
+    return best

@@ -16,7 +16,7 @@ from .rules_html import _data_lines, _with_traditional
 
 _RUN = "\x1e"
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
-_NAMES = re.compile(rf"{_NAME}(?:[ 、，,]+{_NAME}){{0,3}}")
+_NAMES = re.compile(rf"[\u4e00-\u9fff·]{{2,12}}(?:[ 、，,]+{_NAME}){{0,3}}")
 _ROLE_PREFIX = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,6}?(?:记者|記者|通讯员|通訊員|撰稿人?|摄影|攝影|编辑|編輯|作者)\s*[:：]?\s*)+"
 )
@@ -171,8 +171,24 @@ def clean_author(value: str | None) -> str | None:
     m = _NAMES.match(value)
     if not m:
         return None
-    names = re.split(r"[ 、，,]+", m.group(0))
+    names = [_cut_affiliation(n) for n in re.split(r"[ 、，,]+", m.group(0)) if n]
     return " ".join(n for n in names if n) or None
+
+
+def _cut_affiliation(name: str) -> str | None:
+    """`方敏北京大` (a name run into its affiliation) -> 方敏; None when it cannot be told apart."""
+    if len(name) <= 4:
+        return name
+    for cut in (2, 3):
+        if _affiliation().match(name, cut):
+            return name[:cut]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _affiliation() -> re.Pattern[str]:
+    words = _with_traditional(_data_lines("html_affiliation_starts.txt"))
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def byline_author(text: str) -> str | None:
