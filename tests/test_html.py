@@ -451,6 +451,22 @@ def test_bylines_and_datelines_give_the_author():
     assert field(page(article, head="<title>标题文字很长</title>"), "author") == ["张巨峰"]
 
 
+def test_byline_name_is_cut_before_its_affiliation():
+    article = f"<h1>标题文字很长</h1><p>{PARA}</p><p>{PARA2}</p><p>（作者：方敏北京大学经济学院教授）</p>"
+    out = clean_html(page(article, head="<title>标题文字很长</title>"))
+    assert [c.value for c in out.candidates if c.field == "author"] == ["方敏"]
+    assert out.blocks == [PARA, PARA2]
+
+
+def test_breadcrumb_on_one_line_or_over_list_items():
+    one = "<div>当前位置：首页 > 新闻中心 > 工作动态</div>"
+    items = "<ul><li><a href='/'>首页</a></li><li>&gt; <a href='/n'>新闻中心</a></li><li>&gt; 工作动态</li></ul>"
+    for crumbs in (one, items):
+        article = f"{crumbs}<h1>专利授权量稳步增长</h1><p>{PARA}</p><p>{PARA2}</p>"
+        html = page(article, head="<title>专利授权量稳步增长</title>")
+        assert field(html, "breadcrumb") == [["首页", "新闻中心", "工作动态"]]
+
+
 def test_editor_meta_tag_is_not_an_author():
     head = "<title>标题文字很长</title><meta name='author' content='李编辑'>"
     assert field(page(f"<h1>标题文字很长</h1><p>{PARA}</p><p>{PARA2}</p>", head=head), "author") == []
