@@ -208,6 +208,28 @@ def _parse_reference(pages: list[Path], *extra: str) -> list[dict]:
     return [json.loads(x) for x in out.splitlines()]
 
 
+def _spin(seconds: float) -> float:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+    return time.process_time()
+
+
+def machine_parallelism(seconds: float = 3.0) -> float:
+    """CPU seconds two busy processes get, over what one gets: 2.0 on an idle 2-core machine.
+
+    Printed with the table so a speed-up measured on a shared machine can be read against it.
+    """
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        one = sum(pool.map(_spin, [seconds]))
+    with ctx.Pool(2) as pool:
+        two = sum(pool.map(_spin, [seconds, seconds], chunksize=1))
+    return two / max(one, 1e-9)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", default="1000,5000", help="document counts to build and run")
@@ -237,7 +259,8 @@ def main() -> None:
                 print(f"  n={n} {kind} workers={w}: {rate:.1f} docs/s", file=sys.stderr)
         if args.check:
             check(inputs, pages, n, args.out)
-    print(f"load average before: {LOAD_BEFORE}; after: {os.getloadavg()}")
+    print(f"load average before: {LOAD_BEFORE}; after: {os.getloadavg()}; "
+          f"two busy processes get {machine_parallelism():.2f}x the CPU of one right now")
     print("| docs | input | workers | records | failed | wall s | docs/s | MB/s | speed-up "
           "| docs per worker CPU-s | peak RSS/worker MB | driver peak RSS MB |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
