@@ -220,3 +220,64 @@ def test_slow_document_gets_a_timeout_record(crawl, tmp_path, monkeypatch):
     assert stats["errors"] == {"timeout": 1}
     lines = [json.loads(x) for x in (tmp_path / "part-00000.jsonl").read_text().splitlines()]
     assert [r["path"].rsplit("/", 1)[-1] for r in lines if r["error_kind"] == "timeout"] == ["p01.txt"]
+
+
+class _FakeProcess:
+    exitcode = -9
+
+    def kill(self):
+        pass
+
+    def join(self, timeout=None):
+        pass
+
+
+class _FakeConn:
+    def close(self):
+        pass
+
+
+def _fake_worker(shard, doc):
+    from ipextract.executors.local import _Worker
+
+    w = _Worker.__new__(_Worker)
+    w.process, w.conn, w.task, w.doc, w.doc_started = _FakeProcess(), _FakeConn(), (shard, {}), doc, 0.0
+    return w
+
+
+def test_pool_retries_a_dead_worker_and_poisons_a_document_that_kills_it_twice(crawl):
+    from ipextract.batch import Events
+    from ipextract.executors.local import MAX_ATTEMPTS, _Pool
+
+    shard = next(plan_shards(plan_units(crawl[:1]), max_docs=4))
+    pool = _Pool(1, BatchConfig(), "/nonexistent", Events(None, False))
+    first = _fake_worker(shard, 2)
+    pool.workers.append(first)
+    pool._died(first)  # an outside kill: run the shard again as it was
+    assert list(pool.retries) == [(shard, {})] and pool.workers == []
+    pool.retries.clear()
+    second = _fake_worker(shard, 2)
+    pool.workers.append(second)
+    pool._died(second)  # the same document again: it gets an error record instead
+    (retried, poison), = pool.retries
+    assert retried == shard and list(poison) == [2] and poison[2][0] == "crashed"
+    for _ in range(MAX_ATTEMPTS - 2):
+        w = _fake_worker(shard, 3)
+        pool.workers.append(w)
+        pool._died(w)
+    with pytest.raises(BatchError, match="giving up"):
+        pool._died(_fake_worker(shard, 3))
+
+
+def test_pool_stall_inside_a_document_is_a_timeout_and_between_documents_a_rerun(crawl):
+    from ipextract.batch import Events
+    from ipextract.executors.local import _Pool
+
+    shard = next(plan_shards(plan_units(crawl[:1]), max_docs=4))
+    pool = _Pool(1, BatchConfig(timeout=1.0), "/nonexistent", Events(None, False))
+    assert pool.hard_limit == 3.0
+    inside, between = _fake_worker(shard, 1), _fake_worker(shard, -1)
+    pool.workers += [inside, between]
+    pool._stalled(inside)
+    pool._stalled(between)
+    assert [(s.index, {k: v[0] for k, v in p.items()}) for s, p in pool.retries] == [(0, {}), (0, {1: "timeout"})]
