@@ -235,3 +235,10 @@ def test_a_stuck_worker_is_replaced_and_its_document_gets_a_timeout_record(big, 
         r for i, r in enumerate(expected) if i not in timeouts]
     with contextlib.suppress(ProcessLookupError):
         os.kill(worker, signal.SIGKILL)
+
+
+def test_an_empty_folder_says_so(tmp_path):
+    result = runner.invoke(app, ["batch", str(tmp_path), "-q"])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "no input documents found" in result.output

@@ -282,6 +282,8 @@ def batch_cmd(
             fh.write(dumps(result.to_dict(), pretty=True) + "\n")
     if not quiet:
         typer.echo(summary_line(result), err=True)
+    if result.stats.documents == 0 and not result.stopped_early:
+        typer.echo("ipextract batch: no input documents found (check the paths and --include/--exclude)", err=True)
     if result.stopped_early:
         typer.echo(f"ipextract batch: stopped at {result.first_failure}; --resume goes on", err=True)
     if result.stopped_early or result.stats.failed:
