@@ -218,3 +218,17 @@ def test_gzip_truncated_page_is_an_error(tmp_path):
     cut = tmp_path / "cut.html.gz"
     cut.write_bytes(data[: len(data) // 2])
     assert _paths_and_data([cut]) == [(str(cut), None, "truncated")]
+
+
+def test_zip_member_names_from_chinese_windows_are_decoded(tmp_path):
+    z = tmp_path / "gbk.zip"
+    gbk_name = "新闻/通知.txt".encode("gb18030")
+    placeholder = b"abcd/efgh.txt"
+    assert len(placeholder) == len(gbk_name)
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr(placeholder.decode(), page("p01.txt"))
+        zf.writestr("新闻/utf8.txt", page("p02.txt"))  # zipfile sets the UTF-8 flag itself
+    # What a GBK archiver writes: the name's GBK bytes, no UTF-8 flag (headers and directory).
+    z.write_bytes(z.read_bytes().replace(placeholder, gbk_name))
+    assert _paths_and_data([z]) == [(f"{z}::新闻/通知.txt", page("p01.txt"), None),
+                                    (f"{z}::新闻/utf8.txt", page("p02.txt"), None)]

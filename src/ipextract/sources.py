@@ -216,9 +216,30 @@ def _list_zip(path: str, selection: Selection, limits: Limits) -> Iterator[Unit]
         yield _error_unit(path, "corrupt_archive", f"unreadable zip archive: {exc}")
         return
     for index, info in enumerate(infos):
-        if info.is_dir() or not selection.member_wanted(info.filename):
+        name = zip_member_name(info)
+        if info.is_dir() or not selection.member_wanted(name):
             continue
-        yield Unit("zip", path, key=index, name=info.filename, size=info.file_size)
+        yield Unit("zip", path, key=index, name=name, size=info.file_size)
+
+
+def zip_member_name(info: zipfile.ZipInfo) -> str:
+    """The member name, decoded as the archiver meant it.
+
+    Zips made on Chinese Windows store names in GBK without the UTF-8 flag, and zipfile then
+    decodes them as cp437 (mojibake); such names are re-read as UTF-8, else GB18030.
+    """
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        raw = info.filename.encode("cp437")
+    except UnicodeEncodeError:
+        return info.filename
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return info.filename
 
 
 def _list_tar(path: str, selection: Selection, limits: Limits) -> Iterator[Unit]:
@@ -433,7 +454,7 @@ class _Opened:
     def _read_zip(self, unit: Unit) -> bytes:
         assert isinstance(self.archive, zipfile.ZipFile)
         infos = self.archive.infolist()
-        if unit.key >= len(infos) or infos[unit.key].filename != unit.name:
+        if unit.key >= len(infos) or zip_member_name(infos[unit.key]) != unit.name:
             raise _ItemError("changed", "archive changed since it was listed")
         info = infos[unit.key]
         if info.file_size > self.limits.max_bytes:
