@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import io
+import os
 import pickle
 import tarfile
 import zipfile
@@ -232,3 +233,18 @@ def test_zip_member_names_from_chinese_windows_are_decoded(tmp_path):
     z.write_bytes(z.read_bytes().replace(placeholder, gbk_name))
     assert _paths_and_data([z]) == [(f"{z}::新闻/通知.txt", page("p01.txt"), None),
                                     (f"{z}::新闻/utf8.txt", page("p02.txt"), None)]
+
+
+def test_gbk_file_and_tar_member_names_become_readable_paths(tmp_path):
+    raw = "新闻稿".encode("gb18030")  # not valid UTF-8, as most GBK names
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / os.fsdecode(raw + b".txt")).write_bytes(page("p01.txt"))
+    t = tmp_path / "gbk.tar"
+    with tarfile.open(t, "w", format=tarfile.GNU_FORMAT, encoding="gb18030") as tf:
+        info = tarfile.TarInfo("新闻.txt")
+        data = page("p02.txt")
+        info.size = len(data)
+        tf.addfile(info, io.BytesIO(data))
+    assert _paths_and_data([folder, t]) == [(f"{folder}/新闻稿.txt", page("p01.txt"), None),
+                                            (f"{t}::新闻.txt", page("p02.txt"), None)]

@@ -78,7 +78,7 @@ class Unit:
 
     @property
     def path(self) -> str:
-        return f"{self.container}::{self.name}" if self.name else self.container
+        return display_name(f"{self.container}::{self.name}" if self.name else self.container)
 
     def to_list(self) -> list[object]:
         """Compact, stable form used in shard fingerprints."""
@@ -220,6 +220,22 @@ def _list_zip(path: str, selection: Selection, limits: Limits) -> Iterator[Unit]
         if info.is_dir() or not selection.member_wanted(name):
             continue
         yield Unit("zip", path, key=index, name=name, size=info.file_size)
+
+
+def display_name(name: str) -> str:
+    """A file or member name fit for output: names that are not UTF-8 on disk or in a tar arrive
+    with surrogate escapes, which no UTF-8 writer accepts; they are read as GB18030 (what Chinese
+    systems wrote), else with replacement characters. Opening always uses the raw name.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "surrogateescape")
+        try:
+            return raw.decode("gb18030")
+        except UnicodeDecodeError:
+            return raw.decode("utf-8", "replace")
+    return name
 
 
 def zip_member_name(info: zipfile.ZipInfo) -> str:
