@@ -87,3 +87,24 @@ def test_detect_script(text, script):
 def test_detect_script_on_corpus_pages(fixtures, name):
     doc = parse_file(fixtures / f"{name}.txt", Options(script="keep", facts=False))
     assert doc.script == convert.detect_script(doc.text) == load_gold(name)["script"]
+
+
+def test_character_s2t_agrees_with_stock_s2t_on_every_cjk_character():
+    """detect_script loads only OpenCC's character table: for a single character it must give
+    what the stock s2t config (with its phrase tables) gives, over the whole U+4E00..U+9FFF."""
+    import opencc
+
+    chars = [chr(c) for c in range(0x4E00, 0xA000)]
+    stock = opencc.OpenCC("s2t").convert("\n".join(chars)).split("\n")
+    light = convert._to_traditional().convert("\n".join(chars)).split("\n")
+    assert len(stock) == len(light) == len(chars)
+    assert [s[:1] for s in stock] == [s[:1] for s in light]
+
+
+def test_detect_script_marks_are_cached_per_process_with_the_same_verdicts():
+    text = "國家級知識產權改革試驗田亮出成績單"
+    first = convert.detect_script(text + "，国家级")
+    assert convert._MARKS["國"] == 1 and convert._MARKS["国"] == 2 and convert._MARKS["田"] == 0
+    assert first == "mixed"
+    assert convert.detect_script(text) == "traditional"
+    assert convert.detect_script("国家级知识产权改革试验田亮出成绩单。" * 5 + "國家級知識產權") == "mixed"
