@@ -10,13 +10,13 @@ are marked `chrome` so they can serve metadata and never the body.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import lxml.etree
 
 from .dom import LIBXML_MAX_DEPTH, Element, text_of
-from .visibility import HiddenSelectors, hidden_selectors, style_hides
+from .visibility import HiddenSelectors, hidden_selectors, inline_style_hides
 
 BLOCK_TAGS = frozenset(
     (
@@ -125,8 +125,7 @@ def layout(
     selectors = hidden_selectors([text_of(s) for s in root.iter("style")])
     body = root.find("body")
     start = body if body is not None else root
-    big = _big_threshold(start)
-    return _Walker(record, selectors, big, max_depth).run(start)
+    return _Walker(record, selectors, start, max_depth).run(start)
 
 
 def _big_threshold(body: Element) -> int:
@@ -137,11 +136,46 @@ def _big_threshold(body: Element) -> int:
     return max(100, int(len(text_of(body)) * 0.4))
 
 
+# What a tag is, as bits, so that one dict lookup per element replaces a chain of set tests.
+(_T_SILENT, _T_DROPPED, _T_BR, _T_IMG, _T_TABLE, _T_BLOCK, _T_CHROME, _T_LINK, _T_BOLD, _T_HEAD, _T_CENTER,
+ _T_CELL, _T_TR) = (1 << i for i in range(13))
+
+
+def _tag_bits() -> dict[str, int]:
+    bits: dict[str, int] = {}
+
+    def mark(tags: Iterable[str], bit: int) -> None:
+        for tag in tags:
+            bits[tag] = bits.get(tag, 0) | bit
+
+    mark(SILENT_TAGS, _T_SILENT)
+    mark(DROPPED_TAGS, _T_DROPPED)
+    mark(("br",), _T_BR)
+    mark(("img",), _T_IMG)
+    mark(("table",), _T_TABLE)
+    mark(BLOCK_TAGS, _T_BLOCK)
+    mark(CHROME_TAGS, _T_CHROME)
+    mark(("a",), _T_LINK)
+    mark(_BOLD, _T_BOLD)
+    mark(_HEADINGS, _T_HEAD)
+    mark(("center",), _T_CENTER)
+    mark(_CELLS, _T_CELL)
+    mark(("tr",), _T_TR)
+    return bits
+
+
+_TAG_BITS = _tag_bits()
+
+
 class _Walker:
-    def __init__(self, record: Recorder, selectors: HiddenSelectors, big: int, max_depth: int) -> None:
+    """The layout state machine. `run` is the hot loop (every element of every page passes
+    through it), so the common path reads tag facts from one table and touches few attributes."""
+
+    def __init__(self, record: Recorder, selectors: HiddenSelectors, start: Element, max_depth: int) -> None:
         self.record = record
-        self.selectors = selectors
-        self.big = big
+        self.selectors = selectors if selectors else None
+        self.start_element = start
+        self.big = -1  # _big_threshold(start), computed when a chrome tag first needs it
         self.max_depth = max_depth
         self.out = Layout()
         self.cur = _Pending()
@@ -157,27 +191,38 @@ class _Walker:
         self.row_open = False
         self.cells_in_row = 0
         self.image_seen = False
-        # Per open element, what its start event pushed, so its end event pops the same things.
-        self.pushed: list[int] = []
 
     # flags pushed per element
     _BLOCK, _LINK, _BOLD, _CHROME, _CENTER, _CELL, _DATA, _HEAD, _SKIP = (1 << i for i in range(9))
 
     def run(self, start: Element) -> Layout:
+        # Per open element, what its start event pushed, so its end event pops the same things.
+        pushed: list[int] = []
+        push, pop = pushed.append, pushed.pop
+        begin, finish, add = self._start, self._end, self._add
+        skip = self._SKIP
         walker = lxml.etree.iterwalk(start, events=("start", "end"))
         depth = 0
+        deepest = 0
         for event, el in walker:
             if event == "start":
                 depth += 1
-                if depth > self.out.max_depth:
-                    self.out.max_depth = depth
-                flags = self._start(el, depth)
-                self.pushed.append(flags)
-                if flags & self._SKIP:
+                if depth > deepest:
+                    deepest = depth
+                flags = begin(el, depth)
+                push(flags)
+                if flags & skip:
                     walker.skip_subtree()
             else:
                 depth -= 1
-                self._end(el, self.pushed.pop())
+                flags = pop()
+                if flags & ~skip:
+                    finish(el, flags)
+                else:
+                    tail = el.tail
+                    if tail:
+                        add(tail)
+        self.out.max_depth = deepest
         self._flush()
         self.out.truncated = self.out.max_depth >= LIBXML_MAX_DEPTH - 2
         return self.out
@@ -186,95 +231,102 @@ class _Walker:
         tag = el.tag
         if tag.__class__ is not str:
             return self._SKIP
-        if tag in SILENT_TAGS:
+        bits = _TAG_BITS.get(tag, 0)
+        if bits & _T_SILENT:
             return self._SKIP
         if depth > self.max_depth:
             # Past the depth guard (runaway unclosed tags) elements are transparent: their text
             # still counts, their structure no longer does.
-            if tag == "br":
+            if bits & _T_BR:
                 self._flush()
-            elif el.text:
-                self._add(el.text)
+            else:
+                text = el.text
+                if text:
+                    self._add(text)
             return 0
-        if tag in DROPPED_TAGS:
+        if bits & _T_DROPPED:
             self._record("boilerplate_elements", el)
             return self._SKIP
         get = el.get
         style = get("style")
         if (
-            (style is not None and style_hides(style))
+            (style is not None and inline_style_hides(style))
             or get("hidden") is not None
-            or (self.selectors and self.selectors.hides(el))
+            or (self.selectors is not None and self.selectors.hides(el))
         ):
             self._record("hidden_elements", el)
             return self._SKIP
         flags = 0
-        if tag == "br":
-            if self.cell:
-                self._add(" ")
-            else:
-                self._flush()
-            return 0
-        if tag == "img":
-            self.image_seen = True
-            return 0
-        if tag == "table" and not self.cell and _is_data_table(el):
-            flags |= self._DATA
-            self.data_tables += 1
-        if tag in BLOCK_TAGS:
-            if self.data_tables and not self.cell and tag == "tr":
-                self._flush()
-                self.row_open = True
-                self.cells_in_row = 0
-            elif self.data_tables and tag in _CELLS and self.row_open and not self.cell:
-                if self.cells_in_row:
-                    self._add(_CELL_SEP)
-                self.cells_in_row += 1
-                flags |= self._CELL
-                self.cell += 1
-            elif not self.cell:
-                self._flush()
-            flags |= self._BLOCK
-            self.blocks.append(el)
-            self.block_depths.append(depth)
-        if (tag in CHROME_TAGS and len(text_of(el)) < self.big) or get("role") in _CHROME_ROLES:
+        if bits & (_T_BR | _T_IMG | _T_TABLE | _T_BLOCK):
+            if bits & _T_BR:
+                if self.cell:
+                    self._add(" ")
+                elif self.cur.pieces:
+                    self._flush()
+                return 0
+            if bits & _T_IMG:
+                self.image_seen = True
+                return 0
+            if bits & _T_TABLE and not self.cell and _is_data_table(el):
+                flags |= self._DATA
+                self.data_tables += 1
+            if bits & _T_BLOCK:
+                if self.data_tables and not self.cell and bits & _T_TR:
+                    if self.cur.pieces:
+                        self._flush()
+                    self.row_open = True
+                    self.cells_in_row = 0
+                elif self.data_tables and bits & _T_CELL and self.row_open and not self.cell:
+                    if self.cells_in_row:
+                        self._add(_CELL_SEP)
+                    self.cells_in_row += 1
+                    flags |= self._CELL
+                    self.cell += 1
+                elif not self.cell and self.cur.pieces:
+                    self._flush()
+                flags |= self._BLOCK
+                self.blocks.append(el)
+                self.block_depths.append(depth)
+        if (bits & _T_CHROME and self._chrome_sized(el)) or get("role") in _CHROME_ROLES:
             flags |= self._CHROME
             self.chrome += 1
             self._record("boilerplate_elements", el)
-        if tag == "a":
+        if bits & _T_LINK:
             flags |= self._LINK
             self.links += 1
-        if tag in _BOLD or (style and "weight" in style and _BOLD_STYLE.search(style)):
+        if bits & _T_BOLD or (style and "weight" in style and _BOLD_STYLE.search(style)):
             flags |= self._BOLD
             self.bold += 1
-        if tag in _HEADINGS:
+        if bits & _T_HEAD:
             flags |= self._HEAD
             self.headings.append(_HEADINGS[tag])
         align = get("align")
         if (
-            tag == "center"
+            bits & _T_CENTER
             or (align is not None and align.lower() == "center")
             or (style and "center" in style and _CENTER_STYLE.search(style))
         ):
             flags |= self._CENTER
             self.centered += 1
-        if el.text:
-            self._add(el.text)
+        text = el.text
+        if text:
+            self._add(text)
         return flags
 
+    def _chrome_sized(self, el: Element) -> bool:
+        """A furniture tag holding less text than a page wrapper would (see _big_threshold)."""
+        if self.big < 0:
+            self.big = _big_threshold(self.start_element)
+        return len(text_of(el)) < self.big
+
     def _end(self, el: Element, flags: int) -> None:
-        if not flags:
-            if el.tail:
-                self._add(el.tail)
-            return
         if flags & self._BLOCK:
-            tag = el.tag
             if flags & self._CELL:
                 self.cell -= 1
-            elif tag == "tr" and self.row_open and not self.cell:
+            elif el.tag == "tr" and self.row_open and not self.cell:
                 self._flush()
                 self.row_open = False
-            elif not self.cell:
+            elif not self.cell and self.cur.pieces:
                 self._flush()
             if self.blocks and self.blocks[-1] is el:
                 self.blocks.pop()
@@ -292,8 +344,9 @@ class _Walker:
             self.centered -= 1
         if flags & self._HEAD:
             self.headings.pop()
-        if el.tail:
-            self._add(el.tail)
+        tail = el.tail
+        if tail:
+            self._add(tail)
 
     def _record(self, kind: str, el: Element) -> None:
         text = _excerpt(el)
@@ -337,7 +390,7 @@ class _Walker:
                 cells.pop(0)
             text = "\t".join(cells)
         else:
-            text = _clean(raw.replace(_CELL_SEP, " "))
+            text = _clean(raw.replace(_CELL_SEP, " ") if _CELL_SEP in raw else raw)
         if not text or cur.owner is None:
             return
         plain = max(1, cur.plain_chars)

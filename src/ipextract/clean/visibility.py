@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .dom import Element
 
-_HIDING_DECLARATION = re.compile(
-    r"""
-      display:none
-    | visibility:(?:hidden|collapse)
-    | (?<![-\w])(?:font-size|height|max-height):0(?:\.0+)?(?:px|pt|em|rem|%)?(?=[;!}]|$)
-    | opacity:0(?:\.0+)?(?=[;!}]|$)
-    | (?:text-indent|margin-left|margin-top):-\d{3,}(?:\.\d+)?(?:px|pt|em|rem)?
-    """,
-    re.VERBOSE,
-)
+# What hides an element, after lower-casing and removing whitespace. Each rule is looked for
+# only when a literal it needs is present (`:0`, `:-`): a regex whose branches open with a
+# look-behind is tried at every position of the text, which made rule blocks of large saved
+# stylesheets cost milliseconds.
+_HIDING_LITERALS = ("display:none", "visibility:hidden", "visibility:collapse")
+#: `font-size:0`, `height:0`, `max-height:0` — the property not glued to a longer name.
+_ZERO_SIZE_WORDS = ("font-size", "height", "max-height")
+_ZERO_SIZE_TAIL = re.compile(r":0(?:\.0+)?(?:px|pt|em|rem|%)?(?=[;!}]|$)")
+_ZERO_OPACITY = re.compile(r"opacity:0(?:\.0+)?(?=[;!}]|$)")
+_NEGATIVE_INDENT = re.compile(r"(?:text-indent|margin-left|margin-top):-\d{3}")
+_NAME_CHAR = re.compile(r"[-\w]")
 _OFFSCREEN = re.compile(r"(?<![-\w])(?:left|top|right):-(\d{3,})(?:\.\d+)?(?:px|pt|em|rem)?")
 _POSITIONED = re.compile(r"position:(?:absolute|fixed)")
 _SPACES = re.compile(r"\s+")
@@ -34,17 +36,53 @@ _HIDING_HINTS = ("none", "hidden", "collapse", "0", "-")
 
 
 def style_hides(style: str) -> bool:
-    """True when an inline style (or a CSS declaration block) makes its element invisible."""
+    """True when an inline style (or a CSS declaration block) makes its element invisible:
+    display:none, visibility:hidden|collapse, a zero font-size/height/max-height or opacity,
+    a large negative text-indent/margin, or an absolute/fixed position far off-screen."""
     style = style.lower()
     if not any(h in style for h in _HIDING_HINTS):
         return False
     css = _SPACES.sub("", style)
     if not css:
         return False
-    if _HIDING_DECLARATION.search(css):
+    if any(x in css for x in _HIDING_LITERALS):
+        return True
+    if ":0" in css and (_zero_size(css) or ("opacity:0" in css and _ZERO_OPACITY.search(css))):
+        return True
+    if ":-" not in css:
+        return False
+    if _NEGATIVE_INDENT.search(css):
         return True
     m = _OFFSCREEN.search(css)
     return bool(m and int(m.group(1)) >= 500 and _POSITIONED.search(css))
+
+
+def _zero_size(css: str) -> bool:
+    """A `font-size|height|max-height:0` declaration (not `line-height:0`)."""
+    at = css.find(":0")
+    while at >= 0:
+        if _ZERO_SIZE_TAIL.match(css, at):
+            for word in _ZERO_SIZE_WORDS:
+                start = at - len(word)
+                if start >= 0 and css.startswith(word, start) and not (start and _NAME_CHAR.match(css, start - 1)):
+                    return True
+        at = css.find(":0", at + 1)
+    return False
+
+
+#: Inline styles repeat (every hidden <li> of a link farm, every styled <span>): short ones are
+#: decided once per process.
+_CACHED_STYLE = 256
+
+
+@lru_cache(maxsize=4096)
+def _cached_style_hides(style: str) -> bool:
+    return style_hides(style)
+
+
+def inline_style_hides(style: str) -> bool:
+    """`style_hides` for a style attribute, remembered for short, repeated values."""
+    return _cached_style_hides(style) if len(style) <= _CACHED_STYLE else style_hides(style)
 
 
 @dataclass(slots=True)
@@ -85,7 +123,7 @@ def hidden_selectors(stylesheets: list[str]) -> HiddenSelectors:
         done = -1
         for m in _HIDING_VALUE.finditer(sheet):
             at = m.start()
-            if not _HIDING_PROPERTY.search(sheet, max(0, at - 24), at):
+            if not _hiding_property_before(sheet, at):
                 continue
             depth += sheet.count("{", pos, at) - sheet.count("}", pos, at)
             pos = at
@@ -113,6 +151,21 @@ _HIDING_VALUE = re.compile(r":(?=\s*(?:none|hidden|collapse|0|-\d))", re.IGNOREC
 _HIDING_PROPERTY = re.compile(
     r"(?:display|visibility|font-size|height|opacity|indent|left|top|right)\s*$", re.IGNORECASE
 )
+
+
+_PROPERTY_WORDS = ("display", "visibility", "font-size", "height", "opacity", "indent", "left", "top", "right")
+
+
+def _hiding_property_before(sheet: str, at: int) -> bool:
+    """`_HIDING_PROPERTY` ends right before the colon at `at` (within 24 characters).
+
+    Plain string tests on ASCII windows, the regex otherwise (case folding beyond ASCII).
+    """
+    lo = max(0, at - 24)
+    window = sheet[lo:at]
+    if window.isascii():
+        return window.rstrip().lower().endswith(_PROPERTY_WORDS)
+    return _HIDING_PROPERTY.search(sheet, lo, at) is not None
 
 
 def element_hidden(el: Element, selectors: HiddenSelectors) -> bool:

@@ -1,0 +1,81 @@
+"""Speed rewrites give exactly the answers of the straightforward forms they replaced.
+
+Each test keeps the plain version (a regex, a scan) as an oracle and compares on generated input.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ipextract.clean import visibility
+
+# --- inline styles and stylesheet rules --------------------------------------------------------
+
+#: The single regex style_hides used before it was split into literal-guarded rules.
+_ORACLE_DECLARATION = re.compile(
+    r"""
+      display:none
+    | visibility:(?:hidden|collapse)
+    | (?<![-\w])(?:font-size|height|max-height):0(?:\.0+)?(?:px|pt|em|rem|%)?(?=[;!}]|$)
+    | opacity:0(?:\.0+)?(?=[;!}]|$)
+    | (?:text-indent|margin-left|margin-top):-\d{3,}(?:\.\d+)?(?:px|pt|em|rem)?
+    """,
+    re.VERBOSE,
+)
+_ORACLE_PROPERTY = re.compile(
+    r"(?:display|visibility|font-size|height|opacity|indent|left|top|right)\s*$", re.IGNORECASE
+)
+
+
+def _oracle_style_hides(style: str) -> bool:
+    css = re.sub(r"\s+", "", style.lower())
+    if not css or not any(h in css for h in ("none", "hidden", "collapse", "0", "-")):
+        return False
+    if _ORACLE_DECLARATION.search(css):
+        return True
+    m = re.search(r"(?<![-\w])(?:left|top|right):-(\d{3,})(?:\.\d+)?(?:px|pt|em|rem)?", css)
+    return bool(m and int(m.group(1)) >= 500 and re.search(r"position:(?:absolute|fixed)", css))
+
+
+_PROPS = ["display", "visibility", "font-size", "height", "max-height", "line-height", "opacity", "text-indent",
+          "margin-left", "margin-top", "left", "top", "right", "position", "xheight", "-height", "_height",
+          "HEIGHT", "Display", "é", "ſ"]
+_VALUES = ["none", "hidden", "collapse", "0", "0.0", "0px", "0.00em", "0%", "-999px", "-500", "-499", "-1000.5px",
+           "-12", "absolute", "fixed", "0 auto", "00", "0rem", "-9999em", "block", "1", "", "NONE"]
+_SEPS = [":", " : ", ": ", "：", " :"]
+_ENDS = [";", "; ", "!important;", "}", "", " ", "\n", ";;", "\u3000"]
+declaration = st.builds(
+    lambda p, s, v, e: p + s + v + e, st.sampled_from(_PROPS), st.sampled_from(_SEPS), st.sampled_from(_VALUES),
+    st.sampled_from(_ENDS),
+)
+style_text = st.lists(st.one_of(declaration, st.text(max_size=4)), max_size=6).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(style_text)
+def test_style_hides_matches_the_single_regex(style):
+    expected = _oracle_style_hides(style)
+    assert visibility.style_hides(style) == expected
+    assert visibility.inline_style_hides(style) == expected
+
+
+def test_style_hides_cases():
+    assert visibility.style_hides("max-height: 0; overflow:hidden")
+    assert not visibility.style_hides("line-height:0")
+    assert visibility.style_hides("color:red;height:0.0px!important")
+    assert not visibility.style_hides("height:0 auto")
+    assert visibility.style_hides("position:absolute; left:-9999px")
+    assert not visibility.style_hides("position:absolute; left:-120px; top:-9999px")  # the first offset decides
+    assert visibility.inline_style_hides("x" * 300 + ";display:none")
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(declaration, st.sampled_from(["{", "}", ".a", "\n", "  " * 20, "é"])), max_size=12)
+       .map("".join))
+def test_property_check_matches_the_windowed_regex(sheet):
+    for at in [i for i, ch in enumerate(sheet) if ch == ":"]:
+        expected = _ORACLE_PROPERTY.search(sheet, max(0, at - 24), at) is not None
+        assert visibility._hiding_property_before(sheet, at) == expected
