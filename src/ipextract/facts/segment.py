@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -39,9 +39,15 @@ class Segmenter:
 
     def __init__(self, freq: dict[str, int], tags: dict[str, str]) -> None:
         self.log_total = math.log(sum(freq.values()) or 1)
-        self.freq = {w: f for w, f in freq.items() if f > 0}
+        if freq and min(freq.values()) > 0:
+            self.freq = dict(freq)
+        else:
+            self.freq = {w: f for w, f in freq.items() if f > 0}
         self.tags = tags
         self.max_len = min(_MAX_WORD, max(map(len, self.freq), default=1))
+        self.prefixes = _prefixes(self.freq)
+        #: word -> log(freq) - log_total, filled as words are met.
+        self.log_prob: dict[str, float] = {}
 
     @classmethod
     def from_text(cls, text: str) -> Segmenter:
@@ -90,11 +96,26 @@ class Segmenter:
 
     def _cut_block(self, s: str) -> Iterator[str]:
         n = len(s)
-        freq, log_total = self.freq, self.log_total
+        freq, prefixes, log_prob, max_len = self.freq, self.prefixes, self.log_prob, self.max_len
+        unknown = math.log(1) - self.log_total  # a character outside the dictionary
         route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
         for i in range(n - 1, -1, -1):
-            ends = [j for j in range(i, min(n, i + self.max_len)) if s[i:j + 1] in freq] or [i]
-            route[i] = max((math.log(freq.get(s[i:j + 1]) or 1) - log_total + route[j + 1][0], j) for j in ends)
+            best: tuple[float, int] | None = None
+            limit = min(n, i + max_len)
+            j = i
+            while j < limit:
+                frag = s[i:j + 1]
+                if frag in freq:
+                    p = log_prob.get(frag)
+                    if p is None:
+                        p = log_prob[frag] = math.log(freq[frag]) - self.log_total
+                    cand = (p + route[j + 1][0], j)
+                    if best is None or cand > best:
+                        best = cand
+                if frag not in prefixes:
+                    break
+                j += 1
+            route[i] = best if best is not None else (unknown + route[i + 1][0], i)
         buf = ""
         i = 0
         while i < n:
@@ -110,6 +131,21 @@ class Segmenter:
             i = j
         if buf:
             yield buf
+
+
+def _prefixes(words: Iterable[str]) -> frozenset[str]:
+    """Every proper prefix of the words, so the word graph stops extending a fragment as soon as
+    no word starts with it (jieba's prefix dictionary does the same). Built length by length
+    over the ever fewer longer words: most words have two characters."""
+    longer = [w for w in words if len(w) > 1]
+    out = {w[0] for w in longer}
+    size = 2
+    longer = [w for w in longer if len(w) > size]
+    while longer:
+        out.update([w[:size] for w in longer])
+        size += 1
+        longer = [w for w in longer if len(w) > size]
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
