@@ -121,3 +121,39 @@ def test_prefixes_are_every_proper_prefix():
     assert _prefixes(words) == {w[:k] for w in words for k in range(1, len(w))}
     freq = segmenter().freq
     assert segmenter().prefixes == {w[:k] for w in freq for k in range(1, len(w))}
+
+
+# --- sniffing and decoding ----------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=5000))
+def test_control_byte_count_matches_the_byte_loop(data):
+    from ipextract.sniff import _CONTROL_BYTES
+
+    sample = data[:4096]
+    expected = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    assert len(sample) - len(sample.translate(None, _CONTROL_BYTES)) == expected
+
+
+def test_whitespace_beyond_the_first_look_is_still_empty_and_text_after_it_is_not():
+    import pytest
+
+    from ipextract.errors import InputError
+    from ipextract.sniff import reject_binary
+
+    with pytest.raises(InputError) as exc:
+        reject_binary(b" \n\t" * 3000)
+    assert exc.value.kind == "empty"
+    reject_binary(b" " * 5000 + "正文".encode())  # no error
+
+
+def test_utf8_is_decoded_once_with_the_same_result():
+    from ipextract.decode import decode
+
+    text = "<p>国家知识产权局</p>"
+    assert decode(text.encode()).text == text
+    cut = text.encode()[:-7] + "局".encode()[:2]  # cut inside a character: still UTF-8
+    doc = decode(cut)
+    assert doc.encoding == "utf-8" and doc.text.endswith("\ufffd")
+    assert decode(text.encode("gb18030")).encoding == "gb18030"

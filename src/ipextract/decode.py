@@ -123,8 +123,10 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     codec = normalize_charset(label)
     if data.isascii():
         return Decoded(data.decode("ascii"), "utf-8", label)
-    if _is_utf8(data):
-        decoded = Decoded(data.decode("utf-8", errors="replace"), "utf-8", label)
+    strict = _utf8_text(data)
+    if strict is not None:
+        text = strict if isinstance(strict, str) else data.decode("utf-8", errors="replace")
+        decoded = Decoded(text, "utf-8", label)
         if codec and codec != "utf-8":
             decoded.warnings.append(f"declared charset {label} is wrong: bytes are UTF-8")
         return decoded
@@ -201,13 +203,13 @@ def _common_han() -> frozenset[str]:
     return frozenset(ch for ch in chars if not ch.isspace())
 
 
-def _is_utf8(data: bytes) -> bool:
+def _utf8_text(data: bytes) -> str | bool | None:
+    """The strict UTF-8 decoding of the bytes; True when they are UTF-8 cut mid-character (the
+    caller decodes with replacement); None when they are not UTF-8. One decode, not two."""
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        # A file cut mid-character is still UTF-8.
-        return exc.start >= len(data) - 3 and exc.reason == "unexpected end of data"
-    return True
+        return True if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data" else None
 
 
 def _looks_utf16(data: bytes) -> str | None:

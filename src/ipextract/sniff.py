@@ -47,9 +47,13 @@ _HTML_HINT = re.compile(
 _HTML_WINDOW = 65536
 
 
+#: Control bytes that text pages do not contain (tab, line feed, form feed, CR and ESC they may).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def reject_binary(data: bytes) -> None:
     """Raise InputError("binary") when the bytes are a known non-page format or mostly control bytes."""
-    if not data.strip():
+    if not data[:4096].strip() and not data.strip():  # the first look spares copying a whole page
         raise InputError("empty", "file is empty")
     for magic, what in _MAGIC:
         if data.startswith(magic):
@@ -60,7 +64,7 @@ def reject_binary(data: bytes) -> None:
     sample = data[:4096]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or _mostly_utf16(sample):
         return
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls > len(sample) * 0.1:
         raise InputError("binary", "looks like binary data, not a web page")
 

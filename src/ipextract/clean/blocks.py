@@ -94,18 +94,23 @@ class Layout:
 
 @dataclass(slots=True)
 class _Pending:
-    """The line being assembled."""
+    """The line being assembled: its text runs, and the runs inside links and bold text (their
+    characters are counted once, when the line is complete)."""
 
     pieces: list[str] = field(default_factory=list)
+    link_pieces: list[str] = field(default_factory=list)
+    bold_pieces: list[str] = field(default_factory=list)
     owner: Element | None = None
     depth: int = 1
-    link_chars: int = 0
-    plain_chars: int = 0
-    bold_chars: int = 0
     heading: int = 0
     chrome: bool = False
     centered: bool = False
     row: bool = False
+
+
+def _visible_chars(text: str) -> int:
+    """Characters that count for link and bold shares: all but spaces and line breaks."""
+    return len(text) - text.count(" ") - text.count("\n")
 
 
 Recorder = Callable[[str, str], None]
@@ -369,12 +374,10 @@ class _Walker:
             cur.centered = self.centered > 0
             cur.row = self.data_tables > 0 and self.row_open
         cur.pieces.append(text)
-        n = len(text) - text.count(" ") - text.count("\n")
         if self.links:
-            cur.link_chars += n
+            cur.link_pieces.append(text)
         if self.bold:
-            cur.bold_chars += n
-        cur.plain_chars += n
+            cur.bold_pieces.append(text)
 
     def _flush(self) -> None:
         cur = self.cur
@@ -382,6 +385,7 @@ class _Walker:
             return
         self.cur = _Pending()
         raw = "".join(cur.pieces)
+        separated = _CELL_SEP in raw
         if cur.row:
             cells = [_clean(c) for c in raw.split(_CELL_SEP)]
             while cells and not cells[-1]:
@@ -390,31 +394,35 @@ class _Walker:
                 cells.pop(0)
             text = "\t".join(cells)
         else:
-            text = _clean(raw.replace(_CELL_SEP, " ") if _CELL_SEP in raw else raw)
+            text = _clean(raw.replace(_CELL_SEP, " ") if separated else raw)
         if not text or cur.owner is None:
             return
-        plain = max(1, cur.plain_chars)
+        separators = sum(1 for x in cur.pieces if x is _CELL_SEP) if separated else 0
+        plain = max(1, _visible_chars(raw) - separators)
+        links = _visible_chars("".join(cur.link_pieces)) if cur.link_pieces else 0
+        bold = _visible_chars("".join(cur.bold_pieces)) if cur.bold_pieces else 0
         self.out.lines.append(
             Line(
                 text=text,
                 owner=cur.owner,
                 index=len(self.out.lines),
                 depth=cur.depth,
-                link_chars=min(len(text), round(cur.link_chars * len(text) / plain)),
+                link_chars=min(len(text), round(links * len(text) / plain)),
                 chrome=cur.chrome,
                 heading=cur.heading,
-                bold=cur.bold_chars >= plain * 0.9,
+                bold=bold >= plain * 0.9,
                 centered=cur.centered,
                 row=cur.row and "\t" in text,
                 image_before=self.image_seen,
-                raw_parts=tuple(x for x in cur.pieces if x is not _CELL_SEP),
+                raw_parts=tuple(x for x in cur.pieces if x is not _CELL_SEP) if separated else tuple(cur.pieces),
             )
         )
         self.image_seen = False
 
 
 def _clean(text: str) -> str:
-    return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
+    # str.split() splits at exactly the characters _WS matches (str.isspace).
+    return " ".join(_INVISIBLE.sub("", text).split())
 
 
 def _excerpt(el: Element) -> str:
