@@ -157,3 +157,28 @@ def test_utf8_is_decoded_once_with_the_same_result():
     doc = decode(cut)
     assert doc.encoding == "utf-8" and doc.text.endswith("\ufffd")
     assert decode(text.encode("gb18030")).encoding == "gb18030"
+
+
+# --- the facts grammar's scanners ---------------------------------------------------------------
+
+_FACT_ALPHABET = "0123456789.,/-:：十百千万亿一二两三五零〇上下半另这分之投胜负中时点分秒许左右个元年月日%，。 a壹拾佰٣"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_FACT_ALPHABET, max_size=40), st.integers(min_value=0, max_value=40))
+def test_next_token_is_the_token_search(text, pos):
+    from ipextract.facts import numbers
+
+    expected = numbers._TOKEN.search(text, pos)
+    got = numbers._next_token(text, pos)
+    assert (got.span(), got.lastgroup) == (expected.span(), expected.lastgroup) if expected else got is None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_FACT_ALPHABET + "4789", max_size=40))
+def test_noise_lookahead_finds_the_same_spans(text):
+    import importlib
+
+    extract = importlib.import_module("ipextract.facts.extract")
+    plain = re.compile(extract._NOISE[0][1].pattern[len("(?=\\d)(?:"):-1])
+    assert [m.span() for m in extract._NOISE[0][1].finditer(text)] == [m.span() for m in plain.finditer(text)]

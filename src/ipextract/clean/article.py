@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from .blocks import Line
 from .dom import Element
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
+# Counted as what is left after deleting everything else: no list of matches is built.
+_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 _SENTENCE_PUNCT = re.compile(r"[，。；！？、：,;!?（）《》“”]")
 
 #: A line needs this many effective characters of its own text to count as prose.
@@ -37,7 +38,7 @@ _SAMPLE = 4000
 def effective_length(text: str) -> float:
     """Han characters count fully; Latin letters and digits a fifth (five letters ~ one word)."""
     sample = text[:_SAMPLE]
-    size = len(_HAN.findall(sample)) + len(_ALNUM.findall(sample)) / 5
+    size = len(_NOT_HAN.sub("", sample)) + len(_NOT_ALNUM.sub("", sample)) / 5
     return size * len(text) / len(sample) if len(text) > _SAMPLE else size
 
 

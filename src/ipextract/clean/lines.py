@@ -88,7 +88,7 @@ def classify(line: Line) -> str:
         return "breadcrumb"
     if meta_fields(line) is not None:
         return "meta"
-    if is_chrome(key):
+    if _is_chrome(key, toolbar_checked=True):
         return "chrome"
     return "body"
 
@@ -157,11 +157,16 @@ def is_toolbar(key: str) -> bool:
 
 def is_chrome(key: str) -> bool:
     """Site furniture: URLs, greetings, footers, navigation menus, image captions."""
+    return _is_chrome(key, toolbar_checked=False)
+
+
+def _is_chrome(key: str, *, toolbar_checked: bool) -> bool:
+    """`is_chrome`; `toolbar_checked` when the caller already knows the key is no toolbar."""
     if not _WORDISH.search(key):
         return True
     if len(key) > _MAX_CHROME_LINE:
         return False
-    if _URL_LINE.match(key) or is_toolbar(key):
+    if _URL_LINE.match(key) or (not toolbar_checked and is_toolbar(key)):
         return True
     if "。" not in key and len(key) <= 100 and rules.vocabulary("lines_chrome_phrases.txt").search(key):
         return True

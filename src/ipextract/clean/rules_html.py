@@ -9,6 +9,7 @@ are derived once per process with OpenCC s2t, so the predicates run on the page 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -67,6 +68,38 @@ def _pattern(name: str, template: str) -> re.Pattern[str]:
     return re.compile(template.format(words=_alternation(list(_word_list(name)))), re.IGNORECASE)
 
 
+_ASCII_LETTER = re.compile(r"[a-z]", re.IGNORECASE)  # also the four non-ASCII letters that fold to ASCII
+
+
+def _cased(ch: str) -> bool:
+    return ch.lower() != ch or ch.upper() != ch
+
+
+@cache
+def _word_search(name: str) -> Callable[[str], bool]:
+    """Does a text contain a word of the list, case-blind — like `_pattern(name, "{words}")`.
+
+    Case-blind matching makes `re` test every position against every word; most words are
+    Chinese and have no case, so they get a plain pattern, and the few with ASCII letters
+    (`copyright`, `ICP备`) a case-blind one, tried only on texts that hold a letter.
+    """
+    words = list(_word_list(name))
+    cased = [w for w in words if any(_cased(c) for c in w)]
+    if any(_cased(c) and not (c.isascii() and c.isalpha()) for w in cased for c in w):
+        folded_all = _pattern(name, "{words}")
+        return lambda text: folded_all.search(text) is not None
+    caseless = [w for w in words if w not in cased]
+    plain = re.compile(_alternation(caseless)) if caseless else None
+    folded = re.compile(_alternation(cased), re.IGNORECASE) if cased else None
+
+    def search(text: str) -> bool:
+        if plain is not None and plain.search(text):
+            return True
+        return folded is not None and _ASCII_LETTER.search(text) is not None and folded.search(text) is not None
+
+    return search
+
+
 def _toolbar() -> re.Pattern[str]:
     return _pattern("html_toolbar_words.txt", "{words}")
 
@@ -87,12 +120,12 @@ def toolbar_line(text: str) -> bool:
 
 def footer_line(text: str) -> bool:
     """Site footer or disclaimer, wherever it sits: copyright, ICP numbers, 特别声明 …"""
-    return len(text) <= _FOOTER_MAX and bool(_pattern("html_footer_markers.txt", "{words}").search(text))
+    return len(text) <= _FOOTER_MAX and _word_search("html_footer_markers.txt")(text)
 
 
 def footer_label_line(text: str) -> bool:
     """A footer label that articles use too (主办单位, 承办单位): furniture only outside the text."""
-    return len(text) <= SHORT_LINE and bool(_pattern("html_footer_labels.txt", "{words}").search(text))
+    return len(text) <= SHORT_LINE and _word_search("html_footer_labels.txt")(text)
 
 
 def editor_line(text: str) -> bool:

@@ -44,10 +44,12 @@ _GENERIC_YEAR = ("全年", "年内")
 # Digits that are not quantities, masked before scanning. Each pattern runs only when its
 # trigger is in the paragraph, so common text pays for the few that can match.
 _NOISE = [
-    (None, re.compile(
+    (None, re.compile(  # every branch starts with a digit: the lookahead skips other positions fast
+        r"(?=\d)(?:"
         r"(?<!\d)(?:0\d{2,3}[-—\s]?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)"  # phone numbers
         r"|(?<![\d.])\d{1,12}(?:\.\d{1,12})?(?:\s*[:：∶]\s*\d{1,12}(?:\.\d{1,12})?)+"  # ratios, clock times
         r"|\d{1,2}\s*[时点]\s*(?:\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?)?(?:许|左右)?"  # 12时55分
+        r")"
     )),
     ("://", re.compile(r"https?://[\w./?=&%#:~+\-]+")),  # URLs
     ("www.", re.compile(r"www\.[\w./?=&%#:~+\-]+")),
