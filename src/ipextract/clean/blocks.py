@@ -130,7 +130,7 @@ def layout(
     selectors = hidden_selectors([text_of(s) for s in root.iter("style")])
     body = root.find("body")
     start = body if body is not None else root
-    return _Walker(record, selectors, start, max_depth).run(start)
+    return _walk(start, record, selectors, max_depth)
 
 
 def _big_threshold(body: Element) -> int:
@@ -172,194 +172,29 @@ def _tag_bits() -> dict[str, int]:
 _TAG_BITS = _tag_bits()
 
 
-class _Walker:
-    """The layout state machine. `run` is the hot loop (every element of every page passes
-    through it), so the common path reads tag facts from one table and touches few attributes."""
+# What an open element pushed, so that its end event undoes exactly that.
+_BLOCK, _LINK, _BOLD, _CHROME, _CENTER, _CELL, _DATA, _HEAD, _SKIP = (1 << i for i in range(9))
 
-    def __init__(self, record: Recorder, selectors: HiddenSelectors, start: Element, max_depth: int) -> None:
-        self.record = record
-        self.selectors = selectors if selectors else None
-        self.start_element = start
-        self.big = -1  # _big_threshold(start), computed when a chrome tag first needs it
-        self.max_depth = max_depth
-        self.out = Layout()
-        self.cur = _Pending()
-        self.blocks: list[Element] = []
-        self.block_depths: list[int] = []
-        self.headings: list[int] = []
-        self.links = 0
-        self.bold = 0
-        self.chrome = 0
-        self.centered = 0
-        self.cell = 0
-        self.data_tables = 0
-        self.row_open = False
-        self.cells_in_row = 0
-        self.image_seen = False
 
-    # flags pushed per element
-    _BLOCK, _LINK, _BOLD, _CHROME, _CENTER, _CELL, _DATA, _HEAD, _SKIP = (1 << i for i in range(9))
+def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_depth: int) -> Layout:
+    """The layout state machine over one iterwalk of the tree.
 
-    def run(self, start: Element) -> Layout:
-        # Per open element, what its start event pushed, so its end event pops the same things.
-        pushed: list[int] = []
-        push, pop = pushed.append, pushed.pop
-        begin, finish, add = self._start, self._end, self._add
-        skip = self._SKIP
-        walker = lxml.etree.iterwalk(start, events=("start", "end"))
-        depth = 0
-        deepest = 0
-        for event, el in walker:
-            if event == "start":
-                depth += 1
-                if depth > deepest:
-                    deepest = depth
-                flags = begin(el, depth)
-                push(flags)
-                if flags & skip:
-                    walker.skip_subtree()
-            else:
-                depth -= 1
-                flags = pop()
-                if flags & ~skip:
-                    finish(el, flags)
-                else:
-                    tail = el.tail
-                    if tail:
-                        add(tail)
-        self.out.max_depth = deepest
-        self._flush()
-        self.out.truncated = self.out.max_depth >= LIBXML_MAX_DEPTH - 2
-        return self.out
+    Every element of every page passes through the loop below, so the state lives in local
+    variables, tag facts come from one table lookup and the common path touches few attributes.
+    """
+    out = Layout()
+    lines = out.lines
+    hides = selectors.hides if selectors else None
+    cur = _Pending()
+    blocks: list[Element] = []
+    block_depths: list[int] = []
+    headings: list[int] = []
+    links = bold = chrome = centered = cell = data_tables = cells_in_row = 0
+    row_open = False
+    image_seen = False
+    big = -1  # _big_threshold(start), computed when a furniture tag first needs it
 
-    def _start(self, el: Element, depth: int) -> int:
-        tag = el.tag
-        if tag.__class__ is not str:
-            return self._SKIP
-        bits = _TAG_BITS.get(tag, 0)
-        if bits & _T_SILENT:
-            return self._SKIP
-        if depth > self.max_depth:
-            # Past the depth guard (runaway unclosed tags) elements are transparent: their text
-            # still counts, their structure no longer does.
-            if bits & _T_BR:
-                self._flush()
-            else:
-                text = el.text
-                if text:
-                    self._add(text)
-            return 0
-        if bits & _T_DROPPED:
-            self._record("boilerplate_elements", el)
-            return self._SKIP
-        get = el.get
-        style = get("style")
-        if (
-            (style is not None and inline_style_hides(style))
-            or get("hidden") is not None
-            or (self.selectors is not None and self.selectors.hides(el))
-        ):
-            self._record("hidden_elements", el)
-            return self._SKIP
-        flags = 0
-        if bits & (_T_BR | _T_IMG | _T_TABLE | _T_BLOCK):
-            if bits & _T_BR:
-                if self.cell:
-                    self._add(" ")
-                elif self.cur.pieces:
-                    self._flush()
-                return 0
-            if bits & _T_IMG:
-                self.image_seen = True
-                return 0
-            if bits & _T_TABLE and not self.cell and _is_data_table(el):
-                flags |= self._DATA
-                self.data_tables += 1
-            if bits & _T_BLOCK:
-                if self.data_tables and not self.cell and bits & _T_TR:
-                    if self.cur.pieces:
-                        self._flush()
-                    self.row_open = True
-                    self.cells_in_row = 0
-                elif self.data_tables and bits & _T_CELL and self.row_open and not self.cell:
-                    if self.cells_in_row:
-                        self._add(_CELL_SEP)
-                    self.cells_in_row += 1
-                    flags |= self._CELL
-                    self.cell += 1
-                elif not self.cell and self.cur.pieces:
-                    self._flush()
-                flags |= self._BLOCK
-                self.blocks.append(el)
-                self.block_depths.append(depth)
-        if (bits & _T_CHROME and self._chrome_sized(el)) or get("role") in _CHROME_ROLES:
-            flags |= self._CHROME
-            self.chrome += 1
-            self._record("boilerplate_elements", el)
-        if bits & _T_LINK:
-            flags |= self._LINK
-            self.links += 1
-        if bits & _T_BOLD or (style and "weight" in style and _BOLD_STYLE.search(style)):
-            flags |= self._BOLD
-            self.bold += 1
-        if bits & _T_HEAD:
-            flags |= self._HEAD
-            self.headings.append(_HEADINGS[tag])
-        align = get("align")
-        if (
-            bits & _T_CENTER
-            or (align is not None and align.lower() == "center")
-            or (style and "center" in style and _CENTER_STYLE.search(style))
-        ):
-            flags |= self._CENTER
-            self.centered += 1
-        text = el.text
-        if text:
-            self._add(text)
-        return flags
-
-    def _chrome_sized(self, el: Element) -> bool:
-        """A furniture tag holding less text than a page wrapper would (see _big_threshold)."""
-        if self.big < 0:
-            self.big = _big_threshold(self.start_element)
-        return len(text_of(el)) < self.big
-
-    def _end(self, el: Element, flags: int) -> None:
-        if flags & self._BLOCK:
-            if flags & self._CELL:
-                self.cell -= 1
-            elif el.tag == "tr" and self.row_open and not self.cell:
-                self._flush()
-                self.row_open = False
-            elif not self.cell and self.cur.pieces:
-                self._flush()
-            if self.blocks and self.blocks[-1] is el:
-                self.blocks.pop()
-                self.block_depths.pop()
-        if flags & self._DATA:
-            self._flush()
-            self.data_tables -= 1
-        if flags & self._LINK:
-            self.links -= 1
-        if flags & self._BOLD:
-            self.bold -= 1
-        if flags & self._CHROME:
-            self.chrome -= 1
-        if flags & self._CENTER:
-            self.centered -= 1
-        if flags & self._HEAD:
-            self.headings.pop()
-        tail = el.tail
-        if tail:
-            self._add(tail)
-
-    def _record(self, kind: str, el: Element) -> None:
-        text = _excerpt(el)
-        if text:
-            self.record(kind, text)
-
-    def _add(self, text: str) -> None:
-        cur = self.cur
+    def add(text: str) -> None:
         if text is _CELL_SEP:
             if cur.pieces:
                 cur.pieces.append(_CELL_SEP)
@@ -367,57 +202,217 @@ class _Walker:
         if not cur.pieces and not text.strip():
             return
         if cur.owner is None:
-            cur.owner = self.blocks[-1] if self.blocks else None
-            cur.depth = self.block_depths[-1] if self.block_depths else 1
-            cur.heading = self.headings[-1] if self.headings else 0
-            cur.chrome = self.chrome > 0
-            cur.centered = self.centered > 0
-            cur.row = self.data_tables > 0 and self.row_open
+            cur.owner = blocks[-1] if blocks else None
+            cur.depth = block_depths[-1] if block_depths else 1
+            cur.heading = headings[-1] if headings else 0
+            cur.chrome = chrome > 0
+            cur.centered = centered > 0
+            cur.row = data_tables > 0 and row_open
         cur.pieces.append(text)
-        if self.links:
+        if links:
             cur.link_pieces.append(text)
-        if self.bold:
+        if bold:
             cur.bold_pieces.append(text)
 
-    def _flush(self) -> None:
-        cur = self.cur
-        if not cur.pieces:
+    def flush() -> None:
+        nonlocal cur, image_seen
+        done = cur
+        if not done.pieces:
             return
-        self.cur = _Pending()
-        raw = "".join(cur.pieces)
-        separated = _CELL_SEP in raw
-        if cur.row:
-            cells = [_clean(c) for c in raw.split(_CELL_SEP)]
-            while cells and not cells[-1]:
-                cells.pop()
-            while cells and not cells[0]:
-                cells.pop(0)
-            text = "\t".join(cells)
+        cur = _Pending()
+        line = _line(done, len(lines), image_seen)
+        if line is not None:
+            lines.append(line)
+            image_seen = False
+
+    def drop(kind: str, el: Element, text: str | None = None) -> None:
+        excerpt = _excerpt(el, text)
+        if excerpt:
+            record(kind, excerpt)
+
+    pushed: list[int] = []
+    push, pop = pushed.append, pushed.pop
+    bits_of = _TAG_BITS.get
+    walker = lxml.etree.iterwalk(start, events=("start", "end"))
+    skip = walker.skip_subtree
+    depth = deepest = 0
+    for event, el in walker:
+        if event == "start":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+            tag = el.tag
+            if tag.__class__ is not str:
+                push(_SKIP)
+                skip()
+                continue
+            bits = bits_of(tag, 0)
+            if bits & _T_SILENT:
+                push(_SKIP)
+                skip()
+                continue
+            if depth > max_depth:
+                # Past the depth guard (runaway unclosed tags) elements are transparent: their
+                # text still counts, their structure no longer does.
+                if bits & _T_BR:
+                    flush()
+                else:
+                    text = el.text
+                    if text:
+                        add(text)
+                push(0)
+                continue
+            if bits & _T_DROPPED:
+                drop("boilerplate_elements", el)
+                push(_SKIP)
+                skip()
+                continue
+            get = el.get
+            style = get("style")
+            if (
+                (style is not None and inline_style_hides(style))
+                or get("hidden") is not None
+                or (hides is not None and hides(el))
+            ):
+                drop("hidden_elements", el)
+                push(_SKIP)
+                skip()
+                continue
+            flags = 0
+            if bits & (_T_BR | _T_IMG | _T_TABLE | _T_BLOCK):
+                if bits & _T_BR:
+                    if cell:
+                        add(" ")
+                    elif cur.pieces:
+                        flush()
+                    push(0)
+                    continue
+                if bits & _T_IMG:
+                    image_seen = True
+                    push(0)
+                    continue
+                if bits & _T_TABLE and not cell and _is_data_table(el):
+                    flags |= _DATA
+                    data_tables += 1
+                if bits & _T_BLOCK:
+                    if data_tables and not cell and bits & _T_TR:
+                        if cur.pieces:
+                            flush()
+                        row_open = True
+                        cells_in_row = 0
+                    elif data_tables and bits & _T_CELL and row_open and not cell:
+                        if cells_in_row:
+                            add(_CELL_SEP)
+                        cells_in_row += 1
+                        flags |= _CELL
+                        cell += 1
+                    elif not cell and cur.pieces:
+                        flush()
+                    flags |= _BLOCK
+                    blocks.append(el)
+                    block_depths.append(depth)
+            furniture_text = None
+            if bits & _T_CHROME:
+                if big < 0:
+                    big = _big_threshold(start)
+                furniture_text = text_of(el)
+                if len(furniture_text) >= big:
+                    furniture_text = None
+            if furniture_text is not None or get("role") in _CHROME_ROLES:
+                flags |= _CHROME
+                chrome += 1
+                drop("boilerplate_elements", el, furniture_text)
+            if bits & _T_LINK:
+                flags |= _LINK
+                links += 1
+            if bits & _T_BOLD or (style and "weight" in style and _BOLD_STYLE.search(style)):
+                flags |= _BOLD
+                bold += 1
+            if bits & _T_HEAD:
+                flags |= _HEAD
+                headings.append(_HEADINGS[tag])
+            align = get("align")
+            if (
+                bits & _T_CENTER
+                or (align is not None and align.lower() == "center")
+                or (style and "center" in style and _CENTER_STYLE.search(style))
+            ):
+                flags |= _CENTER
+                centered += 1
+            text = el.text
+            if text:
+                add(text)
+            push(flags)
         else:
-            text = _clean(raw.replace(_CELL_SEP, " ") if separated else raw)
-        if not text or cur.owner is None:
-            return
-        separators = sum(1 for x in cur.pieces if x is _CELL_SEP) if separated else 0
-        plain = max(1, _visible_chars(raw) - separators)
-        links = _visible_chars("".join(cur.link_pieces)) if cur.link_pieces else 0
-        bold = _visible_chars("".join(cur.bold_pieces)) if cur.bold_pieces else 0
-        self.out.lines.append(
-            Line(
-                text=text,
-                owner=cur.owner,
-                index=len(self.out.lines),
-                depth=cur.depth,
-                link_chars=min(len(text), round(links * len(text) / plain)),
-                chrome=cur.chrome,
-                heading=cur.heading,
-                bold=bold >= plain * 0.9,
-                centered=cur.centered,
-                row=cur.row and "\t" in text,
-                image_before=self.image_seen,
-                raw_parts=tuple(x for x in cur.pieces if x is not _CELL_SEP) if separated else tuple(cur.pieces),
-            )
-        )
-        self.image_seen = False
+            depth -= 1
+            flags = pop()
+            if flags & ~_SKIP:
+                if flags & _BLOCK:
+                    if flags & _CELL:
+                        cell -= 1
+                    elif el.tag == "tr" and row_open and not cell:
+                        flush()
+                        row_open = False
+                    elif not cell and cur.pieces:
+                        flush()
+                    if blocks and blocks[-1] is el:
+                        blocks.pop()
+                        block_depths.pop()
+                if flags & _DATA:
+                    flush()
+                    data_tables -= 1
+                if flags & _LINK:
+                    links -= 1
+                if flags & _BOLD:
+                    bold -= 1
+                if flags & _CHROME:
+                    chrome -= 1
+                if flags & _CENTER:
+                    centered -= 1
+                if flags & _HEAD:
+                    headings.pop()
+            tail = el.tail
+            if tail:
+                add(tail)
+    flush()
+    out.max_depth = deepest
+    out.truncated = deepest >= LIBXML_MAX_DEPTH - 2
+    return out
+
+
+def _line(done: _Pending, index: int, image_before: bool) -> Line | None:
+    """The finished line, or None when it has no text or no block to belong to."""
+    raw = "".join(done.pieces)
+    separated = _CELL_SEP in raw
+    if done.row:
+        cells = [_clean(c) for c in raw.split(_CELL_SEP)]
+        while cells and not cells[-1]:
+            cells.pop()
+        while cells and not cells[0]:
+            cells.pop(0)
+        text = "\t".join(cells)
+    else:
+        text = _clean(raw.replace(_CELL_SEP, " ") if separated else raw)
+    if not text or done.owner is None:
+        return None
+    separators = sum(1 for x in done.pieces if x is _CELL_SEP) if separated else 0
+    plain = max(1, _visible_chars(raw) - separators)
+    links = _visible_chars("".join(done.link_pieces)) if done.link_pieces else 0
+    bold = _visible_chars("".join(done.bold_pieces)) if done.bold_pieces else 0
+    return Line(
+        text=text,
+        owner=done.owner,
+        index=index,
+        depth=done.depth,
+        link_chars=min(len(text), round(links * len(text) / plain)),
+        chrome=done.chrome,
+        heading=done.heading,
+        bold=bold >= plain * 0.9,
+        centered=done.centered,
+        row=done.row and "\t" in text,
+        image_before=image_before,
+        raw_parts=tuple(x for x in done.pieces if x is not _CELL_SEP) if separated else tuple(done.pieces),
+    )
 
 
 def _clean(text: str) -> str:
@@ -425,8 +420,9 @@ def _clean(text: str) -> str:
     return " ".join(_INVISIBLE.sub("", text).split())
 
 
-def _excerpt(el: Element) -> str:
-    return _clean(text_of(el)[: RECORD_CHARS * 4])[:RECORD_CHARS]
+def _excerpt(el: Element, text: str | None = None) -> str:
+    """The start of an element's text (`text`, when the caller has it already)."""
+    return _clean((text if text is not None else text_of(el))[: RECORD_CHARS * 4])[:RECORD_CHARS]
 
 
 def _is_data_table(table: Element) -> bool:

@@ -67,7 +67,7 @@ def clean_html(html: str, options: Options | None = None) -> Extracted:
     for i in headline.lines if headline else ():
         kinds[i] = "title"
     for line in inside:
-        if kinds[line.index] in ("body", "meta") and norm(line.text) in title_keys and line.index < start + 8:
+        if line.index < start + 8 and kinds[line.index] in ("body", "meta") and norm(line.text) in title_keys:
             kinds[line.index] = "title"
 
     local = [line.index for line in inside]
