@@ -182,3 +182,39 @@ def test_noise_lookahead_finds_the_same_spans(text):
     extract = importlib.import_module("ipextract.facts.extract")
     plain = re.compile(extract._NOISE[0][1].pattern[len("(?=\\d)(?:"):-1])
     assert [m.span() for m in extract._NOISE[0][1].finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from([b"<!DOCTYPE html>", b"<!doctype x [", b"<!ENTITY a 'b'>", b"]>", b"]", b"<!",
+                                 b"<!--c-->", b"<p>", b"x", b" ", b"[", b">",
+                                 b"<!DocType r [<!ENTITY x SYSTEM 'f'>]>"]), max_size=12).map(b"".join))
+def test_doctype_subset_removal_matches_the_regex_sub(data):
+    from ipextract.clean import dom
+
+    assert dom._without_doctype_subset(data) == dom._DOCTYPE_SUBSET.sub(b"", data, count=1)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="ab 中国的\ufffd\ue000\uf8ff\u3400\u9fff\uf900\ufaff\u4e00é😀\x7f\x80", max_size=300))
+def test_plausibility_counts_like_the_character_loop(text):
+    from ipextract import decode
+
+    common = decode._common_han()
+    han = hits = seen = 0
+    for ch in text:
+        if ch < "\u0080":
+            continue
+        seen += 1
+        if seen > decode._SAMPLE_CHARS:
+            break
+        if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff":
+            han += 1
+            hits += ch in common
+    assert decode.plausibility(text) == (hits / han if han else 0.0)
+
+
+def test_plausibility_sample_stops_after_the_first_non_ascii_characters():
+    from ipextract import decode
+
+    text = "a" * 70000 + "中" * decode._SAMPLE_CHARS + "\ufffd" * 100
+    assert decode.plausibility(text) == 1.0

@@ -54,8 +54,21 @@ def prepare(text: str) -> bytes:
     data = text.encode("utf-8", errors="replace").translate(None, _CONTROLS)
     data = _XML_DECL.sub(b"", data, count=1)
     if b"<!" in data[:4096]:
-        data = _DOCTYPE_SUBSET.sub(b"", data, count=1)
+        data = _without_doctype_subset(data)
     return _STRAY_END.sub(b"", data)
+
+
+def _without_doctype_subset(data: bytes) -> bytes:
+    """`_DOCTYPE_SUBSET.sub(b"", data, count=1)`: the pattern is tried only where a `<!doctype`
+    starts (a case-blind regex would be tried at every byte of the page)."""
+    pos = data.find(b"<!")
+    while pos >= 0:
+        if data[pos + 2 : pos + 9].lower() == b"doctype":
+            m = _DOCTYPE_SUBSET.match(data, pos)
+            if m is not None:
+                return data[: m.start()] + data[m.end() :]
+        pos = data.find(b"<!", pos + 2)
+    return data
 
 
 def parse_html(text: str, *, max_elements: int = 200_000) -> Parsed:
