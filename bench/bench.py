@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
 """Benchmark ipextract against its peers on the shared corpus, in one run.
 
-    python bench/bench.py                      # all tools, 2,000 documents, 3 repeats
+    python bench/bench.py                      # all tools, 2,000 documents, 3 interleaved passes
     python bench/bench.py --docs 500 --repeat 1 --tools ipextract floor
 
-Each tool runs in its own fresh worker process (one core, warm: a warm-up pass first, then the
-timed passes over every document held in memory), so import costs and caches do not leak between
-tools and peak RSS is per tool. Peers need the `bench` extra: pip install -e '.[bench]'.
+Every tool runs in its own warm worker process (one core: imports, lazy loads and a warm-up over
+every distinct page happen before timing), all started before the first timed pass. The timed
+passes are interleaved — pass 1 of every tool, then pass 2 of every tool, … — so a change in
+the machine's load during the run touches every tool alike. Throughput is reported per core:
+documents per second of the worker's own CPU time (what it would do on an idle core), with the
+wall-clock rate beside it. Peers need the `bench` extra: pip install -e '.[bench]'.
 
-Reported: documents/s and MB/s per core (median of the repeats, with min–max), peak RSS, each
-tool's ratio to ipextract's full pipeline; single-file cold wall time of `ipextract parse` on the
-seed TXT and on an HTML page (median of several fresh processes); and how throughput changes with
-page size (1 KB … 1 MB), which must stay roughly flat (linear total time).
+Reported: documents/s and MB/s per core (median of the passes, with min–max), wall documents/s,
+peak RSS of the worker, each tool's ratio to ipextract's full pipeline; the issue's targets
+(ipextract ≥ 4x trafilatura with facts, ≥ 6x without, ≥ 15 % of the lxml-parse floor) with
+PASS/FAIL; single-file cold wall time of `ipextract parse` on the seed TXT and on an HTML page
+(median of several fresh processes, peak RSS); and how throughput changes with page size
+(1 KB … 1 MB), which must stay roughly flat (linear total time).
 """
 
 from __future__ import annotations
@@ -30,7 +35,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 TOOLS = ("ipextract", "ipextract-nofacts", "trafilatura", "gne", "readability", "floor")
-HTML_TOOLS = ("trafilatura", "gne", "readability", "floor")
+#: Tools that only make sense on HTML pages.
+HTML_ONLY = ("trafilatura", "gne", "readability")
+LABELS = {"ipextract": "ipextract (full, with facts)", "ipextract-nofacts": "ipextract without facts",
+          "trafilatura": "trafilatura bare_extraction", "gne": "GNE", "readability": "readability-lxml",
+          "floor": "floor: decode + lxml.html parse"}
 
 
 def corpus_files(corpus: Path) -> tuple[list[Path], list[Path]]:
@@ -84,55 +93,114 @@ def _make_runner(tool: str):
     raise SystemExit(f"unknown tool {tool}")
 
 
-def worker(tool: str, list_file: Path, repeat: int) -> None:
-    paths = [Path(p) for p in list_file.read_text(encoding="utf-8").splitlines() if p]
-    blobs = [p.read_bytes() for p in paths]
+def worker(tool: str, list_file: Path) -> None:
+    """Load, warm up, say "ready", then run one timed pass per "pass" line on stdin."""
+    paths = [p for p in list_file.read_text(encoding="utf-8").splitlines() if p]
+    unique = {p: Path(p).read_bytes() for p in dict.fromkeys(paths)}
+    blobs = [unique[p] for p in paths]  # the replicas share their bytes: RSS stays the tool's own
     total_bytes = sum(len(b) for b in blobs)
     run = _make_runner(tool)
     errors = 0
-    for data in blobs[: min(len(blobs), 50)]:  # warm-up: lazy loads, caches
+    for data in unique.values():  # warm-up: lazy loads and per-process caches
         try:
             run(data)
         except Exception:
             errors += 1
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
+    print(json.dumps({"ready": True}), flush=True)
+    for command in sys.stdin:
+        if command.strip() != "pass":
+            break
+        wall0, cpu0 = time.perf_counter(), time.process_time()
         for data in blobs:
             try:
                 run(data)
             except Exception:
                 errors += 1
-        times.append(time.perf_counter() - start)
+        wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+        print(json.dumps({"wall": wall, "cpu": cpu}), flush=True)
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"tool": tool, "docs": len(blobs), "bytes": total_bytes, "times": times,
-                      "peak_rss_mb": rss_kb / 1024, "errors": errors}))
+    print(json.dumps({"tool": tool, "docs": len(blobs), "bytes": total_bytes,
+                      "peak_rss_mb": rss_kb / 1024, "errors": errors}), flush=True)
 
 
 # --- driver side -------------------------------------------------------------------------------
 
 
-def run_tool(tool: str, files: list[Path], repeat: int) -> dict:
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
-        fh.write("\n".join(str(p) for p in files))
-        list_file = fh.name
-    try:
-        proc = subprocess.run(
-            [sys.executable, __file__, "--worker", tool, "--list", list_file, "--repeat", str(repeat)],
-            capture_output=True, text=True, check=False,
+class Worker:
+    """A warm worker process for one tool on one document list."""
+
+    def __init__(self, tool: str, files: list[Path]) -> None:
+        self.tool = tool
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
+            fh.write("\n".join(str(p) for p in files))
+        self.list_file = fh.name
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "--worker", tool, "--list", self.list_file],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
-    finally:
-        os.unlink(list_file)
-    if proc.returncode != 0:
-        return {"tool": tool, "failed": proc.stderr.strip().splitlines()[-1] if proc.stderr else "failed"}
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
-    rates = [result["docs"] / t for t in result["times"]]
-    mbs = [result["bytes"] / 1e6 / t for t in result["times"]]
-    result.update(
-        docs_per_s=statistics.median(rates), docs_per_s_min=min(rates), docs_per_s_max=max(rates),
-        mb_per_s=statistics.median(mbs),
-    )
-    return result
+        self.passes: list[dict] = []
+        self.failed: str | None = None
+        self._read()  # "ready"
+
+    def _read(self) -> dict | None:
+        line = self.proc.stdout.readline() if self.proc.stdout else ""
+        if not line:
+            err = self.proc.stderr.read() if self.proc.stderr else ""
+            self.failed = (err.strip().splitlines() or ["worker failed"])[-1]
+            return None
+        return json.loads(line)
+
+    def run_pass(self) -> None:
+        if self.failed:
+            return
+        assert self.proc.stdin is not None
+        self.proc.stdin.write("pass\n")
+        self.proc.stdin.flush()
+        result = self._read()
+        if result is not None:
+            self.passes.append(result)
+
+    def finish(self) -> dict:
+        try:
+            if not self.failed and self.proc.stdin is not None:
+                self.proc.stdin.write("quit\n")
+                self.proc.stdin.flush()
+                final = self._read()
+            else:
+                final = None
+            self.proc.wait(timeout=60)
+        finally:
+            os.unlink(self.list_file)
+        if final is None or self.failed or not self.passes:
+            return {"tool": self.tool, "failed": self.failed or "no passes"}
+        docs, size = final["docs"], final["bytes"]
+        cpu = [docs / p["cpu"] for p in self.passes]
+        wall = [docs / p["wall"] for p in self.passes]
+        return {
+            **final,
+            "passes": self.passes,
+            "docs_per_s": statistics.median(cpu), "docs_per_s_min": min(cpu), "docs_per_s_max": max(cpu),
+            "wall_docs_per_s": statistics.median(wall),
+            "mb_per_s": statistics.median(size / 1e6 / p["cpu"] for p in self.passes),
+        }
+
+
+def measure(groups: dict[str, tuple[list[str], list[Path]]], repeat: int) -> dict[str, dict[str, dict]]:
+    """Start a warm worker per (group, tool), then run `repeat` interleaved rounds of passes."""
+    workers: list[tuple[str, Worker]] = []
+    for group, (tools, files) in groups.items():
+        for tool in tools:
+            print(f"  starting {tool} on {group}", file=sys.stderr, flush=True)
+            workers.append((group, Worker(tool, files)))
+    for r in range(repeat):
+        order = workers[r % len(workers):] + workers[: r % len(workers)]  # rotate who goes first
+        for _group, w in order:
+            w.run_pass()
+        print(f"  round {r + 1}/{repeat} done", file=sys.stderr, flush=True)
+    out: dict[str, dict[str, dict]] = {group: {} for group in groups}
+    for group, w in workers:
+        out[group][w.tool] = w.finish()
+    return out
 
 
 _TIME_ONE = """
@@ -154,7 +222,7 @@ def cold_wall(args: list[str], runs: int) -> dict:
         wall, peak = json.loads(out)
         walls.append(wall)
         rss.append(peak)
-    return {"median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
+    return {"runs": walls, "median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
             "peak_rss_mb": max(rss)}
 
 
@@ -186,76 +254,128 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def throughput_table(results: dict[str, dict]) -> str:
+    base = results.get("ipextract", {}).get("docs_per_s")
+    rows = []
+    for tool, r in results.items():
+        if "failed" in r:
+            rows.append([LABELS.get(tool, tool), "failed: " + r["failed"][:60], "", "", "", "", ""])
+            continue
+        ratio = f"{base / r['docs_per_s']:.2f}x" if base else "-"
+        rows.append([LABELS.get(tool, tool), f"{r['docs_per_s']:.1f}",
+                     f"{r['docs_per_s_min']:.1f}–{r['docs_per_s_max']:.1f}", f"{r['wall_docs_per_s']:.1f}",
+                     f"{r['mb_per_s']:.2f}", f"{r['peak_rss_mb']:.0f}", ratio])
+    return table(["tool", "docs/s per core (median)", "min–max", "wall docs/s", "MB/s per core",
+                  "peak RSS MB", "ipextract full ÷ tool"], rows)
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{model}, {os.cpu_count()} cores, {sys.platform}, Python {sys.version.split()[0]}"
+
+
+def load() -> str:
+    try:
+        return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "load average unknown"
+
+
+def targets(html: dict[str, dict]) -> list[str]:
+    """The issue's done-when lines, with the measured values."""
+    rate = {tool: r.get("docs_per_s") for tool, r in html.items() if "failed" not in r}
+    out = []
+
+    def check(name: str, value: float | None, floor: float, fmt: str) -> None:
+        if value is None:
+            out.append(f"  {name}: not measured")
+            return
+        verdict = "PASS" if value >= floor else "FAIL"
+        out.append(f"  {name}: {fmt.format(value)} (target >= {fmt.format(floor)}) {verdict}")
+
+    full, nofacts, traf, lxml_floor = (rate.get(t) for t in ("ipextract", "ipextract-nofacts", "trafilatura", "floor"))
+    check("ipextract full ÷ trafilatura", full / traf if full and traf else None, 4.0, "{:.2f}x")
+    check("ipextract without facts ÷ trafilatura", nofacts / traf if nofacts and traf else None, 6.0, "{:.2f}x")
+    check("ipextract full ÷ lxml-parse floor", full / lxml_floor if full and lxml_floor else None, 0.15, "{:.1%}")
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--docs", type=int, default=2000, help="documents per tool (the corpus replicated)")
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes per tool (interleaved rounds)")
     ap.add_argument("--tools", nargs="*", default=list(TOOLS))
     ap.add_argument("--cold-runs", type=int, default=7)
+    ap.add_argument("--no-scaling", action="store_true", help="skip the page-size table")
     ap.add_argument("--json", type=Path, help="also write all results here")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--list", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.worker:
-        worker(a.worker, a.list, a.repeat)
+        worker(a.worker, a.list)
         return 0
 
     html, txt = corpus_files(a.corpus)
-    html_docs = replicate(html, a.docs)
-    all_docs = replicate(html + txt, a.docs)
-    print(f"machine: {os.cpu_count()} cores, {sys.platform}, Python {sys.version.split()[0]}")
-    print(f"corpus: {len(html)} HTML + {len(txt)} TXT pages, replicated to {a.docs} documents; "
-          f"{a.repeat} timed passes per tool after a warm-up\n")
+    own = [t for t in a.tools if t not in HTML_ONLY]
+    groups = {
+        "html": (a.tools, replicate(html, a.docs)),
+        "txt": (own, replicate(txt, a.docs)),
+        "html+txt": (own, replicate(html + txt, a.docs)),
+    }
+    started = load()
+    print(f"machine: {machine()}")
+    print(f"corpus: {len(html)} HTML + {len(txt)} TXT pages, each set replicated to {a.docs} documents; "
+          f"{a.repeat} timed passes per tool, interleaved, after a warm-up; per core = per second of the "
+          f"worker's CPU time")
+    print(f"{started} at start\n")
+    results = measure(groups, a.repeat)
 
-    results: dict = {"html": {}, "all": {}}
-    for tool in a.tools:
-        results["html"][tool] = run_tool(tool, html_docs, a.repeat)
-        print(f"  measured {tool} on HTML", file=sys.stderr)
-    for tool in [t for t in a.tools if t not in HTML_TOOLS]:
-        results["all"][tool] = run_tool(tool, all_docs, a.repeat)
-        print(f"  measured {tool} on HTML+TXT", file=sys.stderr)
-
-    base = results["html"].get("ipextract", {}).get("docs_per_s")
-    rows = []
-    for tool, r in results["html"].items():
-        if "failed" in r:
-            rows.append([tool, "failed: " + r["failed"][:60], "", "", "", ""])
-            continue
-        ratio = f"{base / r['docs_per_s']:.2f}x" if base and tool != "ipextract" else "1.00x"
-        rows.append([tool, f"{r['docs_per_s']:.1f}", f"{r['docs_per_s_min']:.1f}–{r['docs_per_s_max']:.1f}",
-                     f"{r['mb_per_s']:.2f}", f"{r['peak_rss_mb']:.0f}", ratio])
-    print(f"HTML pages ({a.docs} documents, one core, warm process)")
-    print(table(["tool", "docs/s (median)", "spread", "MB/s", "peak RSS MB", "ipextract is"], rows))
-    floor = results["html"].get("floor", {}).get("docs_per_s")
-    if base and floor:
-        print(f"\nipextract full pipeline = {100 * base / floor:.1f}% of the lxml-parse floor")
-    rows = [[tool, f"{r['docs_per_s']:.1f}", f"{r['mb_per_s']:.2f}", f"{r['peak_rss_mb']:.0f}"]
-            for tool, r in results["all"].items() if "failed" not in r]
-    if rows:
-        print(f"\nHTML + TXT pages ({a.docs} documents)")
-        print(table(["tool", "docs/s (median)", "MB/s", "peak RSS MB"], rows))
+    print(f"HTML pages ({a.docs} documents: {len(html)} pages replicated)")
+    print(throughput_table(results["html"]))
+    print("\nTargets (issue 6), on the HTML pages:")
+    print("\n".join(targets(results["html"])))
+    print(f"\nTXT pages ({a.docs} documents: {len(txt)} pages replicated)")
+    print(throughput_table(results["txt"]))
+    print(f"\nHTML + TXT pages ({a.docs} documents)")
+    print(throughput_table(results["html+txt"]))
 
     seed = a.corpus / "txt" / "seed-hp-ip.txt"
     page = a.corpus / "html" / "gne-zj-fzggw-1.html"
-    inputs = (("seed TXT", seed), ("HTML", page))
+    inputs = (("seed TXT, with facts", seed), (f"HTML ({page.name}), with facts", page))
     cold = {name: cold_wall(["parse", str(path)], a.cold_runs) for name, path in inputs}
     results["cold"] = cold
-    print(f"\nSingle file, cold process (`ipextract parse FILE`, {a.cold_runs} runs)")
+    print(f"\nSingle file, cold process (`ipextract parse FILE`, {a.cold_runs} runs; target for the seed: "
+          f"median <= 0.5 s, peak RSS < 150 MB)")
     print(table(["input", "median s", "min–max s", "peak RSS MB"],
                 [[k, f"{v['median_s']:.3f}", f"{v['min_s']:.3f}–{v['max_s']:.3f}", f"{v['peak_rss_mb']:.0f}"]
                  for k, v in cold.items()]))
 
-    with tempfile.TemporaryDirectory() as tmp:
-        scaling = []
-        for label, path in size_pages(Path(tmp), seed):
-            n = max(3, int(2_000_000 / path.stat().st_size))
-            r = run_tool("ipextract", [path] * min(n, 400), 3)
-            scaling.append([label, f"{path.stat().st_size / 1000:.0f} KB", f"{r['docs_per_s']:.1f}",
-                            f"{r['mb_per_s']:.2f}"])
-        results["scaling"] = scaling
-    print("\nThroughput by page size (ipextract full pipeline; MB/s should stay flat)")
-    print(table(["page", "size", "docs/s", "MB/s"], scaling))
+    if not a.no_scaling:
+        with tempfile.TemporaryDirectory() as tmp:
+            pages = size_pages(Path(tmp), seed)
+            scale_groups = {label: (["ipextract"], [path] * min(400, max(3, int(2_000_000 / path.stat().st_size))))
+                            for label, path in pages}
+            measured = measure(scale_groups, 3)
+            scaling = []
+            for label, path in pages:
+                r = measured[label]["ipextract"]
+                if "failed" in r:
+                    scaling.append([label, f"{path.stat().st_size / 1000:.0f} KB", "failed", "", ""])
+                    continue
+                scaling.append([label, f"{path.stat().st_size / 1000:.0f} KB", f"{r['docs_per_s']:.1f}",
+                                f"{1000 / r['docs_per_s']:.1f}", f"{r['mb_per_s']:.2f}"])
+            results["scaling"] = scaling
+        print("\nThroughput by page size (ipextract full pipeline, per core; MB/s should stay flat)")
+        print(table(["page", "size", "docs/s", "ms/page", "MB/s"], scaling))
+    print(f"\n{load()} at end (started with {started})")
     if a.json:
         a.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
