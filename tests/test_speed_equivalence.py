@@ -218,3 +218,54 @@ def test_plausibility_sample_stops_after_the_first_non_ascii_characters():
 
     text = "a" * 70000 + "中" * decode._SAMPLE_CHARS + "\ufffd" * 100
     assert decode.plausibility(text) == 1.0
+
+
+# --- shortcuts through the shared line rules ---------------------------------------------------
+
+
+def _fixture_lines(fixtures) -> list[str]:
+    from ipextract.clean.blocks import layout
+    from ipextract.clean.dom import parse_html
+    from ipextract.decode import decode
+
+    out: list[str] = []
+    for path in sorted(fixtures.iterdir()):
+        if path.suffix == ".txt":
+            out += path.read_text(encoding="utf-8").splitlines()
+        elif path.suffix == ".html":
+            root = parse_html(decode(path.read_bytes()).text).root
+            out += [line.text for line in layout(root, lambda kind, text: None).lines]
+    extra = ["首页 > 新闻 > 要闻", "您的位置：首页 / 政务公开", "主站蜘蛛池模板: 澳门赌场 | 真人娱乐", "【打印】", ""]
+    return [*out, *extra]
+
+
+def test_spam_or_breadcrumb_and_is_spam_text_agree_with_classify_line(fixtures):
+    from ipextract.clean import lines
+
+    checked = {"spam": 0, "breadcrumb": 0}
+    for text in _fixture_lines(fixtures):
+        kind = lines.classify_line(text)
+        expected = kind if kind in ("spam", "breadcrumb") else None
+        assert lines.spam_or_breadcrumb(text) == expected, text
+        assert lines.is_spam_text(text) == (kind == "spam"), text
+        if expected:
+            checked[expected] += 1
+    assert checked["spam"] >= 3 and checked["breadcrumb"] >= 10
+
+
+def test_metadata_hint_only_skips_lines_no_parser_reads(fixtures, monkeypatch):
+    """meta_fields answers None at once for lines without a bar, colon, slash, digit or long role
+    word: with the shortcut switched off every line gets the same answer."""
+    from ipextract.clean import meta_lines
+    from ipextract.clean.line import Line
+
+    texts = [
+        *_fixture_lines(fixtures),
+        "记者 张三", "本报记者 李四 王五", "通讯员 赵六", "文 / 图 陈七", "（记者 王敬照）", "来 源 新华社",
+        "2019年7月29日 新华网", "索引号 | 123 | 发布机构", "責任編輯 張三", "记(jì)者 张三",
+    ]
+    with_hint = [meta_lines.meta_fields(Line.of(t)) for t in texts]
+    monkeypatch.setattr(meta_lines, "_meta_hint", lambda: re.compile(""))
+    without = [meta_lines.meta_fields(Line.of(t)) for t in texts]
+    assert with_hint == without
+    assert sum(1 for f in with_hint if f) >= 20

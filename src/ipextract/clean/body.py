@@ -88,7 +88,7 @@ def classify(line: Line) -> str:
     if not _HAN.search(text) and not _DIGIT.search(text):
         return "nohan"
     if len(text) <= 200:
-        shared = shared_lines.classify_line(text)
+        shared = shared_lines.spam_or_breadcrumb(text)
         if shared == "spam" or (shared == "breadcrumb" and len(text) <= 120):
             return shared
     return "body"

@@ -92,7 +92,7 @@ def _without_spam(body: list[Line], out: Extracted) -> list[Line]:
     """
     kept: list[Line] = []
     for line in body:
-        if len(line.text) > _SHORT_CHECKED and shared_lines.classify_line(line.text) == "spam":
+        if len(line.text) > _SHORT_CHECKED and shared_lines.is_spam_text(line.text):
             out.drop("spam_blocks", line.text)
             continue
         text, chains = shared_spam.remove_inline_spam(line.text)
@@ -167,18 +167,27 @@ def _visible_fields(window: list[Line], kinds: list[str]) -> dict[str, tuple[str
     """Field -> (value, how) from label lines, then timestamp lines, of a window of lines."""
     found: dict[str, tuple[str, str]] = {}
     for line in window:
+        if len(found) == 3:
+            break
         kind = kinds[line.index]
         if kind in ("meta", "chrome", "toolbar", "links", "editor", "stamp", "body", "footer_label"):
-            values = label_fields(line.parts)
-            shared = shared_lines.parse_meta_line(" ".join(line.parts)) if len(line.text) <= 120 else {}
+            parts = line.parts
+            values = label_fields(parts)
+            shared: dict[str, str] | None = None  # the shared parser's reading, when needed
             for field in ("published_at", "source", "author"):
+                if field in found:
+                    continue
                 # Dates only from our own labels: the shared parser also reads 生成日期 / 成文日期.
-                value = values.get(field) or (shared.get(field) if field != "published_at" else None)
+                value = values.get(field)
+                if not value and field != "published_at":
+                    if shared is None:
+                        shared = shared_lines.parse_meta_line(" ".join(parts)) if len(line.text) <= 120 else {}
+                    value = shared.get(field)
                 if field == "source":
                     value = clean_source(value)
                 elif field == "author":
                     value = clean_author(value)
-                if value and field not in found:
+                if value:
                     found[field] = (value, "label")
     for line in window:
         if kinds[line.index] not in ("stamp", "meta", "chrome", "body"):

@@ -24,11 +24,13 @@ __all__ = [
     "classify_line",
     "is_caption",
     "is_chrome",
+    "is_spam_text",
     "is_toolbar",
     "line_key",
     "meta_fields",
     "parse_breadcrumb",
     "parse_meta_line",
+    "spam_or_breadcrumb",
 ]
 
 LINE_KINDS = ("breadcrumb", "meta", "chrome", "spam", "body")
@@ -91,6 +93,29 @@ def classify(line: Line) -> str:
     if _is_chrome(key, toolbar_checked=True):
         return "chrome"
     return "body"
+
+
+def spam_or_breadcrumb(text: str) -> str | None:
+    """"spam" or "breadcrumb" when `classify_line(text)` says so, else None.
+
+    For callers that only act on those two kinds: the metadata and furniture rules that tell
+    the other kinds apart (most of classify's cost) are not run.
+    """
+    line = Line.of(text)
+    key = line.key
+    if not key:
+        return None
+    if spam.is_spam_line(key):
+        return "spam"
+    if not _WORDISH.search(key) or len(key) > MAX_LABEL_LINE or is_toolbar(key):
+        return None
+    return "breadcrumb" if breadcrumb_items(line) is not None else None
+
+
+def is_spam_text(text: str) -> bool:
+    """`classify_line(text) == "spam"`, without the rules for the other kinds."""
+    key = Line.of(text).key
+    return bool(key) and spam.is_spam_line(key)
 
 
 # -- breadcrumb ---------------------------------------------------------------------------------

@@ -74,6 +74,15 @@ def _credit_pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _meta_hint() -> re.Pattern[str]:
+    """What every metadata line has, whichever parser would read it: a table bar, a colon (after a
+    label), a credit's slash or colon or a long role word and a space, or a digit (of a date).
+    Lines without any are answered None at once."""
+    long_roles = rules.alternation(tuple(r for r in _role_words() if len(r) >= 2))
+    return re.compile(rf"[|｜:：/／]|\d|(?:{long_roles})\s")
+
+
 #: Credit roles whose name is the author of the piece (not an editor or proof-reader).
 _AUTHOR_ROLES = frozenset(
     {
@@ -113,7 +122,7 @@ def meta_fields(line: Line) -> list[MetaField] | None:
     metadata, to be dropped from the body.
     """
     key = line.key
-    if not key or len(key) > MAX_LABEL_LINE:
+    if not key or len(key) > MAX_LABEL_LINE or not _meta_hint().search(key):
         return None
     for parse in (_table_fields, _labelled_fields, _credit_fields, _date_line_fields):
         fields = parse(line)
