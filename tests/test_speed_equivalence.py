@@ -42,7 +42,7 @@ def _oracle_style_hides(style: str) -> bool:
 
 _PROPS = ["display", "visibility", "font-size", "height", "max-height", "line-height", "opacity", "text-indent",
           "margin-left", "margin-top", "left", "top", "right", "position", "xheight", "-height", "_height",
-          "HEIGHT", "Display", "é", "ſ"]
+          "HEIGHT", "Display", "é", "ſ", "viſibility", "diſplay", "font-ſize"]
 _VALUES = ["none", "hidden", "collapse", "0", "0.0", "0px", "0.00em", "0%", "-999px", "-500", "-499", "-1000.5px",
            "-12", "absolute", "fixed", "0 auto", "00", "0rem", "-9999em", "block", "1", "", "NONE"]
 _SEPS = [":", " : ", ": ", "：", " :"]
@@ -269,3 +269,14 @@ def test_metadata_hint_only_skips_lines_no_parser_reads(fixtures, monkeypatch):
     without = [meta_lines.meta_fields(Line.of(t)) for t in texts]
     assert with_hint == without
     assert sum(1 for f in with_hint if f) >= 20
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(declaration, st.sampled_from(["{", "}", ".a", "\n", " ", "  " * 20, "é", "ſ", "K"])),
+                max_size=12).map("".join))
+def test_hiding_value_candidates_keep_every_colon_the_property_check_accepts(sheet):
+    plain = re.compile(r":(?=\s*(?:none|hidden|collapse|0|-\d))", re.IGNORECASE)
+    expected = [m.start() for m in plain.finditer(sheet) if visibility._hiding_property_before(sheet, m.start())]
+    got = [m.start() for m in visibility._HIDING_VALUE.finditer(sheet)
+           if visibility._hiding_property_before(sheet, m.start())]
+    assert got == expected

@@ -145,15 +145,17 @@ def hidden_selectors(stylesheets: list[str]) -> HiddenSelectors:
 
 
 #: A declaration value that may hide (`none`, `hidden`, `0`, a negative offset), found by its
-#: colon (a literal the regex engine scans for quickly) ...
-_HIDING_VALUE = re.compile(r":(?=\s*(?:none|hidden|collapse|0|-\d))", re.IGNORECASE)
+#: colon (a literal the regex engine scans for quickly), right after a property that can hide or
+#: after a space (the property before it is then checked in Python) ...
+_PROPERTY_WORDS = ("display", "visibility", "font-size", "height", "opacity", "indent", "left", "top", "right")
+_HIDING_VALUE = re.compile(
+    r":(?=\s*(?:none|hidden|collapse|0|-\d))(?:" + "|".join(f"(?<={w}:)" for w in _PROPERTY_WORDS) + r"|(?<=\s:))",
+    re.IGNORECASE,
+)
 #: ... and the property right before that colon.
 _HIDING_PROPERTY = re.compile(
     r"(?:display|visibility|font-size|height|opacity|indent|left|top|right)\s*$", re.IGNORECASE
 )
-
-
-_PROPERTY_WORDS = ("display", "visibility", "font-size", "height", "opacity", "indent", "left", "top", "right")
 
 
 def _hiding_property_before(sheet: str, at: int) -> bool:
