@@ -110,9 +110,11 @@ _SINCE_BEFORE = re.compile(r"(?:自从|自|从)\s*$")
 _SINCE_AFTER = re.compile(r"^\s*(?:以来|起|开始|之后|以后|至今)")
 _DEADLINE_AFTER = re.compile(r"^\s*(?:前(?![往来夕进行])|之前|以前)|^[^，,。；;！？!?\d]{1,6}?(?:之前|以前)")
 _FUTURE_BEFORE = re.compile(r"(?:预计|计划|将|力争|争取|确保|有望|拟)(?:于|在|到)?\s*$")
-_EVENT_AFTER = re.compile(r"^\s*(?:前后|左右)?\s*(?:建成|完成|竣工|投产|开工|开业|交付|通车|上线|实施|举办|召开|启动)")
+_EVENT_AFTER = re.compile(
+    r"^\s*(?:(?:前后|左右)\s*)?(?:建成|完成|竣工|投产|开工|开业|交付|通车|上线|实施|举办|召开|启动)"
+)
 _PLAN_AFTER = re.compile(r"^\s*(?:预计|计划|将|要|力争|争取)")
-_TRAILING_YEAR_AFTER = re.compile(r"^\s*[，,]?\s*(?:的|过去)?(?:一年|12个月)")
+_TRAILING_YEAR_AFTER = re.compile(r"^\s*(?:[，,]\s*)?(?:的|过去)?(?:一年|12个月)")
 _IS_AFTER = re.compile(r"^\s*是")
 
 

@@ -33,9 +33,11 @@ _DATE_TAGS = (
 _SOURCE_TAGS = ("contentsource", "source", "article:source")
 _URL_TAGS = ("url", "og:url")
 _ABSOLUTE = re.compile(r"^https?://[^\s/]+\.[^\s]*$", re.IGNORECASE)
-_PLACEHOLDER_TIME = re.compile(r"[T\s-]*(?:23:59:59|00:00:00)$")
+# A leading run is tried from its first character only (the look-behind): from every one it
+# would rescan the run to the end, quadratic on a long value.
+_PLACEHOLDER_TIME = re.compile(r"(?<![T\s-])[T\s-]*(?:23:59:59|00:00:00)$")
 _SPACES = re.compile(r"\s+")
-_SOURCE_NOTE = re.compile(r"\s+(?:原创稿?|原創稿?|转载|轉載|供稿)$")
+_SOURCE_NOTE = re.compile(r"(?<!\s)\s+(?:原创稿?|原創稿?|转载|轉載|供稿)$")
 
 
 @dataclass(slots=True)

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from .blocks import Line
 
 _NORM_DROP = re.compile(r"[\s\u3000\u00a0·•・\-—–_|｜:：,，.。!！?？\"'“”‘’《》「」『』()（）\[\]【】]+")
-_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]+\s|--|－－|-{1,2}(?=[^-\d]{1,12}$))\s*[^_|｜]{1,30}$")
+#: Starts only where a whitespace run starts (look-behind), so a long run is not rescanned from each
+#: of its characters; the leftmost match is the same.
+_SITE_SUFFIX = re.compile(r"(?<!\s)\s*(?:[_|｜]|\s[-–—]+\s|--|－－|-{1,2}(?=[^-\d]{1,12}$))\s*[^_|｜]{1,30}$")
 _INJECTED_PREFIX = re.compile(r"^\s*\[[^\[\]]{1,16}\]\s*(?=\S)")
 _MAX_TITLE = 120
 #: How many lines before the article container are searched for the visible heading.

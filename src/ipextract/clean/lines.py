@@ -43,8 +43,10 @@ _CRUMB_PREFIX = re.compile(
     r"^(?:您的位置|您现在的位置|您当前的位置|您所在的位置|您现在所在的位置|当前位置|现在位置|所在位置|位置)"
     r"\s*[:：]\s*"
 )
-_CRUMB_ARROWS = re.compile(r"\s*(?:>>|->|→|[>»›＞〉])\s*")
-_CRUMB_SLASH = re.compile(r"\s*[/／]\s*")
+# Leading spaces are taken from the start of their run only (look-behind): trying them from every
+# character of a long run is quadratic; matches are the same since the trailing `\s*` takes whole runs.
+_CRUMB_ARROWS = re.compile(r"(?:(?<!\s)\s+)?(?:>>|->|→|[>»›＞〉])\s*")
+_CRUMB_SLASH = re.compile(r"(?:(?<!\s)\s+)?[/／]\s*")
 _CRUMB_ITEM_BAD = re.compile(r"[。，,；;！!？?：:%％]|^\d+$")
 _MAX_CRUMB_ITEM = 24
 

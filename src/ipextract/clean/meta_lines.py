@@ -278,13 +278,15 @@ def _date_line_fields(line: Line) -> list[MetaField] | None:
 
 # -- bylines inside paragraphs ------------------------------------------------------------------
 
+# Both start where a whitespace run starts (look-behind): the leftmost match is the same, and a
+# long run is not rescanned from each of its characters.
 _TRAILING_BYLINE = re.compile(
-    r"\s*[(（【\[]\s*(?P<pre>[^()（）【】\[\]]{0,12}?)"
+    r"(?<!\s)\s*[(（【\[]\s*(?P<pre>[^()（）【】\[\]]{0,12}?)"
     r"(?P<role>责任编辑|责编|编辑|记者|通讯员|作者|撰稿|审核|校对|实习生)\s*[:：]?\s*"
     rf"(?P<names>{_NAMES})\s*[)）】\]]\s*$"
 )
 _CLOSING_SOURCE = re.compile(
-    r"\s*[(（【\[]\s*(?:信息|稿件|文章|本文|新闻|资料)?来源\s*[:：]\s*(?P<source>[^()（）【】\[\]]{2,30}?)\s*[)）】\]]\s*$"
+    r"(?<!\s)\s*[(（【\[]\s*(?:信息|稿件|文章|本文|新闻|资料)?来源\s*[:：]\s*(?P<source>[^()（）【】\[\]]{2,30}?)\s*[)）】\]]\s*$"
 )
 _LEADING_BYLINE = re.compile(r"^[^，。,()（）]{0,16}?讯\s*[(（](?P<inner>[^()（）]{2,40})[)）]")
 _BYLINE_AUTHOR_ROLES = frozenset({"记者", "通讯员", "作者", "撰稿"})

@@ -135,7 +135,7 @@ def editor_line(text: str) -> bool:
     return bool(
         _pattern(
             "html_editor_labels.txt",
-            r"^[\[【（(〔\s]*(?:【?纠错】?|【?糾錯】?)?\s*(?:{words})\s*[:：/／]",
+            r"^[\[【（(〔\s]*(?:(?:【?纠错】?|【?糾錯】?)\s*)?(?:{words})\s*[:：/／]",
         ).search(text)
     )
 

@@ -18,8 +18,9 @@ _WORDISH = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 _SEGMENT_SPLIT = re.compile(r"[|｜]")
 _TITLE_SPLIT = re.compile(r"[|｜_,，、]")
 #: A chain of short words glued by ASCII symbols; the two classes are disjoint, so the pattern
-#: cannot backtrack catastrophically.
-_INLINE_CHAIN = re.compile(r"[*＊#@~]*(?:[0-9A-Za-z\u4e00-\u9fff]{1,12}[*＊_\-@#~|]+){2,}")
+#: cannot backtrack catastrophically. A leading symbol run is tried from its first character only
+#: (the look-behind): tried from each of its characters, a long run was rescanned each time.
+_INLINE_CHAIN = re.compile(r"(?<![*＊#@~])[*＊#@~]*(?:[0-9A-Za-z\u4e00-\u9fff]{1,12}[*＊_\-@#~|]+){2,}")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 _WEAK_HINT = re.compile(r"[\u4e00-\u9fff]")

@@ -26,12 +26,16 @@ _TITLE_BAD_END = re.compile(r"[。，,、；;：:…]$")
 _LIST_MARKER = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，、])"
 )
+# Matched against line keys, whose spaces are folded to single ones: `\s?` there is what `\s*` was,
+# without rescanning a long run for every end the lazy headline tries (quadratic).
 _SITE_SUFFIX = re.compile(
-    r"^(?P<headline>.{4,}?)\s*(?:_|\s[-|｜—]\s)\s*[^_|｜]{0,20}?"
+    r"^(?P<headline>.{4,}?)\s?(?:_|\s[-|｜—]\s)\s?[^_|｜]{0,20}?"
     r"(?:网|网站|门户|政府|日报|晚报|在线|新闻|频道|政务网|客户端|公众号)$"
 )
 _SUBTITLE = re.compile(r"^(?:——|—|--|－－)")
-_EDGE_BARS = re.compile(r"^(?:[|｜]\s+)+|(?:\s+[|｜])+$")
+# The trailing chain starts only where it cannot be extended to the left (look-behinds): tried
+# from every ` |` of a long line it rescans to the end each time, quadratic. Same matches.
+_EDGE_BARS = re.compile(r"^(?:[|｜]\s+)+|(?<!\s)(?<!\s[|｜])(?:\s+[|｜])+$")
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _TERMINAL = re.compile(r"[。！？!?；;…”’」』)）】》:：]$")
 _CLAUSE_PUNCT = re.compile(r"[，,。、；;]")
