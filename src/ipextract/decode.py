@@ -4,7 +4,9 @@ Government pages routinely declare GB2312 while using GBK/GB18030 characters, de
 using HKSCS/cp950 extensions, or declare one charset and are saved in UTF-8 by the crawler. So:
 
 1. a byte-order mark decides;
-2. bytes that are valid UTF-8 (and not plain ASCII) are UTF-8, whatever the page declares;
+2. bytes that are valid UTF-8 (and not plain ASCII) are UTF-8, whatever the page declares; bytes
+   that are UTF-8 but for some lines (a stray or cut byte, a GBK line pasted in) are decoded line
+   by line, and all-Chinese UTF-16 without a BOM (no NULs to spot it by) by its plausibility;
 3. a declared legacy charset is widened to its superset (GB2312/GBK -> GB18030, Big5 -> Big5-HKSCS,
    falling back to cp950 for Microsoft's extensions) and used unless another Chinese codec reads
    the bytes as far more plausible Chinese — GB18030 accepts almost any byte pair, so Big5 bytes
@@ -130,6 +132,12 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
         if codec and codec != "utf-8":
             decoded.warnings.append(f"declared charset {label} is wrong: bytes are UTF-8")
         return decoded
+    mixed = _mixed_utf8(data, label)
+    if mixed is not None:
+        return mixed
+    utf16 = han_utf16(data)
+    if utf16:
+        return _finish(data.decode(utf16, errors="replace"), utf16, None, [])
 
     warnings: list[str] = []
     if label and codec is None:
@@ -219,6 +227,75 @@ def _utf8_text(data: bytes) -> str | bool | None:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return True if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data" else None
+
+
+#: Below this many Chinese characters per replaced byte (the bytes read as UTF-8 with replacement)
+#: they are legacy-encoded: GBK and Big5 pages read as UTF-8 give about 0.02 (0.2 at most), a
+#: UTF-8 page with GBK lines pasted in gives more once over about 40% of its text is UTF-8.
+_MIXED_GATE = 0.5
+#: A line whose replaced bytes are at most this share of its Chinese characters is UTF-8 with
+#: stray bytes (a cut or corrupt byte, a CESU-8 surrogate), not a line in another encoding.
+_STRAY_SHARE = 0.1
+#: Chinese characters and punctuation: what counts as good UTF-8 (a GBK byte pair often reads as a
+#: valid two-byte UTF-8 letter, never as one of these three-byte characters).
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+
+
+def _mixed_utf8(data: bytes, label: str | None) -> Decoded | None:
+    """UTF-8 with damaged or foreign lines, decoded line by line; None when not mostly UTF-8.
+
+    One invalid byte must not turn a whole UTF-8 page into GB18030 mojibake, nor a GBK line pasted
+    into a UTF-8 page: a line that is UTF-8 with a few stray bytes keeps UTF-8 (U+FFFD for the
+    bytes), and the lines that are not UTF-8 at all are read with the Chinese codec that reads
+    them, taken together, most plausibly.
+    """
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    if len(_CJK.findall(lenient)) < bad * _MIXED_GATE:
+        return None
+    lines = data.split(b"\n")
+    texts: list[str | None] = []
+    foreign: list[int] = []
+    chinese_utf8 = False
+    for i, line in enumerate(lines):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            text = line.decode("utf-8", errors="replace")
+            if text.count("\ufffd") > _STRAY_SHARE * len(_CJK.findall(text)):
+                texts.append(None)
+                foreign.append(i)
+                continue
+        texts.append(text)
+        chinese_utf8 = chinese_utf8 or (not line.isascii() and _CJK.search(text) is not None)
+    if not chinese_utf8:
+        return None
+    warnings: list[str] = []
+    if foreign:
+        readings = _chinese_readings(b"\n".join(lines[i] for i in foreign))
+        codec = max(readings, key=lambda r: r.score).codec
+        for i in foreign:
+            texts[i] = lines[i].decode(codec, errors="replace")
+        warnings.append(f"{len(foreign)} lines are not UTF-8; decoded as {codec}")
+    return _finish("\n".join(t or "" for t in texts), "utf-8", label, warnings)
+
+
+def han_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM and without the NULs of ASCII (all Chinese text): the codec whose
+    reading of a sample is plausible Chinese, else None."""
+    sample = data[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 16:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        han = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+        if han >= max(8, len(text) // 2) and plausibility(text) >= 0.8:
+            return codec
+    return None
 
 
 def _looks_utf16(data: bytes) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .decode import han_utf16
 from .errors import InputError
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -65,7 +66,8 @@ def reject_binary(data: bytes) -> None:
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or _mostly_utf16(sample):
         return
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    if controls > len(sample) * 0.1:
+    # All-Chinese UTF-16 without a BOM has control bytes (low bytes of code units) but no NULs.
+    if controls > len(sample) * 0.1 and not han_utf16(sample):
         raise InputError("binary", "looks like binary data, not a web page")
 
 

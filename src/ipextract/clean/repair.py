@@ -26,7 +26,14 @@ _ANNOTATION = re.compile(rf"\(([{_SYLLABLE}]{{1,7}}) ?\)")
 _TONED = re.compile(f"[{_TONE_MARKED}]")
 _LOST_INNER = re.compile(rf"(?<=[{HAN}])[?？]{{2,}}(?=[{HAN}])")
 _LOST_LEADING = re.compile(rf"^\s*[?？]{{2,}}(?=[{HAN}])")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: Characters that print nothing but change what a text compares or displays as: zero-width
+#: characters and the soft hyphen, bidi marks, embeddings, overrides and isolates (U+202E can make
+#: a line display reversed), invisible operators, and the C0/C1 control characters that are not
+#: whitespace (those fold into a space like any other).
+_INVISIBLE = re.compile(
+    "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u061c"
+    "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]"
+)
 _SPACES = re.compile(r"\s+")
 _NEEDS_FOLD = re.compile(r"\s\s|[^\S ]")
 _HAN_CHAR = re.compile(f"[{HAN}]")
