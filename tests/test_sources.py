@@ -124,11 +124,11 @@ def test_truncated_tar_gz_gives_documents_before_the_damage_then_an_error(tmp_pa
     assert got[-1][0] == str(cut)
 
 
-def test_truncated_zip_is_one_error_record(tmp_path):
+def test_truncated_zip_gives_members_before_the_damage_then_an_error(tmp_path):
     whole = make_zip(tmp_path / "w.zip", [("1.txt", page("p01.txt"))]).read_bytes()
     cut = tmp_path / "cut.zip"
-    cut.write_bytes(whole[:-30])
-    assert _paths_and_data([cut]) == [(str(cut), None, "corrupt_archive")]
+    cut.write_bytes(whole[:-30])  # the central directory is at the end: read from local headers
+    assert _paths_and_data([cut]) == [(f"{cut}::1.txt", page("p01.txt"), None), (str(cut), None, "truncated")]
 
 
 def test_truncated_warc_gives_records_before_the_damage_then_an_error(tmp_path):

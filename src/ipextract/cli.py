@@ -78,6 +78,9 @@ def parse_cmd(
     ] = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON output.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 byte-order mark (for Excel).")] = False,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Larger pages get error too_large.")
+    ] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Parse pages into documents (JSON), or their facts as CSV rows (--format csv).
 
@@ -91,7 +94,8 @@ def parse_cmd(
 
       ipextract parse *.html --format csv --bom -o facts.csv
     """
-    options = Options(script=script.value, keep_pinyin=keep_pinyin, ref_date=_ref_date(ref_date))
+    options = Options(script=script.value, keep_pinyin=keep_pinyin, ref_date=_ref_date(ref_date),
+                      max_bytes=max_bytes)
     docs = [_parse_one(p, options) for p in paths]
     for d in docs:
         if d.error:
@@ -115,7 +119,8 @@ def _write_csv(docs: list[Document], out: IO[str], *, bom: bool, pretty: bool = 
 
 def _parse_one(path: str, options: Options) -> Document:
     if path == "-":
-        return parse(sys.stdin.buffer.read(), options, path="-")
+        # Read one byte past the limit, not the whole stream: an endless pipe must not fill memory.
+        return parse(sys.stdin.buffer.read(options.max_bytes + 1), options, path="-")
     return parse_file(path, options)
 
 

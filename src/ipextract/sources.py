@@ -21,6 +21,7 @@ import datetime as dt
 import fnmatch
 import gzip
 import os
+import struct
 import tarfile
 import zipfile
 import zlib
@@ -39,7 +40,7 @@ PAGE_GLOBS: tuple[str, ...] = (
 ARCHIVE_GLOBS: tuple[str, ...] = ("*.zip", "*.tar", "*.tar.gz", "*.tgz", "*.warc", "*.warc.gz")
 
 #: Unit kinds whose documents live inside a container (their path is `container::name`).
-ARCHIVE_KINDS = frozenset({"zip", "tar", "tgz", "warc"})
+ARCHIVE_KINDS = frozenset({"zip", "zipscan", "tar", "tgz", "warc"})
 
 #: Payload content types taken from WARC records (a missing type is taken too).
 _WARC_TYPES = ("text/html", "text/plain", "application/xhtml")
@@ -63,8 +64,9 @@ class Limits:
 class Unit:
     """The address of one input document, openable again in any process (picklable, JSON-able).
 
-    kind: file | gzip | zip | tar | tgz | warc | error.
-    key: zip info index, tar header offset, tgz member index or WARC record offset.
+    kind: file | gzip | zip | zipscan | tar | tgz | warc | error.
+    key: zip info index, zip local header offset (zipscan), tar header offset, tgz member index
+        or WARC record offset.
     name: member name or WARC record id (empty for plain files and container-level errors).
     """
 
@@ -212,14 +214,53 @@ def _list_zip(path: str, selection: Selection, limits: Limits) -> Iterator[Unit]
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-        # A zip cut short loses its central directory: nothing inside can be located.
-        yield _error_unit(path, "corrupt_archive", f"unreadable zip archive: {exc}")
+        # A zip cut short loses its central directory, which is at the end: the members before
+        # the damage are found by walking their local headers from the start instead.
+        yield from _scan_zip(path, selection, str(exc))
         return
     for index, info in enumerate(infos):
         name = zip_member_name(info)
         if info.is_dir() or not selection.member_wanted(name):
             continue
         yield Unit("zip", path, key=index, name=name, size=info.file_size)
+
+
+#: A zip local file header: signature, version, flags, method, time, date, CRC-32, compressed
+#: size, size, name length, extra field length.
+_LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
+_LOCAL_SIG = b"PK\x03\x04"
+
+
+def _local_member(fh: IO[bytes], offset: int) -> tuple[tuple[int, ...], str, int] | None:
+    """The local header at `offset`: its fields, the member name and where its data starts."""
+    fh.seek(offset)
+    head = fh.read(_LOCAL_HEADER.size)
+    if len(head) < _LOCAL_HEADER.size or head[:4] != _LOCAL_SIG:
+        return None
+    fields = _LOCAL_HEADER.unpack(head)
+    raw_name = fh.read(fields[9])
+    info = zipfile.ZipInfo(raw_name.decode("utf-8" if fields[2] & 0x800 else "cp437", "replace"))
+    info.flag_bits = fields[2]
+    return fields, zip_member_name(info), offset + _LOCAL_HEADER.size + fields[9] + fields[10]
+
+
+def _scan_zip(path: str, selection: Selection, why: str) -> Iterator[Unit]:
+    """Members of a zip without a readable central directory, from their local headers; then one
+    error unit for what could not be reached (a cut member, sizes left to a data descriptor)."""
+    size = os.path.getsize(path)
+    offset = count = 0
+    with open(path, "rb") as fh:
+        while (found := _local_member(fh, offset)) is not None:
+            fields, name, data_start = found
+            end = data_start + fields[7]
+            if fields[2] & 0x8 or end > size:  # sizes only after the data, or the data is cut
+                break
+            if not name.endswith("/") and selection.member_wanted(name):
+                yield Unit("zipscan", path, key=offset, name=name, size=fields[8])
+            count += 1
+            offset = end
+    yield _error_unit(path, "truncated", f"zip archive damaged ({why}); {count} members before the damage "
+                                         "were read from their local headers, the rest is lost")
 
 
 def display_name(name: str) -> str:
@@ -273,8 +314,20 @@ def _list_tar(path: str, selection: Selection, limits: Limits) -> Iterator[Unit]
                 unit = _tar_unit(path, index, info, selection, compressed)
                 if unit is not None:
                     yield unit
+            if not _ended_cleanly(tf, raw, compressed):
+                yield _error_unit(path, "truncated", f"archive ends after member {index + 1} without its "
+                                                     "end marker: cut short or damaged, the rest is lost")
     except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
         yield _error_unit(path, "truncated", f"archive damaged after member {index + 1}: {exc}")
+
+
+def _ended_cleanly(tf: tarfile.TarFile, raw: IO[bytes], compressed: bool) -> bool:
+    """tarfile ends a listing quietly at a cut or garbled header as at the end marker (a zero block):
+    the block where the listing stopped must be there, and (when it can be read again) be zeros."""
+    if compressed:
+        return tf.fileobj.tell() - tf.offset >= tarfile.BLOCKSIZE  # type: ignore[union-attr]
+    raw.seek(tf.offset)
+    return raw.read(tarfile.BLOCKSIZE) == bytes(tarfile.BLOCKSIZE)
 
 
 def _tar_unit(
@@ -416,6 +469,7 @@ class _Opened:
         elif unit.kind == "tgz":
             self.archive = tarfile.open(fileobj=self.handle, mode="r|*")  # noqa: SIM115
             self.tar_iter = iter(self.archive)
+        # zipscan: the handle alone, read at local header offsets
 
     def read(self, unit: Unit) -> Item:
         if unit.kind == "error":
@@ -429,6 +483,8 @@ class _Opened:
         self._open(unit)
         if unit.kind == "zip":
             return Item(unit.path, data=self._read_zip(unit))
+        if unit.kind == "zipscan":
+            return Item(unit.path, data=self._read_zip_scan(unit))
         if unit.kind in ("tar", "tgz"):
             return Item(unit.path, data=self._read_tar(unit))
         if unit.kind == "warc":
@@ -478,6 +534,9 @@ class _Opened:
         self._check_ratio(info.file_size, info.compress_size)
         if info.flag_bits & 0x1:
             raise _ItemError("encrypted", "archive member is encrypted")
+        if (info.external_attr >> 16) & 0o170000 == 0o120000:
+            # A symbolic link stored by a Unix zipper: its data is the target's path. Never followed.
+            raise _ItemError("unsupported_member", "archive member is a link")
         try:
             with self.archive.open(info) as fh:
                 return self._bounded(fh, info.compress_size)
@@ -485,6 +544,38 @@ class _Opened:
             raise _ItemError("corrupt", f"damaged archive member: {exc}") from exc
         except NotImplementedError as exc:
             raise _ItemError("unsupported_member", f"cannot decompress member: {exc}") from exc
+
+    def _read_zip_scan(self, unit: Unit) -> bytes:
+        """A member found by `_scan_zip`: stored or deflated, size and CRC checked."""
+        assert self.handle is not None
+        found = _local_member(self.handle, unit.key)
+        if found is None or found[1] != unit.name:
+            raise _ItemError("changed", "archive changed since it was listed")
+        (_, _, flags, method, _, _, crc, csize, usize, _, _), _, start = found
+        if usize > self.limits.max_bytes or csize > self.limits.max_bytes:
+            raise self._too_large(max(usize, csize))
+        self._check_ratio(usize, csize)
+        if flags & 0x1:
+            raise _ItemError("encrypted", "archive member is encrypted")
+        self.handle.seek(start)
+        raw = self.handle.read(csize)
+        if method == zipfile.ZIP_STORED:
+            data = raw
+        elif method == zipfile.ZIP_DEFLATED:
+            inflater = zlib.decompressobj(-15)
+            try:
+                data = inflater.decompress(raw, self.limits.max_bytes + 1)
+            except zlib.error as exc:
+                raise _ItemError("corrupt", f"damaged archive member: {exc}") from exc
+            if len(data) > self.limits.max_bytes:
+                raise self._too_large(self.limits.max_bytes)
+            if not inflater.eof:
+                raise _ItemError("corrupt", "damaged archive member: deflate data ends early")
+        else:
+            raise _ItemError("unsupported_member", f"cannot decompress member (method {method})")
+        if len(data) != usize or zlib.crc32(data) != crc:
+            raise _ItemError("corrupt", "damaged archive member: size or CRC does not match")
+        return data
 
     def _read_tar(self, unit: Unit) -> bytes:
         assert isinstance(self.archive, tarfile.TarFile)
