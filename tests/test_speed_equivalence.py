@@ -280,3 +280,31 @@ def test_hiding_value_candidates_keep_every_colon_the_property_check_accepts(she
     got = [m.start() for m in visibility._HIDING_VALUE.finditer(sheet)
            if visibility._hiding_property_before(sheet, m.start())]
     assert got == expected
+
+
+# --- script conversion in one call ---------------------------------------------------------------
+
+
+def test_converting_all_texts_at_once_gives_each_its_own_conversion(fixtures):
+    from ipextract import convert
+
+    lines = [x for p in sorted(fixtures.glob("*.txt")) for x in p.read_text(encoding="utf-8").splitlines() if x]
+    cases = [lines, ["發揮", "著重強調"], ["隨", "著"], ["這意味著作為"], ["", "國家"], ["a\nb", "國"]]
+    for texts in cases:
+        assert convert.to_simplified_all(texts) == [convert.to_simplified(t) for t in texts]
+
+
+def test_text_length_is_the_length_of_the_text(fixtures):
+    from ipextract.clean.dom import parse_html, text_length, text_of
+    from ipextract.decode import decode
+
+    roots = [parse_html(decode(p.read_bytes()).text).root for p in sorted(fixtures.glob("*.html"))]
+    tricky = "<html><body><p>表情😀<b>粗</b>&amp;&nbsp;x<script>var a='<p>';</script></p></body></html>"
+    roots.append(parse_html(tricky).root)
+    checked = 0
+    for root in roots:
+        for el in root.iter():
+            if isinstance(el.tag, str):
+                assert text_length(el) == len(text_of(el))
+                checked += 1
+    assert checked > 1000

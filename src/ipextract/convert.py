@@ -76,6 +76,20 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
 
+def to_simplified_all(texts: list[str]) -> list[str]:
+    """`[to_simplified(t) for t in texts]` in one OpenCC call.
+
+    The texts are joined by line breaks: no dictionary entry holds one, so no conversion can
+    reach across and each text converts as it would alone.
+    """
+    if len(texts) < 2 or any("\n" in t for t in texts):
+        return [to_simplified(t) for t in texts]
+    out = _converter().convert("\n".join(texts)).split("\n")
+    if len(out) != len(texts):  # never expected: OpenCC keeps line breaks
+        return [to_simplified(t) for t in texts]
+    return out
+
+
 @lru_cache(maxsize=1)
 def _to_traditional() -> opencc.OpenCC:
     """s2t over single characters only, used to tell which characters are Simplified-only forms.

@@ -120,12 +120,13 @@ def _run(
     # Converted whatever the detected script: a Simplified page quoting a few Traditional words
     # must not keep them, and t2s leaves Simplified text as it is.
     if options.script == "simplified":
-        blocks = [convert.to_simplified(b) for b in blocks]
-        for name in ("title", "source", "author"):
-            value = getattr(fields, name)
-            if value:
-                setattr(fields, name, convert.to_simplified(value))
-        fields.breadcrumb = [convert.to_simplified(b) for b in fields.breadcrumb]
+        names = [name for name in ("title", "source", "author") if getattr(fields, name)]
+        texts = [*blocks, *(getattr(fields, name) for name in names), *fields.breadcrumb]
+        converted = convert.to_simplified_all(texts)
+        blocks = converted[: len(blocks)]
+        for i, name in enumerate(names):
+            setattr(fields, name, converted[len(blocks) + i])
+        fields.breadcrumb = converted[len(blocks) + len(names) :]
 
     doc.text = "\n".join(blocks)
     doc.title, doc.published_at = fields.title, fields.published_at

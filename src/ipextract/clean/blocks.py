@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
-from .dom import LIBXML_MAX_DEPTH, Element, text_of
+from .dom import LIBXML_MAX_DEPTH, Element, text_length, text_of
 from .visibility import HiddenSelectors, hidden_selectors, inline_style_hides
 
 BLOCK_TAGS = frozenset(
@@ -138,7 +138,7 @@ def _big_threshold(body: Element) -> int:
 
     ASP.NET pages wrap everything in one <form>; some templates put the article in <header>.
     """
-    return max(100, int(len(text_of(body)) * 0.4))
+    return max(100, int(text_length(body) * 0.4))
 
 
 # What a tag is, as bits, so that one dict lookup per element replaces a chain of set tests.
@@ -184,7 +184,8 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
     """
     out = Layout()
     lines = out.lines
-    hides = selectors.hides if selectors else None
+    hidden_ids = selectors.ids or None
+    hidden_classes = selectors.classes or None
     cur = _Pending()
     blocks: list[Element] = []
     block_depths: list[int] = []
@@ -272,7 +273,9 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
             if (
                 (style is not None and inline_style_hides(style))
                 or get("hidden") is not None
-                or (hides is not None and hides(el))
+                # HiddenSelectors.hides, inline: it runs for every element of pages with styles
+                or (hidden_ids is not None and (ident := get("id")) and ident in hidden_ids)
+                or (hidden_classes is not None and (cls := get("class")) and not hidden_classes.isdisjoint(cls.split()))
             ):
                 drop("hidden_elements", el)
                 push(_SKIP)
@@ -341,7 +344,14 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                 centered += 1
             text = el.text
             if text:
-                add(text)
+                if cur.pieces:  # add(), its common case inline
+                    cur.pieces.append(text)
+                    if links:
+                        cur.link_pieces.append(text)
+                    if bold:
+                        cur.bold_pieces.append(text)
+                else:
+                    add(text)
             push(flags)
         else:
             depth -= 1
@@ -373,7 +383,14 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                     headings.pop()
             tail = el.tail
             if tail:
-                add(tail)
+                if cur.pieces:  # add(), its common case inline
+                    cur.pieces.append(tail)
+                    if links:
+                        cur.link_pieces.append(tail)
+                    if bold:
+                        cur.bold_pieces.append(tail)
+                else:
+                    add(tail)
     flush()
     out.max_depth = deepest
     out.truncated = deepest >= LIBXML_MAX_DEPTH - 2
@@ -382,7 +399,8 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
 
 def _line(done: _Pending, index: int, image_before: bool) -> Line | None:
     """The finished line, or None when it has no text or no block to belong to."""
-    raw = "".join(done.pieces)
+    pieces = done.pieces
+    raw = "".join(pieces)
     separated = _CELL_SEP in raw
     if done.row:
         cells = [_clean(c) for c in raw.split(_CELL_SEP)]
@@ -395,8 +413,15 @@ def _line(done: _Pending, index: int, image_before: bool) -> Line | None:
         text = _clean(raw.replace(_CELL_SEP, " ") if separated else raw)
     if not text or done.owner is None:
         return None
-    separators = sum(1 for x in done.pieces if x is _CELL_SEP) if separated else 0
-    plain = max(1, _visible_chars(raw) - separators)
+    # Characters counted for the link and bold shares: all but spaces and line breaks.
+    plain = len(raw) - raw.count(" ") - raw.count("\n")
+    if separated:
+        plain -= sum(1 for x in pieces if x is _CELL_SEP)
+        parts = tuple(x for x in pieces if x is not _CELL_SEP)
+    else:
+        parts = tuple(pieces)
+    plain = max(1, plain)
+    size = len(text)
     links = _visible_chars("".join(done.link_pieces)) if done.link_pieces else 0
     bold = _visible_chars("".join(done.bold_pieces)) if done.bold_pieces else 0
     return Line(
@@ -404,14 +429,14 @@ def _line(done: _Pending, index: int, image_before: bool) -> Line | None:
         owner=done.owner,
         index=index,
         depth=done.depth,
-        link_chars=min(len(text), round(links * len(text) / plain)),
+        link_chars=min(size, round(links * size / plain)) if links else 0,
         chrome=done.chrome,
         heading=done.heading,
         bold=bold >= plain * 0.9,
         centered=done.centered,
         row=done.row and "\t" in text,
         image_before=image_before,
-        raw_parts=tuple(x for x in done.pieces if x is not _CELL_SEP) if separated else tuple(done.pieces),
+        raw_parts=parts,
     )
 
 

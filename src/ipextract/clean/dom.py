@@ -97,3 +97,11 @@ def parse_html(text: str, *, max_elements: int = 200_000) -> Parsed:
 def text_of(el: Element) -> str:
     """All text inside an element (scripts included), without its tail; C-level."""
     return lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+
+
+_STRING_LENGTH = lxml.etree.XPath("string-length()")
+
+
+def text_length(el: Element) -> int:
+    """`len(text_of(el))`, counted by libxml2 without building the Python string."""
+    return int(_STRING_LENGTH(el))
