@@ -18,7 +18,6 @@ from .dom import Element
 # only when a literal it needs is present (`:0`, `:-`): a regex whose branches open with a
 # look-behind is tried at every position of the text, which made rule blocks of large saved
 # stylesheets cost milliseconds.
-_HIDING_LITERALS = ("display:none", "visibility:hidden", "visibility:collapse")
 #: `font-size:0`, `height:0`, `max-height:0` — the property not glued to a longer name.
 _ZERO_SIZE_WORDS = ("font-size", "height", "max-height")
 _ZERO_SIZE_TAIL = re.compile(r":0(?:\.0+)?(?:px|pt|em|rem|%)?(?=[;!}]|$)")
@@ -27,12 +26,7 @@ _NEGATIVE_INDENT = re.compile(r"(?:text-indent|margin-left|margin-top):-\d{3}")
 _NAME_CHAR = re.compile(r"[-\w]")
 _OFFSCREEN = re.compile(r"(?<![-\w])(?:left|top|right):-(\d{3,})(?:\.\d+)?(?:px|pt|em|rem)?")
 _POSITIONED = re.compile(r"position:(?:absolute|fixed)")
-_SPACES = re.compile(r"\s+")
 _SIMPLE_SELECTOR = re.compile(r"^(?:[a-z][a-z0-9]*)?([.#])([-\w]+)$", re.IGNORECASE)
-
-
-#: Substrings without which no declaration can hide anything (a cheap first test).
-_HIDING_HINTS = ("none", "hidden", "collapse", "0", "-")
 
 
 def style_hides(style: str) -> bool:
@@ -40,12 +34,13 @@ def style_hides(style: str) -> bool:
     display:none, visibility:hidden|collapse, a zero font-size/height/max-height or opacity,
     a large negative text-indent/margin, or an absolute/fixed position far off-screen."""
     style = style.lower()
-    if not any(h in style for h in _HIDING_HINTS):
+    # Substrings without which no declaration can hide anything (a cheap first test).
+    if not ("0" in style or "-" in style or "none" in style or "hidden" in style or "collapse" in style):
         return False
-    css = _SPACES.sub("", style)
+    css = "".join(style.split())  # whitespace removed: str.split splits at exactly what \s matches
     if not css:
         return False
-    if any(x in css for x in _HIDING_LITERALS):
+    if "display:none" in css or "visibility:hidden" in css or "visibility:collapse" in css:
         return True
     if ":0" in css and (_zero_size(css) or ("opacity:0" in css and _ZERO_OPACITY.search(css))):
         return True
@@ -58,15 +53,17 @@ def style_hides(style: str) -> bool:
 
 
 def _zero_size(css: str) -> bool:
-    """A `font-size|height|max-height:0` declaration (not `line-height:0`)."""
-    at = css.find(":0")
-    while at >= 0:
-        if _ZERO_SIZE_TAIL.match(css, at):
-            for word in _ZERO_SIZE_WORDS:
-                start = at - len(word)
-                if start >= 0 and css.startswith(word, start) and not (start and _NAME_CHAR.match(css, start - 1)):
-                    return True
-        at = css.find(":0", at + 1)
+    """A `font-size|height|max-height:0` declaration (not `line-height:0`).
+
+    Only the places where one of the words is followed by `:0` are looked at (a reset rule has
+    dozens of `margin:0`)."""
+    for word in _ZERO_SIZE_WORDS:
+        needle = word + ":0"
+        start = css.find(needle)
+        while start >= 0:
+            if not (start and _NAME_CHAR.match(css, start - 1)) and _ZERO_SIZE_TAIL.match(css, start + len(word)):
+                return True
+            start = css.find(needle, start + 1)
     return False
 
 
