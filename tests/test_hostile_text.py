@@ -47,7 +47,7 @@ ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
 BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
 
 
-@pytest.mark.parametrize("fmt", ["txt"])
+@pytest.mark.parametrize("fmt", ["txt", "html"])
 @pytest.mark.parametrize("chars", [ZERO_WIDTH, BIDI], ids=["zero-width", "bidi"])
 def test_invisible_characters_are_removed_and_counted(fmt, chars):
     page = PAGES[fmt].replace("各地区", "各" + "".join(chars) + "地区", 1).replace("专利", "专\u200b利", 1)

@@ -29,6 +29,7 @@ from .labels import (
     trailing_author,
     unlabelled_timestamp,
 )
+from .repair import count_invisible
 
 #: Lines up to this length were checked against the shared line rules when classified.
 _SHORT_CHECKED = 200
@@ -51,6 +52,7 @@ def clean_html(html: str, options: Options | None = None) -> Extracted:
     out = Extracted()
     parsed = parse_html(html, max_elements=options.max_elements)
     laid = layout(parsed.root, out.drop, max_depth=options.max_depth)
+    out.removed["invisible_chars"] += _invisible_dropped(laid.lines)
     if laid.truncated:
         out.warnings.append(f"HTML nested too deeply: the page was cut at {LIBXML_MAX_DEPTH} levels")
     head = read_head(parsed.root)
@@ -83,6 +85,14 @@ def clean_html(html: str, options: Options | None = None) -> Extracted:
     head_from = min(headline.lines) if headline and headline.lines else max(0, start - _HEAD_WINDOW)
     _metadata(out, head, headline, lines, kinds, body_lines, head_from, first_prose, body_end)
     return out
+
+
+def _invisible_dropped(lines: list[Line]) -> int:
+    """Invisible characters the layout already took out of the line texts (zero-width spaces):
+    counted here, since `repair` only sees and counts the ones still in the text."""
+    if not count_invisible("".join(p for line in lines for p in line.raw_parts)):
+        return 0
+    return sum(count_invisible("".join(line.raw_parts)) - count_invisible(line.text) for line in lines)
 
 
 def _without_spam(body: list[Line], out: Extracted) -> list[Line]:

@@ -59,6 +59,11 @@ def repair(line: str, removed: Counter[str], *, keep_pinyin: bool = False) -> st
     return fold_spaces(line)
 
 
+def count_invisible(text: str) -> int:
+    """How many of the characters `repair` removes as invisible the text holds."""
+    return len(_INVISIBLE.findall(text)) if _INVISIBLE.search(text) else 0
+
+
 def fold_spaces(line: str) -> str:
     """NBSP, U+3000, tabs and runs of spaces -> one ASCII space; trimmed."""
     if _NEEDS_FOLD.search(line) is None:

@@ -215,22 +215,29 @@ def _is_headline(key: str) -> bool:
 def _join_wrapped(lines: list[Line]) -> list[str]:
     """Join sentences the page hard-wrapped across lines (`…生产线、` + `贡井区…`).
 
-    A line is wrapped when it is long, reads as prose (has clause punctuation) and stops
-    mid-clause; the next line must not open a list item or a heading of its own.
+    A paragraph is wrapped when, joined so far, it is long, reads as prose (has clause
+    punctuation) and stops mid-clause; the next line must not open a list item or a heading of
+    its own. Judging the paragraph joined so far, not its last line alone, makes the rule
+    idempotent: a joined paragraph that still stops mid-clause would otherwise be joined to the
+    next line when the output is parsed again.
     """
     out: list[str] = []
     joining = False
+    size, prose = 0, False
     for i, line in enumerate(lines):
         if joining:
             out[-1] = _glue(out[-1], line.text)
         else:
             out.append(line.text)
+            size, prose = 0, False
+        size += len(line.key)
+        prose = prose or bool(_CLAUSE_PUNCT.search(line.key))
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         joining = (
             nxt is not None
-            and len(line.key) >= _MIN_WRAPPED
+            and size >= _MIN_WRAPPED
             and not _TERMINAL.search(line.key)
-            and bool(_CLAUSE_PUNCT.search(line.key))
+            and prose
             and not _LIST_MARKER.match(nxt.key)
         )
     return out
