@@ -39,6 +39,16 @@ class Script(str, Enum):
     keep = "keep"
 
 
+#: Control characters (a newline in a file name, an escape sequence in an archive member name)
+#: would split a report line or drive the terminal: they are shown escaped.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
+
+
+def _report(message: str) -> None:
+    """One line on stderr per problem."""
+    typer.echo(message.translate(_CONTROLS), err=True)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"ipextract {__version__}")
@@ -99,7 +109,7 @@ def parse_cmd(
     docs = [_parse_one(p, options) for p in paths]
     for d in docs:
         if d.error:
-            typer.echo(f"ipextract: {d.path}: {d.error}", err=True)
+            _report(f"ipextract: {d.path}: {d.error}")
     writer = {OutputFormat.json: write_json, OutputFormat.jsonl: write_jsonl}.get(format)
     if writer is None:
         writer = partial(_write_csv, bom=bom)
@@ -169,7 +179,7 @@ def show_cmd(
     console = make_console(no_color=no_color or bool(os.environ.get("NO_COLOR")), width=width)
     show(doc, console, ShowOptions(body=not no_body, facts_only=facts_only, removed_all=removed), pager=pager)
     if doc.error:
-        typer.echo(f"ipextract: {doc.path}: {doc.error}", err=True)
+        _report(f"ipextract: {doc.path}: {doc.error}")
         raise typer.Exit(1)
 
 
@@ -274,10 +284,10 @@ def batch_cmd(
             bom=bom, progress=not quiet and sys.stderr.isatty(),
         )
     except BatchError as exc:
-        typer.echo(f"ipextract batch: {exc}", err=True)
+        _report(f"ipextract batch: {exc}")
         raise typer.Exit(2) from None
     except (OSError, RuntimeError) as exc:
-        typer.echo(f"ipextract batch: {exc}", err=True)
+        _report(f"ipextract batch: {exc}")
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         typer.echo("ipextract batch: interrupted; run the same command with --resume to finish", err=True)
@@ -290,7 +300,7 @@ def batch_cmd(
     if result.stats.documents == 0 and not result.stopped_early:
         typer.echo("ipextract batch: no input documents found (check the paths and --include/--exclude)", err=True)
     if result.stopped_early:
-        typer.echo(f"ipextract batch: stopped at {result.first_failure}; --resume goes on", err=True)
+        _report(f"ipextract batch: stopped at {result.first_failure}; --resume goes on")
     if result.stopped_early or result.stats.failed:
         raise typer.Exit(1)
 

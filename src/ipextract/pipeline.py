@@ -52,7 +52,7 @@ def parse(
 def parse_file(path: str | Path, options: Options | None = None) -> Document:
     """Read and parse one file; a missing or unreadable path gives a Document with `error` set."""
     options = options or Options()
-    name = str(path)
+    name = _writable(str(path))
     p = Path(path)
     try:
         if p.is_dir():
@@ -71,6 +71,18 @@ def parse_file(path: str | Path, options: Options | None = None) -> Document:
     except OSError as exc:
         return _failed(name, "unreadable", exc.strerror or str(exc))
     return parse(data, options, path=name)
+
+
+def _writable(name: str) -> str:
+    """A file name that is not UTF-8 on disk arrives with surrogate escapes, which no UTF-8 output
+    accepts: it is shown as the batch shows such names (read as GB18030, else replaced)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        from .sources import display_name
+
+        return display_name(name)
+    return name
 
 
 def _failed(path: str, kind: str, message: str) -> Document:

@@ -46,6 +46,14 @@ REMOVED_LABELS: dict[str, str] = {
 
 _PREVIEW = 40
 
+#: Control characters in what a page or a file name supplies (an escape sequence in a URL or a
+#: member name) are shown escaped: printed raw they would drive the terminal.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
+
+
+def _printable(text: str) -> str:
+    return text.translate(_CONTROLS)
+
 
 @dataclass(frozen=True, slots=True)
 class ShowOptions:
@@ -61,7 +69,7 @@ def render(doc: Document, options: ShowOptions | None = None, *, plain: bool = F
     options = options or ShowOptions()
     if doc.error:
         return Panel(
-            Text(f"{doc.path or '-'}: {doc.error}", style="bold red"),
+            Text(_printable(f"{doc.path or '-'}: {doc.error}"), style="bold red"),
             title=f"error: {doc.error_kind or 'failed'}",
             box=box.ASCII if plain else box.ROUNDED,
         )
@@ -93,10 +101,10 @@ def header_panel(doc: Document, frame: box.Box) -> Panel:
         ("format", doc.format),
     ]
     for name, value in rows:
-        grid.add_row(name, Text(value) if value else Text("—", style="dim"))
+        grid.add_row(name, Text(_printable(value)) if value else Text("—", style="dim"))
     for warning in doc.warnings:
-        grid.add_row("warning", Text(warning, style="yellow"))
-    return Panel(grid, title=doc.path or "-", title_align="left", box=frame)
+        grid.add_row("warning", Text(_printable(warning), style="yellow"))
+    return Panel(grid, title=Text(_printable(doc.path or "-")), title_align="left", box=frame)
 
 
 def highlighted_body(doc: Document, *, plain: bool = False) -> Text:
@@ -155,7 +163,7 @@ def removed_panel(doc: Document, frame: box.Box, *, every: bool = False) -> Pane
             one_line = " ".join(snippet.split())
             if not every and len(one_line) > _PREVIEW:
                 one_line = one_line[:_PREVIEW] + "…"
-            lines.append(f"        - {one_line}\n", style="dim")
+            lines.append(f"        - {_printable(one_line)}\n", style="dim")
         if len(shown) > limit:
             lines.append(f"        … {len(shown) - limit} more (--removed lists all)\n", style="dim")
     lines.rstrip()
