@@ -135,15 +135,21 @@ class _Paragraph:
     def __init__(self, para: str, ref: dt.date | None, roc_years: bool, year: int | None = None) -> None:
         self.para = para
         self.norm = norm = fold_width(para)
+        self.ref, self.year = ref, year
         self.quantities: list[Quantity] = []
         if not _DIGITISH.search(norm) and "半" not in norm:
             return
-        self.ctx = ctx = _Context(para, norm, _starts(_SENTENCE, norm), _starts(_CLAUSE, norm))
         self.periods = periods = dates.find_periods(norm, roc_years=roc_years)
         self.masked = _mask(norm, periods)
-        ctx.metric_text = _blank_periods(norm, periods)
         self.quantities = scan(norm, self.masked)
-        self.values = dict(zip(map(id, periods), _resolve_periods(norm, periods, ref, year)))
+
+    def _prepare(self) -> None:
+        """Sentence and clause bounds and the resolved periods: needed only once the paragraph
+        has a fact (many paragraphs with digits hold only dates)."""
+        norm, periods = self.norm, self.periods
+        self.ctx = ctx = _Context(self.para, norm, _starts(_SENTENCE, norm), _starts(_CLAUSE, norm))
+        ctx.metric_text = _blank_periods(norm, periods)
+        self.values = dict(zip(map(id, periods), _resolve_periods(norm, periods, self.ref, self.year)))
         self.ends = [p.end for p in periods]
         self.p_clause = [ctx.clause(p.start) for p in periods]
         self.p_sentence = [ctx.sentence(p.start) for p in periods]
@@ -157,6 +163,7 @@ class _Paragraph:
         quantities = [q for q in self.quantities if _is_fact(norm, q, at_end=at_end)]
         if not quantities:
             return []
+        self._prepare()
         ctx = self.ctx
         lists = _runs(norm, quantities)
         head = {id(q): run[0] for run in lists for q in run[1:]}
