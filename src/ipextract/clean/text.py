@@ -96,12 +96,7 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
                 crumb_taken = True
             out.drop("breadcrumb_lines", line.text)
         elif kind == "meta":
-            # Labels in the page head are about the page; below the article they may be
-            # the article's own (`时间：…` of an event), so they rank after the head's.
-            penalty = 0 if i < head_end else _TAIL_PENALTY
-            for f in meta_fields(line) or []:
-                fields.add(MetaField(f.field, f.value, f.rank + penalty), "text:label")
-            out.drop("meta_lines", line.text)
+            _take_meta(line, fields, out, tail=i >= head_end)
         elif kind == "chrome":
             out.drop("chrome_lines", line.text)
         elif i == title_at:
@@ -113,7 +108,16 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
         elif title is not None and i < head_end and _SUBTITLE.match(line.key):
             out.drop("meta_lines", line.text)
         else:
-            body.append(_strip_inline(line, out, fields))
+            stripped = _strip_inline(line, out, fields)
+            # What is left once a closing byline is gone is judged as a line of its own: it
+            # can be chrome (a run of lost characters) or another byline.
+            rest = classify(stripped) if stripped is not line else "body"
+            if rest == "chrome":
+                out.drop("chrome_lines", stripped.text)
+            elif rest == "meta":
+                _take_meta(stripped, fields, out, tail=i >= head_end)
+            else:
+                body.append(stripped)
 
     if headline:
         out.add("title", headline, "text:headline")
@@ -148,6 +152,18 @@ def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tupl
             in_template = in_template or spam.has_marker(line.key)
         lines.append((line, kind))
     return lines
+
+
+def _take_meta(line: Line, fields: _Fields, out: Extracted, *, tail: bool) -> None:
+    """Keep a metadata line's fields and drop the line.
+
+    Labels in the page head are about the page; below the article they may be the article's
+    own (`时间：…` of an event), so they rank after the head's.
+    """
+    penalty = _TAIL_PENALTY if tail else 0
+    for f in meta_fields(line) or []:
+        fields.add(MetaField(f.field, f.value, f.rank + penalty), "text:label")
+    out.drop("meta_lines", line.text)
 
 
 def _head_end(lines: list[tuple[Line, str]]) -> int:
