@@ -23,16 +23,15 @@ bytes; the atheris harnesses in fuzz/ run the same checks for hours outside the 
 
 from __future__ import annotations
 
-import json
-import math
 import os
 import random
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from invariants import as_text_page, check_record
 
 from conftest import FIXTURES
-from ipextract import Document, Options, parse
+from ipextract import Options, parse
 
 PAGES = {p.name: p.read_bytes() for p in sorted(FIXTURES.glob("*.*"))}
 TXT_LINES = sorted({line.strip() for name, data in PAGES.items() if name.endswith(".txt")
@@ -45,25 +44,6 @@ TAGS = ["p", "div", "span", "h1", "td", "li", "a", "b", "font", "table", "tr", "
 EXAMPLES = int(os.environ.get("IPEXTRACT_FUZZ_EXAMPLES", "60"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NO_FACTS = Options(facts=False)
-
-
-def check_record(doc: Document) -> None:
-    """A record any consumer can take: no internal error, strict JSON, consistent facts."""
-    assert doc.error_kind != "internal", doc.error
-    assert (doc.error is None) == (doc.error_kind is None)
-    if doc.error is not None:
-        assert doc.text == "" and doc.facts == []
-    json.dumps(doc.to_dict(), ensure_ascii=False, allow_nan=False)
-    assert "\x00" not in doc.text and "\u202e" not in doc.text and "\u200b" not in doc.text
-    lines = doc.text.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-    for fact in doc.facts:
-        a, b = fact.span
-        assert doc.text[a:b] == fact.text
-        assert starts[fact.paragraph] <= a and b <= starts[fact.paragraph] + len(lines[fact.paragraph])
-        assert math.isfinite(fact.value) and (fact.value_max is None or math.isfinite(fact.value_max))
 
 
 text_pages = st.lists(st.one_of(st.sampled_from(TXT_LINES), st.sampled_from(HOSTILE), st.text(max_size=20)),
@@ -150,10 +130,6 @@ def test_parse_is_deterministic(data):
 
 # ---------------------------------------------------------------------------------------------
 # 4. idempotent on its own output
-
-
-def as_text_page(doc: Document) -> bytes:
-    return f"{doc.title}\n{doc.text}".encode() if doc.title else doc.text.encode()
 
 
 def regrouped(pieces: list[str], paragraphs: list[str]) -> bool:

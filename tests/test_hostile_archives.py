@@ -274,3 +274,15 @@ def test_truncated_archives_through_the_cli_account_for_every_document(tmp_path)
     assert {"cut.html.gz", "cut.zip", "cut.tgz"} <= set(by_kind["truncated"])
     assert len({r["path"] for r in recs}) == len(recs)  # every record once
     assert all(r["error"] for r in recs if r["error_kind"])
+
+
+def test_a_warc_record_unreadable_at_its_listed_offset_is_one_corrupt_record(fixtures):
+    """Found by the atheris archive harness: a damaged gzip member that still lists as a record
+    but cannot be read again from its offset (warcio raised ArchiveLoadFailed out of the reader)."""
+    w = fixtures / "fuzz" / "warc-record-not-at-listed-offset.warc.gz"
+    got = items(w)
+    assert [(p.split("::")[1], len(d or b""), k) for p, d, k in got] == [
+        ("urn:uuid:c1293697-06d7-42e7-8ecb-a76b8700a606", 20000, None),
+        ("urn:uuid:471077f2-0018-44a0-bd07-4bb6f76e310d", 20000, None),
+        ("urn:uuid:b0c57cbe-fba7-472b-9c11-b37c1afcce1d", 0, "corrupt"),
+    ]

@@ -426,6 +426,9 @@ def read_units(units: Iterable[Unit], limits: Limits | None = None) -> Iterator[
             except (OSError, EOFError, zlib.error, zipfile.BadZipFile, tarfile.TarError) as exc:
                 opened.close()
                 yield Item(unit.path, error_kind="truncated", error=f"cannot read: {exc}")
+            except ValueError as exc:  # a damaged header a reading library could not take
+                opened.close()
+                yield Item(unit.path, error_kind="corrupt", error=f"cannot read: {str(exc)[:200]}")
     finally:
         opened.close()
 
@@ -607,10 +610,14 @@ class _Opened:
 
     def _read_warc(self, unit: Unit) -> Item:
         from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
 
         assert self.handle is not None
         self.handle.seek(unit.key)
-        record = next(iter(ArchiveIterator(self.handle)), None)
+        try:
+            record = next(iter(ArchiveIterator(self.handle)), None)
+        except ArchiveLoadFailed as exc:
+            raise _ItemError("corrupt", f"not a WARC record at offset {unit.key}: {str(exc)[:80]}") from None
         if record is None:
             raise _ItemError("truncated", "WARC ends before this record")
         headers = record.rec_headers
