@@ -308,3 +308,52 @@ def test_text_length_is_the_length_of_the_text(fixtures):
                 assert text_length(el) == len(text_of(el))
                 checked += 1
     assert checked > 1000
+
+
+# --- HTML path: headline keys, page preparation, breadcrumb separators ---------------------------
+
+_NFKC_POOL = [chr(c) for c in range(0xFF01, 0xFF5F)] + [
+    "\u3000", "\u00a0", "\u2026", "e", "\u0301", "\u0308", "\u0327", "\u3099", "a", "国", "國", "，", "。", "\uf900",
+    "\u1100", "\u1161", "ﬁ", "①", "-", " ", "か", "ｶ", "\uff9e", "Ⅻ", "㈱", "²", "İ", "K",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_NFKC_POOL), max_size=12).map("".join))
+def test_headline_norm_is_the_plain_nfkc_key(text):
+    import unicodedata
+
+    from ipextract.clean import headline
+
+    plain = headline._NORM_DROP.sub("", unicodedata.normalize("NFKC", text)).lower()
+    assert headline.norm(text) == plain
+
+
+def test_headline_norm_maps_each_wide_form_to_its_decomposition():
+    import unicodedata
+
+    from ipextract.clean import headline
+
+    for code, target in headline._WIDE_FORMS.items():
+        assert unicodedata.normalize("NFKD", chr(code)) == target
+    assert headline.norm("２０２０年，全市ＧＤＰ…") == "2020年全市gdp"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["<p>", "中文", "x", "\x00", "\x01", "\x0b", "\x1f", "\x7f", "\t", "\n", "\r", "</body>"]),
+                max_size=12).map("".join))
+def test_prepare_removes_control_bytes_like_the_plain_translate(text):
+    from ipextract.clean import dom
+
+    plain = dom._STRAY_END.sub(b"", text.encode("utf-8").translate(None, dom._CONTROLS))
+    assert dom.prepare(text) == plain
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="首页新闻 >»›＞〉→/／-：:。abc1", max_size=24), st.integers(0, 4))
+def test_breadcrumb_separator_test_is_implied_by_every_separator_match(key, start):
+    from ipextract.clean import lines
+
+    for separator, marks in ((lines._CRUMB_ARROWS, lines._ARROW_MARKS), (lines._CRUMB_SLASH, lines._SLASH_MARKS)):
+        if separator.search(key, start):
+            assert marks.search(key, start)

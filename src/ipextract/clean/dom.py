@@ -36,7 +36,9 @@ Element = lxml.etree._Element
 _STRAY_END = re.compile(rb"</\s*(?:[hH][tT][mM][lL]|[bB][oO][dD][yY])\s*>")
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]{0,500}>", re.IGNORECASE)
 _DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]{0,500}\[[^\]]{0,100000}\]\s*>", re.IGNORECASE)
+_DOCTYPE_START = re.compile(rb"<![dD][oO][cC][tT][yY][pP][eE]")
 _CONTROLS = bytes([c for c in range(32) if c not in (9, 10, 13)] + [0x7F])
+_CONTROL_BYTES = tuple(bytes([c]) for c in _CONTROLS)
 
 #: libxml2's nesting limit for HTML with XML_PARSE_HUGE.
 LIBXML_MAX_DEPTH = 2048
@@ -51,7 +53,10 @@ class Parsed:
 
 def prepare(text: str) -> bytes:
     """The UTF-8 bytes lxml should parse: see the module docstring for each repair."""
-    data = text.encode("utf-8", errors="replace").translate(None, _CONTROLS)
+    data = text.encode("utf-8", errors="replace")
+    # Pages rarely hold a control byte: 29 memchr scans cost a fifth of one translate pass.
+    if any(c in data for c in _CONTROL_BYTES):
+        data = data.translate(None, _CONTROLS)
     data = _XML_DECL.sub(b"", data, count=1)
     if b"<!" in data[:4096]:
         data = _without_doctype_subset(data)
@@ -60,14 +65,12 @@ def prepare(text: str) -> bytes:
 
 def _without_doctype_subset(data: bytes) -> bytes:
     """`_DOCTYPE_SUBSET.sub(b"", data, count=1)`: the pattern is tried only where a `<!doctype`
-    starts (a case-blind regex would be tried at every byte of the page)."""
-    pos = data.find(b"<!")
-    while pos >= 0:
-        if data[pos + 2 : pos + 9].lower() == b"doctype":
-            m = _DOCTYPE_SUBSET.match(data, pos)
-            if m is not None:
-                return data[: m.start()] + data[m.end() :]
-        pos = data.find(b"<!", pos + 2)
+    starts (a case-blind regex would be tried at every byte of the page). The starts are found
+    by a regex with a literal `<!` prefix: a Python loop over every `<!` visited each comment."""
+    for start in _DOCTYPE_START.finditer(data):
+        m = _DOCTYPE_SUBSET.match(data, start.start())
+        if m is not None:
+            return data[: m.start()] + data[m.end() :]
     return data
 
 

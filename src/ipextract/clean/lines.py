@@ -47,6 +47,9 @@ _CRUMB_PREFIX = re.compile(
 # character of a long run is quadratic; matches are the same since the trailing `\s*` takes whole runs.
 _CRUMB_ARROWS = re.compile(r"(?:(?<!\s)\s+)?(?:>>|->|→|[>»›＞〉])\s*")
 _CRUMB_SLASH = re.compile(r"(?:(?<!\s)\s+)?[/／]\s*")
+#: The characters every separator match holds (a quick test before splitting).
+_ARROW_MARKS = re.compile(r"[>»›＞〉→]")
+_SLASH_MARKS = re.compile(r"[/／]")
 _CRUMB_ITEM_BAD = re.compile(r"[。，,；;！!？?：:%％]|^\d+$")
 _MAX_CRUMB_ITEM = 24
 
@@ -134,7 +137,9 @@ def breadcrumb_items(line: Line) -> list[str] | None:
         return None
     m = _CRUMB_PREFIX.match(key)
     start = m.end() if m else 0
-    for separator, slash in ((_CRUMB_ARROWS, False), (_CRUMB_SLASH, True)):
+    for separator, slash, marks in ((_CRUMB_ARROWS, False, _ARROW_MARKS), (_CRUMB_SLASH, True, _SLASH_MARKS)):
+        if not marks.search(key, start):
+            continue  # no separator: most lines, and a scan for one is cheaper than the split
         spans = _split_spans(key, separator, start)
         if spans and spans[-1][0] == spans[-1][1]:
             spans.pop()  # a trailing separator: `首页 > 新闻 >`
