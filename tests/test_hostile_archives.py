@@ -286,3 +286,18 @@ def test_a_warc_record_unreadable_at_its_listed_offset_is_one_corrupt_record(fix
         ("urn:uuid:471077f2-0018-44a0-bd07-4bb6f76e310d", 20000, None),
         ("urn:uuid:b0c57cbe-fba7-472b-9c11-b37c1afcce1d", 0, "corrupt"),
     ]
+
+
+def test_a_zip_member_with_an_empty_name_is_listed_like_any_other(tmp_path):
+    """Found by the atheris archive harness: zipfile's ZipInfo.is_dir() raised IndexError on an
+    empty member name, out of the planner (it would have stopped a whole batch)."""
+    z = tmp_path / "empty-name.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr(zipfile.ZipInfo(""), page("p01.txt"))
+        zf.writestr("a.html", page("p02.txt"))
+        zf.writestr("dir/", b"")
+    assert items(z) == [(f"{z}::a.html", page("p02.txt"), None)]  # not a page name: skipped like a.png
+    from ipextract.sources import Selection
+
+    got = [(it.path, it.data) for it in iter_items([str(z)], Selection(include=("*",)))]
+    assert got == [(str(z), page("p01.txt")), (f"{z}::a.html", page("p02.txt"))]  # no name: the archive's

@@ -220,7 +220,9 @@ def _list_zip(path: str, selection: Selection, limits: Limits) -> Iterator[Unit]
         return
     for index, info in enumerate(infos):
         name = zip_member_name(info)
-        if info.is_dir() or not selection.member_wanted(name):
+        # Not info.is_dir(): it indexes the name's last character, and a damaged central
+        # directory can hold an empty name (such a member is read like any other).
+        if info.filename.endswith("/") or not selection.member_wanted(name):
             continue
         yield Unit("zip", path, key=index, name=name, size=info.file_size)
 
