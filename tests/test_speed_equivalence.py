@@ -340,8 +340,8 @@ def test_headline_norm_maps_each_wide_form_to_its_decomposition():
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(["<p>", "中文", "x", "\x00", "\x01", "\x0b", "\x1f", "\x7f", "\t", "\n", "\r", "</body>"]),
-                max_size=12).map("".join))
+@given(st.lists(st.sampled_from(["<p>", "中文", "x", "\x00", "\x01", "\x0b", "\x1f", "\x7f", "\t", "\n", "\r",
+                                 "</body>"]), max_size=12).map("".join))
 def test_prepare_removes_control_bytes_like_the_plain_translate(text):
     from ipextract.clean import dom
 
@@ -357,3 +357,37 @@ def test_breadcrumb_separator_test_is_implied_by_every_separator_match(key, star
     for separator, marks in ((lines._CRUMB_ARROWS, lines._ARROW_MARKS), (lines._CRUMB_SLASH, lines._SLASH_MARKS)):
         if separator.search(key, start):
             assert marks.search(key, start)
+
+
+_TOOLBAR_PIECES = [
+    "打印", "本页", "关闭", "字号", "大", "中", "小", "分享到", "qq空间", "QQ", "空间", "微博", "国", "新闻", "English",
+    "ſ", "1", "+", "【", "】", " ", "|", "：", "大中小", "繁體中文", "視力保護色", "相关链接", "阅读", "x",
+]
+_TOOLBAR_TEXT = st.lists(st.sampled_from(_TOOLBAR_PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_TOOLBAR_TEXT)
+def test_toolbar_tests_answer_as_without_the_stray_han_shortcut(text):
+    from ipextract.clean import lines, rules_html
+
+    never = re.compile(r"(?!)")
+    fast = (rules_html.toolbar_line(text), lines.is_toolbar(text))
+    with_shortcut = (rules_html._toolbar_stranger, lines._chrome_stranger)
+    try:
+        rules_html._toolbar_stranger = lambda: never
+        lines._chrome_stranger = lambda: never
+        plain = (rules_html.toolbar_line(text), lines.is_toolbar(text))
+    finally:
+        rules_html._toolbar_stranger, lines._chrome_stranger = with_shortcut
+    assert fast == plain
+
+
+def test_han_outside_finds_exactly_the_han_characters_not_allowed():
+    from ipextract.clean.rules_html import han_outside
+
+    pattern = han_outside("打印国\u3400\u9fff\uf900a")
+    for ch in ["打", "印", "国", "\u3400", "\u9fff", "\uf900", "a", "1", "。", "ſ"]:
+        assert pattern.search(ch) is None, ch
+    for ch in ["中", "\u3401", "\u4dbf", "\u4e00", "\u9ffe", "\uf901", "\ufaff"]:
+        assert pattern.search(ch) is not None, ch

@@ -114,6 +114,10 @@ def _to_traditional() -> opencc.OpenCC:
 #: Character -> its script mark: 1 Traditional-only form, 2 Simplified-only form, 0 neither.
 #: Filled as characters are met (a character's mark never changes within a process).
 _MARKS: dict[str, int] = {}
+#: The characters marked 1 and 2, as sets: a text's counts are summed over their intersection
+#: with its characters (C-level) rather than by a Python loop over every distinct character.
+_TRADITIONAL_CHARS: set[str] = set()
+_SIMPLIFIED_CHARS: set[str] = set()
 
 
 def detect_script(text: str) -> str | None:
@@ -128,14 +132,9 @@ def detect_script(text: str) -> str | None:
     if not han:
         return None
     counts = Counter(han)
-    marks = _marks(counts)
-    traditional = simplified = 0
-    for ch, n in counts.items():
-        mark = marks[ch]
-        if mark == 1:
-            traditional += n
-        elif mark == 2:
-            simplified += n
+    _marks(counts)
+    traditional = sum([counts[ch] for ch in _TRADITIONAL_CHARS.intersection(counts)])
+    simplified = sum([counts[ch] for ch in _SIMPLIFIED_CHARS.intersection(counts)])
     marked = traditional + simplified
     if not marked:
         return "simplified"
@@ -149,12 +148,14 @@ def detect_script(text: str) -> str | None:
 
 def _marks(chars: Counter[str]) -> dict[str, int]:
     """The script marks of `chars`, converting only characters not seen before in this process."""
-    new = [ch for ch in chars if ch not in _MARKS]
+    new = sorted(chars.keys() - _MARKS.keys())
     if new:
         t2s = _convert_each(_converter(), new)
         s2t = _convert_each(_to_traditional(), new)
         for ch, a, b in zip(new, t2s, s2t):
-            _MARKS[ch] = 1 if a != ch and b == ch else 2 if b != ch and a == ch else 0
+            mark = _MARKS[ch] = 1 if a != ch and b == ch else 2 if b != ch and a == ch else 0
+            if mark:
+                (_TRADITIONAL_CHARS if mark == 1 else _SIMPLIFIED_CHARS).add(ch)
     return _MARKS
 
 

@@ -92,20 +92,23 @@ class Layout:
     truncated: bool = False
 
 
-@dataclass(slots=True)
 class _Pending:
     """The line being assembled: its text runs, and the runs inside links and bold text (their
-    characters are counted once, when the line is complete)."""
+    characters are counted once, when the line is complete). A plain class: one is made per
+    line, and a dataclass's generated __init__ with default factories costs twice as much."""
 
-    pieces: list[str] = field(default_factory=list)
-    link_pieces: list[str] = field(default_factory=list)
-    bold_pieces: list[str] = field(default_factory=list)
-    owner: Element | None = None
-    depth: int = 1
-    heading: int = 0
-    chrome: bool = False
-    centered: bool = False
-    row: bool = False
+    __slots__ = ("bold_pieces", "centered", "chrome", "depth", "heading", "link_pieces", "owner", "pieces", "row")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.link_pieces: list[str] = []
+        self.bold_pieces: list[str] = []
+        self.owner: Element | None = None
+        self.depth = 1
+        self.heading = 0
+        self.chrome = False
+        self.centered = False
+        self.row = False
 
 
 def _visible_chars(text: str) -> int:
@@ -175,6 +178,7 @@ _TAG_BITS = _tag_bits()
 # What an open element pushed, so that its end event undoes exactly that.
 _BLOCK, _LINK, _BOLD, _CHROME, _CENTER, _CELL, _DATA, _HEAD, _SKIP = (1 << i for i in range(9))
 _RARE = _DATA | _BOLD | _CHROME | _CENTER | _HEAD
+_T_LAYOUT = _T_BR | _T_IMG | _T_TABLE | _T_BLOCK
 #: Tags that may mark an element chrome, link, bold, heading or centred (attributes aside).
 _T_MARKS = _T_CHROME | _T_LINK | _T_BOLD | _T_HEAD | _T_CENTER
 
@@ -298,7 +302,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
             else:
                 style = role = align = None
             flags = 0
-            if bits & (_T_BR | _T_IMG | _T_TABLE | _T_BLOCK):
+            if bits & _T_LAYOUT:
                 if bits & _T_BR:
                     if cell:
                         add(" ")
@@ -368,7 +372,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                         cur.link_pieces.append(text)
                     if bold:
                         cur.bold_pieces.append(text)
-                else:
+                elif not text.isspace():  # a line never starts with white space (see add)
                     add(text)
             push(flags)
         else:
@@ -408,7 +412,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                         cur.link_pieces.append(tail)
                     if bold:
                         cur.bold_pieces.append(tail)
-                else:
+                elif not tail.isspace():  # a line never starts with white space (see add)
                     add(tail)
     flush()
     out.max_depth = deepest
@@ -443,19 +447,20 @@ def _line(done: _Pending, index: int, image_before: bool) -> Line | None:
     size = len(text)
     links = _visible_chars("".join(done.link_pieces)) if done.link_pieces else 0
     bold = _visible_chars("".join(done.bold_pieces)) if done.bold_pieces else 0
+    # Positional: a call with keywords builds a dict for every line of every page.
     return Line(
-        text=text,
-        owner=done.owner,
-        index=index,
-        depth=done.depth,
-        link_chars=min(size, round(links * size / plain)) if links else 0,
-        chrome=done.chrome,
-        heading=done.heading,
-        bold=bold >= plain * 0.9,
-        centered=done.centered,
-        row=done.row and "\t" in text,
-        image_before=image_before,
-        raw_parts=parts,
+        text,
+        done.owner,
+        index,
+        done.depth,
+        min(size, round(links * size / plain)) if links else 0,
+        done.chrome,
+        done.heading,
+        bold >= plain * 0.9,
+        done.centered,
+        done.row and "\t" in text,
+        image_before,
+        parts,
     )
 
 

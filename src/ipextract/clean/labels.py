@@ -61,6 +61,9 @@ def _label_re() -> re.Pattern[str]:
 
 
 def label_hits(text: str) -> list[LabelHit]:
+    if ":" not in text and "：" not in text:
+        return []  # every label needs its colon; the pattern opens with a look-behind, so `re`
+        # would try it at each character
     table = _table()
     return [
         LabelHit(m["label"], table[m["label"]], m.start(), m.end()) for m in _label_re().finditer(text)

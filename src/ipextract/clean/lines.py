@@ -14,6 +14,7 @@ from . import rules, spam
 from .line import Line, line_key
 from .meta_lines import MAX_LABEL_LINE, MetaField, meta_fields, parse_meta_line
 from .repair import HAN
+from .rules_html import han_outside
 
 __all__ = [
     "LINE_KINDS",
@@ -178,10 +179,15 @@ def _footer_pattern() -> re.Pattern[str]:
     return re.compile(rf"^(?:{rules.alternation(rules.words('lines_footer_labels.txt'))})\s*[:：]")
 
 
+@lru_cache(maxsize=1)
+def _chrome_stranger() -> re.Pattern[str]:
+    return han_outside("".join(rules.words("lines_chrome_words.txt")))
+
+
 def is_toolbar(key: str) -> bool:
     """A line made only of toolbar words: `【打印】 【字体:`, `打印 关闭`, `【大 中 小】`."""
-    if len(key) > _MAX_CHROME_LINE:
-        return False
+    if len(key) > _MAX_CHROME_LINE or _chrome_stranger().search(key):
+        return False  # a Han character no chrome word holds can never be removed
     compact = key.replace(" ", "").lower()
     stripped, n = rules.vocabulary("lines_chrome_words.txt").remove(compact)
     return n > 0 and not _WORDISH.search(stripped)

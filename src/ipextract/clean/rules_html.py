@@ -9,7 +9,7 @@ are derived once per process with OpenCC s2t, so the predicates run on the page 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -104,9 +104,38 @@ def _toolbar() -> re.Pattern[str]:
     return _pattern("html_toolbar_words.txt", "{words}")
 
 
+#: Han blocks whose characters have no case: a test on them is the same before and after
+#: lower-casing and case-blind matching.
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+def han_outside(allowed: Iterable[str], ranges: tuple[tuple[int, int], ...] = HAN_RANGES) -> re.Pattern[str]:
+    """A pattern finding a Han character (of `ranges`) that is not among `allowed`.
+
+    A line made only of list words holds no such character, so one fast scan rules most lines
+    out before the word list's own pattern (case-blind, tried at every position) runs.
+    """
+    inside = sorted({ord(c) for c in allowed if any(lo <= ord(c) <= hi for lo, hi in ranges)})
+    parts: list[str] = []
+    for lo, hi in ranges:
+        start = lo
+        for code in (c for c in inside if lo <= c <= hi):
+            if code > start:
+                parts.append(f"{chr(start)}-{chr(code - 1)}")
+            start = code + 1
+        if start <= hi:
+            parts.append(f"{chr(start)}-{chr(hi)}")
+    return re.compile("[" + "".join(parts) + "]")
+
+
+@cache
+def _toolbar_stranger() -> re.Pattern[str]:
+    return han_outside("".join(_word_list("html_toolbar_words.txt")) + "大中小")
+
+
 def toolbar_line(text: str) -> bool:
     """A line made only of toolbar / share-widget words: `打印 字体：放大 正常 缩小 分享`."""
-    if len(text) > SHORT_LINE:
+    if len(text) > SHORT_LINE or _toolbar_stranger().search(text):
         return False
     if _COUNTER.match(text) or _SIZE_ONLY.match(_SEPARATORS.sub("", text)):
         return True
