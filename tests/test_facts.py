@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from ipextract import Options, parse
 from ipextract.facts import extract
-from ipextract.facts.segment import Segmenter, segmenter
+from ipextract.facts.segment import Segmenter, build_dictionary, segmenter
 
 KINDS = {"money", "count", "percent", "points", "multiple", "area", "weight", "energy", "other"}
 REF = dt.date(2019, 7, 29)
@@ -220,3 +220,17 @@ def test_hostile_inputs_finish_and_stay_consistent(text):
     facts = extract(text, REF)
     for fact in facts:
         assert text[fact.span[0]:fact.span[1]] == fact.text
+
+
+def test_packaged_dictionary_is_jiebas_trimmed_dictionary_plus_our_terms(tmp_path):
+    """facts_dict.txt is what build_dictionary() makes from jieba's dict.txt and data/facts_terms.txt:
+    a word added to (or retagged in) the terms file is in the dictionary the segmenter loads."""
+    jieba = pytest.importorskip("jieba")
+    from importlib import resources
+
+    built = tmp_path / "facts_dict.txt"
+    build_dictionary(Path(jieba.__file__).parent / "dict.txt", built)
+    packaged = resources.files("ipextract").joinpath("data", "facts_dict.txt").read_text(encoding="utf-8")
+    assert built.read_text(encoding="utf-8") == packaged
+    tags = segmenter().tags
+    assert (tags["资金池"], tags["选手"], tags["本级"], tags["刑拘"]) == ("n", "n", "b", "v")

@@ -86,3 +86,14 @@ def change_pattern() -> re.Pattern[str]:
     """Any change word, longest first; 新增 (new ones) is not a change."""
     words = "|".join(re.escape(w) for w in sorted(changes(), key=len, reverse=True))
     return re.compile(rf"(?<!新)(?:{words})")
+
+
+@lru_cache(maxsize=1)
+def metric_words() -> dict[str, tuple[str, ...]]:
+    """Role (head, money, attribute, skip) -> its words, from data/facts_metric_words.tsv;
+    longest first, since a token matches a word it ends with."""
+    out: dict[str, list[str]] = {}
+    for line in _lines("facts_metric_words.tsv"):
+        word, role = line.split("\t", 1)
+        out.setdefault(role.strip(), []).append(word)
+    return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in out.items()}
