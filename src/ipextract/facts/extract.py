@@ -170,8 +170,9 @@ class _Paragraph:
         distributed = self._distribute(lists)
         out: list[Fact] = []
         changes: dict[int, str | None] = {}
-        metrics: dict[int, tuple[str | None, str]] = {}
-        previous: tuple[int, str | None] = (-1, None)  # (sentence, metric) of the figure before
+        # id -> (metric, subject): the subject is the metric without a predicate appended.
+        metrics: dict[int, tuple[str | None, str | None]] = {}
+        previous: tuple[int, tuple[str | None, str | None]] = (-1, (None, None))  # of the figure before
         for q in quantities:
             chosen = distributed.get(id(q))
             if chosen is not None:
@@ -184,9 +185,9 @@ class _Paragraph:
             else:
                 changes[id(q)] = self._change(q)
                 sentence = ctx.sentence(q.core_start)
-                borrowed = previous[1] if previous[0] == sentence else None
-                metrics[id(q)] = self._metric(q, borrowed) if len(out) < budget else (None, "")
-            previous = (ctx.sentence(q.core_start), metrics[id(q)][0])
+                borrowed = previous[1] if previous[0] == sentence else (None, None)
+                metrics[id(q)] = self._metric(q, borrowed) if len(out) < budget else (None, None)
+            previous = (ctx.sentence(q.core_start), metrics[id(q)])
             s_start, s_end = ctx.sentence_bounds(q.core_start)
             s_start, s_end = max(s_start, q.start - _SENTENCE_WINDOW), min(s_end, q.end + _SENTENCE_WINDOW)
             out.append(
@@ -287,8 +288,11 @@ class _Paragraph:
             return lexicon.changes()[m.group()]
         return None
 
-    def _metric(self, q: Quantity, borrowed: str | None) -> tuple[str | None, str]:
-        """Metric of `q`; a clause without a subject (，同比增长15.3%) borrows the figure before."""
+    def _metric(self, q: Quantity, borrowed: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+        """(metric, subject) of `q`; a clause without a subject (，同比增长15.3%) borrows the
+        metric of the figure before (`borrowed`: its metric and subject) and adds its predicate —
+        to the subject alone when the borrowed metric already ends with that predicate
+        (生产总值增长7%，…增长8%: 生产总值增长, not 生产总值增长增长)."""
         start, end = self.ctx.clause_bounds(q.core_start)
         text = self.ctx.metric_text
         left = text[max(start, q.start - _WINDOW):q.start]
@@ -296,16 +300,20 @@ class _Paragraph:
         surface = self.norm[q.start:q.end]
         people = lexicon.people_pattern().match(right) if q.unit == "人" and not surface.endswith("人") else None
         if people:  # 1.7亿65周岁及以上人口: the people noun the bare figure counts
-            return people.group(), ""
+            return people.group(), people.group()
         noun, predicate = metric_mod.find(left, right, surface=surface, kind=q.kind)
+        subject = noun
         if noun is None:
-            if borrowed and (not predicate or lexicon.change_pattern().search(predicate)):
-                noun = borrowed + predicate  # ，同比增长15.3%: the subject of the figure before
+            lent, lent_subject = borrowed
+            if lent and (not predicate or lexicon.change_pattern().search(predicate)):
+                subject = lent_subject or lent
+                base = subject if predicate and lent.endswith(predicate) else lent
+                noun = base + predicate  # ，同比增长15.3%: the subject of the figure before
             elif predicate:
                 noun = predicate
         elif predicate and q.kind in ("percent", "points") and lexicon.change_pattern().search(predicate):
             noun += predicate
-        return noun, predicate
+        return noun, subject
 
 
 def _mask(norm: str, periods: list[Period]) -> bytearray:
