@@ -213,9 +213,10 @@ def _list_zip(path: str, selection: Selection, limits: Limits) -> Iterator[Unit]
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
         # A zip cut short loses its central directory, which is at the end: the members before
-        # the damage are found by walking their local headers from the start instead.
+        # the damage are found by walking their local headers from the start instead (as for a
+        # directory zipfile refuses: NotImplementedError for a version it does not know).
         yield from _scan_zip(path, selection, str(exc))
         return
     for index, info in enumerate(infos):
