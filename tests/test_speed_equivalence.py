@@ -391,3 +391,11 @@ def test_han_outside_finds_exactly_the_han_characters_not_allowed():
         assert pattern.search(ch) is None, ch
     for ch in ["中", "\u3401", "\u4dbf", "\u4e00", "\u9ffe", "\uf901", "\ufaff"]:
         assert pattern.search(ch) is not None, ch
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(declaration, st.sampled_from(["{", "}", ".a", "\n", " ", "DISPLAY", ":NONE", "Hidden", "K"])),
+                max_size=12).map("".join))
+def test_hiding_values_of_lowered_ascii_sheets_are_the_case_blind_matches(sheet):
+    expected = [m.start() for m in visibility._HIDING_VALUE.finditer(sheet)]
+    assert [m.start() for m in visibility._hiding_values(sheet)] == expected

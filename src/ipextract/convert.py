@@ -20,7 +20,8 @@ from typing import Any
 import opencc
 
 _CONFIG = "opencc_t2s_corrections.json"
-_NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
+#: `X+` written `XX*`: opening with a character class lets `re` skip ahead to a candidate character.
+_NOT_HAN = re.compile("[^\u4e00-\u9fff][^\u4e00-\u9fff]*")
 #: Share of script-marked characters in Traditional form from which a text is Traditional (and
 #: in Simplified form from which it is Simplified); in between it is mixed.
 _TRADITIONAL_SHARE = 0.9

@@ -16,8 +16,10 @@ from .blocks import Line
 from .dom import Element
 
 # Counted as what is left after deleting everything else: no list of matches is built.
-_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+# `X+` written `XX*`: a pattern that opens with a character class lets `re` skip ahead to a candidate
+# character; one that opens with a repeat is tried at every position.
+_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]*")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9][^A-Za-z0-9]*")
 _SENTENCE_PUNCT = re.compile(r"[，。；！？、：,;!?（）《》“”]")
 
 #: A line needs this many effective characters of its own text to count as prose.

@@ -136,12 +136,15 @@ def layout(
     return _walk(start, record, selectors, max_depth)
 
 
+_MIN_BIG = 100
+
+
 def _big_threshold(body: Element) -> int:
     """Chrome-tag containers holding more text than this are page wrappers, not furniture.
 
     ASP.NET pages wrap everything in one <form>; some templates put the article in <header>.
     """
-    return max(100, int(text_length(body) * 0.4))
+    return max(_MIN_BIG, int(text_length(body) * 0.4))
 
 
 # What a tag is, as bits, so that one dict lookup per element replaces a chain of set tests.
@@ -339,11 +342,13 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
             if bits & _T_MARKS or style or role or align:
                 furniture_text = None
                 if bits & _T_CHROME:
-                    if big < 0:
-                        big = _big_threshold(start)
                     furniture_text = text_of(el)
-                    if len(furniture_text) >= big:
-                        furniture_text = None
+                    # The threshold is never below _MIN_BIG: the body is measured only when needed.
+                    if len(furniture_text) >= _MIN_BIG:
+                        if big < 0:
+                            big = _big_threshold(start)
+                        if len(furniture_text) >= big:
+                            furniture_text = None
                 if furniture_text is not None or role in _CHROME_ROLES:
                     flags |= _CHROME
                     chrome += 1

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 from .blocks import Line
 
-_NORM_DROP = re.compile(r"[\s\u3000\u00a0·•・\-—–_|｜:：,，.。!！?？\"'“”‘’《》「」『』()（）\[\]【】]+")
+_NORM_DROP_CHAR = r"[\s\u3000\u00a0·•・\-—–_|｜:：,，.。!！?？\"'“”‘’《》「」『』()（）\[\]【】]"
+#: `X+` written `XX*`: a pattern that opens with a character class lets `re` skip ahead to a
+#: candidate character; one that opens with a repeat is tried at every position.
+_NORM_DROP = re.compile(f"{_NORM_DROP_CHAR}{_NORM_DROP_CHAR}*")
 #: Starts only where a whitespace run starts (look-behind), so a long run is not rescanned from each
 #: of its characters; the leftmost match is the same.
 _SITE_SUFFIX = re.compile(r"(?<!\s)\s*(?:[_|｜]|\s[-–—]+\s|--|－－|-{1,2}(?=[^-\d]{1,12}$))\s*[^_|｜]{1,30}$")

@@ -9,6 +9,7 @@ stylesheet, no scripts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -118,7 +119,7 @@ def hidden_selectors(stylesheets: list[str]) -> HiddenSelectors:
         depth = 0
         pos = 0
         done = -1
-        for m in _HIDING_VALUE.finditer(sheet):
+        for m in _hiding_values(sheet):
             at = m.start()
             if not _hiding_property_before(sheet, at):
                 continue
@@ -149,6 +150,18 @@ _HIDING_VALUE = re.compile(
     r":(?=\s*(?:none|hidden|collapse|0|-\d))(?:" + "|".join(f"(?<={w}:)" for w in _PROPERTY_WORDS) + r"|(?<=\s:))",
     re.IGNORECASE,
 )
+#: The same pattern, case-sensitive, for lower-cased ASCII sheets (most are): case-blind
+#: matching folds every letter it compares.
+_HIDING_VALUE_LOWER = re.compile(_HIDING_VALUE.pattern)
+
+
+def _hiding_values(sheet: str) -> Iterator[re.Match[str]]:
+    """`_HIDING_VALUE.finditer(sheet)`, at the same positions."""
+    if sheet.isascii():
+        return _HIDING_VALUE_LOWER.finditer(sheet.lower())
+    return _HIDING_VALUE.finditer(sheet)
+
+
 #: ... and the property right before that colon.
 _HIDING_PROPERTY = re.compile(
     r"(?:display|visibility|font-size|height|opacity|indent|left|top|right)\s*$", re.IGNORECASE
