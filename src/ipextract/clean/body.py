@@ -152,7 +152,7 @@ def select(lines: list[Line], kinds: list[str], prose: list[bool]) -> Selection:
     first = next((i for i in range(n) if prose[i]), None)
     if first is None:
         kept = [i for i in range(n) if kinds[i] not in FURNITURE and kinds[i] not in HEADER]
-        return Selection(kept, [(i, kinds[i]) for i in range(n) if i not in set(kept)], n, n)
+        return Selection(kept, [(i, k) for i, k in enumerate(kinds) if k in FURNITURE or k in HEADER], n, n)
     cut = -1
     for i in range(first):
         if kinds[i] in HEADER:
