@@ -84,7 +84,7 @@ class PartsLayout:
 
     def clear(self) -> None:
         """Remove our own files only: the directory may be one the user named."""
-        for pattern in ("part-*", "run.json"):
+        for pattern in ("part-*", "run.json", ".part-*.tmp", ".run.json.*.tmp"):  # + what a kill left mid-write
             for p in self.root.glob(pattern):
                 with contextlib.suppress(FileNotFoundError):
                     p.unlink()
