@@ -155,3 +155,43 @@ def warc_gz(records: list[tuple[str, bytes | int]]) -> bytes:
         else:
             out.append(gzip.compress(head + payload + b"\r\n\r\n", mtime=0))
     return b"".join(out)
+
+
+def zip_flagged(members: list[tuple[str, bytes | int, str]]) -> bytes:
+    """A zip like `zip_bytes` whose members also carry a hazard: (name, data, how) with `how` one of
+    "file", "link" (a Unix symbolic link; data is the target), "encrypted" (the encryption flag
+    set over plain data) or "bad_crc" (a wrong CRC-32). Names are stored as given (`..`, `/abs`)."""
+    out = io.BytesIO()
+    central = []
+    for name, data, how in members:
+        raw = name.encode("utf-8")
+        if isinstance(data, int):
+            stream, crc, size = deflate(b"", data, b"")
+        else:
+            co = zlib.compressobj(6, zlib.DEFLATED, -15)
+            stream, crc, size = co.compress(data) + co.flush(), zlib.crc32(data), len(data)
+        flags = 0x800 | (0x1 if how == "encrypted" else 0)
+        if how == "bad_crc":
+            crc ^= 0xFFFFFFFF
+        offset = out.tell()
+        fields = (20, flags, 8, 0, 0x21, crc, len(stream), size, len(raw), 0)
+        out.write(struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", *fields) + raw + stream)
+        external = (0o120777 << 16) if how == "link" else 0
+        central.append(_central_entry(raw, fields, offset, external=external))
+    return _with_directory(out.getvalue(), central)
+
+
+def warc_gz_record(index: int, uri: str, payload: bytes | int) -> bytes:
+    """One WARC response record as its own gzip member, like those of `warc_gz`, with record id
+    number `index` (so it can follow records numbered 0..index-1 by another writer)."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+    size = len(http) + (payload * CHUNK if isinstance(payload, int) else len(payload))
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\n"
+        f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{index:012d}>\r\n"
+        f"WARC-Target-URI: {uri}\r\nWARC-Date: 2019-07-30T08:00:00Z\r\n"
+        f"Content-Length: {size}\r\nContent-Type: application/http; msgtype=response\r\n\r\n"
+    ).encode() + http
+    if isinstance(payload, int):
+        return gzip_member(head, payload, b"\r\n\r\n")
+    return gzip.compress(head + payload + b"\r\n\r\n", mtime=0)
