@@ -143,6 +143,15 @@ def test_symlinked_folders_inside_an_input_folder_are_not_walked(tmp_path):
     assert [p for p, _, _ in items(crawl)] == [f"{crawl}/p01.txt"]
 
 
+def test_a_symlinked_folder_named_like_a_page_is_one_is_directory_record(tmp_path):
+    """Found by the soak: it was a `truncated` record ("cannot read: Is a directory")."""
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "p01.txt").write_bytes(page("p01.txt"))
+    os.symlink(crawl, crawl / "loop.html")
+    assert [(p, k) for p, _, k in items(crawl)] == [(f"{crawl}/loop.html", "is_directory"), (f"{crawl}/p01.txt", None)]
+
+
 # ---------------------------------------------------------------------------------------------
 # archives cut short: the documents before the damage, then one error record
 

@@ -221,3 +221,12 @@ def test_10k_digit_numbers_and_10k_chinese_numerals(fmt, figure):
 def test_facts_can_be_switched_off_for_the_same_inputs():
     doc = parsed(f"{TITLE}\n{P1}\n达到{'9' * 10_000}件\n".encode(), options=Options(facts=False))
     assert doc.facts == [] and doc.error is None
+
+
+def test_twenty_thousand_short_lines_without_prose_parse_in_linear_time():
+    """Found by the soak: line selection rebuilt a set of the kept lines once per line, so an
+    HTML page of short lines with no full stop took 12.8 s for 20 k lines (now about 1 s)."""
+    page = "<html><body>" + "".join(f"<p>增长{i % 99}.5%，投资3亿元</p>" for i in range(20_000)) + "</body></html>"
+    doc = parsed(page.encode("utf-8"), budget=8.0, options=Options(facts=False))
+    assert doc.error is None
+    assert doc.text.count("\n") == 19_999 and doc.text.startswith("增长0.5%，投资3亿元\n增长1.5%，投资3亿元")

@@ -74,10 +74,8 @@ def test_killed_twice_and_resumed_every_document_is_accounted_for_once(soaked):
     assert [r.returncode for r in runs] == [-9, -9, 1], [r.stderr for r in runs]
     assert [k.split()[0] for k in fig["kills"]] == ["worker", "process", "driver", "worker"], fig["kills"]
     assert all("SIGKILLed" in k for k in fig["kills"]), fig["kills"]
-    assert runs[0].tracebacks == runs[2].tracebacks == soaked.clean.tracebacks == 0
-    # Workers orphaned by the driver's SIGKILL die on a broken pipe, for now with a traceback each
-    # (reported); nothing else may go wrong in them.
-    assert set(runs[1].exceptions) <= {"BrokenPipeError: [Errno 32] Broken pipe"}, runs[1].stderr
+    # Workers orphaned by the driver's SIGKILL find a broken pipe and exit quietly.
+    assert [r.tracebacks for r in runs] == [0, 0, 0] and soaked.clean.tracebacks == 0, [r.stderr for r in runs]
     assert fig["workers_seen"] >= 8  # two per run, plus the one replacing each killed worker
     assert (acc.missing, acc.extra, acc.duplicates) == ([], [], [])
     assert acc.records == acc.documents == 150

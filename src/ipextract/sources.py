@@ -515,6 +515,8 @@ class _Opened:
             raise _ItemError("bomb", f"decompresses to over {lim.max_ratio:g}x its compressed size")
 
     def _read_file(self, path: str) -> bytes:
+        if os.path.isdir(path):  # a symlink to a folder, named like a page: never walked
+            raise _ItemError("is_directory", "is a directory, not a page")
         size = os.path.getsize(path)
         if size > self.limits.max_bytes:
             raise self._too_large(size)

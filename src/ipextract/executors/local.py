@@ -42,11 +42,18 @@ def _worker_main(conn: Connection) -> None:
             return
         shard, config, parts_dir, poison = msg
         try:
-            stats = run_shard(shard, config, parts_dir, poison=poison, on_event=conn.send)
-        except Exception as exc:  # a disk or programming error: the driver stops the run
-            conn.send(("failed", shard.index, f"{type(exc).__name__}: {exc}"))
-        else:
-            conn.send(("done", shard.index, stats))
+            try:
+                stats = run_shard(shard, config, parts_dir, poison=poison, on_event=conn.send)
+            except ConnectionError:
+                raise
+            except Exception as exc:  # a disk or programming error: the driver stops the run
+                conn.send(("failed", shard.index, f"{type(exc).__name__}: {exc}"))
+            else:
+                conn.send(("done", shard.index, stats))
+        except ConnectionError:
+            # The driver is gone (killed): nobody to report to. The shard has no done marker,
+            # so --resume runs it again; exit quietly instead of printing a traceback.
+            return
 
 
 class _Worker:
