@@ -325,3 +325,15 @@ def test_a_zip_directory_of_an_unknown_version_is_read_from_the_local_headers(tm
     # The members from their local headers, and one record saying the directory was unreadable.
     assert items(z) == [(f"{z}::a.html", page("p01.txt"), None), (f"{z}::b.html", page("p02.txt"), None),
                         (str(z), None, "truncated")]
+
+
+def test_a_warc_record_with_garbled_http_headers_ends_the_listing_with_a_record(fixtures):
+    """Found by the atheris archive harness: warcio raised AttributeError (not one of its own
+    errors) on a record whose HTTP headers are garbled, out of the planner."""
+    w = fixtures / "fuzz" / "warc-garbled-http-headers.warc.gz"
+    got = items(w)
+    assert [(p.split("::")[-1], len(d or b""), k) for p, d, k in got] == [
+        ("urn:uuid:a35ab837-b40d-409e-b5e5-27f8f39d07ff", 20000, None),
+        ("urn:uuid:7e73f895-e7e8-4629-a443-d490838fad2a", 20000, None),
+        (str(w), 0, "truncated"),
+    ]

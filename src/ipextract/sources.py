@@ -386,6 +386,8 @@ def _list_warc(path: str, selection: Selection, limits: Limits) -> Iterator[Unit
                 yield Unit("warc", path, key=offset, name=rid or f"record-{offset}", size=length)
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
         yield _error_unit(path, "truncated", f"WARC damaged after record {count}: {exc}")
+    except Exception as exc:  # warcio is not hardened: garbled headers raise anything
+        yield _error_unit(path, "truncated", f"WARC damaged after record {count}: {type(exc).__name__}: {exc}")
 
 
 def _is_page_record(record: object) -> bool:
@@ -623,6 +625,10 @@ class _Opened:
             record = next(iter(ArchiveIterator(self.handle)), None)
         except ArchiveLoadFailed as exc:
             raise _ItemError("corrupt", f"not a WARC record at offset {unit.key}: {str(exc)[:80]}") from None
+        except (OSError, EOFError, zlib.error):
+            raise
+        except Exception as exc:  # warcio is not hardened: garbled headers raise anything
+            raise _ItemError("corrupt", f"garbled WARC record at offset {unit.key}: {type(exc).__name__}") from None
         if record is None:
             raise _ItemError("truncated", "WARC ends before this record")
         headers = record.rec_headers
