@@ -399,3 +399,22 @@ def test_han_outside_finds_exactly_the_han_characters_not_allowed():
 def test_hiding_values_of_lowered_ascii_sheets_are_the_case_blind_matches(sheet):
     expected = [m.start() for m in visibility._HIDING_VALUE.finditer(sheet)]
     assert [m.start() for m in visibility._hiding_values(sheet)] == expected
+
+
+def test_valid_utf8_pages_are_parsed_from_their_own_bytes(fixtures):
+    """decode hands the page's bytes on when the text is exactly their UTF-8 decoding; the parser
+    then sees the same bytes it would get by encoding the text."""
+    from ipextract.clean import dom
+    from ipextract.decode import decode
+
+    handed = 0
+    for path in sorted(fixtures.glob("*.html")):
+        data = path.read_bytes()
+        decoded = decode(data)
+        if decoded.utf8 is not None:
+            handed += 1
+            assert decoded.utf8 is data and decoded.text.encode("utf-8") == data
+            assert dom.prepare(decoded.text, decoded.utf8) == dom.prepare(decoded.text)
+    assert handed >= 10
+    assert decode("國".encode("big5")).utf8 is None
+    assert decode(b"<p>x</p>" + "局".encode()[:2]).utf8 is None  # cut mid-character

@@ -149,7 +149,8 @@ def detect_script(text: str) -> str | None:
 
 def _marks(chars: Counter[str]) -> dict[str, int]:
     """The script marks of `chars`, converting only characters not seen before in this process."""
-    new = sorted(chars.keys() - _MARKS.keys())
+    # set.difference walks the text's characters (a keys-view difference would walk all of _MARKS)
+    new = sorted(set(chars).difference(_MARKS))
     if new:
         t2s = _convert_each(_converter(), new)
         s2t = _convert_each(_to_traditional(), new)

@@ -89,6 +89,9 @@ class Decoded:
     encoding: str
     declared: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: The input bytes when `text` is exactly their UTF-8 decoding (so the HTML parser, which
+    #: wants UTF-8 bytes, need not encode the text again); None otherwise.
+    utf8: bytes | None = None
 
 
 def normalize_charset(name: str | None) -> str | None:
@@ -124,11 +127,13 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     label = declared_charset(data) or declared
     codec = normalize_charset(label)
     if data.isascii():
-        return Decoded(data.decode("ascii"), "utf-8", label)
+        return Decoded(data.decode("ascii"), "utf-8", label, utf8=data)
     strict = _utf8_text(data)
     if strict is not None:
-        text = strict if isinstance(strict, str) else data.decode("utf-8", errors="replace")
-        decoded = Decoded(text, "utf-8", label)
+        if isinstance(strict, str):
+            decoded = Decoded(strict, "utf-8", label, utf8=data)
+        else:
+            decoded = Decoded(data.decode("utf-8", errors="replace"), "utf-8", label)
         if codec and codec != "utf-8":
             decoded.warnings.append(f"declared charset {label} is wrong: bytes are UTF-8")
         return decoded

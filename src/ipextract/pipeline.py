@@ -115,7 +115,7 @@ def _run(
         raise InputError("empty", "no text in the input")
 
     doc.format = detect_format(decoded.text)
-    extracted = _clean(decoded.text, doc.format, options)
+    extracted = _clean(decoded.text, doc.format, options, decoded.utf8)
     doc.warnings.extend(extracted.warnings)
 
     blocks = [b for b in (repair(b, extracted.removed, keep_pinyin=options.keep_pinyin)
@@ -156,11 +156,11 @@ def _run(
         doc.facts = extract(doc.text, reference, roc_years=_is_taiwanese(doc))
 
 
-def _clean(text: str, fmt: str, options: Options) -> Extracted:
+def _clean(text: str, fmt: str, options: Options, utf8: bytes | None = None) -> Extracted:
     if fmt == "html":
         from .clean.html import clean_html
 
-        return clean_html(text, options)
+        return clean_html(text, options, utf8=utf8)
     from .clean.text import clean_text
 
     return clean_text(text, keep_pinyin=options.keep_pinyin)

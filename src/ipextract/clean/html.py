@@ -46,11 +46,14 @@ _HAN_TOKEN = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·\-－]{1,14}$")
 _DIGIT = re.compile(r"\d")
 
 
-def clean_html(html: str, options: Options | None = None) -> Extracted:
-    """Extract the article from an HTML page. Raises InputError for pages with nothing to parse."""
+def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None = None) -> Extracted:
+    """Extract the article from an HTML page. Raises InputError for pages with nothing to parse.
+
+    `utf8`, when given, is `html` encoded as UTF-8 (the page's own bytes): it is parsed as is.
+    """
     options = options or Options()
     out = Extracted()
-    parsed = parse_html(html, max_elements=options.max_elements)
+    parsed = parse_html(html, max_elements=options.max_elements, utf8=utf8)
     laid = layout(parsed.root, out.drop, max_depth=options.max_depth)
     out.removed["invisible_chars"] += _invisible_dropped(laid.lines)
     if laid.truncated:
