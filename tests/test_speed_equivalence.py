@@ -418,3 +418,14 @@ def test_valid_utf8_pages_are_parsed_from_their_own_bytes(fixtures):
     assert handed >= 10
     assert decode("國".encode("big5")).utf8 is None
     assert decode(b"<p>x</p>" + "局".encode()[:2]).utf8 is None  # cut mid-character
+
+
+def test_container_choice_is_the_first_largest_total_and_depth():
+    """find_container's pick by (total, depth) with itemgetter over the entries is the first key
+    the lambda over the keys picked, ties included."""
+    from operator import itemgetter
+
+    totals = {1: ["a", 5.0, 3], 2: ["b", 7.5, 2], 3: ["c", 7.5, 2], 4: ["d", 7.5, 1], 5: ["e", -1.0, 9]}
+    by_lambda = max(totals, key=lambda k: (totals[k][1], totals[k][2]))
+    assert max(totals.values(), key=itemgetter(1, 2)) is totals[by_lambda]
+    assert by_lambda == 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .blocks import Line
 from .dom import Element
@@ -54,15 +55,18 @@ _LABELS = frozenset(("meta", "stamp", "byline", "editor", "caption"))
 
 def line_weight(line: Line, kind: str = "body") -> float:
     """Positive for prose, negative for links, furniture and footers (see the module docstring)."""
+    if kind in _LABELS:
+        return -_SHORT_COST
     size = effective_length(line.text)
     if kind in _FURNITURE:
         return -max(_SHORT_COST, size)
-    if kind in _LABELS:
-        return -_SHORT_COST
     own = size * (1 - line.link_density)
     if own >= _MIN_PROSE and (_SENTENCE_PUNCT.search(line.text) or own >= 2 * _MIN_PROSE):
         return own - size * line.link_density
     return -_SHORT_COST
+
+
+_TOTAL_DEPTH = itemgetter(1, 2)
 
 
 @dataclass(slots=True)
@@ -103,7 +107,8 @@ def find_container(lines: list[Line], weights: list[float]) -> Container | None:
                 entry[1] += total
     if not totals:
         return None
-    best = max(totals, key=lambda k: (totals[k][1], totals[k][2]))
+    # The first entry with the largest (total, depth), as max over the keys with a lambda gave.
+    best = id(max(totals.values(), key=_TOTAL_DEPTH)[0])
     if totals[best][1] <= 0:
         return None
     best = _climb(best, totals)
