@@ -116,3 +116,15 @@ def test_hostile_lines_repair_fast(line):
     start = time.perf_counter()
     fixed(line)
     assert time.perf_counter() - start < 2.0
+
+
+def test_fold_spaces_equals_the_regex_fold_on_every_whitespace_character():
+    """fold_spaces uses str.split; the rule it implements is `re.sub(r"\\s+", " ", s).strip()`."""
+    import re
+    import sys
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\s", chr(c))]
+    assert spaces == [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    for ws in spaces:
+        for text in (f"{ws}a{ws}{ws}中{ws}", f"a{ws}b", ws * 3, f"中{ws} {ws}文"):
+            assert fold_spaces(text) == re.sub(r"\s+", " ", text).strip(), repr(text)
