@@ -14,6 +14,7 @@ import typer
 
 from . import __version__
 from .document import Document, document_schema
+from .errors import printable
 from .options import DEFAULT_MAX_BYTES, Options
 from .pipeline import parse, parse_file
 from .writers import atomic_output, dumps, write_csv, write_json, write_jsonl
@@ -39,14 +40,9 @@ class Script(str, Enum):
     keep = "keep"
 
 
-#: Control characters (a newline in a file name, an escape sequence in an archive member name)
-#: would split a report line or drive the terminal: they are shown escaped.
-_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
-
-
 def _report(message: str) -> None:
     """One line on stderr per problem."""
-    typer.echo(message.translate(_CONTROLS), err=True)
+    typer.echo(printable(message), err=True)
 
 
 def _version(value: bool) -> None:

@@ -13,3 +13,13 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+#: Control characters (a newline in a file name, an escape sequence in an archive member name or
+#: a page's URL) would split a report line or drive the terminal: they are shown escaped.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
+
+
+def printable(text: str) -> str:
+    """`text` with its control characters escaped (`\\x1b`), safe to print on a terminal."""
+    return text.translate(_CONTROLS)

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .document import Document, Fact
+from .errors import printable
 
 #: Colour per fact kind; chosen to stay readable on dark and light terminals.
 KIND_STYLES: dict[str, str] = {
@@ -46,14 +47,6 @@ REMOVED_LABELS: dict[str, str] = {
 
 _PREVIEW = 40
 
-#: Control characters in what a page or a file name supplies (an escape sequence in a URL or a
-#: member name) are shown escaped: printed raw they would drive the terminal.
-_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
-
-
-def _printable(text: str) -> str:
-    return text.translate(_CONTROLS)
-
 
 @dataclass(frozen=True, slots=True)
 class ShowOptions:
@@ -69,7 +62,7 @@ def render(doc: Document, options: ShowOptions | None = None, *, plain: bool = F
     options = options or ShowOptions()
     if doc.error:
         return Panel(
-            Text(_printable(f"{doc.path or '-'}: {doc.error}"), style="bold red"),
+            Text(printable(f"{doc.path or '-'}: {doc.error}"), style="bold red"),
             title=f"error: {doc.error_kind or 'failed'}",
             box=box.ASCII if plain else box.ROUNDED,
         )
@@ -101,10 +94,10 @@ def header_panel(doc: Document, frame: box.Box) -> Panel:
         ("format", doc.format),
     ]
     for name, value in rows:
-        grid.add_row(name, Text(_printable(value)) if value else Text("—", style="dim"))
+        grid.add_row(name, Text(printable(value)) if value else Text("—", style="dim"))
     for warning in doc.warnings:
-        grid.add_row("warning", Text(_printable(warning), style="yellow"))
-    return Panel(grid, title=Text(_printable(doc.path or "-")), title_align="left", box=frame)
+        grid.add_row("warning", Text(printable(warning), style="yellow"))
+    return Panel(grid, title=Text(printable(doc.path or "-")), title_align="left", box=frame)
 
 
 def highlighted_body(doc: Document, *, plain: bool = False) -> Text:
@@ -163,7 +156,7 @@ def removed_panel(doc: Document, frame: box.Box, *, every: bool = False) -> Pane
             one_line = " ".join(snippet.split())
             if not every and len(one_line) > _PREVIEW:
                 one_line = one_line[:_PREVIEW] + "…"
-            lines.append(f"        - {_printable(one_line)}\n", style="dim")
+            lines.append(f"        - {printable(one_line)}\n", style="dim")
         if len(shown) > limit:
             lines.append(f"        … {len(shown) - limit} more (--removed lists all)\n", style="dim")
     lines.rstrip()
