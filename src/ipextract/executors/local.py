@@ -42,14 +42,13 @@ def _worker_main(conn: Connection) -> None:
             return
         shard, config, parts_dir, poison = msg
         try:
-            try:
-                stats = run_shard(shard, config, parts_dir, poison=poison, on_event=conn.send)
-            except ConnectionError:
-                raise
-            except Exception as exc:  # a disk or programming error: the driver stops the run
-                conn.send(("failed", shard.index, f"{type(exc).__name__}: {exc}"))
-            else:
-                conn.send(("done", shard.index, stats))
+            reply = ("done", shard.index, run_shard(shard, config, parts_dir, poison=poison, on_event=conn.send))
+        except ConnectionError:
+            return  # the driver is gone (see below)
+        except Exception as exc:  # a disk or programming error: the driver stops the run
+            reply = ("failed", shard.index, f"{type(exc).__name__}: {exc}")
+        try:
+            conn.send(reply)
         except ConnectionError:
             # The driver is gone (killed): nobody to report to. The shard has no done marker,
             # so --resume runs it again; exit quietly instead of printing a traceback.
