@@ -15,11 +15,12 @@ from operator import itemgetter
 
 from .blocks import Line
 from .dom import Element
+from .repair import HAN
 
 # Counted as what is left after deleting everything else: no list of matches is built.
 # `X+` written `XX*`: a pattern that opens with a character class lets `re` skip ahead to a candidate
 # character; one that opens with a repeat is tried at every position.
-_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]*")
+_NOT_HAN = re.compile(f"[^{HAN}][^{HAN}]*")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9][^A-Za-z0-9]*")
 _SENTENCE_PUNCT = re.compile(r"[，。；！？、：,;!?（）《》“”]")
 

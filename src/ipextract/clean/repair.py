@@ -17,7 +17,10 @@ from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: The Han blocks (CJK Ext. A, Unified, Compatibility): none has case, so a test on them is the
+#: same before and after lower-casing and case-blind matching.
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+HAN = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in HAN_RANGES)
 _TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SYLLABLE = f"a-zü{_TONE_MARKED}"
 

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
+from .repair import HAN_RANGES
+
 _SEPARATORS = re.compile(r"[\s\[\]【】（）()<>〈〉《》「」|｜/／\\:：,，.。·•、\-—_~+*#>»›]+")
 _SIZE_LETTERS = re.compile(r"[大中小]")
 _NUMERIC_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
@@ -102,11 +104,6 @@ def _word_search(name: str) -> Callable[[str], bool]:
 
 def _toolbar() -> re.Pattern[str]:
     return _pattern("html_toolbar_words.txt", "{words}")
-
-
-#: Han blocks whose characters have no case: a test on them is the same before and after
-#: lower-casing and case-blind matching.
-HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
 
 def han_outside(allowed: Iterable[str], ranges: tuple[tuple[int, int], ...] = HAN_RANGES) -> re.Pattern[str]:
