@@ -121,7 +121,8 @@ def hidden_selectors(stylesheets: list[str]) -> HiddenSelectors:
         done = -1
         for m in _hiding_values(sheet):
             at = m.start()
-            if not _hiding_property_before(sheet, at):
+            # The pattern's look-behind has checked a property glued to the colon.
+            if sheet[at - 1].isspace() and not _hiding_property_before(sheet, at):
                 continue
             depth += sheet.count("{", pos, at) - sheet.count("}", pos, at)
             pos = at
@@ -142,27 +143,45 @@ def hidden_selectors(stylesheets: list[str]) -> HiddenSelectors:
     return out
 
 
-#: A declaration value that may hide (`none`, `hidden`, `0`, a negative offset), found by its
-#: colon (a literal the regex engine scans for quickly), right after a property that can hide or
-#: after a space (the property before it is then checked in Python) ...
-_PROPERTY_WORDS = ("display", "visibility", "font-size", "height", "opacity", "indent", "left", "top", "right")
-_HIDING_VALUE = re.compile(
-    r":(?=\s*(?:none|hidden|collapse|0|-\d))(?:" + "|".join(f"(?<={w}:)" for w in _PROPERTY_WORDS) + r"|(?<=\s:))",
-    re.IGNORECASE,
+def _case_blind(word: str) -> str:
+    """`word` as a pattern matching it in any ASCII case (`[dD][iI]…`): a pattern compiled with
+    re.IGNORECASE folds every character it compares and cannot skip ahead to a literal."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+#: A declaration that may hide its element, found by its colon (a literal `re` scans for quickly):
+#: one branch per property and the values that can make it hide (display:none,
+#: visibility:hidden|collapse, font-size|height|opacity:0, indent|left|top|right:-N), the property
+#: glued to the colon. `top:0` or `margin-left:0` is no candidate: a reset rule has dozens. A colon
+#: after white space (`display : none`) takes any hiding value, and the property before it is then
+#: checked in Python. `style_hides` judges the whole rule of a candidate.
+_NONE = _case_blind("none")
+_HIDDEN = f"(?:{_case_blind('hidden')}|{_case_blind('collapse')})"
+_HIDING_PAIRS = (
+    ("display", _NONE),
+    ("visibility", _HIDDEN),
+    ("font-size", "0"),
+    ("height", "0"),
+    ("opacity", "0"),
+    ("indent", r"-\d"),
+    ("left", r"-\d"),
+    ("top", r"-\d"),
+    ("right", r"-\d"),
 )
-#: The same pattern, case-sensitive, for lower-cased ASCII sheets (most are): case-blind
-#: matching folds every letter it compares.
-_HIDING_VALUE_LOWER = re.compile(_HIDING_VALUE.pattern)
+_HIDING_DECLARATION = re.compile(
+    r":(?=\s*(?:[nNhHcC0]|-\d))(?:"
+    + "|".join(rf"(?<={_case_blind(word)}:)(?=\s*{value})" for word, value in _HIDING_PAIRS)
+    + rf"|(?<=\s:)(?=\s*(?:{_NONE}|{_HIDDEN}|0|-\d)))"
+)
 
 
 def _hiding_values(sheet: str) -> Iterator[re.Match[str]]:
-    """`_HIDING_VALUE.finditer(sheet)`, at the same positions."""
-    if sheet.isascii():
-        return _HIDING_VALUE_LOWER.finditer(sheet.lower())
-    return _HIDING_VALUE.finditer(sheet)
+    """The colons of the declarations in `sheet` that may hide (see `_HIDING_DECLARATION`)."""
+    return _HIDING_DECLARATION.finditer(sheet)
 
 
-#: ... and the property right before that colon.
+_PROPERTY_WORDS = ("display", "visibility", "font-size", "height", "opacity", "indent", "left", "top", "right")
+#: The property before a colon that follows white space.
 _HIDING_PROPERTY = re.compile(
     r"(?:display|visibility|font-size|height|opacity|indent|left|top|right)\s*$", re.IGNORECASE
 )
