@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import load_gold
 from ipextract import convert, parse_file
@@ -101,10 +104,60 @@ def test_character_s2t_agrees_with_stock_s2t_on_every_cjk_character():
     assert [s[:1] for s in stock] == [s[:1] for s in light]
 
 
-def test_detect_script_marks_are_cached_per_process_with_the_same_verdicts():
+def test_shipped_script_marks_are_what_opencc_gives_today():
+    """detect_script reads its marks from package data: they must be OpenCC's (t2s with the
+    corrections, s2t) over the whole block, or the table needs regenerating."""
+    table = resources.files("ipextract").joinpath("data", "convert_script_marks.txt").read_text("utf-8")
+    traditional, simplified = convert._read_marks(table)
+    assert (traditional, simplified) == convert.script_marks()
+    assert "國" in traditional and "国" in simplified and "田" not in traditional + simplified
+    assert len(traditional) == 3558 and len(simplified) == 2597
+
+
+def test_detect_script_verdicts_from_the_shipped_marks():
     text = "國家級知識產權改革試驗田亮出成績單"
-    first = convert.detect_script(text + "，国家级")
-    assert convert._MARKS["國"] == 1 and convert._MARKS["国"] == 2 and convert._MARKS["田"] == 0
-    assert first == "mixed"
+    assert convert.detect_script(text + "，国家级") == "mixed"
     assert convert.detect_script(text) == "traditional"
     assert convert.detect_script("国家级知识产权改革试验田亮出成绩单。" * 5 + "國家級知識產權") == "mixed"
+    assert convert.detect_script("田中") == "simplified"  # no marked character: nothing says Traditional
+    assert convert.detect_script("abc 123") is None
+
+
+def test_detect_script_reads_the_first_20000_han_characters_of_long_texts():
+    assert convert.detect_script("國" * 20_000 + "国" * 30_000) == "traditional"
+    assert convert.detect_script("a" * 30_000 + "国" * 10 + "國" * 3) == "mixed"
+    assert convert.detect_script("a" * 80_000 + "國") is None  # past the 80,000-character window
+    assert convert.detect_script("a" * 25_000) is None
+
+
+
+
+def _oracle_script(text: str) -> str | None:
+    """detect_script as first written: every marked character of the sample counted."""
+    traditional_set, simplified_set = (
+        set(x) for x in convert._read_marks(
+            resources.files("ipextract").joinpath("data", "convert_script_marks.txt").read_text("utf-8"))
+    )
+    han = re.sub("[^\u4e00-\u9fff]+", "", text[:80_000])[:20_000]
+    if not han:
+        return None
+    traditional = sum(1 for ch in han if ch in traditional_set)
+    marked = traditional + sum(1 for ch in han if ch in simplified_set)
+    if not marked:
+        return "simplified"
+    share = traditional / marked
+    return "traditional" if share >= 0.9 else "simplified" if share <= 1 - 0.9 else "mixed"
+
+
+@pytest.mark.parametrize(("t", "s"), [(0, 0), (1, 0), (0, 1), (1, 9), (1, 8), (1, 10), (9, 1), (8, 1), (10, 1),
+                                      (2, 18), (2, 17), (18, 2), (17, 2), (50, 450), (450, 50)])
+def test_detect_script_boundaries_match_full_counts(t, s):
+    text = "國" * t + "的" * 5 + "国" * s
+    assert convert.detect_script(text) == _oracle_script(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["國", "家", "發", "国", "发", "的", "田", "a", " ", "。", "\n"]), max_size=400)
+       .map("".join))
+def test_detect_script_matches_full_counts(text):
+    assert convert.detect_script(text) == _oracle_script(text)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +93,8 @@ def to_simplified_all(texts: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _to_traditional() -> opencc.OpenCC:
-    """s2t over single characters only, used to tell which characters are Simplified-only forms.
+    """s2t over single characters only, used to tell which characters are Simplified-only forms
+    (when the mark table is built: `script_marks`).
 
     Only OpenCC's character table is loaded (plus its normalisation step): the stock `s2t`
     config also loads a 0.9 MB phrase table, ~65 ms of start-up that a single character never
@@ -112,13 +113,11 @@ def _to_traditional() -> opencc.OpenCC:
         return opencc.OpenCC(str(path))
 
 
-#: Character -> its script mark: 1 Traditional-only form, 2 Simplified-only form, 0 neither.
-#: Filled as characters are met (a character's mark never changes within a process).
-_MARKS: dict[str, int] = {}
-#: The characters marked 1 and 2, as sets: a text's counts are summed over their intersection
-#: with its characters (C-level) rather than by a Python loop over every distinct character.
-_TRADITIONAL_CHARS: set[str] = set()
-_SIMPLIFIED_CHARS: set[str] = set()
+#: The file of script-marked characters (see `build_script_marks`).
+_MARKS_FILE = "convert_script_marks.txt"
+#: The characters whose marks are shipped: the CJK Unified Ideographs block that detect_script reads.
+_MARKED_RANGE = (0x4E00, 0xA000)
+_HAN_CHAR = re.compile("[\u4e00-\u9fff]")
 
 
 def detect_script(text: str) -> str | None:
@@ -128,15 +127,21 @@ def detect_script(text: str) -> str | None:
     changes (Traditional-only forms, 國) against those s2t changes (Simplified-only forms, 国).
     Characters shared by both scripts (的, 中) are ignored, so a short title is judged as
     surely as a long article, and a Simplified page quoting a few Traditional words is mixed.
+    The first 20,000 Han characters are read.
     """
-    han = _NOT_HAN.sub("", text[: _SAMPLE * 4])[:_SAMPLE]  # one string: no object per character
-    if not han:
+    sample = text[: _SAMPLE * 4]
+    if len(sample) > _SAMPLE:
+        sample = _NOT_HAN.sub("", sample)[:_SAMPLE]  # one string: no object per character
+    elif not _HAN_CHAR.search(sample):
+        return None  # a text this short holds at most _SAMPLE Han characters: all of them are read
+    if not sample:
         return None
-    counts = Counter(han)
-    _marks(counts)
-    traditional = sum([counts[ch] for ch in _TRADITIONAL_CHARS.intersection(counts)])
-    simplified = sum([counts[ch] for ch in _SIMPLIFIED_CHARS.intersection(counts)])
-    marked = traditional + simplified
+    traditional_only, simplified_only = _mark_patterns()
+    traditional = len(traditional_only.findall(sample))
+    # With 9 Simplified-only forms per Traditional one the share is at most 0.1: counting stops
+    # one past that (on a Simplified page a count would make an object per common character).
+    enough = 9 * traditional + 1
+    marked = traditional + sum(1 for _ in islice(simplified_only.finditer(sample), enough))
     if not marked:
         return "simplified"
     share = traditional / marked
@@ -147,18 +152,51 @@ def detect_script(text: str) -> str | None:
     return "mixed"
 
 
-def _marks(chars: Counter[str]) -> dict[str, int]:
-    """The script marks of `chars`, converting only characters not seen before in this process."""
-    # set.difference walks the text's characters (a keys-view difference would walk all of _MARKS)
-    new = sorted(set(chars).difference(_MARKS))
-    if new:
-        t2s = _convert_each(_converter(), new)
-        s2t = _convert_each(_to_traditional(), new)
-        for ch, a, b in zip(new, t2s, s2t):
-            mark = _MARKS[ch] = 1 if a != ch and b == ch else 2 if b != ch and a == ch else 0
-            if mark:
-                (_TRADITIONAL_CHARS if mark == 1 else _SIMPLIFIED_CHARS).add(ch)
-    return _MARKS
+@lru_cache(maxsize=1)
+def _mark_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One character class each for the Traditional-only and the Simplified-only forms.
+
+    Read from package data rather than derived from OpenCC per process: deriving them converts
+    all 20,992 characters both ways (about 40 ms); counting a text's marks is then one C-level
+    scan instead of a count of every character.
+    """
+    traditional, simplified = _read_marks(resources.files("ipextract").joinpath("data", _MARKS_FILE).read_text("utf-8"))
+    return re.compile(f"[{traditional}]"), re.compile(f"[{simplified}]")
+
+
+def _read_marks(table: str) -> tuple[str, str]:
+    rows = dict(line.split("\t", 1) for line in table.splitlines() if line and not line.startswith("#"))
+    return rows["traditional"], rows["simplified"]
+
+
+def script_marks() -> tuple[str, str]:
+    """The Traditional-only and the Simplified-only characters of U+4E00..U+9FFF, from OpenCC.
+
+    A character is Traditional-only when t2s (with the corrections) changes it and s2t does not,
+    Simplified-only when s2t changes it and t2s does not; characters both change (or neither)
+    say nothing about the script. `tests/test_convert.py` checks the shipped table against this.
+    """
+    chars = [chr(c) for c in range(*_MARKED_RANGE)]
+    t2s = _convert_each(_converter(), chars)
+    s2t = _convert_each(_to_traditional(), chars)
+    traditional = "".join(ch for ch, a, b in zip(chars, t2s, s2t) if a != ch and b == ch)
+    simplified = "".join(ch for ch, a, b in zip(chars, t2s, s2t) if b != ch and a == ch)
+    return traditional, simplified
+
+
+def build_script_marks(dest: Path) -> None:
+    """Write the mark table shipped as `data/convert_script_marks.txt`. Run from a checkout after
+    changing OpenCC's version or the corrections:
+    `python -c "from ipextract.convert import build_script_marks as b; import pathlib;
+    b(pathlib.Path('src/ipextract/data/convert_script_marks.txt'))"`
+    """
+    traditional, simplified = script_marks()
+    dest.write_text(
+        f"# detect_script's marks, from OpenCC {opencc.__version__} t2s (with the corrections) and s2t\n"
+        f"# over U+4E00..U+9FFF; regenerate with convert.build_script_marks\n"
+        f"traditional\t{traditional}\nsimplified\t{simplified}\n",
+        encoding="utf-8",
+    )
 
 
 def _convert_each(cc: opencc.OpenCC, chars: list[str]) -> list[str]:
