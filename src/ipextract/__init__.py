@@ -7,15 +7,26 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from .document import Document, Fact, document_schema
 from .options import Options
 from .pipeline import parse, parse_file
 
-try:
-    __version__ = version("ipextract")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0+unknown"
-
 __all__ = ["Document", "Fact", "Options", "__version__", "document_schema", "parse", "parse_file"]
+
+
+def __getattr__(name: str) -> Any:
+    """`__version__`, read from the installed metadata when first asked for: importing
+    importlib.metadata (and the email package it pulls in) costs a cold `ipextract parse`
+    about 25 ms, for a value only `--version` shows."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        value = version("ipextract")
+    except PackageNotFoundError:  # running from a source tree without installation
+        value = "0.0.0+unknown"
+    globals()["__version__"] = value
+    return value

@@ -12,7 +12,6 @@ from typing import IO, Annotated
 
 import typer
 
-from . import __version__
 from .document import Document, document_schema
 from .errors import printable
 from .options import DEFAULT_MAX_BYTES, Options
@@ -47,6 +46,8 @@ def _report(message: str) -> None:
 
 def _version(value: bool) -> None:
     if value:
+        from . import __version__
+
         typer.echo(f"ipextract {__version__}")
         raise typer.Exit()
 

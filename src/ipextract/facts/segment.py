@@ -38,14 +38,12 @@ class Segmenter:
     """Words and part-of-speech tags from a jieba-format dictionary."""
 
     def __init__(self, freq: dict[str, int], tags: dict[str, str]) -> None:
+        """`freq` and `tags` are taken over, not copied (the dictionary is loaded once per process)."""
         self.log_total = math.log(sum(freq.values()) or 1)
-        if freq and min(freq.values()) > 0:
-            self.freq = dict(freq)
-        else:
-            self.freq = {w: f for w, f in freq.items() if f > 0}
+        self.freq = freq if not freq or min(freq.values()) > 0 else {w: f for w, f in freq.items() if f > 0}
         self.tags = tags
-        self.max_len = min(_MAX_WORD, max(map(len, self.freq), default=1))
-        self.prefixes = _prefixes(self.freq)
+        self.prefixes, longest = _prefixes(self.freq)
+        self.max_len = min(_MAX_WORD, longest)
         #: word -> log(freq) - log_total, filled as words are met.
         self.log_prob: dict[str, float] = {}
 
@@ -53,7 +51,8 @@ class Segmenter:
     def from_text(cls, text: str) -> Segmenter:
         """Parse "word freq tag" lines (jieba's dict.txt format; the tag may be missing)."""
         fields = text.split()
-        if len(fields) == 3 * len(text.splitlines()):  # every line complete: the fast path
+        lines = text.count("\n") + (not text.endswith("\n"))
+        if len(fields) == 3 * lines and "\r" not in text:  # every line complete: the fast path
             words = fields[0::3]
             return cls(dict(zip(words, map(int, fields[1::3]))), dict(zip(words, fields[2::3])))
         freq: dict[str, int] = {}
@@ -133,11 +132,14 @@ class Segmenter:
             yield buf
 
 
-def _prefixes(words: Iterable[str]) -> frozenset[str]:
+def _prefixes(words: Iterable[str]) -> tuple[frozenset[str], int]:
     """Every proper prefix of the words, so the word graph stops extending a fragment as soon as
-    no word starts with it (jieba's prefix dictionary does the same). Built length by length
-    over the ever fewer longer words: most words have two characters."""
+    no word starts with it (jieba's prefix dictionary does the same), and the longest word's
+    length (1 for none). Built length by length over the ever fewer longer words: most words
+    have two characters."""
     longer = [w for w in words if len(w) > 1]
+    if not longer:
+        return frozenset(), 1
     out = {w[0] for w in longer}
     size = 2
     longer = [w for w in longer if len(w) > size]
@@ -145,7 +147,7 @@ def _prefixes(words: Iterable[str]) -> frozenset[str]:
         out.update([w[:size] for w in longer])
         size += 1
         longer = [w for w in longer if len(w) > size]
-    return frozenset(out)
+    return frozenset(out), size
 
 
 @lru_cache(maxsize=1)
