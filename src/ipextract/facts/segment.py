@@ -97,28 +97,35 @@ class Segmenter:
         n = len(s)
         freq, prefixes, log_prob, max_len = self.freq, self.prefixes, self.log_prob, self.max_len
         unknown = math.log(1) - self.log_total  # a character outside the dictionary
-        route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+        # jieba's route as two lists: the best log probability from each position on, and where
+        # its first word ends; a later end wins a tie, as jieba's max over (prob, end) pairs.
+        probs = [0.0] * (n + 1)
+        ends = [0] * (n + 1)
         for i in range(n - 1, -1, -1):
-            best: tuple[float, int] | None = None
+            best = None
+            end = i
             limit = min(n, i + max_len)
             j = i
             while j < limit:
                 frag = s[i:j + 1]
-                if frag in freq:
-                    p = log_prob.get(frag)
-                    if p is None:
-                        p = log_prob[frag] = math.log(freq[frag]) - self.log_total
-                    cand = (p + route[j + 1][0], j)
-                    if best is None or cand > best:
-                        best = cand
+                p = log_prob.get(frag)
+                if p is None and frag in freq:
+                    p = log_prob[frag] = math.log(freq[frag]) - self.log_total
+                if p is not None:
+                    cand = p + probs[j + 1]
+                    if best is None or cand >= best:
+                        best, end = cand, j
                 if frag not in prefixes:
                     break
                 j += 1
-            route[i] = best if best is not None else (unknown + route[i + 1][0], i)
+            if best is None:
+                probs[i], ends[i] = unknown + probs[i + 1], i
+            else:
+                probs[i], ends[i] = best, end
         buf = ""
         i = 0
         while i < n:
-            j = route[i][1] + 1
+            j = ends[i] + 1
             word = s[i:j]
             if len(word) == 1 and _ENG.match(word):
                 buf += word
