@@ -37,12 +37,20 @@ _WINDOW = 40
 _WIDE_FORMS = str.maketrans(
     {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " ", "\u00a0": " ", "\u2026": "..."}
 )
+#: Runs of the characters `_WIDE_FORMS` maps. str.translate with a dict raises and clears a
+#: KeyError for every character it leaves alone (every Han character); mapping only these runs
+#: costs one call per run (one or two punctuation marks, typically) and gives the same text.
+_WIDE_RUN = re.compile("[\uff01-\uff5e\u3000\u00a0\u2026][\uff01-\uff5e\u3000\u00a0\u2026]*")
+
+
+def _unwiden(m: re.Match[str]) -> str:
+    return m.group().translate(_WIDE_FORMS)
 
 
 def norm(text: str) -> str:
     """Comparison key: width-folded, without spaces and punctuation."""
     if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text.translate(_WIDE_FORMS))
+        text = unicodedata.normalize("NFKC", _WIDE_RUN.sub(_unwiden, text))
     return _NORM_DROP.sub("", text).lower()
 
 
@@ -80,29 +88,45 @@ def choose_headline(
     confirms a visible line.
     """
     keys = [(origin, norm(text), norm(cut_site_suffix(text))) for origin, text in references if text]
+    # What any match needs (see _match): the key inside a reference, or ending with a long cut
+    # one. Keys hold no line break (norm drops white space), so one substring test against the
+    # references joined by line breaks rejects most lines without the loop over references.
+    joined = "\n".join(k for _origin, full, cut in keys for k in (full, cut))
+    long_cuts = tuple(cut for _origin, _full, cut in keys if len(cut) >= 8)
+    n = len(lines)
     lo = max(0, container_start - _WINDOW)
-    hi = min(len(lines), container_start + 12)
-    norms = {i: norm(lines[i].text) for i in range(lo, min(len(lines), hi + 2)) if len(lines[i].text) <= _MAX_TITLE}
-    best: tuple[int, Headline] | None = None
+    hi = min(n, container_start + 12)
+    norms = {i: norm(lines[i].text) for i in range(lo, min(n, hi + 2)) if len(lines[i].text) <= _MAX_TITLE}
+    # Per line from `lo`: its key, or None when it cannot be part of a headline.
+    line_keys = [None if lines[j].row else norms.get(lines[j].index) for j in range(lo, min(n, hi + 2))]
+    best: tuple[float, int, int] | None = None
     for i in range(lo, hi):
+        key = ""
+        size = 0
         for span in (1, 2, 3):
-            group = lines[i : i + span]
-            if len(group) < span or any(g.row or g.index not in norms for g in group):
+            j = i + span - 1
+            if j >= n:
                 break
-            text = "".join(g.text for g in group) if span > 1 else group[0].text
-            key = "".join(norms[g.index] for g in group)
-            if len(key) < 4 or len(text) > _MAX_TITLE:
+            part = line_keys[j - lo]
+            if part is None:
+                break
+            # The group's key and text length grow by one line per span.
+            key += part
+            size += len(lines[j].text)
+            if len(key) < 4 or size > _MAX_TITLE or (key not in joined and not key.endswith(long_cuts)):
                 continue
             score = _match(key, keys)
             if not score:
                 continue
-            score += 2 * (group[0].heading > 0) - 3 * (group[0].chrome) - (span - 1)
+            score += 2 * (lines[i].heading > 0) - 3 * (lines[i].chrome) - (span - 1)
             # Nearer the article wins among equal matches.
             score -= abs(container_start - i) / 100
             if best is None or score > best[0]:
-                best = (score, Headline(text, tuple(range(i, i + span)), "visible"))
+                best = (score, i, span)
     if best is not None:
-        return best[1]
+        _score, i, span = best
+        text = "".join(line.text for line in lines[i : i + span]) if span > 1 else lines[i].text
+        return Headline(text, tuple(range(i, i + span)), "visible")
     # Without a reference, only a line styled as a heading just above the text can be its
     # headline (an <h3> further down is a section heading).
     heading = _visible_heading(lines, kinds, container_start) if kinds else None
