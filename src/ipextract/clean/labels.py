@@ -70,6 +70,40 @@ def label_hits(text: str) -> list[LabelHit]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _label_scan() -> re.Pattern[str]:
+    """`_label_re` without its look-behind: opening with the labels, it lets `re` skip to a
+    label's first character instead of trying every label at every position."""
+    labels = sorted(_table(), key=len, reverse=True)
+    alternation = "|".join(re.escape(x) for x in labels)
+    return re.compile(rf"(?P<label>{alternation})\s*[:：]")
+
+
+def scan_label_hits(text: str) -> list[LabelHit]:
+    """`label_hits(text)` at a fraction of the cost (the hits are the same).
+
+    The label pattern opens with a look-behind, so `re` tries all the labels at every position
+    of a line. Here the pattern without it finds the leftmost candidate, the look-behind is
+    tested on that one, and the search resumes one character on when it fails: where `finditer`
+    would have resumed, since no position before the candidate matches either way.
+    """
+    if ":" not in text and "：" not in text:
+        return []
+    table = _table()
+    scan = _label_scan()
+    hits: list[LabelHit] = []
+    pos = 0
+    while m := scan.search(text, pos):
+        start = m.start()
+        if start and "\u4e00" <= text[start - 1] <= "\u9fff":
+            pos = start + 1
+            continue
+        label = m["label"]
+        hits.append(LabelHit(label, table[label], start, m.end()))
+        pos = m.end()
+    return hits
+
+
 _PROSE_PUNCT = re.compile(r"[。！？；]")
 #: A single label's value longer than this is a sentence that starts with a label word.
 _MAX_VALUE = 30
@@ -104,7 +138,7 @@ def unlabelled_timestamp(text: str) -> str | None:
     m = _ANY_DATE.search(text)
     if not m:
         return None
-    before = [hit for hit in label_hits(text) if hit.start < m.start()]
+    before = [hit for hit in scan_label_hits(text) if hit.start < m.start()]
     if before and before[-1].field != "published_at":
         return None
     return parse_timestamp(text[m.start() :])
@@ -123,7 +157,7 @@ def label_row(text: str) -> bool:
 def label_fields(parts: tuple[str, ...] | list[str]) -> dict[str, str]:
     """Values of the labelled fields (published_at, source, author) in one line given as runs."""
     marked = _RUN.join(parts)
-    hits = label_hits(marked)
+    hits = scan_label_hits(marked)
     out: dict[str, str] = {}
     for hit, nxt in zip(hits, [*hits[1:], None]):
         if hit.field is None or hit.field in out:

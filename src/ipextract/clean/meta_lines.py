@@ -106,8 +106,16 @@ _AUTHOR_ROLES = frozenset(
 )
 
 
+#: Every character `_meta_hint` can need: a bar, a colon, a slash, a digit, or the space after a
+#: role word. None of them is Han, and t2s maps Han text to Han text only (every entry of its
+#: dictionaries and of our corrections does), so a line without any has none in its key either.
+_HINT_CHARS = re.compile(r"[|｜:：/／\d\s]")
+
+
 def parse_meta_line(line: str) -> dict[str, str]:
     """Fields a metadata line states: published_at (ISO 8601), source, author; best label wins."""
+    if not _HINT_CHARS.search(line):
+        return {}  # not a metadata line (meta_fields would say None), known without the t2s call
     found = meta_fields(Line.of(line)) or []
     out: dict[str, str] = {}
     for f in sorted(found, key=lambda f: f.rank):
