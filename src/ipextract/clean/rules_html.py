@@ -70,11 +70,46 @@ def _pattern(name: str, template: str) -> re.Pattern[str]:
     return re.compile(template.format(words=_alternation(list(_word_list(name)))), re.IGNORECASE)
 
 
-_ASCII_LETTER = re.compile(r"[a-z]", re.IGNORECASE)  # also the four non-ASCII letters that fold to ASCII
+#: The non-ASCII characters `re` matches case-blind to an ASCII letter.
+_FOLDS_TO_ASCII = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+#: Those of them `str.lower` does not turn into that letter (İ it turns into i and a combining dot).
+_ODD_FOLDS = re.compile("[\u0130\u0131\u017f]")
+_ODD_FOLD_TABLE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+#: ASCII letters, commonest in English first: the last one a word holds is its rarest.
+_LETTER_FREQUENCY = "etaoinsrhldcumfpgwybvkxjqz"
 
 
 def _cased(ch: str) -> bool:
     return ch.lower() != ch or ch.upper() != ch
+
+
+def _han(ch: str) -> bool:
+    return any(lo <= ord(ch) <= hi for lo, hi in HAN_RANGES)
+
+
+def _case_forms(ch: str) -> str:
+    """Every character that matches `ch` case-blind, for `ch` a Han character or an ASCII letter."""
+    if not ch.isascii():
+        return ch  # Han characters have no case
+    low = ch.lower()
+    return low + low.upper() + _FOLDS_TO_ASCII.get(low, "")
+
+
+def _anchor(word: str) -> str:
+    """One character of `word` a text must hold to contain it: a Han one, else its rarest letter."""
+    for ch in word:
+        if _han(ch):
+            return ch
+    return max((ch for ch in word if ch.isascii() and ch.isalpha()), key=_LETTER_FREQUENCY.index)
+
+
+def _ascii_folded(text: str) -> str:
+    """`text` lower-cased so that a case-blind `re` match of ASCII-and-Han words in it is a plain
+    match here: each character that matches an ASCII letter case-blind becomes that letter, and
+    no other character becomes an ASCII or a Han character."""
+    if _ODD_FOLDS.search(text):
+        text = text.translate(_ODD_FOLD_TABLE)
+    return text.lower()
 
 
 @cache
@@ -82,22 +117,27 @@ def _word_search(name: str) -> Callable[[str], bool]:
     """Does a text contain a word of the list, case-blind — like `_pattern(name, "{words}")`.
 
     Case-blind matching makes `re` test every position against every word; most words are
-    Chinese and have no case, so they get a plain pattern, and the few with ASCII letters
-    (`copyright`, `ICP备`) a case-blind one, tried only on texts that hold a letter.
+    Chinese and have no case, so they get a plain pattern. The few with ASCII letters
+    (`copyright`, `ICP备`) are looked for only in texts holding one character of such a word in
+    some case (its Han character or its rarest letter: a plain class `re` can skip ahead to),
+    and then as plain words in the text lower-cased (see `_ascii_folded`).
     """
     words = list(_word_list(name))
     cased = [w for w in words if any(_cased(c) for c in w)]
-    if any(_cased(c) and not (c.isascii() and c.isalpha()) for w in cased for c in w):
+    if any(not (c.isascii() or _han(c)) for w in cased for c in w):
         folded_all = _pattern(name, "{words}")
         return lambda text: folded_all.search(text) is not None
     caseless = [w for w in words if w not in cased]
     plain = re.compile(_alternation(caseless)) if caseless else None
-    folded = re.compile(_alternation(cased), re.IGNORECASE) if cased else None
+    if not cased:
+        return lambda text: plain is not None and plain.search(text) is not None
+    folded = re.compile(_alternation(cased))  # the words are lower case
+    anchors = re.compile("[" + re.escape("".join(sorted({f for w in cased for f in _case_forms(_anchor(w))}))) + "]")
 
     def search(text: str) -> bool:
         if plain is not None and plain.search(text):
             return True
-        return folded is not None and _ASCII_LETTER.search(text) is not None and folded.search(text) is not None
+        return anchors.search(text) is not None and folded.search(_ascii_folded(text)) is not None
 
     return search
 
