@@ -65,3 +65,36 @@ def _fixture_lines(fixtures) -> list[str]:
         out.extend(line.text for line in layout(parsed.root, lambda *_: None).lines)
     assert len(out) > 1000
     return out
+
+
+def _required(items, allowed: set[str]) -> set[str] | None:
+    """Characters one of which every match of a parsed pattern (a sequence of items) holds: the
+    need of one item, preferably one within `allowed`; None when no item has one."""
+    from re import _constants as c
+
+    needs: list[set[str]] = []
+    for op, av in items:
+        need: set[str] | None = None
+        if op is c.LITERAL:
+            need = {chr(av)}
+        elif op is c.IN and all(o is c.LITERAL for o, _ in av):
+            need = {chr(a) for _, a in av}
+        elif op is c.BRANCH:
+            options = [_required(alt, allowed) for alt in av[1]]
+            need = None if any(o is None for o in options) else set().union(*options)
+        elif op is c.SUBPATTERN:
+            need = _required(av[3], allowed)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            need = _required(av[2], allowed)
+        if need is not None:
+            needs.append(need)
+    return next((n for n in needs if n <= allowed), needs[0] if needs else None)
+
+
+def test_every_caption_marker_match_holds_a_caption_character():
+    from re import _parser
+
+    allowed = set(rules_html._CAPTION_CHARS.pattern.strip("[]"))
+    for pattern in rules_html._captions():
+        need = _required(_parser.parse(pattern.pattern), allowed)
+        assert need is not None and need <= allowed, (pattern.pattern, need)

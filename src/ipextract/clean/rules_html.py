@@ -218,9 +218,14 @@ def _captions() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in _data_lines("html_caption_markers.txt"))
 
 
+#: Every match of every caption marker holds one of these characters (tests/test_speed_lines.py
+#: proves it from the patterns): one scan for them rules out most lines before the markers' searches.
+_CAPTION_CHARS = re.compile("[图圖摄攝照]")
+
+
 def caption_marker(text: str) -> bool:
     """A line carrying a photo-caption marker: `图为…`, `（刘通摄）`, `圖／騰訊科技`, `（資料照）`."""
-    if len(text) > 200:
+    if len(text) > 200 or not _CAPTION_CHARS.search(text):
         return False
     return any(p.search(text) for p in _captions())
 
@@ -231,8 +236,8 @@ def stamp_line(text: str) -> bool:
     A date written in words alone (`2024年5月30日`, the signature date of a notice) is text, and
     so is a short sentence that starts with a date.
     """
-    if len(text) > SHORT_LINE or "。" in text:
-        return False
+    if len(text) > SHORT_LINE or "。" in text or ("19" not in text and "20" not in text):
+        return False  # every date pattern opens with the century
     m = _NUMERIC_DATE.search(text) or _CHINESE_DATE_TIME.search(text)
     if not m:
         m = _CHINESE_DATE.search(text)
