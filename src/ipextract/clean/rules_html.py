@@ -119,8 +119,8 @@ def _word_search(name: str) -> Callable[[str], bool]:
     Case-blind matching makes `re` test every position against every word; most words are
     Chinese and have no case, so they get a plain pattern. The few with ASCII letters
     (`copyright`, `ICP备`) are looked for only in texts holding one character of such a word in
-    some case (its Han character or its rarest letter: a plain class `re` can skip ahead to),
-    and then as plain words in the text lower-cased (see `_ascii_folded`).
+    some case (its Han character or its rarest letter, found by the same search as the plain
+    words), and then as plain words in the text lower-cased (see `_ascii_folded`).
     """
     words = list(_word_list(name))
     cased = [w for w in words if any(_cased(c) for c in w)]
@@ -132,12 +132,22 @@ def _word_search(name: str) -> Callable[[str], bool]:
     if not cased:
         return lambda text: plain is not None and plain.search(text) is not None
     folded = re.compile(_alternation(cased))  # the words are lower case
-    anchors = re.compile("[" + re.escape("".join(sorted({f for w in cased for f in _case_forms(_anchor(w))}))) + "]")
+    anchors = sorted({f for w in cased for f in _case_forms(_anchor(w))})
+    # The plain words and then the anchor characters, in one search: the first match is a plain
+    # word, or an anchor at a position where no plain word starts (nor before it).
+    first = re.compile("|".join(filter(None, (_alternation(caseless), "|".join(map(re.escape, anchors))))))
+    singles = {w for w in caseless if len(w) == 1}
 
     def search(text: str) -> bool:
-        if plain is not None and plain.search(text):
+        m = first.search(text)
+        if m is None:
+            return False
+        found = m.group()
+        if len(found) > 1 or found in singles:
             return True
-        return anchors.search(text) is not None and folded.search(_ascii_folded(text)) is not None
+        if folded.search(_ascii_folded(text)):
+            return True
+        return plain is not None and plain.search(text, m.start() + 1) is not None
 
     return search
 
