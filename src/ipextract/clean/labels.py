@@ -60,16 +60,6 @@ def _label_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\u4e00-\u9fff])(?P<label>{alternation})\s*[:：]")
 
 
-def label_hits(text: str) -> list[LabelHit]:
-    if ":" not in text and "：" not in text:
-        return []  # every label needs its colon; the pattern opens with a look-behind, so `re`
-        # would try it at each character
-    table = _table()
-    return [
-        LabelHit(m["label"], table[m["label"]], m.start(), m.end()) for m in _label_re().finditer(text)
-    ]
-
-
 @lru_cache(maxsize=1)
 def _label_scan() -> re.Pattern[str]:
     """`_label_re` without its look-behind: opening with the labels, it lets `re` skip to a
@@ -79,16 +69,16 @@ def _label_scan() -> re.Pattern[str]:
     return re.compile(rf"(?P<label>{alternation})\s*[:：]")
 
 
-def scan_label_hits(text: str) -> list[LabelHit]:
-    """`label_hits(text)` at a fraction of the cost (the hits are the same).
+def label_hits(text: str) -> list[LabelHit]:
+    """The labels in `text` that `_label_re` finds, left to right, at a fraction of its cost.
 
-    The label pattern opens with a look-behind, so `re` tries all the labels at every position
+    The label pattern opens with a look-behind, so `re` would try all the labels at every position
     of a line. Here the pattern without it finds the leftmost candidate, the look-behind is
     tested on that one, and the search resumes one character on when it fails: where `finditer`
     would have resumed, since no position before the candidate matches either way.
     """
     if ":" not in text and "：" not in text:
-        return []
+        return []  # every label needs its colon
     table = _table()
     scan = _label_scan()
     hits: list[LabelHit] = []
@@ -138,7 +128,7 @@ def unlabelled_timestamp(text: str) -> str | None:
     m = _ANY_DATE.search(text)
     if not m:
         return None
-    before = [hit for hit in scan_label_hits(text) if hit.start < m.start()]
+    before = [hit for hit in label_hits(text) if hit.start < m.start()]
     if before and before[-1].field != "published_at":
         return None
     return parse_timestamp(text[m.start() :])
@@ -157,7 +147,7 @@ def label_row(text: str) -> bool:
 def label_fields(parts: tuple[str, ...] | list[str]) -> dict[str, str]:
     """Values of the labelled fields (published_at, source, author) in one line given as runs."""
     marked = _RUN.join(parts)
-    hits = scan_label_hits(marked)
+    hits = label_hits(marked)
     out: dict[str, str] = {}
     for hit, nxt in zip(hits, [*hits[1:], None]):
         if hit.field is None or hit.field in out:
