@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-
-import lxml.etree
+from itertools import chain
 
 from .dom import LIBXML_MAX_DEPTH, Element, text_length, text_of
 from .visibility import HiddenSelectors, hidden_selectors, inline_style_hides
@@ -244,155 +243,34 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
     pushed: list[int] = []
     push, pop = pushed.append, pushed.pop
     bits_of = _TAG_BITS.get
-    walker = lxml.etree.iterwalk(start, events=("start", "end"))
-    skip = walker.skip_subtree
+    # Elements in document order, their ends found from the parent of the next one: the open
+    # elements are a stack, and whatever on it is not that parent has ended. (An iterwalk's start
+    # and end events cost a tuple and a comparison each, about twice this.) A skipped subtree is
+    # passed over up to the element where the walk resumes.
+    opened: list[Element | None] = [start.getparent()]
+    open_el, close_el = opened.append, opened.pop
+    resume: object = _NO_SKIP
     depth = deepest = 0
-    for event, el in walker:
-        if event == "start":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-            tag = el.tag
-            if tag.__class__ is not str:
-                push(_SKIP)
-                skip()
+    for el in chain(start.iter(), (None,)):
+        if resume is not _NO_SKIP:
+            if el is not resume:
                 continue
-            bits = bits_of(tag, 0)
-            if bits & _T_SILENT:
-                push(_SKIP)
-                skip()
-                continue
-            if depth > max_depth:
-                # Past the depth guard (runaway unclosed tags) elements are transparent: their
-                # text still counts, their structure no longer does.
-                if bits & _T_BR:
-                    flush()
-                else:
-                    text = el.text
-                    if text:
-                        add(text)
-                push(0)
-                continue
-            if bits & _T_DROPPED:
-                drop("boilerplate_elements", el)
-                push(_SKIP)
-                skip()
-                continue
-            # One list of attribute names, then only the attributes present are fetched: a
-            # quarter of the elements have none, the rest two or three.
-            names = el.keys()
-            if names:
-                get = el.get
-                style = get("style") if "style" in names else None
-                if (
-                    (style is not None and inline_style_hides(style))
-                    or "hidden" in names
-                    # HiddenSelectors.hides, inline: it runs for every element of pages with styles
-                    or (hidden_ids is not None and "id" in names and (ident := get("id")) and ident in hidden_ids)
-                    or (
-                        hidden_classes is not None
-                        and "class" in names
-                        and (cls := get("class"))
-                        and not hidden_classes.isdisjoint(cls.split())
-                    )
-                ):
-                    drop("hidden_elements", el)
-                    push(_SKIP)
-                    skip()
-                    continue
-                role = get("role") if "role" in names else None
-                align = get("align") if "align" in names else None
-            else:
-                style = role = align = None
-            flags = 0
-            if bits & _T_LAYOUT:
-                if bits & _T_BR:
-                    if cell:
-                        add(" ")
-                    elif cur.pieces:
-                        flush()
-                    push(0)
-                    continue
-                if bits & _T_IMG:
-                    image_seen = True
-                    push(0)
-                    continue
-                if bits & _T_TABLE and not cell and _is_data_table(el):
-                    flags |= _DATA
-                    data_tables += 1
-                if bits & _T_BLOCK:
-                    if data_tables and not cell and bits & _T_TR:
-                        if cur.pieces:
-                            flush()
-                        row_open = True
-                        cells_in_row = 0
-                    elif data_tables and bits & _T_CELL and row_open and not cell:
-                        if cells_in_row:
-                            add(_CELL_SEP)
-                        cells_in_row += 1
-                        flags |= _CELL
-                        cell += 1
-                    elif not cell and cur.pieces:
-                        flush()
-                    flags |= _BLOCK
-                    blocks.append(el)
-                    block_depths.append(depth)
-            # Elements with no styling tag and no style, role or align attribute (most of them)
-            # skip these tests.
-            if bits & _T_MARKS or style or role or align:
-                furniture_text = None
-                if bits & _T_CHROME:
-                    furniture_text = text_of(el)
-                    # The threshold is never below _MIN_BIG: the body is measured only when needed.
-                    if len(furniture_text) >= _MIN_BIG:
-                        if big < 0:
-                            big = _big_threshold(start)
-                        if len(furniture_text) >= big:
-                            furniture_text = None
-                if furniture_text is not None or role in _CHROME_ROLES:
-                    flags |= _CHROME
-                    chrome += 1
-                    drop("boilerplate_elements", el, furniture_text)
-                if bits & _T_LINK:
-                    flags |= _LINK
-                    links += 1
-                if bits & _T_BOLD or (style and "weight" in style and _BOLD_STYLE.search(style)):
-                    flags |= _BOLD
-                    bold += 1
-                if bits & _T_HEAD:
-                    flags |= _HEAD
-                    headings.append(_HEADINGS[tag])
-                if (
-                    bits & _T_CENTER
-                    or (align is not None and align.lower() == "center")
-                    or (style and "center" in style and _CENTER_STYLE.search(style))
-                ):
-                    flags |= _CENTER
-                    centered += 1
-            text = el.text
-            if text:
-                if cur.pieces:  # add(), its common case inline
-                    cur.pieces.append(text)
-                    if links:
-                        cur.link_pieces.append(text)
-                    if bold:
-                        cur.bold_pieces.append(text)
-                elif not text.isspace():  # a line never starts with white space (see add)
-                    add(text)
-            push(flags)
-        else:
+            resume = _NO_SKIP
+        parent = el.getparent() if el is not None else opened[0]
+        while opened[-1] is not parent:
+            ended = close_el()
             depth -= 1
             flags = pop()
             if flags:
                 if flags & _BLOCK:
                     if flags & _CELL:
                         cell -= 1
-                    elif el.tag == "tr" and row_open and not cell:
+                    elif ended.tag == "tr" and row_open and not cell:
                         flush()
                         row_open = False
                     elif not cell and cur.pieces:
                         flush()
-                    if blocks and blocks[-1] is el:
+                    if blocks and blocks[-1] is ended:
                         blocks.pop()
                         block_depths.pop()
                 if flags & _LINK:
@@ -409,7 +287,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                         centered -= 1
                     if flags & _HEAD:
                         headings.pop()
-            tail = el.tail
+            tail = ended.tail
             if tail:
                 if cur.pieces:  # add(), its common case inline
                     cur.pieces.append(tail)
@@ -419,10 +297,161 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                         cur.bold_pieces.append(tail)
                 elif not tail.isspace():  # a line never starts with white space (see add)
                     add(tail)
+        if el is None:
+            break
+        depth += 1
+        open_el(el)
+        if depth > deepest:
+            deepest = depth
+        tag = el.tag
+        if tag.__class__ is not str:
+            push(_SKIP)
+            resume = _resume_after(el, start)
+            continue
+        bits = bits_of(tag, 0)
+        if bits & _T_SILENT:
+            push(_SKIP)
+            resume = _resume_after(el, start)
+            continue
+        if depth > max_depth:
+            # Past the depth guard (runaway unclosed tags) elements are transparent: their
+            # text still counts, their structure no longer does.
+            if bits & _T_BR:
+                flush()
+            else:
+                text = el.text
+                if text:
+                    add(text)
+            push(0)
+            continue
+        if bits & _T_DROPPED:
+            drop("boilerplate_elements", el)
+            push(_SKIP)
+            resume = _resume_after(el, start)
+            continue
+        # One list of attribute names, then only the attributes present are fetched: a
+        # quarter of the elements have none, the rest two or three.
+        names = el.keys()
+        if names:
+            get = el.get
+            style = get("style") if "style" in names else None
+            if (
+                (style is not None and inline_style_hides(style))
+                or "hidden" in names
+                # HiddenSelectors.hides, inline: it runs for every element of pages with styles
+                or (hidden_ids is not None and "id" in names and (ident := get("id")) and ident in hidden_ids)
+                or (
+                    hidden_classes is not None
+                    and "class" in names
+                    and (cls := get("class"))
+                    and not hidden_classes.isdisjoint(cls.split())
+                )
+            ):
+                drop("hidden_elements", el)
+                push(_SKIP)
+                resume = _resume_after(el, start)
+                continue
+            role = get("role") if "role" in names else None
+            align = get("align") if "align" in names else None
+        else:
+            style = role = align = None
+        flags = 0
+        if bits & _T_LAYOUT:
+            if bits & _T_BR:
+                if cell:
+                    add(" ")
+                elif cur.pieces:
+                    flush()
+                push(0)
+                continue
+            if bits & _T_IMG:
+                image_seen = True
+                push(0)
+                continue
+            if bits & _T_TABLE and not cell and _is_data_table(el):
+                flags |= _DATA
+                data_tables += 1
+            if bits & _T_BLOCK:
+                if data_tables and not cell and bits & _T_TR:
+                    if cur.pieces:
+                        flush()
+                    row_open = True
+                    cells_in_row = 0
+                elif data_tables and bits & _T_CELL and row_open and not cell:
+                    if cells_in_row:
+                        add(_CELL_SEP)
+                    cells_in_row += 1
+                    flags |= _CELL
+                    cell += 1
+                elif not cell and cur.pieces:
+                    flush()
+                flags |= _BLOCK
+                blocks.append(el)
+                block_depths.append(depth)
+        # Elements with no styling tag and no style, role or align attribute (most of them)
+        # skip these tests.
+        if bits & _T_MARKS or style or role or align:
+            furniture_text = None
+            if bits & _T_CHROME:
+                furniture_text = text_of(el)
+                # The threshold is never below _MIN_BIG: the body is measured only when needed.
+                if len(furniture_text) >= _MIN_BIG:
+                    if big < 0:
+                        big = _big_threshold(start)
+                    if len(furniture_text) >= big:
+                        furniture_text = None
+            if furniture_text is not None or role in _CHROME_ROLES:
+                flags |= _CHROME
+                chrome += 1
+                drop("boilerplate_elements", el, furniture_text)
+            if bits & _T_LINK:
+                flags |= _LINK
+                links += 1
+            if bits & _T_BOLD or (style and "weight" in style and _BOLD_STYLE.search(style)):
+                flags |= _BOLD
+                bold += 1
+            if bits & _T_HEAD:
+                flags |= _HEAD
+                headings.append(_HEADINGS[tag])
+            if (
+                bits & _T_CENTER
+                or (align is not None and align.lower() == "center")
+                or (style and "center" in style and _CENTER_STYLE.search(style))
+            ):
+                flags |= _CENTER
+                centered += 1
+        text = el.text
+        if text:
+            if cur.pieces:  # add(), its common case inline
+                cur.pieces.append(text)
+                if links:
+                    cur.link_pieces.append(text)
+                if bold:
+                    cur.bold_pieces.append(text)
+            elif not text.isspace():  # a line never starts with white space (see add)
+                add(text)
+        push(flags)
     flush()
     out.max_depth = deepest
     out.truncated = deepest >= LIBXML_MAX_DEPTH - 2
     return out
+
+
+#: `resume` when no subtree is being skipped (None means: skip to the end of the walk).
+_NO_SKIP = object()
+
+
+def _resume_after(el: Element, stop: Element) -> object:
+    """Where a walk that skips `el`'s subtree resumes: the first element after it in document
+    order inside `stop` (None: there is none), or _NO_SKIP when `el` has no children."""
+    if not len(el):
+        return _NO_SKIP
+    while el is not stop:
+        following = el.getnext()
+        if following is not None:
+            return following
+        el = el.getparent()
+    return None
 
 
 def _line(done: _Pending, index: int, image_before: bool) -> Line | None:
