@@ -129,7 +129,9 @@ def layout(
     `record(kind, text)` is called for every skipped element that carried text, with kind
     "hidden_elements" or "boilerplate_elements".
     """
-    selectors = hidden_selectors([text_of(s) for s in root.iter("style")])
+    # A <style> holds raw text only (the HTML parser makes no children inside it), so its .text is
+    # its whole text: read directly rather than serialised by text_of().
+    selectors = hidden_selectors([s.text or "" for s in root.iter("style")])
     body = root.find("body")
     start = body if body is not None else root
     return _walk(start, record, selectors, max_depth)
@@ -499,8 +501,11 @@ def _line(done: _Pending, index: int, image_before: bool) -> Line | None:
 
 
 def _clean(text: str) -> str:
+    # An ASCII text holds no invisible character (isascii() is a flag test, the regex a scan).
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
     # str.split() splits at exactly the characters _WS matches (str.isspace).
-    return " ".join(_INVISIBLE.sub("", text).split())
+    return " ".join(text.split())
 
 
 def _excerpt(el: Element, text: str | None = None) -> str:
