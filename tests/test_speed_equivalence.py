@@ -118,9 +118,12 @@ def test_prefixes_are_every_proper_prefix():
     from ipextract.facts.segment import _prefixes, segmenter
 
     words = ["专利权质押融资额", "专利", "一", "质押", "ab", "abc", "abcd"]
-    assert _prefixes(words) == {w[:k] for w in words for k in range(1, len(w))}
+    assert _prefixes(words) == ({w[:k] for w in words for k in range(1, len(w))}, 8)
+    assert _prefixes(["一", "二"]) == (frozenset(), 1)
+    assert _prefixes([]) == (frozenset(), 1)
     freq = segmenter().freq
     assert segmenter().prefixes == {w[:k] for w in freq for k in range(1, len(w))}
+    assert segmenter().max_len == min(16, max(map(len, freq)))
 
 
 # --- sniffing and decoding ----------------------------------------------------------------------
