@@ -130,11 +130,9 @@ def detect_script(text: str) -> str | None:
     The first 20,000 Han characters are read.
     """
     sample = text[: _SAMPLE * 4]
-    if len(sample) > _SAMPLE:
+    if len(sample) > _SAMPLE:  # (a shorter text holds at most _SAMPLE Han characters)
         sample = _NOT_HAN.sub("", sample)[:_SAMPLE]  # one string: no object per character
-    elif not _HAN_CHAR.search(sample):
-        return None  # a text this short holds at most _SAMPLE Han characters: all of them are read
-    if not sample:
+    if not _HAN_CHAR.search(sample):
         return None
     traditional_only, simplified_only = _mark_patterns()
     traditional = len(traditional_only.findall(sample))

@@ -188,7 +188,7 @@ _T_MARKS = _T_CHROME | _T_LINK | _T_BOLD | _T_HEAD | _T_CENTER
 
 
 def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_depth: int) -> Layout:
-    """The layout state machine over one iterwalk of the tree.
+    """The layout state machine over one walk of the tree in document order.
 
     Every element of every page passes through the loop below, so the state lives in local
     variables, tag facts come from one table lookup and the common path touches few attributes.

@@ -180,11 +180,9 @@ def _hiding_values(sheet: str) -> Iterator[re.Match[str]]:
     return _HIDING_DECLARATION.finditer(sheet)
 
 
-_PROPERTY_WORDS = ("display", "visibility", "font-size", "height", "opacity", "indent", "left", "top", "right")
+_PROPERTY_WORDS = tuple(word for word, _value in _HIDING_PAIRS)
 #: The property before a colon that follows white space.
-_HIDING_PROPERTY = re.compile(
-    r"(?:display|visibility|font-size|height|opacity|indent|left|top|right)\s*$", re.IGNORECASE
-)
+_HIDING_PROPERTY = re.compile(f"(?:{'|'.join(map(re.escape, _PROPERTY_WORDS))})\\s*$", re.IGNORECASE)
 
 
 def _hiding_property_before(sheet: str, at: int) -> bool:
