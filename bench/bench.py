@@ -11,6 +11,11 @@ the machine's load during the run touches every tool alike. Throughput is report
 documents per second of the worker's own CPU time (what it would do on an idle core), with the
 wall-clock rate beside it. Peers need the `bench` extra: pip install -e '.[bench]'.
 
+ipextract's workers run as its batch workers do, with `ipextract.keep_heap()` (glibc keeps and
+reuses freed memory instead of returning it to the kernel after every page); peers run as shipped.
+`--tools ipextract-nofacts-default-heap trafilatura-keep-heap` adds the two rows that show what
+the setting is worth to ipextract and to a peer.
+
 Reported: documents/s and MB/s per core (median of the passes, with min–max), wall documents/s,
 peak RSS of the worker, each tool's ratio to ipextract's full pipeline; the issue's targets
 (ipextract ≥ 4x trafilatura with facts, ≥ 6x without, ≥ 15 % of the lxml-parse floor) with
@@ -35,11 +40,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 TOOLS = ("ipextract", "ipextract-nofacts", "trafilatura", "gne", "readability", "floor")
+#: Not run unless named with --tools: what the heap setting is worth (see ipextract.allocator),
+#: to ipextract and to a peer.
+EXTRA_TOOLS = ("ipextract-nofacts-default-heap", "trafilatura-keep-heap")
 #: Tools that only make sense on HTML pages.
-HTML_ONLY = ("trafilatura", "gne", "readability")
+HTML_ONLY = ("trafilatura", "gne", "readability", "trafilatura-keep-heap")
 LABELS = {"ipextract": "ipextract (full, with facts)", "ipextract-nofacts": "ipextract without facts",
           "trafilatura": "trafilatura bare_extraction", "gne": "GNE", "readability": "readability-lxml",
-          "floor": "floor: decode + lxml.html parse"}
+          "floor": "floor: decode + lxml.html parse",
+          "ipextract-nofacts-default-heap": "ipextract without facts, default heap",
+          "trafilatura-keep-heap": "trafilatura, with keep_heap()"}
 
 
 def corpus_files(corpus: Path) -> tuple[list[Path], list[Path]]:
@@ -56,9 +66,26 @@ def replicate(files: list[Path], n: int) -> list[Path]:
 
 
 def _make_runner(tool: str):
-    """Return a function bytes -> object for `tool`; imports happen here, outside the timing."""
+    """Return a function bytes -> object for `tool`; imports happen here, outside the timing.
+
+    ipextract's workers call `keep_heap()`, as its batch workers and the CLI with several pages
+    do; the extra tools show the setting's share (ipextract without it, a peer with it).
+    """
+    from ipextract import keep_heap
     from ipextract.decode import decode
 
+    if tool == "ipextract-nofacts-default-heap":
+        from ipextract import Options, parse
+
+        opts = Options(facts=False)
+        return lambda data: parse(data, opts)
+    if tool == "trafilatura-keep-heap":
+        import trafilatura
+
+        keep_heap()
+        return lambda data: trafilatura.bare_extraction(decode(data).text, with_metadata=True)
+    if tool.startswith("ipextract"):
+        keep_heap()
     if tool == "ipextract":
         from ipextract import Options, parse
 
@@ -312,7 +339,8 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--docs", type=int, default=2000, help="documents per tool (the corpus replicated)")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes per tool (interleaved rounds)")
-    ap.add_argument("--tools", nargs="*", default=list(TOOLS))
+    ap.add_argument("--tools", nargs="*", default=list(TOOLS), choices=[*TOOLS, *EXTRA_TOOLS],
+                    help=f"default: {' '.join(TOOLS)}; also: {' '.join(EXTRA_TOOLS)}")
     ap.add_argument("--cold-runs", type=int, default=7)
     ap.add_argument("--no-scaling", action="store_true", help="skip the page-size table")
     ap.add_argument("--json", type=Path, help="also write all results here")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from .allocator import keep_heap
 from .document import Document, Fact, document_schema
 from .options import Options
 from .pipeline import parse, parse_file
 
-__all__ = ["Document", "Fact", "Options", "__version__", "document_schema", "parse", "parse_file"]
+__all__ = ["Document", "Fact", "Options", "__version__", "document_schema", "keep_heap", "parse", "parse_file"]
 
 
 def __getattr__(name: str) -> Any:

@@ -12,6 +12,7 @@ from typing import IO, Annotated
 
 import typer
 
+from .allocator import keep_heap
 from .document import Document, document_schema
 from .errors import printable
 from .options import DEFAULT_MAX_BYTES, Options
@@ -103,6 +104,8 @@ def parse_cmd(
     """
     options = Options(script=script.value, keep_pinyin=keep_pinyin, ref_date=_ref_date(ref_date),
                       max_bytes=max_bytes)
+    if len(paths) > 1:
+        keep_heap()  # page after page: reuse the heap (see ipextract.allocator)
     docs = [_parse_one(p, options) for p in paths]
     for d in docs:
         if d.error:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 
+from ..allocator import keep_heap
+
 #: A small page that exercises cleaning, conversion, dates and facts (and so loads what they use).
 _SAMPLE = (
     "標題：廣州開發區知識產權工作成效顯著\n發布時間：2019-07-29 來源：廣州開發區\n"
@@ -37,4 +39,5 @@ def warm_up() -> None:
         parse(_SAMPLE_HTML.format(body=body).encode("utf-8"))
 
 
+keep_heap()  # a worker parses page after page: reuse the heap (see ipextract.allocator)
 warm_up()
