@@ -472,27 +472,30 @@ def _line(done: _Pending, index: int, image_before: bool) -> Line | None:
         text = _clean(raw.replace(_CELL_SEP, " ") if separated else raw)
     if not text or done.owner is None:
         return None
-    # Characters counted for the link and bold shares: all but spaces and line breaks.
-    plain = len(raw) - raw.count(" ") - raw.count("\n")
-    if separated:
-        plain -= sum(1 for x in pieces if x is _CELL_SEP)
-        parts = tuple(x for x in pieces if x is not _CELL_SEP)
-    else:
-        parts = tuple(pieces)
-    plain = max(1, plain)
+    parts = tuple(x for x in pieces if x is not _CELL_SEP) if separated else tuple(pieces)
     size = len(text)
-    links = _visible_chars("".join(done.link_pieces)) if done.link_pieces else 0
-    bold = _visible_chars("".join(done.bold_pieces)) if done.bold_pieces else 0
+    link_chars = 0
+    bold = False
+    # The link and bold shares, for lines with link or bold text (most lines have neither).
+    if done.link_pieces or done.bold_pieces:
+        # Characters counted for the shares: all but spaces, line breaks and cell separators.
+        plain = len(raw) - raw.count(" ") - raw.count("\n") - (len(pieces) - len(parts))
+        plain = max(1, plain)
+        links = _visible_chars("".join(done.link_pieces)) if done.link_pieces else 0
+        if links:
+            link_chars = min(size, round(links * size / plain))
+        if done.bold_pieces:
+            bold = _visible_chars("".join(done.bold_pieces)) >= plain * 0.9
     # Positional: a call with keywords builds a dict for every line of every page.
     return Line(
         text,
         done.owner,
         index,
         done.depth,
-        min(size, round(links * size / plain)) if links else 0,
+        link_chars,
         done.chrome,
         done.heading,
-        bold >= plain * 0.9,
+        bold,
         done.centered,
         done.row and "\t" in text,
         image_before,

@@ -53,16 +53,27 @@ class HeadMeta:
 def read_head(root: Element) -> HeadMeta:
     """Collect the declared metadata from the whole document (some CMSs put meta in <body>)."""
     tags: dict[str, str] = {}
-    for meta in root.iter("meta"):
-        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").strip().lower()
-        content = meta.get("content")
-        if key and content and content.strip() and key not in tags:
-            tags[key] = _SPACES.sub(" ", content).strip()
+    title: Element | None = None
+    canonical: list[str] = []
+    # One pass over the tree for the three tags (each tag's own pass walked the whole page).
+    for el in root.iter("meta", "title", "link"):
+        tag = el.tag
+        if tag == "meta":
+            key = (el.get("name") or el.get("property") or el.get("itemprop") or "").strip().lower()
+            content = el.get("content")
+            if key and content and content.strip() and key not in tags:
+                tags[key] = _SPACES.sub(" ", content).strip()
+        elif tag == "title":
+            if title is None:
+                title = el
+        elif (el.get("rel") or "").strip().lower() == "canonical":
+            href = (el.get("href") or "").strip()
+            if _ABSOLUTE.match(href):
+                canonical.append(href)
     out = HeadMeta()
     for key in _TITLE_TAGS:
         if key in tags:
             out.titles.append((f"meta:{key}", tags[key]))
-    title = root.find(".//title")
     if title is not None:
         text = _SPACES.sub(" ", text_of(title)).strip()
         if text:
@@ -74,11 +85,7 @@ def read_head(root: Element) -> HeadMeta:
         value = clean_source(_SOURCE_NOTE.sub("", tags.get(key) or ""))
         if value:
             out.sources.append((f"meta:{key}", value))
-    for link in root.iter("link"):
-        if (link.get("rel") or "").strip().lower() == "canonical":
-            href = (link.get("href") or "").strip()
-            if _ABSOLUTE.match(href):
-                out.urls.append(("link:canonical", href))
+    out.urls.extend(("link:canonical", href) for href in canonical)
     for key in _URL_TAGS:
         value = tags.get(key, "")
         if _ABSOLUTE.match(value):
