@@ -45,6 +45,9 @@ _STRAY_OR_DOCTYPE = re.compile(
 _CONTROLS = bytes([c for c in range(32) if c not in (9, 10, 13)] + [0x7F])
 _CONTROL_BYTES = tuple(bytes([c]) for c in _CONTROLS)
 
+#: Compiled once: `root.xpath(...)` would compile the expression on every page.
+_COUNT_ELEMENTS = lxml.etree.XPath("count(//*)")
+
 #: libxml2's nesting limit for HTML with XML_PARSE_HUGE.
 LIBXML_MAX_DEPTH = 2048
 
@@ -111,7 +114,7 @@ def parse_html(text: str, *, max_elements: int = 200_000, utf8: bytes | None = N
         raise InputError("empty", f"no HTML content to parse ({exc})") from None
     if root is None:
         raise InputError("empty", "no HTML content to parse")
-    count = int(root.xpath("count(//*)"))
+    count = int(_COUNT_ELEMENTS(root))
     if count > max_elements:
         raise InputError("too_complex", f"page has {count} HTML elements, over the limit of {max_elements}")
     return Parsed(root, count)
