@@ -111,7 +111,8 @@ def _run(
     decoded = decode(raw, declared=declared_charset)
     doc.encoding = decoded.encoding
     doc.warnings.extend(decoded.warnings)
-    if not decoded.text.strip():
+    # `not text.strip()` without copying the page: isspace stops at the first non-space character.
+    if not decoded.text or decoded.text.isspace():
         raise InputError("empty", "no text in the input")
 
     doc.format = detect_format(decoded.text)

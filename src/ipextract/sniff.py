@@ -36,6 +36,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x00asm", "a WebAssembly module"),
     (b"\xca\xfe\xba\xbe", "a Java class file"),
 )
+_MAGIC_PREFIXES = tuple(magic for magic, _ in _MAGIC)
 #: Container formats recognised by a tag after a 4-byte size field.
 _BOXED: tuple[tuple[bytes, str], ...] = ((b"ftyp", "an MP4/QuickTime media file"),)
 
@@ -54,16 +55,21 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 def reject_binary(data: bytes) -> None:
     """Raise InputError("binary") when the bytes are a known non-page format or mostly control bytes."""
-    if not data[:4096].strip() and not data.strip():  # the first look spares copying a whole page
+    # `not data.strip()` without a copy: isspace stops at the first non-space byte.
+    if not data or data.isspace():
         raise InputError("empty", "file is empty")
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            raise InputError("binary", f"looks like {what}, not a web page")
+    if data.startswith(_MAGIC_PREFIXES):  # one C call; the loop only names the format
+        for magic, what in _MAGIC:
+            if data.startswith(magic):
+                raise InputError("binary", f"looks like {what}, not a web page")
     for tag, what in _BOXED:
         if data[4:8] == tag:
             raise InputError("binary", f"looks like {what}, not a web page")
     sample = data[:4096]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or _mostly_utf16(sample):
+        return
+    # Most pages hold no control byte: a memchr per byte value is cheaper than the translate copy.
+    if not any(b in sample for b in _CONTROL_BYTES):
         return
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     # All-Chinese UTF-16 without a BOM has control bytes (low bytes of code units) but no NULs.
@@ -72,6 +78,8 @@ def reject_binary(data: bytes) -> None:
 
 
 def _mostly_utf16(sample: bytes) -> bool:
+    if 0 not in sample:  # memchr: count() is a byte loop, and most samples hold no NUL
+        return False
     zeros = sample.count(0)
     return zeros > len(sample) // 4 and (sample[0::2].count(0) > zeros * 0.9 or sample[1::2].count(0) > zeros * 0.9)
 

@@ -1,0 +1,196 @@
+"""Shortcuts on the per-byte work of a page give exactly the answers of the plain forms they replaced.
+
+Each test keeps the plain version (the regex, the copy, the count) as an oracle and compares on
+generated input and on the fixture pages.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import lxml.etree
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ipextract.clean import repair as repair_module
+from ipextract.clean.dom import parse_html
+from ipextract.clean.repair import _INVISIBLE, count_invisible, fold_spaces, remove_pinyin, repair
+from ipextract.decode import _looks_utf16, decode
+from ipextract.errors import InputError
+from ipextract.sniff import _MAGIC, han_utf16, reject_binary
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+#: Every whitespace character, every invisible one, and ordinary text around them.
+_WHITESPACE = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+_INVISIBLES = "".join(chr(c) for c in range(sys.maxunicode + 1) if _INVISIBLE.match(chr(c)))
+_TEXT = st.text(alphabet=st.sampled_from(_WHITESPACE + _INVISIBLES + "ab?？(fā)發展中国\ue000\U0001f600"), max_size=60)
+
+
+def _html_pages() -> list[Path]:
+    return sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".html", ".htm"))
+
+
+# --- repair: invisible characters ---------------------------------------------------------------
+
+
+def test_every_invisible_character_is_neither_printable_nor_whitespace():
+    """What makes `isprintable()` (after dropping whitespace) a proof that a text holds none."""
+    assert len(_INVISIBLES) == 77
+    assert not any(ch.isprintable() or ch.isspace() for ch in _INVISIBLES)
+
+
+def _oracle_repair(line: str, removed: Counter[str], *, keep_pinyin: bool = False) -> str:
+    """`repair` as it was: the invisible-character regex runs on every line."""
+    if not line:
+        return line
+    line, n = _INVISIBLE.subn("", line)
+    removed["invisible_chars"] += n
+    if not keep_pinyin and "(" in line:
+        line, n = remove_pinyin(line)
+        removed["pinyin_annotations"] += n
+    if "?" in line or "？" in line:
+        line, n = repair_module._LOST_LEADING.subn("", line)
+        line, m = repair_module._LOST_INNER.subn(" ", line)
+        removed["lost_char_runs"] += n + m
+    return fold_spaces(line)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_TEXT, st.booleans())
+def test_repair_matches_the_always_regex_form(line, keep_pinyin):
+    mine, theirs = Counter(), Counter()
+    assert repair(line, mine, keep_pinyin=keep_pinyin) == _oracle_repair(line, theirs, keep_pinyin=keep_pinyin)
+    assert +mine == +theirs
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_TEXT)
+def test_count_invisible_matches_the_regex_count(text):
+    assert count_invisible(text) == len(_INVISIBLE.findall(text))
+
+
+def test_count_invisible_examples():
+    assert count_invisible("国家\u200b知识\n产权\u00a0局") == 1
+    assert count_invisible("国家 知识\n\t产权\u3000局") == 0
+    assert count_invisible("\x01\u202e\ufeff") == 3
+    assert count_invisible("") == 0
+
+
+# --- pipeline: the empty-text check -------------------------------------------------------------
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_WHITESPACE + "a中\x00"), max_size=20))
+def test_isspace_is_the_empty_strip_test(text):
+    assert (not text or text.isspace()) == (not text.strip())
+
+
+def test_whitespace_only_pages_are_empty_and_others_are_not():
+    from ipextract import parse
+
+    assert parse("\u3000 \n\t\u00a0".encode()).error_kind == "empty"
+    assert parse(" \n<p>正文内容在这里</p>".encode()).error_kind is None
+
+
+# --- sniffing -----------------------------------------------------------------------------------
+
+_SNIFF_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def _oracle_reject_binary(data: bytes) -> None:
+    """`reject_binary` as it was: strip copies, a startswith per magic, counts without memchr."""
+    if not data[:4096].strip() and not data.strip():
+        raise InputError("empty", "file is empty")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError("binary", f"looks like {what}, not a web page")
+    if data[4:8] == b"ftyp":
+        raise InputError("binary", "looks like an MP4/QuickTime media file, not a web page")
+    sample = data[:4096]
+    zeros = sample.count(0)
+    mostly_utf16 = zeros > len(sample) // 4 and (
+        sample[0::2].count(0) > zeros * 0.9 or sample[1::2].count(0) > zeros * 0.9
+    )
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or mostly_utf16:
+        return
+    controls = len(sample) - len(sample.translate(None, _SNIFF_CONTROLS))
+    if controls > len(sample) * 0.1 and not han_utf16(sample):
+        raise InputError("binary", "looks like binary data, not a web page")
+
+
+def _outcome(check, data: bytes) -> tuple[str, str] | None:
+    try:
+        check(data)
+    except InputError as exc:
+        return exc.kind, exc.message
+    return None
+
+
+_MAGICS = [magic for magic, _ in _MAGIC] + [b"\0\0\0\x18ftyp", b"\xff\xfe", b"\xfe\xff", b""]
+_PIECES = [b" ", b"\n", b"\t", b"\x0b", b"\x0c", b"\r", b"\0", b"\x01", b"\x1b", b"a", "中".encode("utf-16-le")]
+_BYTES = st.builds(
+    lambda head, body: head + body,
+    st.sampled_from(_MAGICS),
+    st.one_of(
+        st.binary(max_size=300),
+        st.lists(st.sampled_from(_PIECES), max_size=300).map(b"".join),
+    ),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_BYTES)
+def test_reject_binary_matches_the_plain_checks(data):
+    assert _outcome(reject_binary, data) == _outcome(_oracle_reject_binary, data)
+
+
+def test_reject_binary_examples():
+    assert _outcome(reject_binary, b" \n\t" * 3000) == ("empty", "file is empty")
+    assert _outcome(reject_binary, b"%PDF-1.4 ...") == ("binary", "looks like a PDF file, not a web page")
+    assert _outcome(reject_binary, bytes(range(32)) * 20) == ("binary", "looks like binary data, not a web page")
+    assert _outcome(reject_binary, "<p>正文</p>".encode()) is None
+    assert _outcome(reject_binary, "<p>正文</p>".encode("utf-16-le")) is None
+
+
+def _oracle_looks_utf16(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 8 or sample.count(0) < len(sample) // 4:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    if odd > len(sample) // 4 and odd > even * 2:
+        return "utf-16-le"
+    if even > len(sample) // 4 and even > odd * 2:
+        return "utf-16-be"
+    return None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_BYTES)
+def test_utf16_look_matches_the_plain_count(data):
+    assert _looks_utf16(data) == _oracle_looks_utf16(data)
+
+
+# --- dom: element count --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", _html_pages(), ids=lambda p: p.name)
+def test_element_count_is_the_xpath_count(path):
+    parsed = parse_html(decode(path.read_bytes()).text)
+    assert parsed.elements == int(parsed.root.xpath("count(//*)")) == sum(
+        1 for el in parsed.root.getroottree().iter() if isinstance(el.tag, str)
+    )
+
+
+def test_element_guard_reports_the_count():
+    html = "<div>" + "<p>x</p>" * 150 + "</div>"
+    with pytest.raises(InputError) as exc:
+        parse_html(html, max_elements=100)
+    assert exc.value.kind == "too_complex"
+    assert exc.value.message == "page has 153 HTML elements, over the limit of 100"
+    assert parse_html(html, max_elements=153).elements == 153
+    assert isinstance(parse_html(html).root, lxml.etree._Element)
