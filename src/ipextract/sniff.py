@@ -69,7 +69,7 @@ def reject_binary(data: bytes) -> None:
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or _mostly_utf16(sample):
         return
     # Most pages hold no control byte: a memchr per byte value is cheaper than the translate copy.
-    if not any(b in sample for b in _CONTROL_BYTES):
+    if not any(map(sample.__contains__, _CONTROL_BYTES)):
         return
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     # All-Chinese UTF-16 without a BOM has control bytes (low bytes of code units) but no NULs.
