@@ -194,3 +194,28 @@ def test_element_guard_reports_the_count():
     assert exc.value.message == "page has 153 HTML elements, over the limit of 100"
     assert parse_html(html, max_elements=153).elements == 153
     assert isinstance(parse_html(html).root, lxml.etree._Element)
+
+
+# --- decode: the mixed-UTF-8 gate ---------------------------------------------------------------
+
+#: ASCII, U+FFFD, the edges of the Chinese ranges and characters just outside them.
+_GATE_ALPHABET = "a<> \n\ufffd中國，\u2e80\u9fff\uf900\ufaff\ufe30\uffef\u2e7f\ufe2f\u00e9\u3000\U00020000"
+_GATE_TEXT = st.text(alphabet=st.sampled_from(_GATE_ALPHABET))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_GATE_TEXT)
+def test_too_few_chinese_matches_the_regex_count(text):
+    from ipextract.decode import _CJK_RUNS, _MIXED_GATE, _too_few_chinese
+
+    bad = text.count("\ufffd")
+    assert _too_few_chinese(text, bad) == (len(text) - len(_CJK_RUNS.sub("", text)) < bad * _MIXED_GATE)
+
+
+def test_legacy_and_mixed_pages_decode_as_before():
+    gbk = "<p>国家知识产权局发布数据</p>".encode("gb18030") * 20
+    assert decode(gbk).encoding == "gb18030" and decode(gbk).text == gbk.decode("gb18030")
+    mixed = "<p>国家知识产权局发布数据</p>\n".encode() * 20 + "<p>专利</p>\n".encode("gb18030")
+    doc = decode(mixed)
+    assert doc.encoding == "utf-8" and doc.text.endswith("<p>专利</p>\n")
+    assert doc.warnings == ["1 lines are not UTF-8; decoded as gb18030"]

@@ -266,8 +266,7 @@ def _mixed_utf8(data: bytes, label: str | None) -> Decoded | None:
     them, taken together, most plausibly.
     """
     lenient = data.decode("utf-8", errors="replace")
-    bad = lenient.count("\ufffd")
-    if len(lenient) - len(_CJK_RUNS.sub("", lenient)) < bad * _MIXED_GATE:
+    if _too_few_chinese(lenient, lenient.count("\ufffd")):
         return None
     lines = data.split(b"\n")
     texts: list[str | None] = []
@@ -294,6 +293,18 @@ def _mixed_utf8(data: bytes, label: str | None) -> Decoded | None:
             texts[i] = lines[i].decode(codec, errors="replace")
         warnings.append(f"{len(foreign)} lines are not UTF-8; decoded as {codec}")
     return _finish("\n".join(t or "" for t in texts), "utf-8", label, warnings)
+
+
+def _too_few_chinese(lenient: str, bad: int) -> bool:
+    """Fewer Chinese characters than `_MIXED_GATE` per replaced byte in the lenient UTF-8 reading.
+
+    The Chinese characters are among the non-ASCII characters that are not U+FFFD: a legacy-encoded
+    page has too few even of those, which the ASCII encoder (C, with the errors dropped) counts
+    several times faster than the regex counts the Chinese characters.
+    """
+    if len(lenient) - len(lenient.encode("ascii", "ignore")) - bad < bad * _MIXED_GATE:
+        return True
+    return len(lenient) - len(_CJK_RUNS.sub("", lenient)) < bad * _MIXED_GATE
 
 
 _HAN_RUNS = re.compile("[\u3400-\u9fff][\u3400-\u9fff]*")
