@@ -219,3 +219,54 @@ def test_legacy_and_mixed_pages_decode_as_before():
     doc = decode(mixed)
     assert doc.encoding == "utf-8" and doc.text.endswith("<p>专利</p>\n")
     assert doc.warnings == ["1 lines are not UTF-8; decoded as gb18030"]
+
+
+# --- decode: a declared Chinese codec that reads plausibly ---------------------------------------
+
+#: Common and rare Simplified and Traditional characters, HKSCS ones, ASCII markup.
+_LEGACY_ALPHABET = "国家知识产权局發展與專利的一是了<p>a 1\n，。鑫龘乂丟喆堃囍"
+
+
+def _oracle_declared_chinese(data: bytes, codec: str, label: str) -> tuple[str, str, list[str]] | None:
+    """The declared-Chinese-codec rule on both readings (None: it falls through to detection)."""
+    from ipextract.decode import _BIG5_FAMILY, _PLAUSIBLE, _SWITCH_MARGIN, _chinese_readings
+
+    readings = _chinese_readings(data)
+    best = max(readings, key=lambda r: r.score)
+    mine = next(r for r in readings if r.codec in (_BIG5_FAMILY if codec in _BIG5_FAMILY else (codec,)))
+    if best.score - mine.score < _SWITCH_MARGIN:
+        return mine.text, mine.codec, []
+    if best.score >= _PLAUSIBLE:
+        return best.text, best.codec, [f"declared charset {label} does not fit the bytes; decoded as {best.codec}"]
+    return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(_LEGACY_ALPHABET), min_size=1, max_size=80),
+    st.sampled_from(["gb18030", "big5hkscs", "cp950"]),
+    st.sampled_from(["gb2312", "gbk", "big5", "cp950"]),
+    st.binary(max_size=6),
+)
+def test_declared_chinese_shortcut_matches_the_two_reading_rule(text, write_codec, label, noise):
+    from ipextract.decode import _mixed_utf8, _utf8_text, han_utf16, normalize_charset
+
+    data = f'<meta charset="{label}">'.encode() + text.encode(write_codec, errors="ignore") + noise
+    if _utf8_text(data) is not None or _mixed_utf8(data, label) is not None or han_utf16(data):
+        return  # decoded before the Chinese readings
+    expected = _oracle_declared_chinese(data, normalize_charset(label), label)
+    if expected is None:
+        return  # detection decides, as before
+    doc = decode(data)
+    assert (doc.text, doc.encoding) == expected[:2]
+    assert doc.warnings[: len(expected[2])] == expected[2]
+
+
+def test_declared_chinese_examples():
+    page = '<meta charset="gb2312"><p>国家知识产权局发布专利数据</p>'.encode("gb18030")
+    doc = decode(page)
+    assert (doc.encoding, doc.declared, doc.warnings) == ("gb18030", "gb2312", [])
+    big5 = '<meta charset="gb2312"><p>國家知識產權局發布專利數據</p>'.encode("big5")
+    doc = decode(big5)
+    assert doc.encoding == "big5hkscs" and "國家知識產權局" in doc.text
+    assert doc.warnings == ["declared charset gb2312 does not fit the bytes; decoded as big5hkscs"]
