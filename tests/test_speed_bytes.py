@@ -43,6 +43,18 @@ def test_every_invisible_character_is_neither_printable_nor_whitespace():
     assert not any(ch.isprintable() or ch.isspace() for ch in _INVISIBLES)
 
 
+def test_layout_clean_skips_only_printable_text_which_holds_no_invisible_character():
+    """blocks._clean runs its invisible-character regex only on non-printable text."""
+    from ipextract.clean import blocks
+
+    layout_invisibles = [chr(c) for c in range(sys.maxunicode + 1) if blocks._INVISIBLE.match(chr(c))]
+    assert len(layout_invisibles) == 6
+    assert not any(ch.isprintable() for ch in layout_invisibles)
+    for text in ("发展\u200b中国", "a\u00adb 中", "中\ufeff国\n", "中国 发展"):
+        assert blocks._clean(text) == " ".join(blocks._INVISIBLE.sub("", text).split())
+    assert blocks._clean("中\u200d国 \u3000 发展") == "中国 发展"
+
+
 def _oracle_repair(line: str, removed: Counter[str], *, keep_pinyin: bool = False) -> str:
     """`repair` as it was: the invisible-character regex runs on every line."""
     if not line:

@@ -504,8 +504,10 @@ def _line(done: _Pending, index: int, image_before: bool) -> Line | None:
 
 
 def _clean(text: str) -> str:
-    # An ASCII text holds no invisible character (isascii() is a flag test, the regex a scan).
-    if not text.isascii():
+    # An ASCII text holds no invisible character (isascii() is a flag test, the regex a scan),
+    # nor does a printable one (every _INVISIBLE character is a format character, not
+    # printable; isprintable() is one C loop without the regex's per-call cost).
+    if not text.isascii() and not text.isprintable():
         text = _INVISIBLE.sub("", text)
     # str.split() splits at exactly the characters _WS matches (str.isspace).
     return " ".join(text.split())
