@@ -161,3 +161,20 @@ def test_detect_script_boundaries_match_full_counts(t, s):
        .map("".join))
 def test_detect_script_matches_full_counts(text):
     assert convert.detect_script(text) == _oracle_script(text)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [["a⿰", "國"], ["㑮⿲0", "㑮"], ["⿰", "國家", "發展"], ["國⿱", "", "國"], ["⿰國", "國"]],
+)
+def test_convert_all_keeps_a_description_operator_inside_its_own_text(texts):
+    """OpenCC copies an ideographic description sequence unconverted and takes its operands from
+    whatever follows, a line break and the next text included: joined, 國 would stay 國."""
+    assert convert.to_simplified_all(texts) == [convert.to_simplified(t) for t in texts]
+    assert convert.to_simplified_all(["a⿰", "國"]) == ["a⿰", "国"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("國发發的a0 \u2ff0\u2ff2\u2ffe。著名")), max_size=6), max_size=5))
+def test_convert_all_is_each_text_converted_alone(texts):
+    assert convert.to_simplified_all(texts) == [convert.to_simplified(t) for t in texts]

@@ -22,6 +22,8 @@ import opencc
 _CONFIG = "opencc_t2s_corrections.json"
 #: `X+` written `XX*`: opening with a character class lets `re` skip ahead to a candidate character.
 _NOT_HAN = re.compile("[^\u4e00-\u9fff][^\u4e00-\u9fff]*")
+#: OpenCC copies an ideographic description sequence (an operator and its operands) unconverted.
+_IDS_OPERATOR = re.compile("[\u2ff0-\u2fff]")
 #: Share of script-marked characters in Traditional form from which a text is Traditional (and
 #: in Simplified form from which it is Simplified); in between it is mixed.
 _TRADITIONAL_SHARE = 0.9
@@ -80,12 +82,18 @@ def to_simplified(text: str) -> str:
 def to_simplified_all(texts: list[str]) -> list[str]:
     """`[to_simplified(t) for t in texts]` in one OpenCC call.
 
-    The texts are joined by line breaks: no dictionary entry holds one, so no conversion can
-    reach across and each text converts as it would alone.
+    The texts are joined by line breaks: no dictionary entry holds one, so no dictionary match
+    can reach across and each text converts as it would alone. An ideographic description
+    operator (⿰, U+2FF0..U+2FFF) would reach across: OpenCC copies an operator and its operands
+    unconverted, and the operands are any characters, a line break and the next text included
+    (`["a⿰", "國"]` would keep 國); texts holding one are converted one by one.
     """
     if len(texts) < 2 or any("\n" in t for t in texts):
         return [to_simplified(t) for t in texts]
-    out = _converter().convert("\n".join(texts)).split("\n")
+    joined = "\n".join(texts)
+    if _IDS_OPERATOR.search(joined):
+        return [to_simplified(t) for t in texts]
+    out = _converter().convert(joined).split("\n")
     if len(out) != len(texts):  # never expected: OpenCC keeps line breaks
         return [to_simplified(t) for t in texts]
     return out
