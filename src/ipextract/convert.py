@@ -38,26 +38,37 @@ def _converter() -> opencc.OpenCC:
     the package's data folder, so the config is written out once with absolute paths; OpenCC
     reads every dictionary while it is constructed, after which the temporary files can go.
     """
-    data = resources.files("ipextract").joinpath("data")
-    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
-    config = json.loads(data.joinpath(_CONFIG).read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="ipextract-opencc-") as tmp:
         folder = Path(tmp)
-
-        def place(entry: dict[str, Any]) -> None:
-            name = entry["file"]
-            if entry.get("type") == "text":
-                table = data.joinpath(name).read_text(encoding="utf-8")
-                rows = [r for r in table.splitlines() if r.strip() and not r.startswith("#")]
-                (folder / name).write_text("\n".join(rows) + "\n", encoding="utf-8")
-                entry["file"] = str(folder / name)
-            else:
-                entry["file"] = str(share / name)
-
-        _walk_dicts(config, place)
+        config = _placed_config(folder)
         path = folder / _CONFIG
         path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
         return opencc.OpenCC(str(path))
+
+
+def _placed_config(folder: Path) -> dict[str, Any]:
+    """Our t2s config with every dictionary named by absolute path: OpenCC's own dictionaries in
+    its share folder, our text dictionaries written to `folder` without their comment lines."""
+    data = resources.files("ipextract").joinpath("data")
+    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    config = json.loads(data.joinpath(_CONFIG).read_text(encoding="utf-8"))
+
+    def place(entry: dict[str, Any]) -> None:
+        name = entry["file"]
+        if entry.get("type") == "text":
+            rows = _text_dict_rows(data.joinpath(name).read_text(encoding="utf-8"))
+            (folder / name).write_text("\n".join(rows) + "\n", encoding="utf-8")
+            entry["file"] = str(folder / name)
+        else:
+            entry["file"] = str(share / name)
+
+    _walk_dicts(config, place)
+    return config
+
+
+def _text_dict_rows(table: str) -> list[str]:
+    """The rows of one of our OpenCC text dictionaries (blank and # comment lines dropped)."""
+    return [r for r in table.splitlines() if r.strip() and not r.startswith("#")]
 
 
 def _walk_dicts(node: Any, visit: Any) -> None:
@@ -73,8 +84,12 @@ def _walk_dicts(node: Any, visit: Any) -> None:
 
 
 def to_simplified(text: str) -> str:
-    """Convert `text` to Simplified Chinese (t2s plus the reviewed corrections)."""
-    if not text:
+    """Convert `text` to Simplified Chinese (t2s plus the reviewed corrections).
+
+    A text without a trigger character (`_may_change`) is returned as it is without calling
+    OpenCC: it provably converts to itself, and most lines of a Simplified page have none.
+    """
+    if not text or not _may_change(text):
         return text
     return _converter().convert(text)
 
@@ -82,21 +97,185 @@ def to_simplified(text: str) -> str:
 def to_simplified_all(texts: list[str]) -> list[str]:
     """`[to_simplified(t) for t in texts]` in one OpenCC call.
 
-    The texts are joined by line breaks: no dictionary entry holds one, so no dictionary match
-    can reach across and each text converts as it would alone. An ideographic description
-    operator (⿰, U+2FF0..U+2FFF) would reach across: OpenCC copies an operator and its operands
-    unconverted, and the operands are any characters, a line break and the next text included
-    (`["a⿰", "國"]` would keep 國); texts holding one are converted one by one.
+    Texts without a trigger character stay as they are (see `to_simplified`); the others are
+    joined by line breaks: no dictionary entry holds one, so no dictionary match can reach
+    across and each text converts as it would alone. An ideographic description operator (⿰,
+    U+2FF0..U+2FFF) would reach across: OpenCC copies an operator and its operands unconverted,
+    and the operands are any characters, a line break and the next text included (`["a⿰", "國"]`
+    would keep 國); texts holding one are converted one by one.
     """
-    if len(texts) < 2 or any("\n" in t for t in texts):
-        return [to_simplified(t) for t in texts]
-    joined = "\n".join(texts)
-    if _IDS_OPERATOR.search(joined):
-        return [to_simplified(t) for t in texts]
-    out = _converter().convert(joined).split("\n")
-    if len(out) != len(texts):  # never expected: OpenCC keeps line breaks
-        return [to_simplified(t) for t in texts]
+    out = list(texts)
+    todo = [i for i, t in enumerate(texts) if t and _may_change(t)]
+    if not todo:
+        return out
+    joined = "\n".join(texts[i] for i in todo)
+    converted: list[str] = []
+    if len(todo) > 1 and joined.count("\n") == len(todo) - 1 and not _IDS_OPERATOR.search(joined):
+        converted = _converter().convert(joined).split("\n")  # (OpenCC keeps line breaks)
+    if len(converted) != len(todo):  # one text, or texts with line breaks or description operators
+        converted = [_converter().convert(texts[i]) for i in todo]
+    for i, text in zip(todo, converted):
+        out[i] = text
     return out
+
+
+#: The file of t2s trigger characters (see `build_t2s_triggers`).
+_TRIGGERS_FILE = "convert_t2s_triggers.txt"
+#: Characters `_may_change` reads before it compiles the trigger regex (see there).
+_COLD_CHECKS = 100_000
+_cold_checked = 0
+
+
+def _may_change(text: str) -> bool:
+    """False when `text` provably converts to itself: it holds no trigger character.
+
+    The triggers are the shipped table's (the proof is `build_t2s_triggers`'s) up to U+FFFF,
+    every character past it (rare in text; OpenCC converts them as before) and every surrogate,
+    which OpenCC's binding cannot encode (a text holding one still raises as before).
+
+    One regex character class finds them at ~4 ns a character, but compiling it takes 40 M
+    instructions (3 ms, 2 % of a cold `ipextract parse`), so a run first reads 100,000
+    characters (40 pages or so) more cheaply, then compiles it: a run never pays much more
+    than the better of the two. Meanwhile a Traditional-only form (detect_script's marks, all
+    triggers, a pattern compiled for every page anyway) answers at once; once OpenCC is loaded
+    (a Traditional page) it converts every other text too, as it did before this shortcut; and
+    otherwise a set of the triggers decides (~27 ns a character, 4 M instructions to build).
+    """
+    global _cold_checked
+    if _cold_checked >= _COLD_CHECKS:
+        return _trigger_regex().search(text) is not None
+    _cold_checked += len(text)
+    if _mark_patterns()[0].search(text) or _converter.cache_info().currsize:
+        return True
+    return _has_trigger_cold(text)
+
+
+def _has_trigger_cold(text: str) -> bool:
+    """`_trigger_regex().search(text) is not None`, without the compile."""
+    return not _trigger_set().isdisjoint(text) or _past_bmp().search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _past_bmp() -> re.Pattern[str]:
+    """Surrogates and characters past U+FFFF. (A character past U+FFFF in the trigger class
+    would make `re` test each of them in turn at every position, a hundred times slower: they
+    are this range instead.)"""
+    return re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _trigger_set() -> frozenset[str]:
+    return frozenset(_bmp_triggers())
+
+
+@lru_cache(maxsize=1)
+def _trigger_regex() -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(_bmp_triggers())}{_past_bmp().pattern[1:-1]}]")
+
+
+def _bmp_triggers() -> str:
+    """The shipped triggers up to U+FFFF (`_past_bmp` has all those beyond)."""
+    table = resources.files("ipextract").joinpath("data", _TRIGGERS_FILE).read_text(encoding="utf-8")
+    return _past_bmp().sub("", _read_triggers(table))
+
+
+def _read_triggers(table: str) -> str:
+    return "".join(line for line in table.splitlines() if line and not line.startswith("#"))
+
+
+def build_t2s_triggers(dest: Path | None = None) -> str:
+    """The trigger characters: a text holding none of them converts to itself.
+
+    OpenCC (1.4) converts in stages: the normalisation dictionary, then our chain (the group of
+    TSPhrases, TSCharactersExt and TSCharacters, then the corrections, which read the group's
+    output). Our config has no segmentation, so each stage reads the whole text; at each
+    position it takes the longest key of its dictionary that starts there (for the
+    short-circuit group: the longest key of the first dictionary with any key there) and writes
+    that key's first value, or copies the character (or a whole ideographic description
+    sequence) when no key starts there. So a stage can change a text only where one of its
+    keys whose first value differs from the key occurs in it: a "changing key". The
+    triggers are every single-character changing key, plus one character of every longer
+    changing key (one that is a trigger already, else the rarest: decode_common_han.txt ranks
+    the common ones). A text without triggers holds no changing key of any stage, so the first
+    stage copies it unchanged, the next reads that same text, and so on to the end; keys whose
+    value is the key itself (著名 in the corrections) change nothing wherever they match.
+    A representative that another representative makes redundant (函 of 函覆, once 覆 is a
+    trigger for 反覆) is dropped.
+
+    Each key's value is taken from OpenCC itself (the key converted with that dictionary
+    alone); the keys of the .ocd2 dictionaries ("OPENCC_MARISA_0.2.5" + a marisa trie) are read
+    with `marisa_trie`, a build and test dependency only. `tests/test_convert_skip.py` checks
+    the shipped table against this and checks the proof against OpenCC: every code point,
+    corpus lines and generated strings. Write the table after changing OpenCC's version, its
+    dictionaries or the corrections:
+    `python -c "from ipextract.convert import build_t2s_triggers as b; import pathlib;
+    b(pathlib.Path('src/ipextract/data/convert_t2s_triggers.txt'))"`
+    """
+    changing = _changing_keys()
+    triggers = {key for key in changing if len(key) == 1}
+    longer = sorted(key for key in changing if len(key) > 1)
+    rank = _commonness()
+
+    def commonness(ch: str) -> tuple[int, int]:
+        return (rank.get(ch, -1), ord(ch))
+
+    chosen: set[str] = set()
+    for key in longer:
+        if triggers.isdisjoint(key) and chosen.isdisjoint(key):
+            chosen.add(min(key, key=commonness))
+    for ch in sorted(chosen, key=commonness, reverse=True):  # the commonest first
+        others = triggers | chosen - {ch}
+        if all(not others.isdisjoint(key) for key in longer if ch in key):
+            chosen.discard(ch)
+    result = "".join(sorted(triggers | chosen))
+    if dest is not None:
+        dest.write_text(
+            f"# Characters that can make OpenCC {opencc.__version__} t2s (with the corrections) change a text: a text\n"
+            f"# holding none converts to itself. Every one-character key of the config's dictionaries that\n"
+            f"# converts to something else, plus one character of every longer such key (see\n"
+            f"# convert.build_t2s_triggers, which writes this file).\n"
+            f"{result}\n",
+            encoding="utf-8",
+        )
+    return result
+
+
+def _changing_keys() -> set[str]:
+    """Every key, of every dictionary of our t2s config, whose first value differs from it."""
+    import marisa_trie  # build and test time only
+
+    changing: set[str] = set()
+    with tempfile.TemporaryDirectory(prefix="ipextract-opencc-") as tmp:
+        folder = Path(tmp)
+        entries: list[dict[str, Any]] = []
+        _walk_dicts(_placed_config(folder), entries.append)
+        for n, entry in enumerate(entries):
+            path = Path(entry["file"])
+            if entry.get("type") == "text":
+                keys = [row.split("\t", 1)[0] for row in path.read_text(encoding="utf-8").splitlines()]
+            else:
+                data = path.read_bytes()
+                header = b"OPENCC_MARISA_0.2.5"
+                if not data.startswith(header):
+                    raise ValueError(f"{path.name}: not an OpenCC marisa dictionary")
+                keys = marisa_trie.Trie().frombytes(data[len(header):]).keys()
+            alone = folder / f"alone-{n}.json"
+            alone.write_text(json.dumps({"name": "one dictionary", "conversion_chain": [{"dict": entry}]},
+                                        ensure_ascii=False), encoding="utf-8")
+            # Keys joined by line breaks (no key holds one): each matches itself whole, as the
+            # longest key there, so its output is its first value.
+            values = opencc.OpenCC(str(alone)).convert("\n".join(keys)).split("\n")
+            if len(values) != len(keys):
+                raise ValueError(f"{path.name}: a key holds a line break")
+            changing.update(key for key, value in zip(keys, values) if value != key)
+    return changing
+
+
+def _commonness() -> dict[str, int]:
+    """Rank of the 1,500 commonest Simplified characters (1,499 = the commonest)."""
+    table = resources.files("ipextract").joinpath("data", "decode_common_han.txt").read_text(encoding="utf-8")
+    han = [ch for line in table.splitlines() if not line.startswith("#") for ch in line if not ch.isspace()]
+    return {ch: 1499 - i for i, ch in enumerate(han[:1500])}
 
 
 @lru_cache(maxsize=1)
