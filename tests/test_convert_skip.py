@@ -25,7 +25,7 @@ def _opencc(text: str) -> str:
 @lru_cache(maxsize=1)
 def _triggers() -> frozenset[str]:
     table = resources.files("ipextract").joinpath("data", "convert_t2s_triggers.txt").read_text(encoding="utf-8")
-    return frozenset(convert._read_triggers(table))
+    return frozenset("".join(convert._read_triggers(table)))
 
 
 class _NotLoadedYet:
@@ -235,10 +235,14 @@ def test_a_cold_run_decides_without_the_regex_until_100000_characters(monkeypatc
 
 
 def test_traditional_only_forms_are_triggers():
-    """`_may_change` answers True at once for detect_script's Traditional-only forms."""
+    """`_may_change` answers True at once for detect_script's Traditional-only forms, and the
+    table's "marked" row is exactly those (the set holds only the "other" ones)."""
     traditional, _ = convert._read_marks(
         resources.files("ipextract").joinpath("data", "convert_script_marks.txt").read_text("utf-8"))
     assert set(traditional) <= _triggers()
+    marked, other = convert._shipped_triggers()
+    assert marked == traditional and set(marked).isdisjoint(other) and set(marked + other) == _triggers()
+    assert len(convert._trigger_set()) == 672 and len(other) == 1570
 
 
 def test_the_tests_cover_what_the_table_lists():

@@ -135,24 +135,23 @@ def _may_change(text: str) -> bool:
 
     One regex character class finds them at ~4 ns a character, but compiling it takes 40 M
     instructions (3 ms, 2 % of a cold `ipextract parse`), so a run first reads 100,000
-    characters (40 pages or so) more cheaply, then compiles it: a run never pays much more
-    than the better of the two. Meanwhile a Traditional-only form (detect_script's marks, all
-    triggers, a pattern compiled for every page anyway) answers at once; once OpenCC is loaded
-    (a Traditional page) it converts every other text too, as it did before this shortcut; and
-    otherwise a set of the triggers decides (~27 ns a character, 4 M instructions to build).
+    characters (40 pages or so) the cold way, then compiles it: a run never pays much more
+    than the better of the two. The cold way: once OpenCC is loaded (a Traditional page) it
+    converts every text, as it did before this shortcut; until then `_has_trigger_cold` decides.
     """
     global _cold_checked
     if _cold_checked >= _COLD_CHECKS:
         return _trigger_regex().search(text) is not None
     _cold_checked += len(text)
-    if _mark_patterns()[0].search(text) or _converter.cache_info().currsize:
-        return True
-    return _has_trigger_cold(text)
+    return _converter.cache_info().currsize > 0 or _has_trigger_cold(text)
 
 
 def _has_trigger_cold(text: str) -> bool:
-    """`_trigger_regex().search(text) is not None`, without the compile."""
-    return not _trigger_set().isdisjoint(text) or _past_bmp().search(text) is not None
+    """`_trigger_regex().search(text) is not None` without its compile: the Traditional-only
+    forms by detect_script's pattern (compiled for every page anyway), the 672 other triggers
+    up to U+FFFF by a set (~27 ns a character, ~1 M instructions to build)."""
+    return (_mark_patterns()[0].search(text) is not None or not _trigger_set().isdisjoint(text)
+            or _past_bmp().search(text) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -165,22 +164,24 @@ def _past_bmp() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _trigger_set() -> frozenset[str]:
-    return frozenset(_bmp_triggers())
+    return frozenset(_past_bmp().sub("", _shipped_triggers()[1]))
 
 
 @lru_cache(maxsize=1)
 def _trigger_regex() -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(_bmp_triggers())}{_past_bmp().pattern[1:-1]}]")
+    marked, other = _shipped_triggers()
+    return re.compile(f"[{re.escape(marked + _past_bmp().sub('', other))}{_past_bmp().pattern[1:-1]}]")
 
 
-def _bmp_triggers() -> str:
-    """The shipped triggers up to U+FFFF (`_past_bmp` has all those beyond)."""
+def _shipped_triggers() -> tuple[str, str]:
     table = resources.files("ipextract").joinpath("data", _TRIGGERS_FILE).read_text(encoding="utf-8")
-    return _past_bmp().sub("", _read_triggers(table))
+    return _read_triggers(table)
 
 
-def _read_triggers(table: str) -> str:
-    return "".join(line for line in table.splitlines() if line and not line.startswith("#"))
+def _read_triggers(table: str) -> tuple[str, str]:
+    """The triggers that are detect_script's Traditional-only forms, and the others."""
+    rows = dict(line.split("\t", 1) for line in table.splitlines() if line and not line.startswith("#"))
+    return rows["marked"], rows["other"]
 
 
 def build_t2s_triggers(dest: Path | None = None) -> str:
@@ -188,26 +189,33 @@ def build_t2s_triggers(dest: Path | None = None) -> str:
 
     OpenCC (1.4) converts in stages: the normalisation dictionary, then our chain (the group of
     TSPhrases, TSCharactersExt and TSCharacters, then the corrections, which read the group's
-    output). Our config has no segmentation, so each stage reads the whole text; at each
-    position it takes the longest key of its dictionary that starts there (for the
-    short-circuit group: the longest key of the first dictionary with any key there) and writes
-    that key's first value, or copies the character (or a whole ideographic description
-    sequence) when no key starts there. So a stage can change a text only where one of its
-    keys whose first value differs from the key occurs in it: a "changing key". The
+    output). Our config has no segmentation, so each stage reads the whole text (with one, each
+    segment would convert alone and all below would hold per segment); at each position it
+    takes the longest key of its dictionary that starts there (for the short-circuit group: the
+    longest key of the first dictionary with any key there) and writes that key's first value,
+    or copies the character (or a whole ideographic description sequence) when no key starts
+    there. Keys and text are matched by whole characters (UTF-8 code points, as Python's str
+    counts them; 898 triggers lie past U+FFFF). So a stage can change a text only where one of
+    its keys whose first value differs from the key occurs in it: a "changing key". The
     triggers are every single-character changing key, plus one character of every longer
     changing key (one that is a trigger already, else the rarest: decode_common_han.txt ranks
     the common ones). A text without triggers holds no changing key of any stage, so the first
     stage copies it unchanged, the next reads that same text, and so on to the end; keys whose
     value is the key itself (著名 in the corrections) change nothing wherever they match.
     A representative that another representative makes redundant (函 of 函覆, once 覆 is a
-    trigger for 反覆) is dropped.
+    trigger for 反覆) is dropped. The changing keys are taken per dictionary, not from the
+    whole conversion of each character: a character one stage changes and a later stage
+    changes back would convert to itself alone yet could feed a later stage's longer key. (On
+    OpenCC 1.4.2 both give the same 5,120 single characters; the tests check it.)
 
     Each key's value is taken from OpenCC itself (the key converted with that dictionary
     alone); the keys of the .ocd2 dictionaries ("OPENCC_MARISA_0.2.5" + a marisa trie) are read
     with `marisa_trie`, a build and test dependency only. `tests/test_convert_skip.py` checks
     the shipped table against this and checks the proof against OpenCC: every code point,
-    corpus lines and generated strings. Write the table after changing OpenCC's version, its
-    dictionaries or the corrections:
+    corpus lines and generated strings. The file splits them into detect_script's
+    Traditional-only forms and the others (see `_has_trigger_cold`). Write it after changing
+    OpenCC's version, its dictionaries or the corrections (after the script marks, which it
+    reads):
     `python -c "from ipextract.convert import build_t2s_triggers as b; import pathlib;
     b(pathlib.Path('src/ipextract/data/convert_t2s_triggers.txt'))"`
     """
@@ -229,12 +237,15 @@ def build_t2s_triggers(dest: Path | None = None) -> str:
             chosen.discard(ch)
     result = "".join(sorted(triggers | chosen))
     if dest is not None:
+        marks = set(_read_marks(resources.files("ipextract").joinpath("data", _MARKS_FILE).read_text("utf-8"))[0])
         dest.write_text(
             f"# Characters that can make OpenCC {opencc.__version__} t2s (with the corrections) change a text: a text\n"
             f"# holding none converts to itself. Every one-character key of the config's dictionaries that\n"
             f"# converts to something else, plus one character of every longer such key (see\n"
-            f"# convert.build_t2s_triggers, which writes this file).\n"
-            f"{result}\n",
+            f"# convert.build_t2s_triggers, which writes this file). \"marked\": those that are detect_script's\n"
+            f"# Traditional-only forms (its pattern finds them); \"other\": the rest.\n"
+            f"marked\t{''.join(ch for ch in result if ch in marks)}\n"
+            f"other\t{''.join(ch for ch in result if ch not in marks)}\n",
             encoding="utf-8",
         )
     return result
