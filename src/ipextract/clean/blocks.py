@@ -179,6 +179,10 @@ def _tag_bits() -> dict[str, int]:
 _TAG_BITS = _tag_bits()
 
 
+#: Attributes read from every element that has them (id and class too when the page's styles
+#: hide some).
+_READ_ATTRIBUTES = frozenset(("style", "hidden", "role", "align"))
+
 # What an open element pushed, so that its end event undoes exactly that.
 _BLOCK, _LINK, _BOLD, _CHROME, _CENTER, _CELL, _DATA, _HEAD, _SKIP = (1 << i for i in range(9))
 _RARE = _DATA | _BOLD | _CHROME | _CENTER | _HEAD
@@ -197,6 +201,9 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
     lines = out.lines
     hidden_ids = selectors.ids or None
     hidden_classes = selectors.classes or None
+    # The attributes the walk reads: an element with none of them (most: class, href, src …)
+    # is settled by one set test instead of a look for each name.
+    relevant = _READ_ATTRIBUTES | {name for name, used in (("id", hidden_ids), ("class", hidden_classes)) if used}
     cur = _Pending()
     blocks: list[Element] = []
     block_depths: list[int] = []
@@ -332,9 +339,9 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
             resume = _resume_after(el, start)
             continue
         # One list of attribute names, then only the attributes present are fetched: a
-        # quarter of the elements have none, the rest two or three.
+        # quarter of the elements have none, most of the rest none the walk reads.
         names = el.keys()
-        if names:
+        if names and not relevant.isdisjoint(names):
             get = el.get
             style = get("style") if "style" in names else None
             if (
