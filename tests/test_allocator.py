@@ -4,7 +4,6 @@ fresh memory for every page (see ipextract.allocator)."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,13 +31,6 @@ print(json.dumps(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before))
 """
 
 
-def _glibc() -> bool:
-    try:
-        return (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc")
-    except (ValueError, OSError, AttributeError):
-        return False
-
-
 def _faults(mode: str, rounds: int = 3) -> int:
     pages = sorted(str(p) for p in FIXTURES.glob("*.html"))
     out = subprocess.run([sys.executable, "-c", _FAULTS, str(rounds), mode, *pages], capture_output=True, text=True,
@@ -47,14 +39,14 @@ def _faults(mode: str, rounds: int = 3) -> int:
 
 
 def test_keep_heap_takes_effect_on_glibc_only_and_is_idempotent() -> None:
-    assert keep_heap() is _glibc()
-    assert keep_heap() is _glibc()
-    assert allocator._done is _glibc()
+    assert keep_heap() is allocator._is_glibc()
+    assert keep_heap() is allocator._is_glibc()
+    assert allocator._done is allocator._is_glibc()
 
 
 def test_a_parse_loop_with_keep_heap_reuses_its_memory() -> None:
     kept = _faults("keep")
-    if not _glibc():  # nothing was changed: the loop behaves as by default
+    if not allocator._is_glibc():  # nothing was changed: the loop behaves as by default
         assert kept == _faults("default")
         return
     default = _faults("default")

@@ -49,14 +49,13 @@ def _converter() -> opencc.OpenCC:
 def _placed_config(folder: Path) -> dict[str, Any]:
     """Our t2s config with every dictionary named by absolute path: OpenCC's own dictionaries in
     its share folder, our text dictionaries written to `folder` without their comment lines."""
-    data = resources.files("ipextract").joinpath("data")
-    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
-    config = json.loads(data.joinpath(_CONFIG).read_text(encoding="utf-8"))
+    share = _opencc_share()
+    config = json.loads(_data_text(_CONFIG))
 
     def place(entry: dict[str, Any]) -> None:
         name = entry["file"]
         if entry.get("type") == "text":
-            rows = _text_dict_rows(data.joinpath(name).read_text(encoding="utf-8"))
+            rows = [r for r in _data_text(name).splitlines() if r.strip() and not r.startswith("#")]
             (folder / name).write_text("\n".join(rows) + "\n", encoding="utf-8")
             entry["file"] = str(folder / name)
         else:
@@ -66,9 +65,14 @@ def _placed_config(folder: Path) -> dict[str, Any]:
     return config
 
 
-def _text_dict_rows(table: str) -> list[str]:
-    """The rows of one of our OpenCC text dictionaries (blank and # comment lines dropped)."""
-    return [r for r in table.splitlines() if r.strip() and not r.startswith("#")]
+def _opencc_share() -> Path:
+    """The folder of OpenCC's own dictionaries, inside its Python package."""
+    return Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+
+
+def _data_text(name: str) -> str:
+    """A file of the package's data folder."""
+    return resources.files("ipextract").joinpath("data", name).read_text(encoding="utf-8")
 
 
 def _walk_dicts(node: Any, visit: Any) -> None:
@@ -174,8 +178,7 @@ def _trigger_regex() -> re.Pattern[str]:
 
 
 def _shipped_triggers() -> tuple[str, str]:
-    table = resources.files("ipextract").joinpath("data", _TRIGGERS_FILE).read_text(encoding="utf-8")
-    return _read_triggers(table)
+    return _read_triggers(_data_text(_TRIGGERS_FILE))
 
 
 def _read_triggers(table: str) -> tuple[str, str]:
@@ -237,7 +240,7 @@ def build_t2s_triggers(dest: Path | None = None) -> str:
             chosen.discard(ch)
     result = "".join(sorted(triggers | chosen))
     if dest is not None:
-        marks = set(_read_marks(resources.files("ipextract").joinpath("data", _MARKS_FILE).read_text("utf-8"))[0])
+        marks = set(_read_marks(_data_text(_MARKS_FILE))[0])
         dest.write_text(
             f"# Characters that can make OpenCC {opencc.__version__} t2s (with the corrections) change a text: a text\n"
             f"# holding none converts to itself. Every one-character key of the config's dictionaries that\n"
@@ -284,7 +287,7 @@ def _changing_keys() -> set[str]:
 
 def _commonness() -> dict[str, int]:
     """Rank of the 1,500 commonest Simplified characters (1,499 = the commonest)."""
-    table = resources.files("ipextract").joinpath("data", "decode_common_han.txt").read_text(encoding="utf-8")
+    table = _data_text("decode_common_han.txt")
     han = [ch for line in table.splitlines() if not line.startswith("#") for ch in line if not ch.isspace()]
     return {ch: 1499 - i for i, ch in enumerate(han[:1500])}
 
@@ -299,7 +302,7 @@ def _to_traditional() -> opencc.OpenCC:
     needs — on every character of U+4E00..U+9FFF both give the same first character
     (tests/test_convert.py checks it).
     """
-    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    share = _opencc_share()
     config = {
         "name": "s2t characters",
         "normalization": [{"dict": {"type": "ocd2", "file": str(share / "CJK_Compatibility_Ideographs.ocd2")}}],
@@ -356,7 +359,7 @@ def _mark_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     all 20,992 characters both ways (about 40 ms); counting a text's marks is then one C-level
     scan instead of a count of every character.
     """
-    traditional, simplified = _read_marks(resources.files("ipextract").joinpath("data", _MARKS_FILE).read_text("utf-8"))
+    traditional, simplified = _read_marks(_data_text(_MARKS_FILE))
     return re.compile(f"[{traditional}]"), re.compile(f"[{simplified}]")
 
 
