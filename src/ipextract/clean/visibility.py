@@ -25,7 +25,11 @@ _ZERO_SIZE_TAIL = re.compile(r":0(?:\.0+)?(?:px|pt|em|rem|%)?(?=[;!}]|$)")
 _ZERO_OPACITY = re.compile(r"opacity:0(?:\.0+)?(?=[;!}]|$)")
 _NEGATIVE_INDENT = re.compile(r"(?:text-indent|margin-left|margin-top):-\d{3}")
 _NAME_CHAR = re.compile(r"[-\w]")
-_OFFSCREEN = re.compile(r"(?<![-\w])(?:left|top|right):-(\d{3,})(?:\.\d+)?(?:px|pt|em|rem)?")
+#: `left|top|right:-NNN`, the word not glued to a longer name (`margin-left`). The guard looks back
+#: from after the word's first letter (`l(?<![-\w]l)eft`), not before it: a pattern that opens
+#: with a look-behind is tried at every position, one that opens with a letter lets `re` skip to
+#: an l, t or r (a 5 KB rule block of a saved site stylesheet took 20 us).
+_OFFSCREEN = re.compile(r"(?:l(?<![-\w]l)eft|t(?<![-\w]t)op|r(?<![-\w]r)ight):-(\d{3,})(?:\.\d+)?(?:px|pt|em|rem)?")
 _POSITIONED = re.compile(r"position:(?:absolute|fixed)")
 _SIMPLE_SELECTOR = re.compile(r"^(?:[a-z][a-z0-9]*)?([.#])([-\w]+)$", re.IGNORECASE)
 
