@@ -484,3 +484,40 @@ def test_container_choice_is_the_first_largest_total_and_depth():
     by_lambda = max(totals, key=lambda k: (totals[k][1], totals[k][2]))
     assert max(totals.values(), key=itemgetter(1, 2)) is totals[by_lambda]
     assert by_lambda == 2
+
+
+# --- a line's effective length -----------------------------------------------------------------
+
+_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+def _oracle_effective_length(text: str) -> float:
+    """Han characters plus a fifth of the ASCII letters and digits, counted by two deletions."""
+    sample = text[:4000]
+    size = len(re.sub(f"[^{_HAN_CLASS}]", "", sample)) + len(re.sub("[^A-Za-z0-9]", "", sample)) / 5
+    return size * len(text) / len(sample) if len(text) > 4000 else size
+
+
+_LINE_CHARS = st.sampled_from(
+    ["国", "發", "㐀", "䶿", "丽", "a", "Z", "7", "０", "Ａ", "，", "。", " ", "\u3000", "é", "ß", "\ud800", "𠀀", "-",
+     "\n"]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_LINE_CHARS, max_size=40).map("".join))
+def test_effective_length_matches_two_deletions(text):
+    from ipextract.clean.article import effective_length
+
+    assert effective_length(text) == _oracle_effective_length(text)
+
+
+def test_effective_length_of_long_and_corpus_lines(fixtures):
+    from ipextract.clean.article import effective_length
+
+    long_line = "2018年专利资助金额1.43亿元，GDP增长6%。" * 400
+    assert effective_length(long_line) == _oracle_effective_length(long_line)
+    assert effective_length("国务院 2018 GDP") == 3 + 7 / 5
+    for path in sorted(fixtures.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert effective_length(line) == _oracle_effective_length(line), line

@@ -20,8 +20,7 @@ from .repair import HAN
 # Counted as what is left after deleting everything else: no list of matches is built.
 # `X+` written `XX*`: a pattern that opens with a character class lets `re` skip ahead to a candidate
 # character; one that opens with a repeat is tried at every position.
-_NOT_HAN = re.compile(f"[^{HAN}][^{HAN}]*")
-_NOT_ALNUM = re.compile(r"[^A-Za-z0-9][^A-Za-z0-9]*")
+_NOT_COUNTED = re.compile(f"[^{HAN}A-Za-z0-9][^{HAN}A-Za-z0-9]*")
 _ALL_HAN = re.compile(f"[{HAN}]*")
 _SENTENCE_PUNCT = re.compile(r"[，。；！？、：,;!?（）《》“”]")
 
@@ -43,14 +42,18 @@ _SAMPLE = 4000
 def effective_length(text: str) -> float:
     """Han characters count fully; Latin letters and digits a fifth (five letters ~ one word).
 
-    Most lines (menu items, link titles) are Han only: one scan says so, instead of two
-    deletions that build new strings.
+    Most lines (menu items, link titles) are Han only: one scan says so. Other lines lose
+    everything but Han characters and ASCII letters and digits in one deletion; the ASCII ones
+    among what is left are the letters and digits (an ASCII encoding that drops the rest skips
+    each Han run in one step).
     """
     sample = text[:_SAMPLE]
     if _ALL_HAN.fullmatch(sample):
         size = float(len(sample))
     else:
-        size = len(_NOT_HAN.sub("", sample)) + len(_NOT_ALNUM.sub("", sample)) / 5
+        counted = _NOT_COUNTED.sub("", sample)
+        alnum = len(counted.encode("ascii", "ignore"))
+        size = (len(counted) - alnum) + alnum / 5
     return size * len(text) / len(sample) if len(text) > _SAMPLE else size
 
 
