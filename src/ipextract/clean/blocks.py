@@ -511,13 +511,20 @@ def _line(done: _Pending, index: int, image_before: bool) -> Line | None:
 
 
 def _clean(text: str) -> str:
-    # An ASCII text holds no invisible character (isascii() is a flag test, the regex a scan),
-    # nor does a printable one (every _INVISIBLE character is a format character, not
-    # printable; isprintable() is one C loop without the regex's per-call cost).
-    if not text.isascii() and not text.isprintable():
-        text = _INVISIBLE.sub("", text)
+    """White space folded, invisible characters removed.
+
+    Folded first: no _INVISIBLE character is white space, so folding keeps them all, and the
+    folded text (free of line breaks, which are not printable) is tested instead of the raw one,
+    which for four texts in ten holds a line break and would send them through the regex for
+    nothing. An ASCII text holds no invisible character (isascii() is a flag test), nor does a
+    printable one (each is a format character, not printable). Removing one can join two spaces,
+    hence the second fold.
+    """
     # str.split() splits at exactly the characters _WS matches (str.isspace).
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    if not text.isascii() and not text.isprintable():
+        return " ".join(_INVISIBLE.sub("", text).split())
+    return text
 
 
 def _excerpt(el: Element, text: str | None = None) -> str:
