@@ -91,30 +91,6 @@ class Layout:
     truncated: bool = False
 
 
-class _Pending:
-    """The line being assembled: its text runs, and the runs inside links and bold text (their
-    characters are counted once, when the line is complete). A plain class: one is made per
-    line, and a dataclass's generated __init__ with default factories costs twice as much."""
-
-    __slots__ = ("bold_pieces", "centered", "chrome", "depth", "heading", "link_pieces", "owner", "pieces", "row")
-
-    def __init__(self) -> None:
-        self.pieces: list[str] = []
-        self.link_pieces: list[str] = []
-        self.bold_pieces: list[str] = []
-        self.owner: Element | None = None
-        self.depth = 1
-        self.heading = 0
-        self.chrome = False
-        self.centered = False
-        self.row = False
-
-
-def _visible_chars(text: str) -> int:
-    """Characters that count for link and bold shares: all but spaces and line breaks."""
-    return len(text) - text.count(" ") - text.count("\n")
-
-
 Recorder = Callable[[str, str], None]
 
 
@@ -204,7 +180,16 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
     # The attributes the walk reads: an element with none of them (most: class, href, src …)
     # is settled by one set test instead of a look for each name.
     relevant = _READ_ATTRIBUTES | {name for name, used in (("id", hidden_ids), ("class", hidden_classes)) if used}
-    cur = _Pending()
+    # The line being assembled: its text runs, and the runs inside links and bold text (their
+    # characters are counted once, when the line is complete); its block and what the open
+    # elements say about it are taken when its first text arrives. Locals, not an object made
+    # per line: the lists are emptied by flush(), so `put` stays bound to `pieces`.
+    pieces: list[str] = []
+    link_pieces: list[str] = []
+    bold_pieces: list[str] = []
+    put = pieces.append
+    owner: Element | None = None
+    marks: tuple[int, int, bool, bool, bool] = (1, 0, False, False, False)
     blocks: list[Element] = []
     block_depths: list[int] = []
     headings: list[int] = []
@@ -214,32 +199,39 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
     big = -1  # _big_threshold(start), computed when a furniture tag first needs it
 
     def add(text: str) -> None:
+        nonlocal owner, marks
         if text is _CELL_SEP:
-            if cur.pieces:
-                cur.pieces.append(_CELL_SEP)
+            if pieces:
+                put(_CELL_SEP)
             return
-        if not cur.pieces and not text.strip():
+        if not pieces and not text.strip():
             return
-        if cur.owner is None:
-            cur.owner = blocks[-1] if blocks else None
-            cur.depth = block_depths[-1] if block_depths else 1
-            cur.heading = headings[-1] if headings else 0
-            cur.chrome = chrome > 0
-            cur.centered = centered > 0
-            cur.row = data_tables > 0 and row_open
-        cur.pieces.append(text)
+        if owner is None:
+            owner = blocks[-1] if blocks else None
+            marks = (
+                block_depths[-1] if block_depths else 1,
+                headings[-1] if headings else 0,
+                chrome > 0,
+                centered > 0,
+                data_tables > 0 and row_open,
+            )
+        put(text)
         if links:
-            cur.link_pieces.append(text)
+            link_pieces.append(text)
         if bold:
-            cur.bold_pieces.append(text)
+            bold_pieces.append(text)
 
     def flush() -> None:
-        nonlocal cur, image_seen
-        done = cur
-        if not done.pieces:
+        nonlocal owner, image_seen
+        if not pieces:
             return
-        cur = _Pending()
-        line = _line(done, len(lines), image_seen)
+        line = _line(pieces, link_pieces, bold_pieces, owner, marks, len(lines), image_seen)
+        pieces.clear()
+        if link_pieces:
+            link_pieces.clear()
+        if bold_pieces:
+            bold_pieces.clear()
+        owner = None
         if line is not None:
             lines.append(line)
             image_seen = False
@@ -277,7 +269,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                     elif ended.tag == "tr" and row_open and not cell:
                         flush()
                         row_open = False
-                    elif not cell and cur.pieces:
+                    elif not cell and pieces:
                         flush()
                     if blocks and blocks[-1] is ended:
                         blocks.pop()
@@ -298,12 +290,12 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                         headings.pop()
             tail = ended.tail
             if tail:
-                if cur.pieces:  # add(), its common case inline
-                    cur.pieces.append(tail)
+                if pieces:  # add(), its common case inline
+                    put(tail)
                     if links:
-                        cur.link_pieces.append(tail)
+                        link_pieces.append(tail)
                     if bold:
-                        cur.bold_pieces.append(tail)
+                        bold_pieces.append(tail)
                 elif not tail.isspace():  # a line never starts with white space (see add)
                     add(tail)
         if el is None:
@@ -369,7 +361,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
             if bits & _T_BR:
                 if cell:
                     add(" ")
-                elif cur.pieces:
+                elif pieces:
                     flush()
                 push(0)
                 continue
@@ -382,7 +374,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                 data_tables += 1
             if bits & _T_BLOCK:
                 if data_tables and not cell and bits & _T_TR:
-                    if cur.pieces:
+                    if pieces:
                         flush()
                     row_open = True
                     cells_in_row = 0
@@ -392,7 +384,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                     cells_in_row += 1
                     flags |= _CELL
                     cell += 1
-                elif not cell and cur.pieces:
+                elif not cell and pieces:
                     flush()
                 flags |= _BLOCK
                 blocks.append(el)
@@ -431,12 +423,12 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                 centered += 1
         text = el.text
         if text:
-            if cur.pieces:  # add(), its common case inline
-                cur.pieces.append(text)
+            if pieces:  # add(), its common case inline
+                put(text)
                 if links:
-                    cur.link_pieces.append(text)
+                    link_pieces.append(text)
                 if bold:
-                    cur.bold_pieces.append(text)
+                    bold_pieces.append(text)
             elif not text.isspace():  # a line never starts with white space (see add)
                 add(text)
         push(flags)
@@ -463,12 +455,25 @@ def _resume_after(el: Element, stop: Element) -> object:
     return None
 
 
-def _line(done: _Pending, index: int, image_before: bool) -> Line | None:
-    """The finished line, or None when it has no text or no block to belong to."""
-    pieces = done.pieces
+def _line(
+    pieces: list[str],
+    link_pieces: list[str],
+    bold_pieces: list[str],
+    owner: Element | None,
+    marks: tuple[int, int, bool, bool, bool],
+    index: int,
+    image_before: bool,
+) -> Line | None:
+    """The finished line, or None when it has no text or no block to belong to.
+
+    `link_pieces` and `bold_pieces` are the runs of `pieces` inside links and bold text, in
+    order (never a cell separator); `marks` the owner's depth, the heading level and whether
+    the line is chrome, centred and in a data table's row.
+    """
     raw = "".join(pieces)
     separated = _CELL_SEP in raw
-    if done.row:
+    depth, heading, chrome, centered, row = marks
+    if row:
         cells = [_clean(c) for c in raw.split(_CELL_SEP)]
         while cells and not cells[-1]:
             cells.pop()
@@ -477,34 +482,49 @@ def _line(done: _Pending, index: int, image_before: bool) -> Line | None:
         text = "\t".join(cells)
     else:
         text = _clean(raw.replace(_CELL_SEP, " ") if separated else raw)
-    if not text or done.owner is None:
+    if not text or owner is None:
         return None
     parts = tuple(x for x in pieces if x is not _CELL_SEP) if separated else tuple(pieces)
     size = len(text)
     link_chars = 0
     bold = False
-    # The link and bold shares, for lines with link or bold text (most lines have neither).
-    if done.link_pieces or done.bold_pieces:
-        # Characters counted for the shares: all but spaces, line breaks and cell separators.
-        plain = len(raw) - raw.count(" ") - raw.count("\n") - (len(pieces) - len(parts))
-        plain = max(1, plain)
-        links = _visible_chars("".join(done.link_pieces)) if done.link_pieces else 0
-        if links:
-            link_chars = min(size, round(links * size / plain))
-        if done.bold_pieces:
-            bold = _visible_chars("".join(done.bold_pieces)) >= plain * 0.9
+    # The link and bold shares, for lines with link or bold text (three lines in four: menus).
+    if link_pieces or bold_pieces:
+        runs = len(pieces)
+        # A line all of whose runs are links (or bold) needs no counting: its share is the
+        # whole line. Its text is not empty, so it holds a character other than a space or a
+        # line break, the counts below are equal and at least 1, and round(n * size / n) is
+        # size exactly (int / int is correctly rounded).
+        every_link = len(link_pieces) == runs
+        every_bold = len(bold_pieces) == runs
+        if every_link:
+            link_chars = size
+        if every_bold:
+            bold = True
+        if (link_pieces and not every_link) or (bold_pieces and not every_bold):
+            # Characters counted for the shares: all but spaces, line breaks and cell separators.
+            plain = len(raw) - raw.count(" ") - raw.count("\n") - (runs - len(parts))
+            plain = max(1, plain)
+            if link_pieces and not every_link:
+                linked = "".join(link_pieces)
+                links = len(linked) - linked.count(" ") - linked.count("\n")
+                if links:
+                    link_chars = min(size, round(links * size / plain))
+            if bold_pieces and not every_bold:
+                bolded = "".join(bold_pieces)
+                bold = len(bolded) - bolded.count(" ") - bolded.count("\n") >= plain * 0.9
     # Positional: a call with keywords builds a dict for every line of every page.
     return Line(
         text,
-        done.owner,
+        owner,
         index,
-        done.depth,
+        depth,
         link_chars,
-        done.chrome,
-        done.heading,
+        chrome,
+        heading,
         bold,
-        done.centered,
-        done.row and "\t" in text,
+        centered,
+        row and "\t" in text,
         image_before,
         parts,
     )
