@@ -9,6 +9,7 @@ centred styles, headings, the depth guard.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -28,6 +29,12 @@ _LINE_FIELDS = (
     "text", "index", "depth", "link_chars", "chrome", "heading", "bold", "centered", "row", "image_before",
     "raw_parts",
 )
+
+
+def test_the_compared_fields_are_every_field_of_a_line():
+    """blocks._line fills a Line field by field: a field it forgot would be missing here."""
+    assert {f.name for f in dataclasses.fields(blocks.Line)} == {"owner", *_LINE_FIELDS}
+    assert {f.name for f in dataclasses.fields(walk_oracle.Line)} == {"owner", *_LINE_FIELDS}
 
 
 def _shape(result) -> tuple:

@@ -513,21 +513,25 @@ def _line(
             if bold_pieces and not every_bold:
                 bolded = "".join(bold_pieces)
                 bold = len(bolded) - bolded.count(" ") - bolded.count("\n") >= plain * 0.9
-    # Positional: a call with keywords builds a dict for every line of every page.
-    return Line(
-        text,
-        owner,
-        index,
-        depth,
-        link_chars,
-        chrome,
-        heading,
-        bold,
-        centered,
-        row and "\t" in text,
-        image_before,
-        parts,
-    )
+    # Filled in here rather than through the generated __init__ (a second frame and twelve
+    # arguments, twice the cost); every field is set.
+    line = _new_line(Line)
+    line.text = text
+    line.owner = owner
+    line.index = index
+    line.depth = depth
+    line.link_chars = link_chars
+    line.chrome = chrome
+    line.heading = heading
+    line.bold = bold
+    line.centered = centered
+    line.row = row and "\t" in text
+    line.image_before = image_before
+    line.raw_parts = parts
+    return line
+
+
+_new_line = Line.__new__
 
 
 def _clean(text: str) -> str:
