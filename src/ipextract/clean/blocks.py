@@ -149,6 +149,9 @@ def _tag_bits() -> dict[str, int]:
     mark(("center",), _T_CENTER)
     mark(_CELLS, _T_CELL)
     mark(("tr",), _T_TR)
+    # The walk tests these kinds by equality: a skipped tag is nothing else.
+    assert all(bits[tag] == _T_SILENT for tag in SILENT_TAGS)
+    assert all(bits[tag] == _T_DROPPED for tag in DROPPED_TAGS)
     return bits
 
 
@@ -160,7 +163,7 @@ _TAG_BITS = _tag_bits()
 _READ_ATTRIBUTES = frozenset(("style", "hidden", "role", "align"))
 
 # What an open element pushed, so that its end event undoes exactly that.
-_BLOCK, _LINK, _BOLD, _CHROME, _CENTER, _CELL, _DATA, _HEAD, _SKIP = (1 << i for i in range(9))
+_BLOCK, _LINK, _BOLD, _CHROME, _CENTER, _CELL, _DATA, _HEAD, _SKIP, _TR = (1 << i for i in range(10))
 _RARE = _DATA | _BOLD | _CHROME | _CENTER | _HEAD
 _T_LAYOUT = _T_BR | _T_IMG | _T_TABLE | _T_BLOCK
 #: Tags that may mark an element chrome, link, bold, heading or centred (attributes aside).
@@ -262,11 +265,22 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
             ended = close_el()
             depth -= 1
             flags = pop()
-            if flags:
+            # The two commonest ends first, each a whole value (an int == is cheap in the
+            # interpreter, an int & a generic call): a link, and a block that is nothing else
+            # (not a cell, a row, a data table, chrome …).
+            if flags == _LINK:
+                links -= 1
+            elif flags == _BLOCK:
+                if not cell and pieces:
+                    flush()
+                if blocks and blocks[-1] is ended:
+                    blocks.pop()
+                    block_depths.pop()
+            elif flags:
                 if flags & _BLOCK:
                     if flags & _CELL:
                         cell -= 1
-                    elif ended.tag == "tr" and row_open and not cell:
+                    elif flags & _TR and row_open and not cell:
                         flush()
                         row_open = False
                     elif not cell and pieces:
@@ -310,7 +324,10 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
             resume = _resume_after(el, start)
             continue
         bits = bits_of(tag, 0)
-        if bits & _T_SILENT:
+        # Tests of the commonest tag kinds compare the whole value (the skipped kinds never
+        # share a tag with another, see _tag_bits): an int == is cheap in the interpreter, an
+        # int & a generic call.
+        if bits == _T_SILENT:
             push(_SKIP)
             resume = _resume_after(el, start)
             continue
@@ -325,7 +342,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                     add(text)
             push(0)
             continue
-        if bits & _T_DROPPED:
+        if bits == _T_DROPPED:
             drop("boilerplate_elements", el)
             push(_SKIP)
             resume = _resume_after(el, start)
@@ -354,10 +371,20 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                 continue
             role = get("role") if "role" in names else None
             align = get("align") if "align" in names else None
+            styled = style or role or align
         else:
             style = role = align = None
+            styled = False
         flags = 0
-        if bits & _T_LAYOUT:
+        if bits == _T_BLOCK:
+            # A block and nothing else (div, p, li …: the commonest kind): the general case below
+            # reduced to what such a tag does.
+            if not cell and pieces:
+                flush()
+            flags = _BLOCK
+            blocks.append(el)
+            block_depths.append(depth)
+        elif bits and bits != _T_LINK and bits & _T_LAYOUT:
             if bits & _T_BR:
                 if cell:
                     add(" ")
@@ -386,12 +413,15 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                     cell += 1
                 elif not cell and pieces:
                     flush()
-                flags |= _BLOCK
+                flags |= (_BLOCK | _TR) if bits & _T_TR else _BLOCK
                 blocks.append(el)
                 block_depths.append(depth)
         # Elements with no styling tag and no style, role or align attribute (most of them)
-        # skip these tests.
-        if bits & _T_MARKS or style or role or align:
+        # skip these tests; a plain link (the commonest element) only counts itself.
+        if bits == _T_LINK and not styled:
+            flags = _LINK
+            links += 1
+        elif styled or (bits and bits != _T_BLOCK and bits & _T_MARKS):
             furniture_text = None
             if bits & _T_CHROME:
                 furniture_text = text_of(el)
