@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import walk_oracle
 from ipextract.clean import blocks
-from ipextract.clean.dom import parse_html
+from ipextract.clean.dom import parse_html, text_of
 from ipextract.clean.visibility import hidden_selectors
 from ipextract.decode import decode
 
@@ -74,6 +74,19 @@ def test_fixture_pages_lay_out_as_with_the_oracle():
             new, old = _both(root, depth)
             assert new == old, (path.name, depth)
     assert lines > 1000
+
+
+def test_text_of_a_childless_element_is_its_text():
+    """blocks._text_of reads .text instead of serialising when an element has no children."""
+    leaves = 0
+    trees = [parse_html(decode(p.read_bytes()).text).root for p in sorted(FIXTURES.glob("*.htm*"))]
+    odd = "<p>a<!-- c --></p><p><?x y?></p><p>&amp;&#20013;&nbsp;</p><p></p><p><![CDATA[z]]></p>"
+    trees.append(lxml.etree.HTML(odd))
+    for root in trees:
+        for el in root.iter():
+            assert blocks._text_of(el) == text_of(el)
+            leaves += not len(el)
+    assert leaves > 5000
 
 
 # --- generated trees ---------------------------------------------------------------------------

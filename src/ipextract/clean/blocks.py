@@ -583,7 +583,13 @@ def _clean(text: str) -> str:
 
 def _excerpt(el: Element, text: str | None = None) -> str:
     """The start of an element's text (`text`, when the caller has it already)."""
-    return _clean((text if text is not None else text_of(el))[: RECORD_CHARS * 4])[:RECORD_CHARS]
+    return _clean((text if text is not None else _text_of(el))[: RECORD_CHARS * 4])[:RECORD_CHARS]
+
+
+def _text_of(el: Element) -> str:
+    """text_of(el), read directly when `el` has no children (most hidden elements, most table
+    cells): its text is then its .text, and serialising costs ten times more."""
+    return text_of(el) if len(el) else el.text or ""
 
 
 def _is_data_table(table: Element) -> bool:
@@ -600,7 +606,7 @@ def _is_data_table(table: Element) -> bool:
         for cell in el:
             if cell.tag in _CELLS:
                 cells += 1
-                if len(text_of(cell)) > _MAX_DATA_CELL:
+                if len(_text_of(cell)) > _MAX_DATA_CELL:
                     return False
         widest = max(widest, cells)
     return rows >= 2 and widest >= 2
