@@ -202,7 +202,6 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
     big = -1  # _big_threshold(start), computed when a furniture tag first needs it
 
     def add(text: str) -> None:
-        nonlocal owner, marks
         if text is _CELL_SEP:
             if pieces:
                 put(_CELL_SEP)
@@ -210,14 +209,27 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
         if not pieces and not text.strip():
             return
         if owner is None:
-            owner = blocks[-1] if blocks else None
-            marks = (
-                block_depths[-1] if block_depths else 1,
-                headings[-1] if headings else 0,
-                chrome > 0,
-                centered > 0,
-                data_tables > 0 and row_open,
-            )
+            start_line(text)
+            return
+        put(text)
+        if links:
+            link_pieces.append(text)
+        if bold:
+            bold_pieces.append(text)
+
+    def start_line(text: str) -> None:
+        """The first text of a line (`owner` is None): the line takes its block and marks now.
+        The walk calls it directly for a text that is not white space when no line is being
+        assembled (flush() empties `pieces` and clears `owner` together)."""
+        nonlocal owner, marks
+        owner = blocks[-1] if blocks else None
+        marks = (
+            block_depths[-1] if block_depths else 1,
+            headings[-1] if headings else 0,
+            chrome > 0,
+            centered > 0,
+            data_tables > 0 and row_open,
+        )
         put(text)
         if links:
             link_pieces.append(text)
@@ -311,7 +323,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                     if bold:
                         bold_pieces.append(tail)
                 elif not tail.isspace():  # a line never starts with white space (see add)
-                    add(tail)
+                    start_line(tail)
         if el is None:
             break
         depth += 1
@@ -460,7 +472,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                 if bold:
                     bold_pieces.append(text)
             elif not text.isspace():  # a line never starts with white space (see add)
-                add(text)
+                start_line(text)
         push(flags)
     flush()
     out.max_depth = deepest
