@@ -523,7 +523,11 @@ def _line(
             cells.pop(0)
         text = "\t".join(cells)
     else:
-        text = _clean(raw.replace(_CELL_SEP, " ") if separated else raw)
+        # _clean(), its common case inline: a folded text that is ASCII or printable holds no
+        # invisible character (folding again inside _clean changes nothing).
+        text = " ".join((raw.replace(_CELL_SEP, " ") if separated else raw).split())
+        if not text.isascii() and not text.isprintable():
+            text = _clean(text)
     if not text or owner is None:
         return None
     parts = tuple(x for x in pieces if x is not _CELL_SEP) if separated else tuple(pieces)
