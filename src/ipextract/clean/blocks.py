@@ -193,7 +193,8 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
     put = pieces.append
     owner: Element | None = None
     marks: tuple[int, int, bool, bool, bool] = (1, 0, False, False, False)
-    blocks: list[Element] = []
+    # The depths of the open blocks: the innermost is opened[block_depths[-1]] (`opened`, the
+    # open elements, holds the element of depth d at index d).
     block_depths: list[int] = []
     headings: list[int] = []
     links = bold = chrome = centered = cell = data_tables = cells_in_row = 0
@@ -222,9 +223,14 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
         The walk calls it directly for a text that is not white space when no line is being
         assembled (flush() empties `pieces` and clears `owner` together)."""
         nonlocal owner, marks
-        owner = blocks[-1] if blocks else None
+        if block_depths:
+            at = block_depths[-1]
+            owner = opened[at]
+        else:
+            at = 1
+            owner = None
         marks = (
-            block_depths[-1] if block_depths else 1,
+            at,
             headings[-1] if headings else 0,
             chrome > 0,
             centered > 0,
@@ -285,9 +291,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
             elif flags == _BLOCK:
                 if not cell and pieces:
                     flush()
-                if blocks and blocks[-1] is ended:
-                    blocks.pop()
-                    block_depths.pop()
+                block_depths.pop()  # this block's: the open elements are a stack
             elif flags:
                 if flags & _BLOCK:
                     if flags & _CELL:
@@ -297,9 +301,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                         row_open = False
                     elif not cell and pieces:
                         flush()
-                    if blocks and blocks[-1] is ended:
-                        blocks.pop()
-                        block_depths.pop()
+                    block_depths.pop()
                 if flags & _LINK:
                     links -= 1
                 if flags & _RARE:
@@ -394,7 +396,6 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
             if not cell and pieces:
                 flush()
             flags = _BLOCK
-            blocks.append(el)
             block_depths.append(depth)
         elif bits and bits != _T_LINK and bits & _T_LAYOUT:
             if bits & _T_BR:
@@ -426,7 +427,6 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                 elif not cell and pieces:
                     flush()
                 flags |= (_BLOCK | _TR) if bits & _T_TR else _BLOCK
-                blocks.append(el)
                 block_depths.append(depth)
         # Elements with no styling tag and no style, role or align attribute (most of them)
         # skip these tests; a plain link (the commonest element) only counts itself.
