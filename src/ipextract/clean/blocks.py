@@ -257,6 +257,48 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
             lines.append(line)
             image_seen = False
 
+    def open_marks(el: Element, tag: str, bits: int, styled: object, style: str | None, role: str | None,
+                   align: str | None) -> int:
+        """Open the chrome, link, bold, heading or centred text an element with a styling tag or
+        a style, role or align attribute marks; return the flags its end undoes.
+
+        The attributes count only when `styled` (they were read for this element, and one is
+        not empty: an empty one acts as none below)."""
+        nonlocal big, chrome, links, bold, centered
+        if not styled:
+            style = role = align = None
+        flags = 0
+        furniture_text = None
+        if bits & _T_CHROME:
+            furniture_text = text_of(el)
+            # The threshold is never below _MIN_BIG: the body is measured only when needed.
+            if len(furniture_text) >= _MIN_BIG:
+                if big < 0:
+                    big = _big_threshold(start)
+                if len(furniture_text) >= big:
+                    furniture_text = None
+        if furniture_text is not None or role in _CHROME_ROLES:
+            flags |= _CHROME
+            chrome += 1
+            drop("boilerplate_elements", el, furniture_text)
+        if bits & _T_LINK:
+            flags |= _LINK
+            links += 1
+        if bits & _T_BOLD or (style and "weight" in style and _BOLD_STYLE.search(style)):
+            flags |= _BOLD
+            bold += 1
+        if bits & _T_HEAD:
+            flags |= _HEAD
+            headings.append(_HEADINGS[tag])
+        if (
+            bits & _T_CENTER
+            or (align is not None and align.lower() == "center")
+            or (style and "center" in style and _CENTER_STYLE.search(style))
+        ):
+            flags |= _CENTER
+            centered += 1
+        return flags
+
     def drop(kind: str, el: Element, text: str | None = None) -> None:
         excerpt = _excerpt(el, text)
         if excerpt:
@@ -273,6 +315,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
     open_el, close_el = opened.append, opened.pop
     resume: object = _NO_SKIP
     depth = deepest = 0
+    style = role = align = None
     for el in chain(start.iter(), (None,)):
         if resume is not _NO_SKIP:
             if el is not resume:
@@ -387,9 +430,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
             align = get("align") if "align" in names else None
             styled = style or role or align
         else:
-            style = role = align = None
-            styled = False
-        flags = 0
+            styled = None  # style, role and align are read only when this is true
         if bits == _T_BLOCK:
             # A block and nothing else (div, p, li …: the commonest kind): the general case below
             # reduced to what such a tag does.
@@ -397,72 +438,48 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                 flush()
             flags = _BLOCK
             block_depths.append(depth)
-        elif bits and bits != _T_LINK and bits & _T_LAYOUT:
-            if bits & _T_BR:
-                if cell:
-                    add(" ")
-                elif pieces:
-                    flush()
-                push(0)
-                continue
-            if bits & _T_IMG:
-                image_seen = True
-                push(0)
-                continue
-            if bits & _T_TABLE and not cell and _is_data_table(el):
-                flags |= _DATA
-                data_tables += 1
-            if bits & _T_BLOCK:
-                if data_tables and not cell and bits & _T_TR:
-                    if pieces:
-                        flush()
-                    row_open = True
-                    cells_in_row = 0
-                elif data_tables and bits & _T_CELL and row_open and not cell:
-                    if cells_in_row:
-                        add(_CELL_SEP)
-                    cells_in_row += 1
-                    flags |= _CELL
-                    cell += 1
-                elif not cell and pieces:
-                    flush()
-                flags |= (_BLOCK | _TR) if bits & _T_TR else _BLOCK
-                block_depths.append(depth)
-        # Elements with no styling tag and no style, role or align attribute (most of them)
-        # skip these tests; a plain link (the commonest element) only counts itself.
-        if bits == _T_LINK and not styled:
+            if styled:
+                flags |= open_marks(el, tag, bits, styled, style, role, align)
+        elif bits == _T_LINK and not styled:
+            # A plain link (the commonest element) only counts itself.
             flags = _LINK
             links += 1
-        elif styled or (bits and bits != _T_BLOCK and bits & _T_MARKS):
-            furniture_text = None
-            if bits & _T_CHROME:
-                furniture_text = text_of(el)
-                # The threshold is never below _MIN_BIG: the body is measured only when needed.
-                if len(furniture_text) >= _MIN_BIG:
-                    if big < 0:
-                        big = _big_threshold(start)
-                    if len(furniture_text) >= big:
-                        furniture_text = None
-            if furniture_text is not None or role in _CHROME_ROLES:
-                flags |= _CHROME
-                chrome += 1
-                drop("boilerplate_elements", el, furniture_text)
-            if bits & _T_LINK:
-                flags |= _LINK
-                links += 1
-            if bits & _T_BOLD or (style and "weight" in style and _BOLD_STYLE.search(style)):
-                flags |= _BOLD
-                bold += 1
-            if bits & _T_HEAD:
-                flags |= _HEAD
-                headings.append(_HEADINGS[tag])
-            if (
-                bits & _T_CENTER
-                or (align is not None and align.lower() == "center")
-                or (style and "center" in style and _CENTER_STYLE.search(style))
-            ):
-                flags |= _CENTER
-                centered += 1
+        else:
+            flags = 0
+            if bits and bits & _T_LAYOUT:
+                if bits & _T_BR:
+                    if cell:
+                        add(" ")
+                    elif pieces:
+                        flush()
+                    push(0)
+                    continue
+                if bits & _T_IMG:
+                    image_seen = True
+                    push(0)
+                    continue
+                if bits & _T_TABLE and not cell and _is_data_table(el):
+                    flags |= _DATA
+                    data_tables += 1
+                if bits & _T_BLOCK:
+                    if data_tables and not cell and bits & _T_TR:
+                        if pieces:
+                            flush()
+                        row_open = True
+                        cells_in_row = 0
+                    elif data_tables and bits & _T_CELL and row_open and not cell:
+                        if cells_in_row:
+                            add(_CELL_SEP)
+                        cells_in_row += 1
+                        flags |= _CELL
+                        cell += 1
+                    elif not cell and pieces:
+                        flush()
+                    flags |= (_BLOCK | _TR) if bits & _T_TR else _BLOCK
+                    block_depths.append(depth)
+            # Marks: chrome, link, bold, heading, centred, from the tag or the attributes.
+            if styled or (bits and bits & _T_MARKS):
+                flags |= open_marks(el, tag, bits, styled, style, role, align)
         text = el.text
         if text:
             if pieces:  # add(), its common case inline
