@@ -257,8 +257,9 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
             lines.append(line)
             image_seen = False
 
-    def open_marks(el: Element, tag: str, bits: int, styled: object, style: str | None, role: str | None,
-                   align: str | None) -> int:
+    def open_marks(
+        el: Element, tag: str, bits: int, styled: str | None, style: str | None, role: str | None, align: str | None
+    ) -> int:
         """Open the chrome, link, bold, heading or centred text an element with a styling tag or
         a style, role or align attribute marks; return the flags its end undoes.
 
@@ -315,7 +316,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
     open_el, close_el = opened.append, opened.pop
     resume: object = _NO_SKIP
     depth = deepest = 0
-    style = role = align = None
+    style = role = align = None  # read for an element with attributes, used only when `styled`
     for el in chain(start.iter(), (None,)):
         if resume is not _NO_SKIP:
             if el is not resume:
