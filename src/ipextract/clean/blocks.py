@@ -91,30 +91,6 @@ class Layout:
     truncated: bool = False
 
 
-class _Pending:
-    """The line being assembled: its text runs, and the runs inside links and bold text (their
-    characters are counted once, when the line is complete). A plain class: one is made per
-    line, and a dataclass's generated __init__ with default factories costs twice as much."""
-
-    __slots__ = ("bold_pieces", "centered", "chrome", "depth", "heading", "link_pieces", "owner", "pieces", "row")
-
-    def __init__(self) -> None:
-        self.pieces: list[str] = []
-        self.link_pieces: list[str] = []
-        self.bold_pieces: list[str] = []
-        self.owner: Element | None = None
-        self.depth = 1
-        self.heading = 0
-        self.chrome = False
-        self.centered = False
-        self.row = False
-
-
-def _visible_chars(text: str) -> int:
-    """Characters that count for link and bold shares: all but spaces and line breaks."""
-    return len(text) - text.count(" ") - text.count("\n")
-
-
 Recorder = Callable[[str, str], None]
 
 
@@ -173,6 +149,9 @@ def _tag_bits() -> dict[str, int]:
     mark(("center",), _T_CENTER)
     mark(_CELLS, _T_CELL)
     mark(("tr",), _T_TR)
+    # The walk tests these kinds by equality: a skipped tag is nothing else.
+    assert all(bits[tag] == _T_SILENT for tag in SILENT_TAGS)
+    assert all(bits[tag] == _T_DROPPED for tag in DROPPED_TAGS)
     return bits
 
 
@@ -184,7 +163,7 @@ _TAG_BITS = _tag_bits()
 _READ_ATTRIBUTES = frozenset(("style", "hidden", "role", "align"))
 
 # What an open element pushed, so that its end event undoes exactly that.
-_BLOCK, _LINK, _BOLD, _CHROME, _CENTER, _CELL, _DATA, _HEAD, _SKIP = (1 << i for i in range(9))
+_BLOCK, _LINK, _BOLD, _CHROME, _CENTER, _CELL, _DATA, _HEAD, _SKIP, _TR = (1 << i for i in range(10))
 _RARE = _DATA | _BOLD | _CHROME | _CENTER | _HEAD
 _T_LAYOUT = _T_BR | _T_IMG | _T_TABLE | _T_BLOCK
 #: Tags that may mark an element chrome, link, bold, heading or centred (attributes aside).
@@ -204,8 +183,18 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
     # The attributes the walk reads: an element with none of them (most: class, href, src …)
     # is settled by one set test instead of a look for each name.
     relevant = _READ_ATTRIBUTES | {name for name, used in (("id", hidden_ids), ("class", hidden_classes)) if used}
-    cur = _Pending()
-    blocks: list[Element] = []
+    # The line being assembled: its text runs, and the runs inside links and bold text (their
+    # characters are counted once, when the line is complete); its block and what the open
+    # elements say about it are taken when its first text arrives. Locals, not an object made
+    # per line: the lists are emptied by flush(), so `put` stays bound to `pieces`.
+    pieces: list[str] = []
+    link_pieces: list[str] = []
+    bold_pieces: list[str] = []
+    put = pieces.append
+    owner: Element | None = None
+    marks: tuple[int, int, bool, bool, bool] = (1, 0, False, False, False)
+    # The depths of the open blocks: the innermost is opened[block_depths[-1]] (`opened`, the
+    # open elements, holds the element of depth d at index d).
     block_depths: list[int] = []
     headings: list[int] = []
     links = bold = chrome = centered = cell = data_tables = cells_in_row = 0
@@ -215,34 +204,101 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
 
     def add(text: str) -> None:
         if text is _CELL_SEP:
-            if cur.pieces:
-                cur.pieces.append(_CELL_SEP)
+            if pieces:
+                put(_CELL_SEP)
             return
-        if not cur.pieces and not text.strip():
+        if not pieces and not text.strip():
             return
-        if cur.owner is None:
-            cur.owner = blocks[-1] if blocks else None
-            cur.depth = block_depths[-1] if block_depths else 1
-            cur.heading = headings[-1] if headings else 0
-            cur.chrome = chrome > 0
-            cur.centered = centered > 0
-            cur.row = data_tables > 0 and row_open
-        cur.pieces.append(text)
+        if owner is None:
+            start_line(text)
+            return
+        put(text)
         if links:
-            cur.link_pieces.append(text)
+            link_pieces.append(text)
         if bold:
-            cur.bold_pieces.append(text)
+            bold_pieces.append(text)
+
+    def start_line(text: str) -> None:
+        """The first text of a line (`owner` is None): the line takes its block and marks now.
+        The walk calls it directly for a text that is not white space when no line is being
+        assembled (flush() empties `pieces` and clears `owner` together)."""
+        nonlocal owner, marks
+        if block_depths:
+            at = block_depths[-1]
+            owner = opened[at]
+        else:
+            at = 1
+            owner = None
+        marks = (
+            at,
+            headings[-1] if headings else 0,
+            chrome > 0,
+            centered > 0,
+            data_tables > 0 and row_open,
+        )
+        put(text)
+        if links:
+            link_pieces.append(text)
+        if bold:
+            bold_pieces.append(text)
 
     def flush() -> None:
-        nonlocal cur, image_seen
-        done = cur
-        if not done.pieces:
+        nonlocal owner, image_seen
+        if not pieces:
             return
-        cur = _Pending()
-        line = _line(done, len(lines), image_seen)
+        line = _line(pieces, link_pieces, bold_pieces, owner, marks, len(lines), image_seen)
+        pieces.clear()
+        if link_pieces:
+            link_pieces.clear()
+        if bold_pieces:
+            bold_pieces.clear()
+        owner = None
         if line is not None:
             lines.append(line)
             image_seen = False
+
+    def open_marks(
+        el: Element, tag: str, bits: int, styled: str | None, style: str | None, role: str | None, align: str | None
+    ) -> int:
+        """Open the chrome, link, bold, heading or centred text an element with a styling tag or
+        a style, role or align attribute marks; return the flags its end undoes.
+
+        The attributes count only when `styled` (they were read for this element, and one is
+        not empty: an empty one acts as none below)."""
+        nonlocal big, chrome, links, bold, centered
+        if not styled:
+            style = role = align = None
+        flags = 0
+        furniture_text = None
+        if bits & _T_CHROME:
+            furniture_text = text_of(el)
+            # The threshold is never below _MIN_BIG: the body is measured only when needed.
+            if len(furniture_text) >= _MIN_BIG:
+                if big < 0:
+                    big = _big_threshold(start)
+                if len(furniture_text) >= big:
+                    furniture_text = None
+        if furniture_text is not None or role in _CHROME_ROLES:
+            flags |= _CHROME
+            chrome += 1
+            drop("boilerplate_elements", el, furniture_text)
+        if bits & _T_LINK:
+            flags |= _LINK
+            links += 1
+        if bits & _T_BOLD or (style and "weight" in style and _BOLD_STYLE.search(style)):
+            flags |= _BOLD
+            bold += 1
+        if bits & _T_HEAD:
+            flags |= _HEAD
+            headings.append(_HEADINGS[tag])
+        if (
+            bits & _T_CENTER
+            or (align is not None and align.lower() == "center")
+            or (style and "center" in style and _CENTER_STYLE.search(style))
+        ):
+            flags |= _CENTER
+            centered += 1
+        return flags
 
     def drop(kind: str, el: Element, text: str | None = None) -> None:
         excerpt = _excerpt(el, text)
@@ -260,6 +316,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
     open_el, close_el = opened.append, opened.pop
     resume: object = _NO_SKIP
     depth = deepest = 0
+    style = role = align = None  # read for an element with attributes, used only when `styled`
     for el in chain(start.iter(), (None,)):
         if resume is not _NO_SKIP:
             if el is not resume:
@@ -270,18 +327,25 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
             ended = close_el()
             depth -= 1
             flags = pop()
-            if flags:
+            # The two commonest ends first, each a whole value (an int == is cheap in the
+            # interpreter, an int & a generic call): a link, and a block that is nothing else
+            # (not a cell, a row, a data table, chrome …).
+            if flags == _LINK:
+                links -= 1
+            elif flags == _BLOCK:
+                if not cell and pieces:
+                    flush()
+                block_depths.pop()  # this block's: the open elements are a stack
+            elif flags:
                 if flags & _BLOCK:
                     if flags & _CELL:
                         cell -= 1
-                    elif ended.tag == "tr" and row_open and not cell:
+                    elif flags & _TR and row_open and not cell:
                         flush()
                         row_open = False
-                    elif not cell and cur.pieces:
+                    elif not cell and pieces:
                         flush()
-                    if blocks and blocks[-1] is ended:
-                        blocks.pop()
-                        block_depths.pop()
+                    block_depths.pop()
                 if flags & _LINK:
                     links -= 1
                 if flags & _RARE:
@@ -298,14 +362,14 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                         headings.pop()
             tail = ended.tail
             if tail:
-                if cur.pieces:  # add(), its common case inline
-                    cur.pieces.append(tail)
+                if pieces:  # add(), its common case inline
+                    put(tail)
                     if links:
-                        cur.link_pieces.append(tail)
+                        link_pieces.append(tail)
                     if bold:
-                        cur.bold_pieces.append(tail)
+                        bold_pieces.append(tail)
                 elif not tail.isspace():  # a line never starts with white space (see add)
-                    add(tail)
+                    start_line(tail)
         if el is None:
             break
         depth += 1
@@ -318,7 +382,10 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
             resume = _resume_after(el, start)
             continue
         bits = bits_of(tag, 0)
-        if bits & _T_SILENT:
+        # Tests of the commonest tag kinds compare the whole value (the skipped kinds never
+        # share a tag with another, see _tag_bits): an int == is cheap in the interpreter, an
+        # int & a generic call.
+        if bits == _T_SILENT:
             push(_SKIP)
             resume = _resume_after(el, start)
             continue
@@ -333,7 +400,7 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                     add(text)
             push(0)
             continue
-        if bits & _T_DROPPED:
+        if bits == _T_DROPPED:
             drop("boilerplate_elements", el)
             push(_SKIP)
             resume = _resume_after(el, start)
@@ -362,83 +429,68 @@ def _walk(start: Element, record: Recorder, selectors: HiddenSelectors, max_dept
                 continue
             role = get("role") if "role" in names else None
             align = get("align") if "align" in names else None
+            styled = style or role or align
         else:
-            style = role = align = None
-        flags = 0
-        if bits & _T_LAYOUT:
-            if bits & _T_BR:
-                if cell:
-                    add(" ")
-                elif cur.pieces:
-                    flush()
-                push(0)
-                continue
-            if bits & _T_IMG:
-                image_seen = True
-                push(0)
-                continue
-            if bits & _T_TABLE and not cell and _is_data_table(el):
-                flags |= _DATA
-                data_tables += 1
-            if bits & _T_BLOCK:
-                if data_tables and not cell and bits & _T_TR:
-                    if cur.pieces:
+            styled = None  # style, role and align are read only when this is true
+        if bits == _T_BLOCK:
+            # A block and nothing else (div, p, li …: the commonest kind): the general case below
+            # reduced to what such a tag does.
+            if not cell and pieces:
+                flush()
+            flags = _BLOCK
+            block_depths.append(depth)
+            if styled:
+                flags |= open_marks(el, tag, bits, styled, style, role, align)
+        elif bits == _T_LINK and not styled:
+            # A plain link (the commonest element) only counts itself.
+            flags = _LINK
+            links += 1
+        else:
+            flags = 0
+            if bits and bits & _T_LAYOUT:
+                if bits & _T_BR:
+                    if cell:
+                        add(" ")
+                    elif pieces:
                         flush()
-                    row_open = True
-                    cells_in_row = 0
-                elif data_tables and bits & _T_CELL and row_open and not cell:
-                    if cells_in_row:
-                        add(_CELL_SEP)
-                    cells_in_row += 1
-                    flags |= _CELL
-                    cell += 1
-                elif not cell and cur.pieces:
-                    flush()
-                flags |= _BLOCK
-                blocks.append(el)
-                block_depths.append(depth)
-        # Elements with no styling tag and no style, role or align attribute (most of them)
-        # skip these tests.
-        if bits & _T_MARKS or style or role or align:
-            furniture_text = None
-            if bits & _T_CHROME:
-                furniture_text = text_of(el)
-                # The threshold is never below _MIN_BIG: the body is measured only when needed.
-                if len(furniture_text) >= _MIN_BIG:
-                    if big < 0:
-                        big = _big_threshold(start)
-                    if len(furniture_text) >= big:
-                        furniture_text = None
-            if furniture_text is not None or role in _CHROME_ROLES:
-                flags |= _CHROME
-                chrome += 1
-                drop("boilerplate_elements", el, furniture_text)
-            if bits & _T_LINK:
-                flags |= _LINK
-                links += 1
-            if bits & _T_BOLD or (style and "weight" in style and _BOLD_STYLE.search(style)):
-                flags |= _BOLD
-                bold += 1
-            if bits & _T_HEAD:
-                flags |= _HEAD
-                headings.append(_HEADINGS[tag])
-            if (
-                bits & _T_CENTER
-                or (align is not None and align.lower() == "center")
-                or (style and "center" in style and _CENTER_STYLE.search(style))
-            ):
-                flags |= _CENTER
-                centered += 1
+                    push(0)
+                    continue
+                if bits & _T_IMG:
+                    image_seen = True
+                    push(0)
+                    continue
+                if bits & _T_TABLE and not cell and _is_data_table(el):
+                    flags |= _DATA
+                    data_tables += 1
+                if bits & _T_BLOCK:
+                    if data_tables and not cell and bits & _T_TR:
+                        if pieces:
+                            flush()
+                        row_open = True
+                        cells_in_row = 0
+                    elif data_tables and bits & _T_CELL and row_open and not cell:
+                        if cells_in_row:
+                            add(_CELL_SEP)
+                        cells_in_row += 1
+                        flags |= _CELL
+                        cell += 1
+                    elif not cell and pieces:
+                        flush()
+                    flags |= (_BLOCK | _TR) if bits & _T_TR else _BLOCK
+                    block_depths.append(depth)
+            # Marks: chrome, link, bold, heading, centred, from the tag or the attributes.
+            if styled or (bits and bits & _T_MARKS):
+                flags |= open_marks(el, tag, bits, styled, style, role, align)
         text = el.text
         if text:
-            if cur.pieces:  # add(), its common case inline
-                cur.pieces.append(text)
+            if pieces:  # add(), its common case inline
+                put(text)
                 if links:
-                    cur.link_pieces.append(text)
+                    link_pieces.append(text)
                 if bold:
-                    cur.bold_pieces.append(text)
+                    bold_pieces.append(text)
             elif not text.isspace():  # a line never starts with white space (see add)
-                add(text)
+                start_line(text)
         push(flags)
     flush()
     out.max_depth = deepest
@@ -463,12 +515,25 @@ def _resume_after(el: Element, stop: Element) -> object:
     return None
 
 
-def _line(done: _Pending, index: int, image_before: bool) -> Line | None:
-    """The finished line, or None when it has no text or no block to belong to."""
-    pieces = done.pieces
+def _line(
+    pieces: list[str],
+    link_pieces: list[str],
+    bold_pieces: list[str],
+    owner: Element | None,
+    marks: tuple[int, int, bool, bool, bool],
+    index: int,
+    image_before: bool,
+) -> Line | None:
+    """The finished line, or None when it has no text or no block to belong to.
+
+    `link_pieces` and `bold_pieces` are the runs of `pieces` inside links and bold text, in
+    order (never a cell separator); `marks` the owner's depth, the heading level and whether
+    the line is chrome, centred and in a data table's row.
+    """
     raw = "".join(pieces)
     separated = _CELL_SEP in raw
-    if done.row:
+    depth, heading, chrome, centered, row = marks
+    if row:
         cells = [_clean(c) for c in raw.split(_CELL_SEP)]
         while cells and not cells[-1]:
             cells.pop()
@@ -476,53 +541,89 @@ def _line(done: _Pending, index: int, image_before: bool) -> Line | None:
             cells.pop(0)
         text = "\t".join(cells)
     else:
-        text = _clean(raw.replace(_CELL_SEP, " ") if separated else raw)
-    if not text or done.owner is None:
+        # _clean(), its common case inline: a folded text that is ASCII or printable holds no
+        # invisible character (folding again inside _clean changes nothing).
+        text = " ".join((raw.replace(_CELL_SEP, " ") if separated else raw).split())
+        if not text.isascii() and not text.isprintable():
+            text = _clean(text)
+    if not text or owner is None:
         return None
     parts = tuple(x for x in pieces if x is not _CELL_SEP) if separated else tuple(pieces)
     size = len(text)
     link_chars = 0
     bold = False
-    # The link and bold shares, for lines with link or bold text (most lines have neither).
-    if done.link_pieces or done.bold_pieces:
-        # Characters counted for the shares: all but spaces, line breaks and cell separators.
-        plain = len(raw) - raw.count(" ") - raw.count("\n") - (len(pieces) - len(parts))
-        plain = max(1, plain)
-        links = _visible_chars("".join(done.link_pieces)) if done.link_pieces else 0
-        if links:
-            link_chars = min(size, round(links * size / plain))
-        if done.bold_pieces:
-            bold = _visible_chars("".join(done.bold_pieces)) >= plain * 0.9
-    # Positional: a call with keywords builds a dict for every line of every page.
-    return Line(
-        text,
-        done.owner,
-        index,
-        done.depth,
-        link_chars,
-        done.chrome,
-        done.heading,
-        bold,
-        done.centered,
-        done.row and "\t" in text,
-        image_before,
-        parts,
-    )
+    # The link and bold shares, for lines with link or bold text (three lines in four: menus).
+    if link_pieces or bold_pieces:
+        runs = len(pieces)
+        # A line all of whose runs are links (or bold) needs no counting: its share is the
+        # whole line. Its text is not empty, so it holds a character other than a space or a
+        # line break, the counts below are equal and at least 1, and round(n * size / n) is
+        # size exactly (int / int is correctly rounded).
+        every_link = len(link_pieces) == runs
+        every_bold = len(bold_pieces) == runs
+        if every_link:
+            link_chars = size
+        if every_bold:
+            bold = True
+        if (link_pieces and not every_link) or (bold_pieces and not every_bold):
+            # Characters counted for the shares: all but spaces, line breaks and cell separators.
+            plain = len(raw) - raw.count(" ") - raw.count("\n") - (runs - len(parts))
+            plain = max(1, plain)
+            if link_pieces and not every_link:
+                linked = "".join(link_pieces)
+                links = len(linked) - linked.count(" ") - linked.count("\n")
+                if links:
+                    link_chars = min(size, round(links * size / plain))
+            if bold_pieces and not every_bold:
+                bolded = "".join(bold_pieces)
+                bold = len(bolded) - bolded.count(" ") - bolded.count("\n") >= plain * 0.9
+    # Filled in here rather than through the generated __init__ (a second frame and twelve
+    # arguments, twice the cost); every field is set.
+    line = _new_line(Line)
+    line.text = text
+    line.owner = owner
+    line.index = index
+    line.depth = depth
+    line.link_chars = link_chars
+    line.chrome = chrome
+    line.heading = heading
+    line.bold = bold
+    line.centered = centered
+    line.row = row and "\t" in text
+    line.image_before = image_before
+    line.raw_parts = parts
+    return line
+
+
+_new_line = Line.__new__
 
 
 def _clean(text: str) -> str:
-    # An ASCII text holds no invisible character (isascii() is a flag test, the regex a scan),
-    # nor does a printable one (every _INVISIBLE character is a format character, not
-    # printable; isprintable() is one C loop without the regex's per-call cost).
-    if not text.isascii() and not text.isprintable():
-        text = _INVISIBLE.sub("", text)
+    """White space folded, invisible characters removed.
+
+    Folded first: no _INVISIBLE character is white space, so folding keeps them all, and the
+    folded text (free of line breaks, which are not printable) is tested instead of the raw one,
+    which for four texts in ten holds a line break and would send them through the regex for
+    nothing. An ASCII text holds no invisible character (isascii() is a flag test), nor does a
+    printable one (each is a format character, not printable). Removing one can join two spaces,
+    hence the second fold.
+    """
     # str.split() splits at exactly the characters _WS matches (str.isspace).
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    if not text.isascii() and not text.isprintable():
+        return " ".join(_INVISIBLE.sub("", text).split())
+    return text
 
 
 def _excerpt(el: Element, text: str | None = None) -> str:
     """The start of an element's text (`text`, when the caller has it already)."""
-    return _clean((text if text is not None else text_of(el))[: RECORD_CHARS * 4])[:RECORD_CHARS]
+    return _clean((text if text is not None else _text_of(el))[: RECORD_CHARS * 4])[:RECORD_CHARS]
+
+
+def _text_of(el: Element) -> str:
+    """text_of(el), read directly when `el` has no children (most hidden elements, most table
+    cells): its text is then its .text, and serialising costs ten times more."""
+    return text_of(el) if len(el) else el.text or ""
 
 
 def _is_data_table(table: Element) -> bool:
@@ -539,7 +640,7 @@ def _is_data_table(table: Element) -> bool:
         for cell in el:
             if cell.tag in _CELLS:
                 cells += 1
-                if len(text_of(cell)) > _MAX_DATA_CELL:
+                if len(_text_of(cell)) > _MAX_DATA_CELL:
                     return False
         widest = max(widest, cells)
     return rows >= 2 and widest >= 2
