@@ -31,7 +31,7 @@ class Line:
     @classmethod
     def of(cls, line: str) -> Line:
         text = fold_spaces(line)
-        plain = fold_spaces(remove_pinyin(text)[0]) if "(" in text else text
+        plain = _plain(text)
         return cls(text, to_simplified(plain), plain)
 
     def cut(self, start: int, end: int | None = None) -> str:
@@ -40,6 +40,15 @@ class Line:
         return source[start:end]
 
 
+def _plain(text: str) -> str:
+    """`text` (spaces folded) without pinyin glosses; every gloss is in brackets."""
+    return fold_spaces(remove_pinyin(text)[0]) if "(" in text else text
+
+
 def line_key(line: str) -> str:
-    """The form every rule matches: spaces folded, pinyin annotations stripped, t2s."""
-    return Line.of(line).key
+    """The form every rule matches: spaces folded, pinyin annotations stripped, t2s.
+
+    `Line.of(line).key`, without building the Line (a frozen dataclass costs more to build than
+    the key of a short line that needs no conversion).
+    """
+    return to_simplified(_plain(fold_spaces(line)))
