@@ -104,3 +104,111 @@ def test_spam_or_breadcrumb_on_known_lines():
     assert lines.spam_or_breadcrumb("首页 > 新闻 > 通知公告") == "breadcrumb"
     assert lines.spam_or_breadcrumb("当前位置：首頁/新聞") == "breadcrumb"
     assert lines.spam_or_breadcrumb("一般新闻 2024/5/1 发布") is None
+
+
+# --- body.classify -----------------------------------------------------------------------------
+
+
+def _oracle_classify(line) -> str:
+    """body.classify before the link share was read without the property and the short-line
+    rules were skipped for long lines: every rule in turn."""
+    from ipextract.clean import body, labels, rules_html
+
+    text = line.text
+    if line.chrome:
+        return "chrome"
+    if rules_html.footer_line(text):
+        return "footer"
+    if line.link_density > 0.5 and not line.row:
+        return "links"
+    if line.row and labels.label_row(text):
+        return "meta"
+    for rule, kind in (
+        (rules_html.stamp_line, "stamp"),
+        (rules_html.toolbar_line, "toolbar"),
+        (rules_html.editor_line, "editor"),
+        (rules_html.end_marker, "end"),
+        (rules_html.caption_marker, "caption"),
+    ):
+        if rule(text):
+            return kind
+    if len(text) <= 100 and labels.is_label_line(text):
+        return "meta"
+    if labels.byline_author(text):
+        return "byline"
+    if rules_html.footer_label_line(text):
+        return "footer_label"
+    if not body._HAN.search(text) and not body._DIGIT.search(text):
+        return "nohan"
+    if len(text) <= 200:
+        shared = _oracle_spam_or_breadcrumb(text)
+        if shared == "spam" or (shared == "breadcrumb" and len(text) <= 120):
+            return shared
+    return "body"
+
+
+_RULE_PIECES = [
+    "2020-04-01 10:29", "2019年09月11日", "10:29", "打印本页", "关闭", "【打印】", "大 中 小", "+12",
+    "责任编辑：周雁", "（责任编辑：", "编辑:", "相关新闻", "【相关阅读】", "图为", "（刘通摄）", "摄影：",
+    "发布时间：", "来源：新华网", "信息索引", "\t", "记者 张三", "（羅森）", "主办单位：", "版权所有",
+    "Copyright", "ICP备", "首页 > 新闻", "百家乐|六合彩", "。", "，", "经济运行总体平稳", "abc", "12", " ",
+    "国务院常务会议研究部署稳就业工作", "x" * 20, "中" * 30,
+]
+_RULE_TEXT = st.lists(st.sampled_from(_RULE_PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_RULE_TEXT, st.integers(0, 200), st.booleans(), st.booleans())
+def test_classify_answers_as_every_rule_in_turn(text, link_chars, row, chrome):
+    from ipextract.clean import body
+    from ipextract.clean.blocks import Line as PageLine
+
+    line = PageLine(text, None, link_chars=min(link_chars, len(text) + 1), row=row, chrome=chrome)
+    assert body.classify(line) == _oracle_classify(line), (text, link_chars, row, chrome)
+
+
+def test_classify_answers_as_every_rule_in_turn_on_fixture_pages(fixtures):
+    from ipextract.clean import body
+    from ipextract.clean.blocks import layout
+    from ipextract.clean.dom import parse_html
+    from ipextract.decode import decode
+
+    page_lines = []
+    for path in sorted(fixtures.glob("*.htm*")):
+        parsed = parse_html(decode(path.read_bytes()).text)
+        page_lines.extend(layout(parsed.root, lambda *_: None).lines)
+    kinds = [body.classify(line) for line in page_lines]
+    assert kinds == [_oracle_classify(line) for line in page_lines]
+    assert {"chrome", "footer", "links", "stamp", "toolbar", "editor", "end", "caption", "meta", "body"} <= set(kinds)
+
+
+def test_short_line_rules_say_no_beyond_short_line():
+    """What lets classify skip them for longer lines."""
+    from ipextract.clean import labels, rules_html
+
+    for piece in ("2020-04-01 10:29", "打印本页 关闭", "责任编辑：周雁", "相关新闻", "记者 张三", "主办单位：某某"):
+        short = piece
+        long = piece.ljust(rules_html.SHORT_LINE + 1)  # trailing spaces: every rule but for length says yes
+        assert len(long) == rules_html.SHORT_LINE + 1
+        rules = (rules_html.stamp_line, rules_html.toolbar_line, rules_html.editor_line, rules_html.end_marker,
+                 labels.byline_author, rules_html.footer_label_line)
+        assert any(rule(short) for rule in rules), piece
+        assert not any(rule(long) for rule in rules), piece
+
+
+# --- meta_lines --------------------------------------------------------------------------------
+
+
+_META_PIECES = ["来源", "来 源", "作者", "发布时间", "时间", " ", "新华网", "2024-05-01", "|", "：", ":"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_META_PIECES), max_size=8).map("".join))
+def test_a_label_match_holds_a_colon(text):
+    """What lets _labelled_fields say None at once for a key without a colon."""
+    from ipextract.clean import meta_lines
+
+    matches = [m.group(0) for m in meta_lines._label_pattern().finditer(text)]
+    assert all(":" in m or "：" in m for m in matches)
+    if ":" not in text and "：" not in text:
+        assert meta_lines._labelled_fields(Line.of(text)) is None

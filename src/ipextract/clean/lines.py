@@ -106,16 +106,17 @@ def spam_or_breadcrumb(text: str) -> str | None:
     """"spam" or "breadcrumb" when `classify_line(text)` says so, else None.
 
     For callers that only act on those two kinds: the metadata and furniture rules that tell
-    the other kinds apart (most of classify's cost) are not run.
+    the other kinds apart (most of classify's cost) are not run. The breadcrumb's conditions are
+    tested cheapest first: most lines have no separator, and then the toolbar test is not needed.
     """
     key = line_key(text)
     if not key:
         return None
     if spam.is_spam_line(key):
         return "spam"
-    if not _WORDISH.search(key) or len(key) > MAX_LABEL_LINE or is_toolbar(key):
-        return None
-    return "breadcrumb" if _breadcrumb_spans(key) is not None else None
+    if _breadcrumb_spans(key) is None or not _WORDISH.search(key) or is_toolbar(key):
+        return None  # (_breadcrumb_spans also tests len(key) > MAX_LABEL_LINE)
+    return "breadcrumb"
 
 
 def is_spam_text(text: str) -> bool:
