@@ -22,6 +22,7 @@ from . import lines as shared_lines
 from .blocks import Line
 from .labels import byline_author, is_label_line, label_row
 from .rules_html import (
+    SHORT_LINE,
     caption_marker,
     date_only_line,
     editor_line,
@@ -65,26 +66,32 @@ def classify(line: Line) -> str:
         return "chrome"
     if footer_line(text):
         return "footer"
-    if line.link_density > 0.5 and not line.row:
+    # `line.link_density > 0.5` without the property call: this runs on every line of the page.
+    if line.link_chars > len(text) / 2 and not line.row:
         return "links"
     if line.row and label_row(text):
         return "meta"
-    if stamp_line(text):
-        return "stamp"
-    if toolbar_line(text):
-        return "toolbar"
-    if editor_line(text):
-        return "editor"
-    if end_marker(text):
-        return "end"
+    # Stamps, toolbars, credits, end markers, bylines and footer labels are short lines (each rule
+    # says no beyond SHORT_LINE characters), so a longer line is not put to them.
+    short = len(text) <= SHORT_LINE
+    if short:
+        if stamp_line(text):
+            return "stamp"
+        if toolbar_line(text):
+            return "toolbar"
+        if editor_line(text):
+            return "editor"
+        if end_marker(text):
+            return "end"
     if caption_marker(text):
         return "caption"
     if len(text) <= 100 and is_label_line(text):
         return "meta"
-    if byline_author(text):
-        return "byline"
-    if footer_label_line(text):
-        return "footer_label"
+    if short:
+        if byline_author(text):
+            return "byline"
+        if footer_label_line(text):
+            return "footer_label"
     if not _HAN.search(text) and not _DIGIT.search(text):
         return "nohan"
     if len(text) <= 200:

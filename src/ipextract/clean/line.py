@@ -31,7 +31,7 @@ class Line:
     @classmethod
     def of(cls, line: str) -> Line:
         text = fold_spaces(line)
-        plain = fold_spaces(remove_pinyin(text)[0]) if "(" in text else text
+        plain = _without_pinyin(text) if "(" in text else text
         return cls(text, to_simplified(plain), plain)
 
     def cut(self, start: int, end: int | None = None) -> str:
@@ -40,6 +40,16 @@ class Line:
         return source[start:end]
 
 
+def _without_pinyin(text: str) -> str:
+    """`text` (spaces folded) without pinyin glosses (only a text with a "(" can have one)."""
+    return fold_spaces(remove_pinyin(text)[0])
+
+
 def line_key(line: str) -> str:
-    """The form every rule matches: spaces folded, pinyin annotations stripped, t2s."""
-    return Line.of(line).key
+    """The form every rule matches: spaces folded, pinyin annotations stripped, t2s.
+
+    `Line.of(line).key`, without building the Line (a frozen dataclass costs more to build than
+    the key of a short line that needs no conversion).
+    """
+    text = fold_spaces(line)
+    return to_simplified(_without_pinyin(text) if "(" in text else text)

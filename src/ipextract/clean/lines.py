@@ -51,6 +51,7 @@ _CRUMB_SLASH = re.compile(r"(?:(?<!\s)\s+)?[/／]\s*")
 #: The characters every separator match holds (a quick test before splitting).
 _ARROW_MARKS = re.compile(r"[>»›＞〉→]")
 _SLASH_MARKS = re.compile(r"[/／]")
+_ANY_MARKS = re.compile(r"[>»›＞〉→/／]")
 _CRUMB_ITEM_BAD = re.compile(r"[。，,；;！!？?：:%％]|^\d+$")
 _MAX_CRUMB_ITEM = 24
 
@@ -92,7 +93,7 @@ def classify(line: Line) -> str:
         return "body"
     if is_toolbar(key):
         return "chrome"
-    if breadcrumb_items(line) is not None:
+    if _breadcrumb_spans(key) is not None:
         return "breadcrumb"
     if meta_fields(line) is not None:
         return "meta"
@@ -105,22 +106,22 @@ def spam_or_breadcrumb(text: str) -> str | None:
     """"spam" or "breadcrumb" when `classify_line(text)` says so, else None.
 
     For callers that only act on those two kinds: the metadata and furniture rules that tell
-    the other kinds apart (most of classify's cost) are not run.
+    the other kinds apart (most of classify's cost) are not run. The breadcrumb's conditions are
+    tested cheapest first: most lines have no separator, and then the toolbar test is not needed.
     """
-    line = Line.of(text)
-    key = line.key
+    key = line_key(text)
     if not key:
         return None
     if spam.is_spam_line(key):
         return "spam"
-    if not _WORDISH.search(key) or len(key) > MAX_LABEL_LINE or is_toolbar(key):
-        return None
-    return "breadcrumb" if breadcrumb_items(line) is not None else None
+    if _breadcrumb_spans(key) is None or not _WORDISH.search(key) or is_toolbar(key):
+        return None  # (_breadcrumb_spans also tests len(key) > MAX_LABEL_LINE)
+    return "breadcrumb"
 
 
 def is_spam_text(text: str) -> bool:
     """`classify_line(text) == "spam"`, without the rules for the other kinds."""
-    key = Line.of(text).key
+    key = line_key(text)
     return bool(key) and spam.is_spam_line(key)
 
 
@@ -133,9 +134,14 @@ def parse_breadcrumb(line: str) -> list[str] | None:
 
 
 def breadcrumb_items(line: Line) -> list[str] | None:
-    key = line.key
-    if len(key) > MAX_LABEL_LINE:
-        return None
+    spans = _breadcrumb_spans(line.key)
+    return None if spans is None else [line.cut(a, b) for a, b in spans]
+
+
+def _breadcrumb_spans(key: str) -> list[tuple[int, int]] | None:
+    """Where the items of the location path in `key` are, or None when the key is not one."""
+    if len(key) > MAX_LABEL_LINE or not _ANY_MARKS.search(key):
+        return None  # no separator of either kind: most lines
     m = _CRUMB_PREFIX.match(key)
     start = m.end() if m else 0
     for separator, slash, marks in ((_CRUMB_ARROWS, False, _ARROW_MARKS), (_CRUMB_SLASH, True, _SLASH_MARKS)):
@@ -151,7 +157,7 @@ def breadcrumb_items(line: Line) -> list[str] | None:
             continue
         home = items[0].replace(" ", "").lower() in rules.words("lines_home_words.txt")
         if m or home or len(items) >= 3 or not slash:
-            return [line.cut(a, b) for a, b in spans]
+            return spans
     return None
 
 

@@ -165,6 +165,8 @@ def _table_fields(line: Line) -> list[MetaField] | None:
 def _labelled_fields(line: Line) -> list[MetaField] | None:
     """`时间 : 2019-07-29 10:14:29 来源 : 南方日报网络版`: one or more `label: value` pairs."""
     key = line.key
+    if ":" not in key and "：" not in key:
+        return None  # every label needs its colon: most lines, told without the labels' scan
     accepted: list[re.Match[str]] = []
     for m in _label_pattern().finditer(key):
         before = key[m.start() - 1] if m.start() else ""
