@@ -91,6 +91,11 @@ class Layout:
     truncated: bool = False
 
 
+def _visible_chars(text: str) -> int:
+    """Characters that count for link and bold shares: all but spaces and line breaks."""
+    return len(text) - text.count(" ") - text.count("\n")
+
+
 Recorder = Callable[[str, str], None]
 
 
@@ -541,11 +546,7 @@ def _line(
             cells.pop(0)
         text = "\t".join(cells)
     else:
-        # _clean(), its common case inline: a folded text that is ASCII or printable holds no
-        # invisible character (folding again inside _clean changes nothing).
-        text = " ".join((raw.replace(_CELL_SEP, " ") if separated else raw).split())
-        if not text.isascii() and not text.isprintable():
-            text = _clean(text)
+        text = _clean(raw.replace(_CELL_SEP, " ") if separated else raw)
     if not text or owner is None:
         return None
     parts = tuple(x for x in pieces if x is not _CELL_SEP) if separated else tuple(pieces)
@@ -570,13 +571,11 @@ def _line(
             plain = len(raw) - raw.count(" ") - raw.count("\n") - (runs - len(parts))
             plain = max(1, plain)
             if link_pieces and not every_link:
-                linked = "".join(link_pieces)
-                links = len(linked) - linked.count(" ") - linked.count("\n")
+                links = _visible_chars("".join(link_pieces))
                 if links:
                     link_chars = min(size, round(links * size / plain))
             if bold_pieces and not every_bold:
-                bolded = "".join(bold_pieces)
-                bold = len(bolded) - bolded.count(" ") - bolded.count("\n") >= plain * 0.9
+                bold = _visible_chars("".join(bold_pieces)) >= plain * 0.9
     # Filled in here rather than through the generated __init__ (a second frame and twelve
     # arguments, twice the cost); every field is set.
     line = _new_line(Line)

@@ -31,7 +31,7 @@ class Line:
     @classmethod
     def of(cls, line: str) -> Line:
         text = fold_spaces(line)
-        plain = _without_pinyin(text) if "(" in text else text
+        plain = _plain(text)
         return cls(text, to_simplified(plain), plain)
 
     def cut(self, start: int, end: int | None = None) -> str:
@@ -40,9 +40,9 @@ class Line:
         return source[start:end]
 
 
-def _without_pinyin(text: str) -> str:
+def _plain(text: str) -> str:
     """`text` (spaces folded) without pinyin glosses (only a text with a "(" can have one)."""
-    return fold_spaces(remove_pinyin(text)[0])
+    return fold_spaces(remove_pinyin(text)[0]) if "(" in text else text
 
 
 def line_key(line: str) -> str:
@@ -51,5 +51,4 @@ def line_key(line: str) -> str:
     `Line.of(line).key`, without building the Line (a frozen dataclass costs more to build than
     the key of a short line that needs no conversion).
     """
-    text = fold_spaces(line)
-    return to_simplified(_without_pinyin(text) if "(" in text else text)
+    return to_simplified(_plain(fold_spaces(line)))
