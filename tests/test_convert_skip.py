@@ -142,7 +142,7 @@ def test_corpus_lines_convert_as_opencc_converts_them(path):
             skipped += not _regex_test(line)
             assert convert.to_simplified(line) == want
         assert convert.to_simplified_all(lines) == expected
-    assert (len(lines), skipped) == (32643, 31697)
+    assert (len(lines), skipped) == (48722, 47598)
 
 
 _TRIGGER_FREE = [

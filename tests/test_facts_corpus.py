@@ -22,7 +22,14 @@ from ipextract.document import Fact
 from ipextract.facts import extract
 
 GOLD = Path(__file__).parent / "fixtures" / "gold"
-PAGES = sorted(p.stem for p in GOLD.glob("*.json") if json.loads(p.read_text(encoding="utf-8")).get("facts"))
+#: The first corpus round's pages, whose gold this suite holds to the letter. The g2-*/q* pages
+#: (added with the v2 conventions) are measured by the corpus scorer, not pinned here.
+FIRST_ROUND = ("clone-", "gne-", "gerapy-", "htmldate-", "np4k-", "readability-", "trafilatura-", "p", "seed-")
+PAGES = sorted(
+    p.stem
+    for p in GOLD.glob("*.json")
+    if p.stem.startswith(FIRST_ROUND) and json.loads(p.read_text(encoding="utf-8")).get("facts")
+)
 
 # (page, gold text) -> (our date, why we differ from the gold)
 DISAGREE: dict[tuple[str, str], tuple[str | None, str]] = {

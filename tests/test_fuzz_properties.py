@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from invariants import as_text_page, check_record
@@ -172,10 +173,24 @@ def test_regrouped_accepts_joins_and_drops_and_refuses_new_or_reordered_text():
     assert not regrouped(["ax"], ["a"])
 
 
-def test_text_pages_are_a_fixed_point_at_once():
-    for name, data in PAGES.items():
-        if not name.endswith(".txt"):
-            continue
-        doc = parse(data, NO_FACTS)
-        again = parse(as_text_page(doc), NO_FACTS)
-        assert (again.title, again.text) == (doc.title, doc.text), name
+#: Pages known to break the property, each with the open issue that fixes it; strict, so the
+#: fix turns the mark into a failure until it is taken away.
+NOT_YET_A_FIXED_POINT = {
+    "q20.txt": "issue 16: toneless, doubled pinyin (口(kou)(kou)) is removed one layer per pass",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=NOT_YET_A_FIXED_POINT[n]))
+        if n in NOT_YET_A_FIXED_POINT
+        else n
+        for n in PAGES
+        if n.endswith(".txt")
+    ],
+)
+def test_text_pages_are_a_fixed_point_at_once(name):
+    doc = parse(PAGES[name], NO_FACTS)
+    again = parse(as_text_page(doc), NO_FACTS)
+    assert (again.title, again.text) == (doc.title, doc.text)
