@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
-from ipextract.dates import ASOF, BASE, DEADLINE, PERIOD, VAGUE, find_periods, parse_timestamp
+from ipextract.dates import parse_timestamp
 from ipextract.facts import extract
+from ipextract.facts.periods import ASOF, BASE, DEADLINE, PERIOD, VAGUE, find_periods
 
 REF = dt.date(2019, 7, 29)
 

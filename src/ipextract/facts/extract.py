@@ -20,12 +20,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .. import dates
-from ..dates import ASOF, PERIOD, VAGUE, Period
 from ..document import Fact
 from . import lexicon
 from . import metric as metric_mod
 from .numbers import Quantity, fold_width, is_referent, is_threshold, scan
+from .periods import ASOF, PERIOD, VAGUE, Period, find_periods
 
 _GOVERNING = (PERIOD, ASOF, VAGUE)
 
@@ -139,7 +138,7 @@ class _Paragraph:
         self.quantities: list[Quantity] = []
         if not _DIGITISH.search(norm) and "半" not in norm:
             return
-        self.periods = periods = dates.find_periods(norm, roc_years=roc_years)
+        self.periods = periods = find_periods(norm, roc_years=roc_years)
         self.masked = _mask(norm, periods)
         self.quantities = scan(norm, self.masked)
 
@@ -436,7 +435,7 @@ def _heading_year(paragraphs: list[str], roc_years: bool) -> int | None:
     first = next((p for p in paragraphs if p.strip()), "")
     if not _is_heading(first):
         return None
-    years = [p.explicit_year for p in dates.find_periods(fold_width(first), roc_years=roc_years)]
+    years = [p.explicit_year for p in find_periods(fold_width(first), roc_years=roc_years)]
     return next((y for y in years if y is not None), None)
 
 

@@ -1,0 +1,469 @@
+"""The Chinese period grammar of the facts: every period expression in a paragraph.
+
+`find_periods(text)` finds absolute dates, spans, months, quarters, halves, relative years
+(今年, 去年), `N年来`, 截至/目前 stocks, 十三五期间 — as `Period` objects resolved later with
+`Period.resolve(ref, context_year)`, because the year a bare `1-8月` belongs to depends on the
+document around it, which only the caller knows.
+
+Periods are ISO 8601: `2018`, `2019-07`, `2019-07-29`, or an interval `2019-01/2019-08`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+#: How a period relates to the figures around it (see `Period.role`).
+PERIOD = "period"  # the figure covers this period (2018年, 1-8月, 3年来)
+ASOF = "asof"  # a stock as of this date (截至8月25日, 目前); governs its whole sentence
+BASE = "base"  # a comparison base (比上年, 较1-11月, 同比去年同期): never governs
+DEADLINE = "deadline"  # a deadline or an event after the figure (9月15日前): never governs
+VAGUE = "vague"  # a period without a resolvable value (近日, 近年来): governs as null
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = "一二三四五六七八九十两"
+
+_SEP = r"\s*[-—–~～至到]\s*"
+_M = r"(?:1[0-2]|0?[1-9])"
+_D = r"(?:3[01]|[12]\d|0?[1-9])"
+_MCN = r"(?:十[一二]?|[一二三四五六七八九])"
+
+# One alternation of "atoms"; order matters (first alternative wins at a position), so longer
+# forms come first. Atoms are merged into expressions (year + month + day, ranges) afterwards.
+_ATOMS = [
+    ("iso", rf"(?<![\d.])(?:19|20)\d{{2}}[-/.]{_M}[-/.]{_D}(?![\d.])"),
+    ("yrange", rf"(?<![\d.])(?:19|20)\d{{2}}\s*年?{_SEP}(?:19|20)\d{{2}}\s*年度?"),
+    ("plan", r"[“\"]?十[一二三四五]五[”\"]?(?:规划)?(?:期间|时期|以来|末|初)"),
+    ("ycn", r"[〇零○一二三四五六七八九]{4}年度?"),
+    ("year", r"(?<![\d.])(?:19|20)\d{2}\s*年度?(?!代)"),
+    ("ago", rf"(?:近|最近|过去)(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来|间|中)?"
+            rf"|(?<![\d.第])(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来)"),
+    ("vague", r"近年来|近些年来?|近几年来?|多年来|近年|近日|日前|近期|前不久|不久前|近来"),
+    ("rel", r"去年同期|上年同期|今年|本年度?|去年|上年度?|前年|明年|次年|翌年|当年|同年|全年|年内|年度计划|年计划"),
+    ("half", r"上半年|下半年"),
+    ("quarter", r"前[一二三两]个?季度|第?[一二三四1-4]季度"),
+    ("firstn", rf"前(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})个月"),
+    ("mrange", rf"(?<![\d.]){_M}\s*月?{_SEP}{_M}\s*月份?"),
+    ("month", rf"(?<![\d.]){_M}\s*月份?|(?<![个几多十一二三四五六七八九两]){_MCN}月份?"),
+    ("drange", rf"(?<![\d.]){_D}\s*日?{_SEP}{_D}\s*日(?![元圆均])"),
+    ("day", rf"(?<![\d.]){_D}\s*日(?![元圆均])"),
+    ("yend", r"年底|年末|年初|年中"),
+    ("mpart", r"底|末|初|上旬|中旬|下旬"),
+    ("now", r"截至目前|截止目前|截至当前|截止当前|到目前为止|目前为止|目前|当前|如今"
+            r"|(?<![发出实体表呈展兑再涌重显])现(?:有|在)|今天|今日"),
+    ("yesterday", r"昨天|昨日"),
+    ("inherit", r"当天|当日|同日|同期|当月|同月"),
+]
+# Every atom starts with one of these characters; the lookahead lets the engine skip other
+# positions without trying twenty alternatives at each.
+_ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第"
+_ATOM_RE = re.compile(f"(?=[{_ATOM_START}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ATOMS) + ")")
+_ROC_RE = re.compile(r"(?:民国|民國)?(?<![\d.])(\d{2,3})\s*年度?(?![代来])")
+
+_ISO_PARTS = re.compile(r"\d+")
+_CONNECTOR = re.compile(_SEP + r"$")
+# Words before a period that make it a comparison base or an as-of date; words after it that
+# make it a deadline or the start of a "since" span. Matched against the text just before/after.
+_BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|相比|相较|对比|低于|高于|超过|由|占|完成|相当于)\s*(?:的)?$")
+_BASE_AFTER = re.compile(r"^\s*(?:相比|相较|比较|同期相比|持平|(?:同期)?的\s*[\d.一二三四五六七八九十两]+\s*倍)")
+_ASOF_BEFORE = re.compile(r"(?:截至|截止|截止到|截至到|止|至)\s*$")
+_SINCE_BEFORE = re.compile(r"(?:自从|自|从)\s*$")
+_SINCE_AFTER = re.compile(r"^\s*(?:以来|起|开始|之后|以后|至今)")
+_DEADLINE_AFTER = re.compile(r"^\s*(?:前(?![往来夕进行])|之前|以前)|^[^，,。；;！？!?\d]{1,6}?(?:之前|以前)")
+_FUTURE_BEFORE = re.compile(r"(?:预计|计划|将|力争|争取|确保|有望|拟)(?:于|在|到)?\s*$")
+_EVENT_AFTER = re.compile(
+    r"^\s*(?:(?:前后|左右)\s*)?(?:建成|完成|竣工|投产|开工|开业|交付|通车|上线|实施|举办|召开|启动)"
+)
+_PLAN_AFTER = re.compile(r"^\s*(?:预计|计划|将|要|力争|争取)")
+_TRAILING_YEAR_AFTER = re.compile(r"^\s*(?:[，,]\s*)?(?:的|过去)?(?:一年|12个月)")
+_IS_AFTER = re.compile(r"^\s*是")
+
+
+@dataclass(slots=True)
+class _Point:
+    """One end of a period: a year spec plus optional month and day."""
+
+    year: tuple[str, int]  # ("abs", 2019) | ("rel", -1) | ("ctx", 0)
+    month: int | None = None
+    day: int | None = None
+    month_hi: int | None = None  # for quarters and halves folded into one atom
+
+
+@dataclass(slots=True)
+class Period:
+    """A period expression found in a text; `resolve()` turns it into ISO 8601.
+
+    `start`/`end` are offsets into the text given to `find_periods`; `role` is one of PERIOD,
+    ASOF, BASE, DEADLINE, VAGUE; `kind` says how the value is computed (see `resolve`).
+    """
+
+    start: int
+    end: int
+    text: str
+    role: str = PERIOD
+    kind: str = "span"  # span | now | since | ago | vague | inherit | plan
+    lo: _Point | None = None
+    hi: _Point | None = None
+    years_back: int = 0  # for kind "ago"
+    trailing_months: int = 0  # 截至2021年3月，一年的…: the twelve months ending there
+    day_offset: int = 0  # for kind "now" (昨天 = -1)
+    plan: tuple[int, int] | None = None
+    followed_by_is: bool = False  # "2020年是…": the year is described, not a period of figures
+
+    @property
+    def explicit_year(self) -> int | None:
+        """The absolute year written in the expression, if any (for the context year)."""
+        if self.lo is not None and self.lo.year[0] == "abs":
+            return self.lo.year[1]
+        return None
+
+    @property
+    def needs_context(self) -> bool:
+        """True for yearless expressions (1-8月, 一季度) that take the context year."""
+        return self.kind == "span" and self.lo is not None and self.lo.year[0] == "ctx"
+
+    def resolve(
+        self, ref: dt.date | None, context_year: int | None = None, context_month: int | None = None
+    ) -> str | None:
+        """ISO 8601 value against the reference day (publication date) and the context.
+
+        A yearless expression (1-8月) takes `context_year`, else the reference year; a day
+        without a month (28日) takes `context_month`, else the reference month.
+        """
+        if self.kind == "vague" or self.kind == "inherit":
+            return None
+        if self.kind == "now":
+            if ref is None:
+                return None
+            return (ref + dt.timedelta(days=self.day_offset)).isoformat()
+        if self.kind == "plan" and self.plan is not None:
+            a, b = self.plan
+            return f"{a}/{b}"
+        if self.kind == "ago":
+            if ref is None:
+                return None
+            return f"{ref.year - self.years_back}/{ref.year}"
+        if self.lo is None:
+            return None
+        lo = _format_point(self.lo, ref, context_year, context_month, low=True)
+        if lo is None:
+            return None
+        if self.trailing_months and len(lo) == 7:
+            y, m = int(lo[:4]), int(lo[5:7]) - self.trailing_months + 1
+            while m < 1:
+                y, m = y - 1, m + 12
+            return f"{y:04d}-{m:02d}/{lo}"
+        if self.kind == "since":
+            if ref is None:
+                return None
+            precision = lo.count("-")
+            hi = ref.isoformat()[: (4, 7, 10)[precision]]
+            return lo if hi <= lo else f"{lo}/{hi}"
+        hi_point = self.hi or self.lo
+        hi = _format_point(hi_point, ref, context_year, context_month, low=False)
+        if hi is None or hi == lo:
+            return lo
+        return f"{lo}/{hi}"
+
+
+def _year_value(spec: tuple[str, int], ref: dt.date | None, context_year: int | None) -> int | None:
+    kind, n = spec
+    if kind == "abs":
+        return n
+    if kind == "rel":
+        return None if ref is None else ref.year + n
+    if context_year is not None:
+        return context_year
+    return None if ref is None else ref.year
+
+
+def _format_point(
+    p: _Point, ref: dt.date | None, context_year: int | None, context_month: int | None, *, low: bool
+) -> str | None:
+    y = _year_value(p.year, ref, context_year)
+    if y is None:
+        return None
+    month = p.month if low or p.month_hi is None else p.month_hi
+    if month is None and p.day is not None:
+        month = context_month if context_month is not None else (ref.month if ref is not None else None)
+        if month is None:
+            return None
+    if month is None:
+        return f"{y:04d}"
+    if p.day is None or p.month_hi is not None:
+        return f"{y:04d}-{month:02d}"
+    return f"{y:04d}-{month:02d}-{p.day:02d}"
+
+
+def cn_small_int(s: str) -> int | None:
+    """Value of a small Chinese or Arabic numeral (0-99): 三 -> 3, 十二 -> 12, 二十 -> 20."""
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    if not s or any(ch not in _CN_DIGITS and ch != "十" for ch in s):
+        return None
+    if "十" not in s:
+        return _CN_DIGITS[s] if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    t = 1 if not tens else _CN_DIGITS.get(tens)
+    o = 0 if not ones else _CN_DIGITS.get(ones)
+    if t is None or o is None or len(tens) > 1 or len(ones) > 1:
+        return None
+    return t * 10 + o
+
+
+def _cn_year(s: str) -> int | None:
+    digits = [_CN_DIGITS.get(ch) for ch in s[:4]]
+    if any(d is None for d in digits):
+        return None
+    y = int("".join(str(d) for d in digits))
+    return y if 1900 <= y <= 2100 else None
+
+
+_REL_YEARS = {"去年同期": -1, "上年同期": -1, "今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1,
+              "上年度": -1, "前年": -2, "明年": 1, "次年": 1, "翌年": 1}
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "两": 2, "1": 1, "2": 2, "3": 3, "4": 4}
+_PLANS = {"一": (2006, 2010), "二": (2011, 2015), "三": (2016, 2020), "四": (2021, 2025), "五": (2026, 2030)}
+
+
+@dataclass(slots=True)
+class _Atom:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def _atoms(text: str, roc_years: bool) -> list[_Atom]:
+    atoms = [_Atom(m.lastgroup or "", m.start(), m.end(), m.group()) for m in _ATOM_RE.finditer(text)]
+    if roc_years:
+        taken = bytearray(len(text))
+        for a in atoms:
+            taken[a.start:a.end] = b"\x01" * (a.end - a.start)
+        for m in _ROC_RE.finditer(text):
+            n = int(m.group(1))
+            if not 40 <= n <= 150 or any(taken[m.start():m.end()]):
+                continue
+            atoms.append(_Atom("roc", m.start(), m.end(), m.group()))
+        atoms.sort(key=lambda a: a.start)
+    return atoms
+
+
+def _ctx() -> tuple[str, int]:
+    return ("ctx", 0)
+
+
+def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
+    """Low/high points for a single atom plus the finest unit it states (y/m/d/sx)."""
+    t = a.text
+    nums = [int(x) for x in _ISO_PARTS.findall(t)]
+    if a.kind == "iso":
+        p = _Point(("abs", nums[0]), nums[1], nums[2])
+        return p, None, "d"
+    if a.kind == "yrange":
+        return _Point(("abs", nums[0])), _Point(("abs", nums[1])), "y"
+    if a.kind == "year":
+        return _Point(("abs", nums[0])), None, "y"
+    if a.kind == "ycn":
+        y = _cn_year(t)
+        return (_Point(("abs", y)), None, "y") if y else (None, None, "")
+    if a.kind == "roc":
+        return _Point(("abs", int(re.findall(r"\d+", t)[0]) + 1911)), None, "y"
+    if a.kind == "rel":
+        if t in _REL_YEARS:
+            return _Point(("rel", _REL_YEARS[t])), None, "y"
+        if t in ("当年", "同年"):
+            return None, None, "inherit"
+        return _Point(_ctx()), None, "y"  # 全年, 年内, 年计划: the year in context
+    if a.kind == "half":
+        return (_Point(_ctx(), 1, month_hi=6) if t == "上半年" else _Point(_ctx(), 7, month_hi=12)), None, "q"
+    if a.kind == "quarter":
+        q = _QUARTERS.get(t.lstrip("前第")[0], 1)
+        if t.startswith("前"):
+            return _Point(_ctx(), 1, month_hi=3 * q), None, "q"
+        return _Point(_ctx(), 3 * q - 2, month_hi=3 * q), None, "q"
+    if a.kind == "firstn":
+        n = cn_small_int(t[1:-2])
+        if not n or n > 12:
+            return None, None, ""
+        return _Point(_ctx(), 1, month_hi=n), None, "q"
+    if a.kind == "mrange":
+        m1, m2 = nums[0], nums[1]
+        if not 1 <= m1 < m2 <= 12:
+            return None, None, ""
+        return _Point(_ctx(), m1), _Point(_ctx(), m2), "m"
+    if a.kind == "month":
+        m = nums[0] if nums else cn_small_int(t.rstrip("月份"))
+        if not m or not 1 <= m <= 12:
+            return None, None, ""
+        return _Point(_ctx(), m), None, "m"
+    if a.kind == "drange":
+        d1, d2 = nums[0], nums[1]
+        if not 1 <= d1 < d2 <= 31:
+            return None, None, ""
+        return _Point(_ctx(), None, d1), _Point(_ctx(), None, d2), "d"
+    if a.kind == "day":
+        return _Point(_ctx(), None, nums[0]), None, "d"
+    if a.kind == "yend":
+        return _Point(_ctx(), 1 if t == "年初" else (6 if t == "年中" else 12)), None, "sx"
+    return None, None, ""
+
+
+_FINER = {"y": {"m", "q", "d", "sx", "mpart"}, "m": {"d", "mpart"}, "d": set(), "q": {"mpart"}, "sx": set()}
+
+
+def find_periods(text: str, *, roc_years: bool = False) -> list[Period]:
+    """Every period expression in `text` (one paragraph), unresolved, in text order."""
+    atoms = _atoms(text, roc_years)
+    periods: list[Period] = []
+    i = 0
+    while i < len(atoms):
+        period, i = _build(text, atoms, i)
+        if period is not None:
+            periods.append(period)
+    for p in periods:
+        _classify(text, p)
+    return periods
+
+
+def _build(text: str, atoms: list[_Atom], i: int, *, allow_range: bool = True) -> tuple[Period | None, int]:
+    """Merge atoms i.. into one expression (year+month+day, ranges); returns it and the next index."""
+    a = atoms[i]
+    if a.kind in ("now", "yesterday"):
+        return Period(a.start, a.end, a.text, kind="now", day_offset=-1 if a.kind == "yesterday" else 0), i + 1
+    if a.kind == "vague":
+        return Period(a.start, a.end, a.text, role=VAGUE, kind="vague"), i + 1
+    if a.kind == "inherit":
+        return Period(a.start, a.end, a.text, kind="inherit"), i + 1
+    if a.kind == "plan":
+        plan = _PLANS[a.text.strip("“”\"")[1]]
+        if a.text.endswith("以来"):
+            return Period(a.start, a.end, a.text, kind="since", lo=_Point(("abs", plan[0]))), i + 1
+        if a.text.endswith("末"):
+            return Period(a.start, a.end, a.text, lo=_Point(("abs", plan[1]))), i + 1
+        if a.text.endswith("初"):
+            return Period(a.start, a.end, a.text, lo=_Point(("abs", plan[0]))), i + 1
+        return Period(a.start, a.end, a.text, kind="plan", plan=plan), i + 1
+    if a.kind == "ago":
+        n = cn_small_int(re.sub(r"^(?:近|最近|过去)|\s*年.*$", "", a.text))
+        if not n or n > 50:
+            return None, i + 1
+        return Period(a.start, a.end, a.text, kind="ago", years_back=n), i + 1
+    if a.kind == "mpart":
+        return None, i + 1  # 底/末 on their own are not dates
+    lo, hi, unit = _atom_points(a)
+    if unit == "inherit":
+        return Period(a.start, a.end, a.text, kind="inherit"), i + 1
+    if lo is None:
+        return None, i + 1
+    start, end = a.start, a.end
+    j = i + 1
+    # Compose finer atoms written right after (2019年 + 7月 + 29日, 5月 + 底, 一季度 + 末).
+    while j < len(atoms) and unit in _FINER and atoms[j].start == end + _gap(text, end, atoms[j].start):
+        b = atoms[j]
+        b_lo, b_hi, b_unit = _atom_points(b) if b.kind != "mpart" else (None, None, "mpart")
+        if b.kind == "rel" and b.text in ("全年", "年内") and unit == "y":
+            end = b.end  # 去年全年, 2018年全年: the year itself
+            j += 1
+            continue
+        if b.kind == "mpart" or b.kind == "yend":
+            if b.kind == "yend" and unit != "y":
+                break
+            if b.kind == "mpart" and unit == "y" and b.text in ("底", "末", "初"):
+                lo, hi = _Point(lo.year, 1 if b.text == "初" else 12), None
+            elif b.kind == "mpart" and unit not in ("m", "q"):
+                break
+            elif b.kind == "yend" and b_lo is not None:
+                lo = _Point(lo.year, b_lo.month)
+                hi = None
+            elif lo.month_hi is not None:  # 一季度末 -> the quarter's last month
+                lo = _Point(lo.year, lo.month_hi)
+            elif hi is not None and hi.month is not None:
+                lo = _Point(lo.year, hi.month)
+                hi = None
+            end = b.end
+            unit = "sx"
+            j += 1
+            continue
+        if b_lo is None or b_unit not in _FINER.get(unit, set()):
+            break
+        lo, hi = _refine(lo, hi, b_lo, b_hi)
+        end, unit = b.end, b_unit
+        j += 1
+    # A range: <expr> 至/-/到 <expr>; the high end inherits what it leaves out (year, month).
+    if j < len(atoms) and allow_range:
+        between = text[end:atoms[j].start]
+        if _CONNECTOR.match(between) and len(between) <= 3 and atoms[j].kind not in ("now", "vague", "ago"):
+            sub, k = _build(text, atoms, j, allow_range=False)
+            if sub is not None and sub.lo is not None and sub.kind == "span":
+                hi_pt = sub.hi or sub.lo
+                if hi_pt.month_hi is not None:
+                    hi_pt = _Point(hi_pt.year, hi_pt.month_hi, None)
+                hi = _inherit(hi_pt, lo)
+                return Period(start, sub.end, text[start:sub.end], lo=lo, hi=hi), k
+        elif between.strip() in ("至今", "到今"):
+            return Period(start, end + len(between), text[start:end + len(between)], kind="since", lo=lo), j
+    return Period(start, end, text[start:end], lo=lo, hi=hi), j
+
+
+def _gap(text: str, end: int, nxt: int) -> int:
+    """Whitespace between two atoms (they may be written 2019 年 7 月)."""
+    between = text[end:nxt]
+    return len(between) if not between.strip() and len(between) <= 2 else -1
+
+
+def _refine(lo: _Point, hi: _Point | None, b_lo: _Point, b_hi: _Point | None) -> tuple[_Point, _Point | None]:
+    """Add month/day detail from a finer atom to a coarser one (year + 1-8月, 5月 + 20日-31日)."""
+    if lo.month is None:
+        new_lo = _Point(lo.year, b_lo.month, b_lo.day, b_lo.month_hi)
+        new_hi = None if b_hi is None else _Point(lo.year, b_hi.month, b_hi.day, b_hi.month_hi)
+        return new_lo, new_hi
+    new_lo = _Point(lo.year, lo.month, b_lo.day)
+    new_hi = None if b_hi is None else _Point(lo.year, lo.month, b_hi.day)
+    return new_lo, new_hi
+
+
+def _inherit(hi: _Point, lo: _Point) -> _Point:
+    year = lo.year if hi.year[0] == "ctx" else hi.year
+    month = hi.month if hi.month is not None else (lo.month if hi.day is not None else None)
+    return _Point(year, month, hi.day)
+
+
+def _classify(text: str, p: Period) -> None:
+    """Role from the words around the expression: comparison base, as-of, since, deadline."""
+    before = text[max(0, p.start - 4):p.start]
+    after = text[p.end:p.end + 4]
+    if _BASE_BEFORE.search(before) or _BASE_AFTER.match(text[p.end:p.end + 10]):
+        p.role = BASE
+        return
+    if _DEADLINE_AFTER.match(text[p.end:p.end + 10]) or (
+        _FUTURE_BEFORE.search(before) and _EVENT_AFTER.match(text[p.end:p.end + 8])
+    ):  # 9月15日前; 预计年底建成: an event after the figure, not the period it covers
+        p.role = DEADLINE
+        return
+    if _ASOF_BEFORE.search(before) and p.kind in ("span", "now"):
+        p.role = ASOF
+    elif _SINCE_BEFORE.search(before) and p.kind == "span" and p.hi is None:
+        if _SINCE_AFTER.match(after) or _since_later(text, p.end):
+            p.kind = "since"
+    elif p.kind == "span" and p.hi is None and re.match(r"^\s*(?:以来|起)", after):
+        p.kind = "since"
+    if p.kind == "now" and (p.text.startswith(("截至", "截止")) or before.endswith(("截至", "截止"))):
+        p.role = ASOF
+    if p.kind == "span" and p.text.endswith(("年底", "年末")) and p.lo is not None and _PLAN_AFTER.match(after):
+        p.lo = _Point(p.lo.year)  # 2015年底预计完成投资: the year's plan, not a year-end stock
+    elif p.kind == "span" and p.role == PERIOD and p.text.endswith(("底", "末")):
+        p.role = ASOF  # 5月底, 2007年末: a stock at the end of the period
+    monthly_stock = p.role == ASOF and p.kind == "span" and p.lo is not None and p.lo.month is not None
+    if monthly_stock and p.hi is None and _TRAILING_YEAR_AFTER.match(text[p.end:p.end + 8]):
+        p.trailing_months = 12
+    p.followed_by_is = bool(_IS_AFTER.match(after))
+
+
+def _since_later(text: str, end: int) -> bool:
+    """自2011年进入NBA之后: the 以来/之后 that closes a since-clause may come a few words later."""
+    rest = text[end:end + 16]
+    m = re.match(r"[^，,。；;！？]{0,12}?(?:以来|之后|以后|开始|起)", rest)
+    return m is not None
