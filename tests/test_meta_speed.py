@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from ipextract.clean import headline, labels, meta_lines
 from ipextract.clean.line import Line
-from ipextract.clean.repair import HAN_RANGES
 from ipextract.convert import to_simplified
+from ipextract.han import HAN_RANGES
 
 # --- headline: the substring test in front of _match --------------------------------------------
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..han import HAN
 from . import rules, spam
 from .line import Line, line_key
 from .meta_lines import MAX_LABEL_LINE, MetaField, meta_fields, parse_meta_line
-from .repair import HAN
 from .rules_html import han_outside
 
 __all__ = [

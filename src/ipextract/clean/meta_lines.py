@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from ..convert import to_simplified
 from ..dates import parse_timestamp
+from ..han import HAN
 from . import rules
 from .line import Line
-from .repair import HAN
 
 _WORDISH = re.compile(rf"[0-9A-Za-z{HAN}]")
 _HAN_CHAR = re.compile(f"[{HAN}]")

@@ -17,10 +17,8 @@ from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
 
-#: The Han blocks (CJK Ext. A, Unified, Compatibility): none has case, so a test on them is the
-#: same before and after lower-casing and case-blind matching.
-HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
-HAN = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in HAN_RANGES)
+from ..han import HAN, HAN_CHAR
+
 _TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SYLLABLE = f"a-zü{_TONE_MARKED}"
 
@@ -37,7 +35,6 @@ _INVISIBLE = re.compile(
     "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u061c"
     "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]"
 )
-_HAN_CHAR = re.compile(f"[{HAN}]")
 
 #: Annotations confirmed on Han characters in a line before a letter-glued one is trusted: a
 #: mirror's GBK debris sometimes leaves `…貦C(jī)`, the reading glued to a stray letter.
@@ -104,7 +101,7 @@ def _confirms(line: str, m: re.Match[str]) -> bool:
 @lru_cache(maxsize=65536)
 def is_reading(ch: str, syllable: str) -> bool:
     """pypinyin lists `syllable` (tone-marked or tone-less) as a reading of Han character `ch`."""
-    return bool(_HAN_CHAR.match(ch)) and _normal_syllable(syllable) in readings(ch)
+    return bool(HAN_CHAR.match(ch)) and _normal_syllable(syllable) in readings(ch)
 
 
 def _letter_glued(line: str, m: re.Match[str]) -> bool:
@@ -112,7 +109,7 @@ def _letter_glued(line: str, m: re.Match[str]) -> bool:
     if m.start() < 2 or not _TONED.search(m.group(1)):
         return False
     return (
-        line[m.start() - 1].isascii() and line[m.start() - 1].isalpha() and bool(_HAN_CHAR.match(line[m.start() - 2]))
+        line[m.start() - 1].isascii() and line[m.start() - 1].isalpha() and bool(HAN_CHAR.match(line[m.start() - 2]))
     )
 
 

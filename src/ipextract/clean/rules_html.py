@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
-from .repair import HAN_RANGES
+from ..han import HAN_RANGES
 
 _SEPARATORS = re.compile(r"[\s\[\]【】（）()<>〈〉《》「」|｜/／\\:：,，.。·•、\-—_~+*#>»›]+")
 _SIZE_LETTERS = re.compile(r"[大中小]")

@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..han import HAN
 from . import Extracted, rules, spam
 from .line import Line
 from .lines import breadcrumb_items, classify
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
-from .repair import HAN, repair
+from .repair import repair
 
 _MAX_TITLE = 64
 _TITLE_BAD_END = re.compile(r"[。，,、；;：:…]$")
