@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Fact
+from ..han import HAN
 from . import lexicon
 from . import metric as metric_mod
 from .numbers import Quantity, fold_width, is_referent, is_threshold, scan
@@ -53,7 +54,7 @@ _NOISE = [
     ("://", re.compile(r"https?://[\w./?=&%#:~+\-]+")),  # URLs
     ("www.", re.compile(r"www\.[\w./?=&%#:~+\-]+")),
     ("@", re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]{1,64}\.[\w.]{1,64}")),  # e-mail addresses
-    ("ICP", re.compile(r"[A-Za-z\u4e00-\u9fff]{0,6}ICP[备证]?[\s:：]*\d+号?(?:-\d+)?")),  # 粤ICP备12345678号
+    ("ICP", re.compile(rf"[A-Za-z{HAN}]{{0,6}}ICP[备证]?[\s:：]*\d+号?(?:-\d+)?")),  # 粤ICP备12345678号
     ("号", re.compile(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d*\s*号?")),  # 〔2023〕5号
     ("《", re.compile(r"《[^》\n]{0,60}》")),  # titles of documents and publications
     (None, re.compile(r"[“‘「『\"][^”’」』\"\n]{1,12}[”’」』\"]")),  # short quoted names (digits checked)

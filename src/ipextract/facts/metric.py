@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from ..han import HAN, is_han
 from . import lexicon
 from .segment import segmenter
 
@@ -35,7 +36,7 @@ _MULTIPLE_BASE = re.compile(r"(?:是|相当于|达到|(?<![作成因认以称])�
 # places, each with the figure of the subject named before it.
 _PLACE_SUFFIXES = "省市县区州旗镇乡"
 _PLACE_ONLY = re.compile(
-    rf"(?:^(?:其中)?|(?P<verb>是|(?<![作成因认以称])为))\s*(?P<place>[\u4e00-\u9fff]{{1,5}}?[{_PLACE_SUFFIXES}])\s*$"
+    rf"(?:^(?:其中)?|(?P<verb>是|(?<![作成因认以称])为))\s*(?P<place>[{HAN}]{{1,5}}?[{_PLACE_SUFFIXES}])\s*$"
 )
 _NOUN_UNITS = {"人口": "人口", "人民": "人口"}
 _PARENTHESIS = re.compile(r"[(（][^()（）]{0,20}[)）]")
@@ -272,7 +273,7 @@ def _is_nounish(token: tuple[str, str]) -> bool:
         return False
     if tag in _NOUNISH or (tag == "q" and len(word) >= 2):  # 系列, 批次: measure nouns
         return True
-    return tag == "x" and len(word) == 1 and "\u4e00" <= word <= "\u9fff"
+    return tag == "x" and len(word) == 1 and is_han(word)
 
 
 def _run(seq: list[tuple[str, str]], *, verbs: bool, limit: int = 0) -> list[tuple[str, str]]:
