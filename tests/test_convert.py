@@ -147,6 +147,20 @@ def test_detect_script_is_the_share_of_traditional_only_forms(text):
 
 
 @pytest.mark.parametrize(
+    ("texts", "simplified"),
+    [
+        (["著", "名企業"], ["着", "名企业"]),  # joined they would read 著名 and keep 著
+        (["發揮", "著重強調"], ["发挥", "着重强调"]),
+        (["這意味著作為"], ["这意味着作为"]),
+        (["", "國家"], ["", "国家"]),
+        (["a\nb", "國"], ["a\nb", "国"]),  # a text holding a line break is converted alone
+    ],
+)
+def test_convert_all_gives_each_text_its_own_conversion(texts, simplified):
+    assert convert.to_simplified_all(texts) == simplified == [convert.to_simplified(t) for t in texts]
+
+
+@pytest.mark.parametrize(
     "texts",
     [["a⿰", "國"], ["㑮⿲0", "㑮"], ["⿰", "國家", "發展"], ["國⿱", "", "國"], ["⿰國", "國"]],
 )

@@ -40,7 +40,10 @@ _NUM = rf"(?:{_AR}|{_CN})"
 _HIGH_END = re.compile(rf"{_AR}|{_CN}")
 _MAX_MAGNITUDES = 3  # 千万亿 at most
 
+#: Any number token. Every token starts with a digit, a numeral or 上, and the lookahead says so
+#: first: the nine branches (some opening with a look-behind) are tried only where one may start.
 _TOKEN = re.compile(
+    r"(?=[\d零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟上])(?:"
     rf"(?P<pct>(?:百分之|千分之)(?P<pn>{_NUM}|百))"
     rf"|(?P<frac>(?P<fd>{_NUM})分之(?P<fn>{_NUM}))"
     r"|(?P<half>(?<![另这那一])一半)"
@@ -50,25 +53,8 @@ _TOKEN = re.compile(
     r"|(?P<tm>(?P<ta>\d{1,3})投(?P<tb>\d{1,3})中)"
     rf"|(?P<ar>{_AR})"
     rf"|(?P<cn>{_CN})"
+    r")"
 )
-
-#: Every match of _TOKEN starts with one of these. Branches opening with a look-behind keep `re`
-#: from skipping ahead by itself (it tries all nine at every position), so candidates are found
-#: with this class and _TOKEN is only tried there.
-_TOKEN_START = re.compile(r"[\d零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟上]")
-
-
-def _next_token(text: str, pos: int) -> re.Match[str] | None:
-    """`_TOKEN.search(text, pos)`, faster."""
-    while True:
-        start = _TOKEN_START.search(text, pos)
-        if start is None:
-            return None
-        m = _TOKEN.match(text, start.start())
-        if m is not None:
-            return m
-        pos = start.start() + 1
-
 
 _RANGE_SEP = re.compile(r"\s*[-—–~～至到]\s*")
 _LIST_SEP = re.compile(r"^\s*(?:[、和与及或]|以及)\s*$")
@@ -257,7 +243,7 @@ def scan(text: str, masked: bytearray | None = None) -> list[Quantity]:
     out: list[Quantity] = []
     pos = 0
     while True:
-        m = _next_token(text, pos)
+        m = _TOKEN.search(text, pos)
         if m is None:
             break
         pos = m.end()
