@@ -44,7 +44,7 @@ _GENERIC_YEAR = ("全年", "年内")
 # Digits that are not quantities, masked before scanning. Each pattern runs only when its
 # trigger is in the paragraph, so common text pays for the few that can match.
 _NOISE = [
-    (None, re.compile(  # every branch starts with a digit: the lookahead skips other positions fast
+    (None, re.compile(  # every branch starts with a digit: other positions fail at the lookahead
         r"(?=\d)(?:"
         r"(?<!\d)(?:0\d{2,3}[-—\s]?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)"  # phone numbers
         r"|(?<![\d.])\d{1,12}(?:\.\d{1,12})?(?:\s*[:：∶]\s*\d{1,12}(?:\.\d{1,12})?)+"  # ratios, clock times

@@ -1,7 +1,7 @@
 """The metric: a short noun phrase naming what a fact measures (资助金额, 专利权质押融资额).
 
-Only the clause around the number is segmented and tagged (segment.py, jieba's algorithm over a
-small dictionary, loaded on first use). The rules follow how Chinese statistics are written:
+Only the clause around the number is segmented and tagged (segment.py: jieba over a small
+dictionary, loaded on first use). The rules follow how Chinese statistics are written:
 
 * a measure word is followed by what is counted: `3229家企业和个人` -> 企业和个人; the phrase
   runs to its head noun (`19家全国知识产权服务品牌或品牌培育机构`), not into the nouns after it
