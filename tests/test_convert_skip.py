@@ -1,13 +1,12 @@
 """to_simplified skips OpenCC for a text without a trigger character: the shortcut must give
-exactly what OpenCC gives, and the shipped trigger table must be what the dictionaries give."""
+exactly what OpenCC gives, and the shipped trigger table must be what the dictionaries give.
+The rule and its proof are in tools/build_t2s_triggers.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import lru_cache
-from importlib import resources
+from functools import cache
 
+import build_t2s_triggers as tool
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,58 +14,22 @@ from hypothesis import strategies as st
 from conftest import FIXTURES
 from ipextract import convert
 from ipextract.decode import decode
+from ipextract.resources import data_text
 
 
 def _opencc(text: str) -> str:
-    """The slow path: OpenCC with the corrections, always called."""
-    return convert._converter().convert(text)
+    """OpenCC with the corrections, always called."""
+    return convert.t2s().convert(text)
 
 
-@lru_cache(maxsize=1)
+@cache
 def _triggers() -> frozenset[str]:
-    table = resources.files("ipextract").joinpath("data", "convert_t2s_triggers.txt").read_text(encoding="utf-8")
-    return frozenset("".join(convert._read_triggers(table)))
+    return frozenset(convert.char_table(convert.TRIGGERS)["triggers"])
 
 
-class _NotLoadedYet:
-    """OpenCC as `_may_change`'s cold path sees it on a page that has not loaded it: the set of
-    triggers decides every text without a Traditional-only form."""
-
-    def __call__(self):
-        return _real_converter()
-
-    def cache_info(self):
-        return _real_converter.cache_info()._replace(currsize=0)
-
-
-_real_converter = convert._converter
-
-
-@contextmanager
-def _using(path: str) -> Iterator[None]:
-    """Run to_simplified on `_may_change`'s cold path ("cold") or its compiled regex ("regex")."""
-    saved = convert._cold_checked, convert._COLD_CHECKS, convert._converter
-    if path == "cold":
-        convert._cold_checked, convert._COLD_CHECKS, convert._converter = 0, 10**18, _NotLoadedYet()
-    else:
-        convert._cold_checked, convert._COLD_CHECKS = 1, 0
-    try:
-        yield
-    finally:
-        convert._cold_checked, convert._COLD_CHECKS, convert._converter = saved
-
-
-def _cold_test(text: str) -> bool:
-    return convert._has_trigger_cold(text)
-
-
-def _regex_test(text: str) -> bool:
-    return convert._trigger_regex().search(text) is not None
-
-
-@lru_cache(maxsize=1)
+@cache
 def _changing_keys() -> tuple[str, ...]:
-    return tuple(sorted(convert._changing_keys()))
+    return tuple(sorted(tool.changing_keys()))
 
 
 #: The characters added for longer keys none of whose characters converts on its own:
@@ -76,9 +39,9 @@ _REPRESENTATIVES = set("沈覆藉瞭坏哩甦衹")
 
 
 def test_shipped_triggers_are_what_the_dictionaries_give_today():
-    """The table is package data: it must be what build_t2s_triggers derives from OpenCC's
-    dictionaries and the corrections, or it needs regenerating."""
-    assert "".join(sorted(_triggers())) == convert.build_t2s_triggers()
+    """The table is package data: it must be what tools/build_t2s_triggers.py derives from
+    OpenCC's dictionaries and the corrections, or it needs rebuilding."""
+    assert tool.build() == data_text(convert.TRIGGERS)
     assert len(_triggers()) == 5128
     assert {"國", "發", "著", "於", "乾"} <= _triggers()
     assert _triggers().isdisjoint("国发着于的中田")
@@ -92,20 +55,19 @@ def test_every_changing_key_holds_a_trigger():
     assert "著名" not in keys  # a correction that keeps 著: it changes nothing where it matches
 
 
-def test_every_code_point_outside_the_triggers_converts_to_itself():
+def test_every_code_point_converts_as_opencc_converts_it():
     """Each code point alone (but the line break that separates them and the surrogates that
-    cannot be encoded): exactly the one-character triggers convert to something else, and the
-    cold and the regex test of `_may_change` agree on every one."""
+    cannot be encoded): exactly the one-character triggers convert to something else, and
+    to_simplified_all gives OpenCC's answer for every one."""
     chars = [chr(c) for c in range(0x110000) if c != 0x0A and not 0xD800 <= c <= 0xDFFF]
     out = _opencc("\n".join(chars)).split("\n")
     assert len(out) == len(chars)
     changed = {ch for ch, o in zip(chars, out) if o != ch}
     assert changed <= _triggers()
     assert _triggers() - changed == _REPRESENTATIVES
-    flagged = {ch for ch in chars if _cold_test(ch)}
-    assert flagged == set(convert._trigger_regex().findall("".join(chars)))
-    assert flagged == {ch for ch in _triggers() if ch <= "\uffff"} | {ch for ch in chars if ch > "\uffff"}
-    assert all(_cold_test(chr(c)) and _regex_test(chr(c)) for c in range(0xD800, 0xE000))
+    assert convert.to_simplified_all(chars) == out
+    bmp = [ch for ch in chars if ch <= "\uffff"]
+    assert [convert.to_simplified(ch) for ch in bmp] == out[: len(bmp)]
 
 
 def test_changing_keys_without_their_triggers_convert_to_themselves():
@@ -121,28 +83,19 @@ def test_changing_keys_without_their_triggers_convert_to_themselves():
     assert _opencc(together) == together
 
 
-def _corpus_lines() -> list[str]:
-    pages = sorted(FIXTURES.glob("*.html")) + sorted(FIXTURES.glob("*.txt"))
-    assert len(pages) >= 41
-    return [line for page in pages for line in decode(page.read_bytes()).text.splitlines()]
-
-
-@pytest.mark.parametrize("path", ["cold", "regex"])
-def test_corpus_lines_convert_as_opencc_converts_them(path):
-    """Every line of every corpus page (decoded, markup and all): a line without a trigger is
+def test_corpus_lines_convert_as_opencc_converts_them():
+    """Every line of every fixture page (decoded, markup and all): a line without a trigger is
     its own conversion, and to_simplified / to_simplified_all give OpenCC's answer exactly."""
-    lines = _corpus_lines()
+    pages = sorted(FIXTURES.glob("*.html")) + sorted(FIXTURES.glob("*.txt"))
+    lines = [line for page in pages for line in decode(page.read_bytes()).text.splitlines()]
     expected = [_opencc(x) if x else x for x in lines]
-    skipped = 0
-    with _using(path):
-        for line, want in zip(lines, expected):
-            if _triggers().isdisjoint(line):
-                assert want == line
-            assert _cold_test(line) == _regex_test(line)
-            skipped += not _regex_test(line)
-            assert convert.to_simplified(line) == want
-        assert convert.to_simplified_all(lines) == expected
-    assert (len(lines), skipped) == (48722, 47598)
+    for line, want in zip(lines, expected):
+        if _triggers().isdisjoint(line):
+            assert want == line
+        assert convert.to_simplified(line) == want
+    assert convert.to_simplified_all(lines) == expected
+    assert len(lines) == 48722
+    assert sum(_triggers().isdisjoint(line) for line in lines) == 47598
 
 
 _TRIGGER_FREE = [
@@ -154,7 +107,7 @@ _TRIGGER_FREE = [
 ]
 
 
-@lru_cache(maxsize=1)
+@cache
 def _pieces() -> tuple[str, ...]:
     """Trigger-free characters and every piece of every longer changing key, its triggers cut
     out (the text nearest to a key that the shortcut passes through) and, for one in ten, kept."""
@@ -172,16 +125,14 @@ _near_keys = st.deferred(lambda: st.lists(st.sampled_from(_pieces()), max_size=1
 
 
 @settings(max_examples=2000, deadline=None)
-@given(st.lists(_near_keys, min_size=1, max_size=4), st.sampled_from(["cold", "regex"]))
-def test_generated_text_converts_as_opencc_converts_it(texts, path):
+@given(st.lists(_near_keys, min_size=1, max_size=4))
+def test_generated_text_converts_as_opencc_converts_it(texts):
     expected = [_opencc(t) if t else t for t in texts]
-    with _using(path):
-        for text, want in zip(texts, expected):
-            if _triggers().isdisjoint(text):
-                assert want == text
-            assert _cold_test(text) == _regex_test(text)
-            assert convert.to_simplified(text) == want
-        assert convert.to_simplified_all(texts) == expected
+    for text, want in zip(texts, expected):
+        if _triggers().isdisjoint(text):
+            assert want == text
+        assert convert.to_simplified(text) == want
+    assert convert.to_simplified_all(texts) == expected
 
 
 @pytest.mark.parametrize(
@@ -197,15 +148,13 @@ def test_generated_text_converts_as_opencc_converts_it(texts, path):
         ("土坏", "土坯"),
         ("不要破坏环境", "不要破坏环境"),
         ("發揮著重要作用，著名企業", "发挥着重要作用，著名企业"),
-        ("\U00020000\U0002a6d6", "\U00020000\U0002a6d6"),  # past U+FFFF: searched as triggers, unchanged
+        ("\U00020000\U0002a6d6", "\U00020000\U0002a6d6"),  # past U+FFFF: passed to OpenCC, unchanged
         ("", ""),
     ],
 )
-@pytest.mark.parametrize("path", ["cold", "regex"])
-def test_exact_conversions(text, simplified, path):
-    with _using(path):
-        assert convert.to_simplified(text) == simplified
-        assert convert.to_simplified_all([text, "国家", text]) == [simplified, "国家", simplified]
+def test_exact_conversions(text, simplified):
+    assert convert.to_simplified(text) == simplified
+    assert convert.to_simplified_all([text, "国家", text]) == [simplified, "国家", simplified]
 
 
 def test_to_simplified_all_keeps_the_order_and_converts_only_what_needs_it():
@@ -215,47 +164,20 @@ def test_to_simplified_all_keeps_the_order_and_converts_only_what_needs_it():
     assert convert.to_simplified_all([]) == []
 
 
-def test_a_cold_run_decides_without_the_regex_until_100000_characters(monkeypatch):
-    """A single page never compiles the regex; a Simplified one never loads OpenCC either."""
-    monkeypatch.setattr(convert, "_cold_checked", 0)
-    convert._converter.cache_clear()
-    convert._trigger_regex.cache_clear()
-    assert convert.to_simplified("国家级知识产权") == "国家级知识产权"  # the set: no trigger
+def test_text_without_triggers_never_reaches_opencc(monkeypatch):
+    """A Simplified page never loads OpenCC: its lines go back as they are."""
+
+    def no_opencc():
+        raise AssertionError("OpenCC was called")
+
+    monkeypatch.setattr(convert, "t2s", no_opencc)
+    assert convert.to_simplified("国家级知识产权，企业发挥着作用。") == "国家级知识产权，企业发挥着作用。"
     assert convert.to_simplified_all(["国家", "", "发展"]) == ["国家", "", "发展"]
-    assert convert._may_change("他沈默了") and convert._may_change("𠀀")  # the set: not a Traditional-only form
-    assert convert._converter.cache_info().currsize == 0
-    assert convert.to_simplified("國家") == "国家"  # a Traditional-only form: OpenCC loads
-    assert convert._may_change("国家")  # now OpenCC decides every text, as before the shortcut
-    assert convert.to_simplified("国家") == "国家"
-    assert convert._trigger_regex.cache_info().currsize == 0
-    assert convert._cold_checked == 7 + 4 + 4 + 1 + 2 + 2 + 2
-    convert._cold_checked = 100_000
-    assert not convert._may_change("国家") and convert._may_change("覆盖")
-    assert convert._trigger_regex.cache_info().currsize == 1
+    with pytest.raises(AssertionError):
+        convert.to_simplified("國家")
 
 
-def test_traditional_only_forms_are_triggers():
-    """`_may_change` answers True at once for detect_script's Traditional-only forms, and the
-    table's "marked" row is exactly those (the set holds only the "other" ones)."""
-    traditional, _ = convert._read_marks(
-        resources.files("ipextract").joinpath("data", "convert_script_marks.txt").read_text("utf-8"))
-    assert set(traditional) <= _triggers()
-    marked, other = convert._shipped_triggers()
-    assert marked == traditional and set(marked).isdisjoint(other) and set(marked + other) == _triggers()
-    assert len(convert._trigger_set()) == 672 and len(other) == 1570
-
-
-def test_the_tests_cover_what_the_table_lists():
-    """Both tests flag every BMP trigger, every character past U+FFFF and the surrogates."""
-    assert _triggers().isdisjoint("".join(_TRIGGER_FREE))
-    for test in (_cold_test, _regex_test):
-        assert all(test(ch) for ch in _triggers())
-        assert test("\U00020000") and test("\ud800") and test("中\U0010ffff")
-        assert not test("".join(_TRIGGER_FREE[:-5]))
-
-
-@pytest.mark.parametrize("path", ["cold", "regex"])
-def test_a_lone_surrogate_still_reaches_opencc(path):
+def test_a_lone_surrogate_still_reaches_opencc():
     """OpenCC's binding cannot encode a lone surrogate; the shortcut must not hide that."""
-    with _using(path), pytest.raises(UnicodeEncodeError):
+    with pytest.raises(UnicodeEncodeError):
         convert.to_simplified("国家\ud800")

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Fact
+from ..han import HAN
 from . import lexicon
 from . import metric as metric_mod
 from .numbers import Quantity, fold_width, is_referent, is_threshold, scan
@@ -43,7 +44,7 @@ _GENERIC_YEAR = ("全年", "年内")
 # Digits that are not quantities, masked before scanning. Each pattern runs only when its
 # trigger is in the paragraph, so common text pays for the few that can match.
 _NOISE = [
-    (None, re.compile(  # every branch starts with a digit: the lookahead skips other positions fast
+    (None, re.compile(  # every branch starts with a digit: other positions fail at the lookahead
         r"(?=\d)(?:"
         r"(?<!\d)(?:0\d{2,3}[-—\s]?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)"  # phone numbers
         r"|(?<![\d.])\d{1,12}(?:\.\d{1,12})?(?:\s*[:：∶]\s*\d{1,12}(?:\.\d{1,12})?)+"  # ratios, clock times
@@ -53,7 +54,7 @@ _NOISE = [
     ("://", re.compile(r"https?://[\w./?=&%#:~+\-]+")),  # URLs
     ("www.", re.compile(r"www\.[\w./?=&%#:~+\-]+")),
     ("@", re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]{1,64}\.[\w.]{1,64}")),  # e-mail addresses
-    ("ICP", re.compile(r"[A-Za-z\u4e00-\u9fff]{0,6}ICP[备证]?[\s:：]*\d+号?(?:-\d+)?")),  # 粤ICP备12345678号
+    ("ICP", re.compile(rf"[A-Za-z{HAN}]{{0,6}}ICP[备证]?[\s:：]*\d+号?(?:-\d+)?")),  # 粤ICP备12345678号
     ("号", re.compile(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d*\s*号?")),  # 〔2023〕5号
     ("《", re.compile(r"《[^》\n]{0,60}》")),  # titles of documents and publications
     (None, re.compile(r"[“‘「『\"][^”’」』\"\n]{1,12}[”’」』\"]")),  # short quoted names (digits checked)
@@ -156,57 +157,67 @@ class _Paragraph:
         self.lead = _lead(ctx, periods, self.local)
 
     def facts(self, offset: int, index: int, *, at_end: bool, budget: int = _METRIC_BUDGET) -> list[Fact]:
-        """The facts of this paragraph; only the first `budget` get a metric (segmenting costs
-        ~0.2 ms a figure, and a hostile page may hold a hundred thousand figures)."""
-        norm = self.norm
-        quantities = [q for q in self.quantities if _is_fact(norm, q, at_end=at_end)]
+        """The facts of this paragraph, which starts at `offset` of the text and is paragraph
+        `index`; only the first `budget` get a metric: a hostile page may hold a hundred
+        thousand figures, and each metric segments its clause."""
+        quantities = [q for q in self.quantities if _is_fact(self.norm, q, at_end=at_end)]
         if not quantities:
             return []
         self._prepare()
-        ctx = self.ctx
-        lists = _runs(norm, quantities)
-        head = {id(q): run[0] for run in lists for q in run[1:]}
+        lists = _runs(self.norm, quantities)
         distributed = self._distribute(lists)
-        out: list[Fact] = []
-        changes: dict[int, str | None] = {}
-        # id -> (metric, subject): the subject is the metric without a predicate appended.
-        metrics: dict[int, tuple[str | None, str | None]] = {}
-        previous: tuple[int, tuple[str | None, str | None]] = (-1, (None, None))  # of the figure before
-        for q in quantities:
-            chosen = distributed.get(id(q))
-            if chosen is not None:
-                date, date_text = self.values[id(chosen)], self.para[chosen.start:chosen.end]
-            else:
-                date, date_text = self._date_of(self._governing(q))
+        described = self._describe(quantities, lists, budget)
+        return [self._fact(q, distributed.get(id(q)), *described[id(q)], offset, index) for q in quantities]
+
+    def _describe(
+        self, quantities: list[Quantity], lists: list[list[Quantity]], budget: int
+    ) -> dict[int, tuple[str | None, tuple[str | None, str | None]]]:
+        """id -> (change, (metric, subject)) of each figure.
+
+        A figure inside a list (1.5和1.6个百分点) shares the first one's; a clause without a
+        subject borrows the metric of the figure before it in the same sentence (see `_metric`).
+        """
+        head = {id(q): run[0] for run in lists for q in run[1:]}
+        out: dict[int, tuple[str | None, tuple[str | None, str | None]]] = {}
+        previous: tuple[int, tuple[str | None, str | None]] = (-1, (None, None))  # sentence, metric
+        for n, q in enumerate(quantities):
             first = head.get(id(q))
-            if first is not None and id(first) in metrics:
-                changes[id(q)], metrics[id(q)] = changes[id(first)], metrics[id(first)]
+            sentence = self.ctx.sentence(q.core_start)
+            if first is not None and id(first) in out:
+                out[id(q)] = out[id(first)]
             else:
-                changes[id(q)] = self._change(q)
-                sentence = ctx.sentence(q.core_start)
                 borrowed = previous[1] if previous[0] == sentence else (None, None)
-                metrics[id(q)] = self._metric(q, borrowed) if len(out) < budget else (None, None)
-            previous = (ctx.sentence(q.core_start), metrics[id(q)])
-            s_start, s_end = ctx.sentence_bounds(q.core_start)
-            s_start, s_end = max(s_start, q.start - _SENTENCE_WINDOW), min(s_end, q.end + _SENTENCE_WINDOW)
-            out.append(
-                Fact(
-                    text=self.para[q.start:q.end],
-                    value=q.value,
-                    unit=q.unit or "",
-                    kind=q.kind,
-                    value_max=q.value_max,
-                    qualifier=q.qualifier,
-                    change=changes[id(q)],
-                    date=date,
-                    date_text=date_text,
-                    metric=metrics[id(q)][0],
-                    sentence=self.para[s_start:s_end].strip(),
-                    span=(offset + q.start, offset + q.end),
-                    paragraph=index,
-                )
-            )
+                out[id(q)] = (self._change(q), self._metric(q, borrowed) if n < budget else (None, None))
+            previous = (sentence, out[id(q)][1])
         return out
+
+    def _fact(
+        self, q: Quantity, distributed: Period | None, change: str | None,
+        metric: tuple[str | None, str | None], offset: int, index: int,
+    ) -> Fact:
+        """The Fact of figure `q`, dated by the period `distributed` to it or else by the one
+        that governs it; its sentence is cut to _SENTENCE_WINDOW on each side."""
+        if distributed is not None:
+            date, date_text = self.values[id(distributed)], self.para[distributed.start:distributed.end]
+        else:
+            date, date_text = self._date_of(self._governing(q))
+        s_start, s_end = self.ctx.sentence_bounds(q.core_start)
+        s_start, s_end = max(s_start, q.start - _SENTENCE_WINDOW), min(s_end, q.end + _SENTENCE_WINDOW)
+        return Fact(
+            text=self.para[q.start:q.end],
+            value=q.value,
+            unit=q.unit or "",
+            kind=q.kind,
+            value_max=q.value_max,
+            qualifier=q.qualifier,
+            change=change,
+            date=date,
+            date_text=date_text,
+            metric=metric[0],
+            sentence=self.para[s_start:s_end].strip(),
+            span=(offset + q.start, offset + q.end),
+            paragraph=index,
+        )
 
     # --- which period governs a figure ---------------------------------------------------
 

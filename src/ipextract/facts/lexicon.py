@@ -9,12 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-
-def _lines(name: str) -> list[str]:
-    text = resources.files("ipextract").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+from ..han import HAN
+from ..resources import alternation, data_lines, data_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +29,7 @@ class Unit:
 def units() -> dict[str, Unit]:
     """Surface form -> Unit, from data/facts_units.txt."""
     out: dict[str, Unit] = {}
-    for line in _lines("facts_units.txt"):
-        cols = line.split("\t")
+    for cols in data_rows("facts_units.txt"):
         surface, kind = cols[0], cols[1]
         canonical = cols[2] if len(cols) > 2 and cols[2] != "-" else surface
         not_before = cols[3] if len(cols) > 3 and cols[3] != "-" else ""
@@ -44,48 +40,44 @@ def units() -> dict[str, Unit]:
 
 @lru_cache(maxsize=1)
 def unit_pattern() -> re.Pattern[str]:
-    """Longest-first alternation of every unit surface, anchored where it is applied."""
-    surfaces = sorted(units(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(s) for s in surfaces))
+    """Any unit surface, the longest at a position (人次 before 人), matched where a number ends."""
+    return re.compile(alternation(units()))
 
 
 @lru_cache(maxsize=1)
 def entity_pattern() -> re.Pattern[str]:
     """A category noun after a threshold (…以上的种植大户): up to four modifier characters first."""
-    words = "|".join(re.escape(w) for w in sorted(_lines("facts_entities.txt"), key=len, reverse=True))
-    return re.compile(rf"\s*(?:的)?[\u4e00-\u9fff]{{0,4}}?(?:{words})")
+    return re.compile(rf"\s*(?:的)?[{HAN}]{{0,4}}?(?:{alternation(data_lines('facts_entities.txt'))})")
 
 
 @lru_cache(maxsize=1)
 def people_pattern() -> re.Pattern[str]:
     """A people noun within the noun phrase after a bare 万/亿 figure (20多万华商)."""
-    words = "|".join(re.escape(w) for w in sorted(_lines("facts_people.txt"), key=len, reverse=True))
-    return re.compile(rf"[^，,。；;：:！？!?、的]{{0,12}}?(?:{words})")
+    return re.compile(rf"[^，,。；;：:！？!?、的]{{0,12}}?(?:{alternation(data_lines('facts_people.txt'))})")
 
 
 @lru_cache(maxsize=1)
 def cheng_block() -> frozenset[str]:
     """Characters after 成 that make it a verb or a word part, not tenths (一成不变)."""
-    return frozenset(_lines("facts_cheng_block.txt"))
+    return frozenset(data_lines("facts_cheng_block.txt"))
 
 
 @lru_cache(maxsize=1)
 def predicates() -> frozenset[str]:
     """Words between a subject and its figure (达到, 同比, 占) that the metric finder skips."""
-    return frozenset(_lines("facts_predicates.txt"))
+    return frozenset(data_lines("facts_predicates.txt"))
 
 
 @lru_cache(maxsize=1)
 def changes() -> dict[str, str]:
     """Change words (增长, 下降…) -> "increase" / "decrease", from data/facts_changes.tsv."""
-    return dict(line.split("\t", 1) for line in _lines("facts_changes.tsv"))
+    return {word: direction for word, direction in data_rows("facts_changes.tsv")}
 
 
 @lru_cache(maxsize=1)
 def change_pattern() -> re.Pattern[str]:
     """Any change word, longest first; 新增 (new ones) is not a change."""
-    words = "|".join(re.escape(w) for w in sorted(changes(), key=len, reverse=True))
-    return re.compile(rf"(?<!新)(?:{words})")
+    return re.compile(rf"(?<!新)(?:{alternation(changes())})")
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +85,6 @@ def metric_words() -> dict[str, tuple[str, ...]]:
     """Role (head, money, attribute, skip) -> its words, from data/facts_metric_words.tsv;
     longest first, since a token matches a word it ends with."""
     out: dict[str, list[str]] = {}
-    for line in _lines("facts_metric_words.tsv"):
-        word, role = line.split("\t", 1)
-        out.setdefault(role.strip(), []).append(word)
+    for word, role in data_rows("facts_metric_words.tsv"):
+        out.setdefault(role, []).append(word)
     return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in out.items()}

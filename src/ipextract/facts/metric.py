@@ -1,7 +1,7 @@
 """The metric: a short noun phrase naming what a fact measures (资助金额, 专利权质押融资额).
 
-Only the clause around the number is segmented and tagged (segment.py, jieba's algorithm over a
-small dictionary, loaded on first use). The rules follow how Chinese statistics are written:
+Only the clause around the number is segmented and tagged (segment.py: jieba over a small
+dictionary, loaded on first use). The rules follow how Chinese statistics are written:
 
 * a measure word is followed by what is counted: `3229家企业和个人` -> 企业和个人; the phrase
   runs to its head noun (`19家全国知识产权服务品牌或品牌培育机构`), not into the nouns after it
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from ..han import HAN, is_han
 from . import lexicon
 from .segment import segmenter
 
@@ -35,7 +36,7 @@ _MULTIPLE_BASE = re.compile(r"(?:是|相当于|达到|(?<![作成因认以称])�
 # places, each with the figure of the subject named before it.
 _PLACE_SUFFIXES = "省市县区州旗镇乡"
 _PLACE_ONLY = re.compile(
-    rf"(?:^(?:其中)?|(?P<verb>是|(?<![作成因认以称])为))\s*(?P<place>[\u4e00-\u9fff]{{1,5}}?[{_PLACE_SUFFIXES}])\s*$"
+    rf"(?:^(?:其中)?|(?P<verb>是|(?<![作成因认以称])为))\s*(?P<place>[{HAN}]{{1,5}}?[{_PLACE_SUFFIXES}])\s*$"
 )
 _NOUN_UNITS = {"人口": "人口", "人民": "人口"}
 _PARENTHESIS = re.compile(r"[(（][^()（）]{0,20}[)）]")
@@ -272,7 +273,7 @@ def _is_nounish(token: tuple[str, str]) -> bool:
         return False
     if tag in _NOUNISH or (tag == "q" and len(word) >= 2):  # 系列, 批次: measure nouns
         return True
-    return tag == "x" and len(word) == 1 and "\u4e00" <= word <= "\u9fff"
+    return tag == "x" and len(word) == 1 and is_han(word)
 
 
 def _run(seq: list[tuple[str, str]], *, verbs: bool, limit: int = 0) -> list[tuple[str, str]]:

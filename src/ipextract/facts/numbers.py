@@ -40,7 +40,10 @@ _NUM = rf"(?:{_AR}|{_CN})"
 _HIGH_END = re.compile(rf"{_AR}|{_CN}")
 _MAX_MAGNITUDES = 3  # 千万亿 at most
 
+#: Any number token. Every token starts with a digit, a numeral or 上, and the lookahead says so
+#: first: the nine branches (some opening with a look-behind) are tried only where one may start.
 _TOKEN = re.compile(
+    r"(?=[\d零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟上])(?:"
     rf"(?P<pct>(?:百分之|千分之)(?P<pn>{_NUM}|百))"
     rf"|(?P<frac>(?P<fd>{_NUM})分之(?P<fn>{_NUM}))"
     r"|(?P<half>(?<![另这那一])一半)"
@@ -50,25 +53,8 @@ _TOKEN = re.compile(
     r"|(?P<tm>(?P<ta>\d{1,3})投(?P<tb>\d{1,3})中)"
     rf"|(?P<ar>{_AR})"
     rf"|(?P<cn>{_CN})"
+    r")"
 )
-
-#: Every match of _TOKEN starts with one of these. Branches opening with a look-behind keep `re`
-#: from skipping ahead by itself (it tries all nine at every position), so candidates are found
-#: with this class and _TOKEN is only tried there.
-_TOKEN_START = re.compile(r"[\d零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟上]")
-
-
-def _next_token(text: str, pos: int) -> re.Match[str] | None:
-    """`_TOKEN.search(text, pos)`, faster."""
-    while True:
-        start = _TOKEN_START.search(text, pos)
-        if start is None:
-            return None
-        m = _TOKEN.match(text, start.start())
-        if m is not None:
-            return m
-        pos = start.start() + 1
-
 
 _RANGE_SEP = re.compile(r"\s*[-—–~～至到]\s*")
 _LIST_SEP = re.compile(r"^\s*(?:[、和与及或]|以及)\s*$")
@@ -257,7 +243,7 @@ def scan(text: str, masked: bytearray | None = None) -> list[Quantity]:
     out: list[Quantity] = []
     pos = 0
     while True:
-        m = _next_token(text, pos)
+        m = _TOKEN.search(text, pos)
         if m is None:
             break
         pos = m.end()
@@ -276,33 +262,46 @@ def scan(text: str, masked: bytearray | None = None) -> list[Quantity]:
 
 
 def _dispatch(text: str, m: re.Match[str], masked: bytearray) -> list[Quantity]:
+    """The quantities a token `m` starts: none, one, or two for a score (13投8中)."""
     kind = m.lastgroup
     if kind in ("pct", "frac", "half", "slash"):
         q = _ratio(text, m)
         return [q] if q else []
     if kind == "shang":
-        magnitude = Decimal(1)
-        for ch in m.group("sm"):
-            magnitude *= _MAGNITUDE[ch]
-        num = _read_number(text, m.end(), m.end(), magnitude, True)
-        num.start = m.start()
-        unit = num.unit
-        if unit is None or unit.kind == "none":
-            return []
-        return [_finish(text, m.start(), num.unit_end, m.start(), float(num.total), None, unit, "over", num, masked)]
+        q = _shang(text, m)
+        return [q] if q else []
     if kind in ("wl", "tm"):
-        a, b = (m.group("w"), m.group("l")) if kind == "wl" else (m.group("ta"), m.group("tb"))
-        ua, ub = ("胜", "负") if kind == "wl" else ("投", "中")
-        mid = m.start() + len(a) + 1
-        return [
-            Quantity(m.start(), mid, m.start(), float(a), ua, "other"),
-            Quantity(mid, m.end(), mid, float(b), ub, "other"),
-        ]
+        return _score(m)
     core = _parse_core(m.group())
     if core is None:
         return []
     value, chinese = core
     return _quantity(text, m.start(), m.end(), value, chinese, masked)
+
+
+def _shang(text: str, m: re.Match[str]) -> Quantity | None:
+    """上万人, 上亿元: "reaching ten thousand", an over-qualified round magnitude with a unit."""
+    magnitude = Decimal(1)
+    for ch in m.group("sm"):
+        magnitude *= _MAGNITUDE[ch]
+    num = _read_number(text, m.end(), m.end(), magnitude, True)
+    num.start = m.start()
+    if num.unit is None or num.unit.kind == "none":
+        return None
+    return _finish(text, m.start(), num.unit_end, m.start(), float(num.total), None, num.unit, "over", num)
+
+
+def _score(m: re.Match[str]) -> list[Quantity]:
+    """A match result (30胜12负) or a shooting line (13投8中): two counts."""
+    if m.lastgroup == "wl":
+        (a, b), (unit_a, unit_b) = (m.group("w"), m.group("l")), ("胜", "负")
+    else:
+        (a, b), (unit_a, unit_b) = (m.group("ta"), m.group("tb")), ("投", "中")
+    mid = m.start() + len(a) + 1
+    return [
+        Quantity(m.start(), mid, m.start(), float(a), unit_a, "other"),
+        Quantity(mid, m.end(), mid, float(b), unit_b, "other"),
+    ]
 
 
 def _ratio(text: str, m: re.Match[str]) -> Quantity | None:
@@ -326,61 +325,83 @@ def _ratio(text: str, m: re.Match[str]) -> Quantity | None:
             return None  # 7/29 is a day, 24/7 a schedule: shares are written over small or round numbers
         value = (Decimal(a) / Decimal(b) * 100).quantize(Decimal("0.01"))
     q = Quantity(m.start(), m.end(), m.start(), float(value), "%", "percent", ratio_like=True)
-    _prefix_qualifier(text, q)
-    _suffix_qualifier(text, q)
+    _qualify(text, q)
     return q
 
 
 def _quantity(
     text: str, start: int, core_end: int, value: Decimal, chinese: bool, masked: bytearray
 ) -> list[Quantity]:
+    """The quantity whose numeral is text[start:core_end] with its magnitude, unit, range and
+    qualifiers; none for a rank (第3), a vague count (数十), a name (5G) or a bare label."""
     before = text[max(0, start - 6):start]
     if _RANK_BEFORE.search(before) or (chinese and _VAGUE_BEFORE.search(before)):
         return []
-    latin_before = start > 0 and text[start - 1].isascii() and text[start - 1].isalpha()
     num = _read_number(text, start, core_end, value, chinese)
-    after_core = text[num.end:num.end + 1]
-    if after_core.isascii() and after_core.isalpha() and num.unit is None:
-        return []  # 5G, 4K, 3D: a name
-    # 成 as tenths: 8成以上, 三成半.
-    if num.unit is None and after_core == "成" and text[num.end + 1:num.end + 2] not in lexicon.cheng_block():
-        pct = value * 10
-        end = num.end + 1
-        if text[end:end + 1] == "半":
-            pct += 5
-            end += 1
-        q = Quantity(start, end, start, float(pct), "%", "percent", chinese=chinese, ratio_like=True)
-        _prefix_qualifier(text, q)
-        _suffix_qualifier(text, q)
-        return [q]
-    if num.unit is None and after_core == "分" and _SCORE_VERB.search(before):
-        unit = lexicon.Unit("分", "other", "分")
-        num.unit, num.unit_end = unit, num.end + 1
-    # A range: 3至5亿元, 6万至8万元, 10-20家, 15%至20%.
+    if num.unit is None:
+        after = text[num.end:num.end + 1]
+        if after.isascii() and after.isalpha():
+            return []  # 5G, 4K, 3D: a name
+        if after == "成" and text[num.end + 1:num.end + 2] not in lexicon.cheng_block():
+            return [_tenths(text, num)]
+        if after == "分" and _SCORE_VERB.search(before):
+            num.unit, num.unit_end = lexicon.Unit("分", "other", "分"), num.end + 1  # 得到20分
+    ranged = _range(text, num, masked)
+    if ranged is not None:
+        return [ranged]
+    if num.unit is None:
+        return _without_unit(text, num, before)
+    if num.unit.kind == "none":
+        return []
+    q = _finish(text, start, num.unit_end, start, float(num.total), None, num.unit, None, num)
+    q.negative = _MINUS.search(before) is not None
+    return [q]
+
+
+def _tenths(text: str, num: _Num) -> Quantity:
+    """成 as tenths, a percentage: 8成以上 (over 80 %), 三成半 (35 %)."""
+    pct = num.value * 10
+    end = num.end + 1
+    if text[end:end + 1] == "半":
+        pct += 5
+        end += 1
+    q = Quantity(num.start, end, num.start, float(pct), "%", "percent", chinese=num.chinese, ratio_like=True)
+    _qualify(text, q)
+    return q
+
+
+def _range(text: str, num: _Num, masked: bytearray) -> Quantity | None:
+    """A range opening with `num`: 3至5亿元, 6万至8万元, 10-20家, 15%至20%."""
     sep = _RANGE_SEP.match(text, num.unit_end)
-    if sep and sep.end() < len(text) and not masked[sep.end()]:
-        hi_match = _HIGH_END.match(text, sep.end())
-        if hi_match:
-            hi_core = _parse_core(hi_match.group())
-            if hi_core is not None:
-                hi = _read_number(text, sep.end(), hi_match.end(), hi_core[0], hi_core[1])
-                joined = _join_range(num, hi)
-                if joined is not None:
-                    return [_finish(text, start, hi.unit_end, start, joined[0], joined[1],
-                                    hi.unit, hi.mid and "over", hi, masked, chinese=chinese and hi.chinese)]
-    if num.unit is not None and num.unit.kind == "none":
+    if not sep or sep.end() >= len(text) or masked[sep.end()]:
+        return None
+    hi_match = _HIGH_END.match(text, sep.end())
+    hi_core = _parse_core(hi_match.group()) if hi_match else None
+    if hi_match is None or hi_core is None:
+        return None
+    hi = _read_number(text, sep.end(), hi_match.end(), *hi_core)
+    joined = _join_range(num, hi)
+    if joined is None:
+        return None
+    return _finish(text, num.start, hi.unit_end, num.start, joined[0], joined[1], hi.unit, hi.mid and "over", hi,
+                   chinese=num.chinese and hi.chinese)
+
+
+def _without_unit(text: str, num: _Num, before: str) -> list[Quantity]:
+    """A number written without a unit. A 万/亿 figure counts people or money (see `_bare_unit`);
+    a smaller one is kept, still bare, only when it opens a list whose last member has a unit
+    (1.5和1.6个百分点); none right after a Latin letter (a model name, A4)."""
+    start = num.start
+    if start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
         return []
-    if latin_before and num.unit is None:
-        return []
-    base = num.total
-    if num.unit is None and num.big:
+    if num.big:
         unit = _bare_unit(text, start, num.end)
         if unit is None:
             return []
-        return [_finish(text, start, num.end, start, float(base), None, unit, None, num, masked)]
-    if num.unit is None and not _LIST_NEXT.match(text, num.end):
-        return []  # a bare number is kept only to borrow a unit from the list it opens
-    q = _finish(text, start, num.unit_end, start, float(base), None, num.unit, None, num, masked)
+        return [_finish(text, start, num.end, start, float(num.total), None, unit, None, num)]
+    if not _LIST_NEXT.match(text, num.end):
+        return []
+    q = _finish(text, start, num.unit_end, start, float(num.total), None, None, None, num)
     q.negative = _MINUS.search(before) is not None
     return [q]
 
@@ -422,7 +443,6 @@ def _finish(
     unit: lexicon.Unit | None,
     qualifier: str | None,
     num: _Num,
-    masked: bytearray,
     *,
     chinese: bool | None = None,
 ) -> Quantity:
@@ -446,9 +466,14 @@ def _finish(
         q.qualifier = qualifier
     elif num.mid:
         q.qualifier = _QUAL[num.mid]
+    _qualify(text, q)
+    return q
+
+
+def _qualify(text: str, q: Quantity) -> None:
+    """Qualifier words around `q` (近20亿元, 70%以上) set its qualifier and widen its span."""
     _prefix_qualifier(text, q)
     _suffix_qualifier(text, q)
-    return q
 
 
 def _prefix_qualifier(text: str, q: Quantity) -> None:
@@ -536,6 +561,5 @@ def _dispatch_loose(text: str, m: re.Match[str]) -> Quantity | None:
     q = Quantity(m.start(), num.end, m.start(), value, None, "other")
     if num.mid:
         q.qualifier = _QUAL[num.mid]
-    _prefix_qualifier(text, q)
-    _suffix_qualifier(text, q)
+    _qualify(text, q)
     return q

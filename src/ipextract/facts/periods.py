@@ -328,39 +328,60 @@ def find_periods(text: str, *, roc_years: bool = False) -> list[Period]:
     return periods
 
 
+#: Atoms that make a period on their own, never merged with the atoms around them.
+_STANDALONE = ("now", "yesterday", "vague", "inherit", "plan", "ago", "mpart")
+
+
 def _build(text: str, atoms: list[_Atom], i: int, *, allow_range: bool = True) -> tuple[Period | None, int]:
     """Merge atoms i.. into one expression (year+month+day, ranges); returns it and the next index."""
     a = atoms[i]
-    if a.kind in ("now", "yesterday"):
-        return Period(a.start, a.end, a.text, kind="now", day_offset=-1 if a.kind == "yesterday" else 0), i + 1
-    if a.kind == "vague":
-        return Period(a.start, a.end, a.text, role=VAGUE, kind="vague"), i + 1
-    if a.kind == "inherit":
-        return Period(a.start, a.end, a.text, kind="inherit"), i + 1
-    if a.kind == "plan":
-        plan = _PLANS[a.text.strip("“”\"")[1]]
-        if a.text.endswith("以来"):
-            return Period(a.start, a.end, a.text, kind="since", lo=_Point(("abs", plan[0]))), i + 1
-        if a.text.endswith("末"):
-            return Period(a.start, a.end, a.text, lo=_Point(("abs", plan[1]))), i + 1
-        if a.text.endswith("初"):
-            return Period(a.start, a.end, a.text, lo=_Point(("abs", plan[0]))), i + 1
-        return Period(a.start, a.end, a.text, kind="plan", plan=plan), i + 1
-    if a.kind == "ago":
-        n = cn_small_int(re.sub(r"^(?:近|最近|过去)|\s*年.*$", "", a.text))
-        if not n or n > 50:
-            return None, i + 1
-        return Period(a.start, a.end, a.text, kind="ago", years_back=n), i + 1
-    if a.kind == "mpart":
-        return None, i + 1  # 底/末 on their own are not dates
+    if a.kind in _STANDALONE:
+        return _standalone(a), i + 1
     lo, hi, unit = _atom_points(a)
     if unit == "inherit":
         return Period(a.start, a.end, a.text, kind="inherit"), i + 1
     if lo is None:
         return None, i + 1
-    start, end = a.start, a.end
+    lo, hi, end, j = _compose(text, atoms, i, lo, hi, unit)
+    if j < len(atoms) and allow_range:
+        ranged = _range(text, atoms, a.start, end, j, lo)
+        if ranged is not None:
+            return ranged
+    return Period(a.start, end, text[a.start:end], lo=lo, hi=hi), j
+
+
+def _standalone(a: _Atom) -> Period | None:
+    """The period of an atom that stands alone (目前, 近日, 当天, 十三五期间, 3年来)."""
+    if a.kind in ("now", "yesterday"):
+        return Period(a.start, a.end, a.text, kind="now", day_offset=-1 if a.kind == "yesterday" else 0)
+    if a.kind == "vague":
+        return Period(a.start, a.end, a.text, role=VAGUE, kind="vague")
+    if a.kind == "inherit":
+        return Period(a.start, a.end, a.text, kind="inherit")
+    if a.kind == "plan":
+        plan = _PLANS[a.text.strip("“”\"")[1]]
+        if a.text.endswith("以来"):
+            return Period(a.start, a.end, a.text, kind="since", lo=_Point(("abs", plan[0])))
+        if a.text.endswith("末"):
+            return Period(a.start, a.end, a.text, lo=_Point(("abs", plan[1])))
+        if a.text.endswith("初"):
+            return Period(a.start, a.end, a.text, lo=_Point(("abs", plan[0])))
+        return Period(a.start, a.end, a.text, kind="plan", plan=plan)
+    if a.kind == "ago":
+        n = cn_small_int(re.sub(r"^(?:近|最近|过去)|\s*年.*$", "", a.text))
+        if not n or n > 50:
+            return None
+        return Period(a.start, a.end, a.text, kind="ago", years_back=n)
+    return None  # 底/末 on their own are not dates
+
+
+def _compose(
+    text: str, atoms: list[_Atom], i: int, lo: _Point, hi: _Point | None, unit: str
+) -> tuple[_Point, _Point | None, int, int]:
+    """Add the finer atoms written right after atom i (2019年 + 7月 + 29日, 5月 + 底, 一季度 +
+    末) to its points; returns the points, where the expression ends and the next atom's index."""
+    end = atoms[i].end
     j = i + 1
-    # Compose finer atoms written right after (2019年 + 7月 + 29日, 5月 + 底, 一季度 + 末).
     while j < len(atoms) and unit in _FINER and atoms[j].start == end + _gap(text, end, atoms[j].start):
         b = atoms[j]
         b_lo, b_hi, b_unit = _atom_points(b) if b.kind != "mpart" else (None, None, "mpart")
@@ -392,20 +413,23 @@ def _build(text: str, atoms: list[_Atom], i: int, *, allow_range: bool = True) -
         lo, hi = _refine(lo, hi, b_lo, b_hi)
         end, unit = b.end, b_unit
         j += 1
-    # A range: <expr> 至/-/到 <expr>; the high end inherits what it leaves out (year, month).
-    if j < len(atoms) and allow_range:
-        between = text[end:atoms[j].start]
-        if _CONNECTOR.match(between) and len(between) <= 3 and atoms[j].kind not in ("now", "vague", "ago"):
-            sub, k = _build(text, atoms, j, allow_range=False)
-            if sub is not None and sub.lo is not None and sub.kind == "span":
-                hi_pt = sub.hi or sub.lo
-                if hi_pt.month_hi is not None:
-                    hi_pt = _Point(hi_pt.year, hi_pt.month_hi, None)
-                hi = _inherit(hi_pt, lo)
-                return Period(start, sub.end, text[start:sub.end], lo=lo, hi=hi), k
-        elif between.strip() in ("至今", "到今"):
-            return Period(start, end + len(between), text[start:end + len(between)], kind="since", lo=lo), j
-    return Period(start, end, text[start:end], lo=lo, hi=hi), j
+    return lo, hi, end, j
+
+
+def _range(text: str, atoms: list[_Atom], start: int, end: int, j: int, lo: _Point) -> tuple[Period, int] | None:
+    """A range from text[start:end] to the expression at atom j (<expr> 至/-/到 <expr>), whose
+    high end inherits what it leaves out (year, month); or a span up to now (2018年至今)."""
+    between = text[end:atoms[j].start]
+    if _CONNECTOR.match(between) and len(between) <= 3 and atoms[j].kind not in ("now", "vague", "ago"):
+        sub, k = _build(text, atoms, j, allow_range=False)
+        if sub is not None and sub.lo is not None and sub.kind == "span":
+            hi = sub.hi or sub.lo
+            if hi.month_hi is not None:
+                hi = _Point(hi.year, hi.month_hi, None)
+            return Period(start, sub.end, text[start:sub.end], lo=lo, hi=_inherit(hi, lo)), k
+    elif between.strip() in ("至今", "到今"):
+        return Period(start, end + len(between), text[start:end + len(between)], kind="since", lo=lo), j
+    return None
 
 
 def _gap(text: str, end: int, nxt: int) -> int:
