@@ -263,7 +263,7 @@ def batch_cmd(
       ipextract batch s3-mounted/crawl/ -o /shared/out.jsonl --executor ray --ray-address auto
     """
     from .batch import BatchConfig, BatchError, run_batch, summary_line
-    from .sources import Limits, Selection, read_path_list
+    from .sources import Selection, read_path_list
 
     fmt = format.value if format is not None else _format_from_name(output)
     if fmt == "parquet" and output == "-":
@@ -273,16 +273,14 @@ def batch_cmd(
         inputs = [q for p in inputs for q in (listed if p == "-" else [p])]
     options = Options(script=script.value, keep_pinyin=keep_pinyin, ref_date=_ref_date(ref_date),
                       max_bytes=max_bytes)
-    config = BatchConfig(options=options, limits=Limits(max_bytes=max_bytes), format=fmt,
-                         split_errors=errors is not None, timeout=timeout or None)
+    config = BatchConfig(
+        output=output, format=fmt, errors=errors, options=options, timeout=timeout or None,
+        selection=Selection(tuple(include or ()), tuple(exclude or ())), executor=executor.value,
+        workers=workers, ray_address=ray_address, shard_docs=shard_size, resume=resume, fail_fast=fail_fast,
+        work_dir=work_dir, keep_parts=keep_parts, bom=bom, progress=not quiet and sys.stderr.isatty(),
+    )
     try:
-        result = run_batch(
-            inputs, output=output, config=config, errors_path=errors,
-            selection=Selection(tuple(include or ()), tuple(exclude or ())),
-            workers=workers, executor=executor.value, ray_address=ray_address, resume=resume,
-            fail_fast=fail_fast, work_dir=work_dir, keep_parts=keep_parts, shard_docs=shard_size,
-            bom=bom, progress=not quiet and sys.stderr.isatty(),
-        )
+        result = run_batch(inputs, config)
     except BatchError as exc:
         _report(f"ipextract batch: {exc}")
         raise typer.Exit(2) from None

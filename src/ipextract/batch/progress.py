@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from .sources import Limits, Selection, format_of, plan_units
+from ..sources import Limits, Selection, format_of, plan_units
 
 
 class Progress:
