@@ -31,8 +31,15 @@ print(json.dumps(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before))
 """
 
 
+#: The first-round fixture pages: small and mid-sized pages around one large one (readability-
+#: youth-1.html, 458 KB), the mix in which default malloc hands memory back after the large page.
+#: (Among all fixtures a still larger g2 page comes first in name order and lifts glibc's dynamic
+#: thresholds, so the default run sometimes trims and sometimes not.)
+PAGES = sorted(str(p) for p in FIXTURES.glob("*.html") if not p.name.startswith(("g2-", "q")))
+
+
 def _faults(mode: str, rounds: int = 3) -> int:
-    pages = sorted(str(p) for p in FIXTURES.glob("*.html"))
+    pages = PAGES
     out = subprocess.run([sys.executable, "-c", _FAULTS, str(rounds), mode, *pages], capture_output=True, text=True,
                          check=True, timeout=120)
     return json.loads(out.stdout)

@@ -7,11 +7,11 @@ import io
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from ipextract import Options, parse, parse_file
+from ipextract.sources import files
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 
@@ -62,7 +62,7 @@ def test_unreadable(tmp_path, monkeypatch):
     def deny(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(files, "open", deny, raising=False)
     doc = parse_file(path)
     assert (doc.error_kind, doc.error) == ("unreadable", "permission denied")
 

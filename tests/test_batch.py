@@ -9,8 +9,10 @@ import time
 import pytest
 
 from batch_inputs import PAGES, make_gzip, make_tar, make_warc, make_zip, page
-from ipextract import batch as batch_mod
-from ipextract.batch import BatchConfig, BatchError, PartsLayout, plan_shards, run_batch, run_shard
+from ipextract.batch import BatchConfig, BatchError, PartsLayout, ShardConfig, plan_shards, run_batch, run_shard
+from ipextract.batch import shard as shard_mod
+from ipextract.batch.executors.local import MAX_ATTEMPTS, _Pool, _Worker
+from ipextract.batch.run import RunEvents
 from ipextract.pipeline import parse, parse_file
 from ipextract.sources import iter_items, plan_units
 
@@ -50,10 +52,9 @@ def _records(path):
 
 
 def _run(crawl, out, **kw):
-    kw.setdefault("config", BatchConfig())
     kw.setdefault("workers", 2)
     kw.setdefault("shard_docs", 4)
-    return run_batch(crawl, output=str(out), **kw)
+    return run_batch(crawl, BatchConfig(output=str(out), **kw))
 
 
 def test_every_input_document_gives_one_record_in_input_order(crawl, tmp_path):
@@ -93,8 +94,7 @@ def test_records_have_the_same_content_as_parse(crawl, tmp_path):
 
 
 def test_errors_go_to_their_own_file(crawl, tmp_path):
-    config = BatchConfig(split_errors=True)
-    result = _run(crawl, tmp_path / "ok.jsonl", config=config, errors_path=str(tmp_path / "err.jsonl"))
+    result = _run(crawl, tmp_path / "ok.jsonl", errors=str(tmp_path / "err.jsonl"))
     ok, err = _records(tmp_path / "ok.jsonl"), _records(tmp_path / "err.jsonl")
     assert all(r["error"] is None for r in ok) and all(r["error"] for r in err)
     assert (len(ok), len(err)) == (result.stats.ok, result.stats.failed)
@@ -114,7 +114,7 @@ def test_csv_output_holds_the_facts_of_the_jsonl(crawl, tmp_path):
     import csv
 
     _run(crawl, tmp_path / "docs.jsonl")
-    _run(crawl, tmp_path / "facts.csv", config=BatchConfig(format="csv"), bom=True)
+    _run(crawl, tmp_path / "facts.csv", format="csv", bom=True)
     text = (tmp_path / "facts.csv").read_text(encoding="utf-8")
     assert text.startswith("\ufeffpath,id,title,published_at,source,text,value,")
     rows = list(csv.DictReader(text[1:].splitlines()))
@@ -126,7 +126,7 @@ def test_parquet_output_tables(crawl, tmp_path):
     import pyarrow.parquet as pq
 
     _run(crawl, tmp_path / "docs.jsonl")
-    _run(crawl, tmp_path / "tables", config=BatchConfig(format="parquet"))
+    _run(crawl, tmp_path / "tables", format="parquet")
     docs = pq.read_table(tmp_path / "tables" / "documents.parquet").to_pylist()
     facts = pq.read_table(tmp_path / "tables" / "facts.parquet")
     records = _records(tmp_path / "docs.jsonl")
@@ -139,7 +139,7 @@ def test_resume_runs_only_unfinished_shards_and_gives_each_document_once(crawl, 
     clean = tmp_path / "clean.jsonl"
     _run(crawl, clean)
     out = tmp_path / "out.jsonl"
-    config = BatchConfig()
+    config = ShardConfig()
     layout = PartsLayout(f"{out}.parts", "jsonl")
     layout.prepare(config, resume=False)
     shards = list(plan_shards(plan_units(crawl), max_docs=4))
@@ -164,7 +164,7 @@ def test_resume_refuses_parts_made_with_other_options(crawl, tmp_path):
     from ipextract.options import Options
 
     with pytest.raises(BatchError, match="other options"):
-        _run(crawl, out, resume=True, config=BatchConfig(options=Options(script="keep")))
+        _run(crawl, out, resume=True, options=Options(script="keep"))
 
 
 def test_resume_refuses_changed_inputs(crawl, tmp_path):
@@ -192,7 +192,7 @@ def test_fail_fast_stops_and_keeps_no_partial_output(crawl, tmp_path):
 
 def test_run_shard_is_idempotent_and_honours_poison(crawl, tmp_path):
     shard = next(plan_shards(plan_units(crawl[:1]), max_docs=3))
-    config = BatchConfig()
+    config = ShardConfig()
     PartsLayout(tmp_path, "jsonl").prepare(config, resume=False)
     stats = run_shard(shard, config, str(tmp_path), poison={1: ("crashed", "worker died")})
     assert stats["documents"] == 3 and stats["errors"] == {"crashed": 1}
@@ -204,16 +204,16 @@ def test_run_shard_is_idempotent_and_honours_poison(crawl, tmp_path):
 
 
 def test_slow_document_gets_a_timeout_record(crawl, tmp_path, monkeypatch):
-    real = batch_mod.parse
+    real = shard_mod.parse
 
     def slow(data, options, **kw):
         if kw["path"].endswith("p01.txt"):
             time.sleep(5)
         return real(data, options, **kw)
 
-    monkeypatch.setattr(batch_mod, "parse", slow)
+    monkeypatch.setattr(shard_mod, "parse", slow)
     shard = next(plan_shards(plan_units(crawl[:1]), max_docs=10))
-    config = BatchConfig(timeout=0.3)
+    config = ShardConfig(timeout=0.3)
     t0 = time.monotonic()
     stats = run_shard(shard, config, str(tmp_path))
     assert time.monotonic() - t0 < 4
@@ -238,19 +238,15 @@ class _FakeConn:
 
 
 def _fake_worker(shard, doc):
-    from ipextract.executors.local import _Worker
-
     w = _Worker.__new__(_Worker)
     w.process, w.conn, w.task, w.doc, w.doc_started = _FakeProcess(), _FakeConn(), (shard, {}), doc, 0.0
+    w.ready = True
     return w
 
 
 def test_pool_retries_a_dead_worker_and_poisons_a_document_that_kills_it_twice(crawl):
-    from ipextract.batch import Events
-    from ipextract.executors.local import MAX_ATTEMPTS, _Pool
-
     shard = next(plan_shards(plan_units(crawl[:1]), max_docs=4))
-    pool = _Pool(1, BatchConfig(), "/nonexistent", Events(None, False))
+    pool = _Pool(1, ShardConfig(), "/nonexistent", RunEvents(None, False))
     first = _fake_worker(shard, 2)
     pool.workers.append(first)
     pool._died(first)  # an outside kill: run the shard again as it was
@@ -270,14 +266,47 @@ def test_pool_retries_a_dead_worker_and_poisons_a_document_that_kills_it_twice(c
 
 
 def test_pool_stall_inside_a_document_is_a_timeout_and_between_documents_a_rerun(crawl):
-    from ipextract.batch import Events
-    from ipextract.executors.local import _Pool
-
     shard = next(plan_shards(plan_units(crawl[:1]), max_docs=4))
-    pool = _Pool(1, BatchConfig(timeout=1.0), "/nonexistent", Events(None, False))
+    pool = _Pool(1, ShardConfig(timeout=1.0), "/nonexistent", RunEvents(None, False))
     assert pool.hard_limit == 3.0
     inside, between = _fake_worker(shard, 1), _fake_worker(shard, -1)
     pool.workers += [inside, between]
     pool._stalled(inside)
     pool._stalled(between)
     assert [(s.index, {k: v[0] for k, v in p.items()}) for s, p in pool.retries] == [(0, {}), (0, {1: "timeout"})]
+
+
+def test_max_bytes_is_one_setting_that_parsing_and_reading_share():
+    from ipextract.options import Options
+
+    config = BatchConfig(options=Options(max_bytes=5000), errors="errors.jsonl", timeout=0)
+    assert config.shard.limits.max_bytes == config.shard.options.max_bytes == 5000
+    assert (config.shard.split_errors, config.shard.timeout) == (True, None)
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    ({"format": "xml"}, "unknown format 'xml'"),
+    ({"executor": "slurm"}, "unknown executor 'slurm'"),
+    ({"format": "parquet"}, "Parquet output needs -o DIR"),
+])
+def test_settings_that_cannot_work_are_refused_before_anything_runs(tmp_path, settings, message):
+    with pytest.raises(BatchError, match=message):
+        run_batch([str(tmp_path)], BatchConfig(work_dir=str(tmp_path / "parts"), **settings))
+    assert not (tmp_path / "parts").exists()
+
+
+def test_warming_a_worker_parses_only_when_asked_and_once():
+    import subprocess
+    import sys
+
+    code = (
+        "import ipextract.pipeline as p\n"
+        "calls = []\n"
+        "p.parse = lambda *a, **k: calls.append(1)\n"
+        "from ipextract.batch.executors import warm\n"
+        "print(len(calls), end=' ')\n"
+        "warm.prepare_worker(); warm.prepare_worker()\n"
+        "print(len(calls))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert run.stdout == "0 2\n"

@@ -5,9 +5,12 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, load_gold
-from ipextract.decode import declared_charset, decode, normalize_charset, plausibility
+from ipextract import decode as decode_module
+from ipextract.decode import declared_charset, decode, normalize_charset, plausibility, utf16_codec
 
 SIMPLIFIED = load_gold("gne-shanxi-gov-1")["body"]
 #: Real Traditional text (Liberty Times), kept to what Big5 can encode.
@@ -167,3 +170,89 @@ def test_real_gb2312_page_from_the_corpus():
     assert out.encoding == "gb18030"
     assert out.declared == "gb2312"
     assert "话剧《约定无期限》河北各市巡演结束" in out.text
+
+
+def test_utf8_cut_inside_a_character_stays_utf8_with_a_replacement():
+    text = "<p>国家知识产权局</p>"
+    assert decode(text.encode()).text == text
+    cut = text.encode()[:-7] + "局".encode()[:2]
+    doc = decode(cut)
+    assert (doc.encoding, doc.text) == ("utf-8", "<p>国家知识产权\ufffd")
+
+
+def test_mostly_utf8_page_with_a_gbk_line_is_decoded_line_by_line():
+    gbk = "<p>国家知识产权局发布数据</p>".encode("gb18030") * 20
+    assert (decode(gbk).encoding, decode(gbk).text) == ("gb18030", gbk.decode("gb18030"))
+    mixed = "<p>国家知识产权局发布数据</p>\n".encode() * 20 + "<p>专利</p>\n".encode("gb18030")
+    doc = decode(mixed)
+    assert doc.encoding == "utf-8" and doc.text.endswith("<p>专利</p>\n")
+    assert doc.warnings == ["1 lines are not UTF-8; decoded as gb18030"]
+
+
+def test_declared_chinese_codec_is_kept_unless_another_reads_far_better():
+    page = '<meta charset="gb2312"><p>国家知识产权局发布专利数据</p>'.encode("gb18030")
+    doc = decode(page)
+    assert (doc.encoding, doc.declared, doc.warnings) == ("gb18030", "gb2312", [])
+    big5 = '<meta charset="gb2312"><p>國家知識產權局發布專利數據</p>'.encode("big5")
+    doc = decode(big5)
+    assert doc.encoding == "big5hkscs" and "國家知識產權局" in doc.text
+    assert doc.warnings == ["declared charset gb2312 does not fit the bytes; decoded as big5hkscs"]
+
+
+def test_plausibility_is_the_share_of_common_characters_among_han_like_ones():
+    # Han-like: 国 的 (common), 㐀 鿿 (rare Han), U+FFFD and private use (what wrong codecs give).
+    assert plausibility("abc 国的") == 1.0
+    assert plausibility("国的㐀鿿") == 0.5
+    assert plausibility("国\ufffd\ue000的") == 0.5
+    assert plausibility("abc é😀 ，") == 0.0  # nothing Han-like
+
+
+def test_plausibility_looks_at_the_first_non_ascii_characters_only():
+    text = "a" * 70000 + "中" * decode_module._SAMPLE_CHARS + "\ufffd" * 100
+    assert plausibility(text) == 1.0
+
+
+#: ASCII, U+FFFD, the edges of the Chinese ranges and characters just outside them.
+_GATE_ALPHABET = "a<> \n\ufffd中國，\u2e80\u9fff\uf900\ufaff\ufe30\uffef\u2e7f\ufe2f\u00e9\u3000\U00020000"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_GATE_ALPHABET)))
+def test_too_few_chinese_shortcut_gives_the_answer_of_the_full_count(text):
+    """`_too_few_chinese` first counts all non-ASCII characters but U+FFFD, a superset of the
+    Chinese ones: when even those are too few, so are the Chinese; else it counts Chinese."""
+    bad = text.count("\ufffd")
+    chinese = len(text) - len(decode_module._CJK_RUNS.sub("", text))
+    assert decode_module._too_few_chinese(text, bad) == (chinese < bad * decode_module._MIXED_GATE)
+
+
+# ---------------------------------------------------------------------------------------------
+# UTF-16 without a byte-order mark: one test, `utf16_codec`, for the decoder and the sniffer
+
+
+def test_utf16_with_ascii_is_known_by_its_nuls():
+    page = html(SIMPLIFIED)
+    assert utf16_codec(page.encode("utf-16-le")) == "utf-16-le"
+    assert utf16_codec(page.encode("utf-16-be")) == "utf-16-be"
+    assert decode(page.encode("utf-16-le")).text == page
+
+
+def test_all_chinese_utf16_is_known_by_reading_as_common_han():
+    text = SIMPLIFIED.replace("\n", "")[:600]
+    for codec in ("utf-16-le", "utf-16-be"):
+        data = text.encode(codec)
+        assert data.count(0) <= len(data) // 4  # too few NULs for the first sign
+        assert utf16_codec(data) == codec
+        assert (decode(data).encoding, decode(data).text) == (codec, text)
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030", "big5"])
+def test_pages_in_other_encodings_are_not_utf16(codec):
+    text = TRADITIONAL if codec == "big5" else SIMPLIFIED
+    assert utf16_codec(html(text).encode(codec)) is None
+    assert utf16_codec(text.encode(codec)) is None
+
+
+def test_nuls_spread_over_both_byte_orders_are_not_utf16():
+    assert utf16_codec(bytes(100)) is None
+    assert utf16_codec(b"a\x00b\x00" * 10 + b"\x00c\x00d" * 10) is None

@@ -32,10 +32,9 @@ def inputs(tmp_path_factory):
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
 def test_ray_output_is_identical_to_local(ray_session, inputs, tmp_path, fmt):
-    local = run_batch(inputs, output=str(tmp_path / f"local.{fmt}"), config=BatchConfig(format=fmt),
-                      workers=2, shard_docs=3)
-    remote = run_batch(inputs, output=str(tmp_path / f"ray.{fmt}"), config=BatchConfig(format=fmt),
-                       executor="ray", shard_docs=3)
+    local = run_batch(inputs, BatchConfig(output=str(tmp_path / f"local.{fmt}"), format=fmt, workers=2, shard_docs=3))
+    remote = run_batch(inputs, BatchConfig(output=str(tmp_path / f"ray.{fmt}"), format=fmt, executor="ray",
+                                           shard_docs=3))
     assert (tmp_path / f"ray.{fmt}").read_bytes() == (tmp_path / f"local.{fmt}").read_bytes()
     assert remote.stats.to_dict() | {"seconds": 0} == local.stats.to_dict() | {"seconds": 0}
     assert remote.stats.documents == 6 + 7 + 3 + 6 and remote.stats.errors == {"binary": 1}
@@ -45,11 +44,10 @@ def test_ray_output_is_identical_to_local(ray_session, inputs, tmp_path, fmt):
 def test_ray_parquet_tables_equal_local(ray_session, inputs, tmp_path):
     import pyarrow.parquet as pq
 
-    cfg = BatchConfig(format="parquet", split_errors=True)
-    run_batch(inputs, output=str(tmp_path / "local"), config=cfg, errors_path=str(tmp_path / "le.jsonl"),
-              workers=2, shard_docs=4)
-    run_batch(inputs, output=str(tmp_path / "ray"), config=cfg, errors_path=str(tmp_path / "re.jsonl"),
-              executor="ray", shard_docs=4)
+    run_batch(inputs, BatchConfig(output=str(tmp_path / "local"), format="parquet", errors=str(tmp_path / "le.jsonl"),
+                                  workers=2, shard_docs=4))
+    run_batch(inputs, BatchConfig(output=str(tmp_path / "ray"), format="parquet", errors=str(tmp_path / "re.jsonl"),
+                                  executor="ray", shard_docs=4))
     for table in ("documents.parquet", "facts.parquet"):
         assert pq.read_table(tmp_path / "ray" / table).equals(pq.read_table(tmp_path / "local" / table))
     assert (tmp_path / "re.jsonl").read_bytes() == (tmp_path / "le.jsonl").read_bytes()

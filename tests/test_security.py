@@ -21,7 +21,7 @@ import bombs
 import ipextract
 from batch_inputs import page
 from ipextract import parse
-from ipextract.batch import BatchConfig, Shard
+from ipextract.batch import Shard, ShardConfig
 from ipextract.sources import Unit, plan_units
 from proc_tree import run_measured
 
@@ -178,7 +178,7 @@ def test_workers_receive_plain_data_addresses_not_commands(tmp_path):
         "error_kind": "str | None", "error": "str | None"}
     plain = json.loads(json.dumps([u.to_list() for u in shard.units]))
     assert plain == [["file", str(tmp_path / "a.txt"), 0, "", None]]
-    assert {f.name for f in fields(BatchConfig)} == {"options", "limits", "format", "split_errors", "timeout"}
+    assert {f.name for f in fields(ShardConfig)} == {"options", "format", "split_errors", "timeout"}
 
 
 # ---------------------------------------------------------------------------------------------

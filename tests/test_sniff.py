@@ -7,6 +7,8 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from ipextract import parse
@@ -69,3 +71,36 @@ def test_html_is_recognised_after_a_long_preamble():
 def test_text_pages_are_text():
     assert detect_format((FIXTURES / "seed-hp-ip.txt").read_text(encoding="utf-8")) == "text"
     assert detect_format("发布时间：2024-01-01 来源：某某局\n正文 a < b 且 c > d。") == "text"
+
+
+def test_empty_means_only_whitespace_however_long():
+    with pytest.raises(InputError) as err:
+        reject_binary(b" \n\t" * 3000)
+    assert err.value.kind == "empty"
+    reject_binary(b" " * 5000 + "正文".encode())  # text after the first 4 KB: not empty
+    assert parse("\u3000 \n\t\u00a0".encode()).error_kind == "empty"
+    assert parse(" \n<p>正文内容在这里</p>".encode()).error_kind is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([chr(c) for c in range(0x3001) if chr(c).isspace()] + ["a", "中", "\x00"]),
+               max_size=20))
+def test_isspace_is_the_empty_strip_test(text):
+    """The emptiness checks use `isspace()` (no copy of the page) where they mean `not strip()`."""
+    assert (not text or text.isspace()) == (not text.strip())
+
+
+@pytest.mark.parametrize(("data", "outcome"), [
+    (b"%PDF-1.4 ...", ("binary", "looks like a PDF file, not a web page")),
+    (bytes(range(32)) * 20, ("binary", "looks like binary data, not a web page")),
+    ("<p>正文</p>".encode(), None),
+    ("<p>正文</p>".encode("utf-16-le"), None),
+    (("国家知识产权局发布专利统计数据" * 40).encode("utf-16-le"), None),  # no NULs, still UTF-16
+])
+def test_reject_binary_examples(data, outcome):
+    try:
+        reject_binary(data)
+    except InputError as exc:
+        assert (exc.kind, exc.message) == outcome
+    else:
+        assert outcome is None

@@ -18,9 +18,8 @@ __all__ = ["Document", "Fact", "Options", "__version__", "document_schema", "kee
 
 
 def __getattr__(name: str) -> Any:
-    """`__version__`, read from the installed metadata when first asked for: importing
-    importlib.metadata (and the email package it pulls in) costs a cold `ipextract parse`
-    about 25 ms, for a value only `--version` shows."""
+    """`__version__`, read from the installed metadata when first asked for: importlib.metadata
+    pulls in the email package, which nothing but `--version` needs."""
     if name != "__version__":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib.metadata import PackageNotFoundError, version

@@ -4,8 +4,7 @@ A parse allocates a few megabytes (the lxml tree of a 100 KB page, its text, the
 and frees all of it when the page is done. With glibc's default malloc settings that memory goes
 straight back to the kernel: free space over 128 KB at the top of the heap is trimmed, and large
 blocks are served by their own mmap and unmapped when freed. The next page asks for the same
-memory again, and the kernel must hand out and zero fresh pages: about 45 page faults per page,
-0.05–0.14 ms of kernel time plus the cold caches, roughly 5 % of a page's CPU time.
+memory again, and the kernel must hand out and zero fresh pages for it, page after page.
 
 `keep_heap()` raises both thresholds, so the heap stays at the size the largest page needed and
 is reused. Processes that parse many pages call it: the CLI when given several pages, every batch

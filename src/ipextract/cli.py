@@ -1,4 +1,8 @@
-"""The `ipextract` command: thin typer commands over the library."""
+"""The `ipextract` command: thin typer commands over the library.
+
+Options shared by several commands are declared once, as `Annotated` aliases below, so a flag
+means the same thing (and is documented the same way) wherever it appears.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,8 @@ import datetime as dt
 import os
 import sys
 from enum import Enum
-from functools import partial
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +21,9 @@ from .errors import printable
 from .options import DEFAULT_MAX_BYTES, Options
 from .pipeline import parse, parse_file
 from .writers import atomic_output, dumps, write_csv, write_json, write_jsonl
+
+if TYPE_CHECKING:
+    from .batch import BatchConfig, BatchResult
 
 app = typer.Typer(
     name="ipextract",
@@ -35,9 +41,85 @@ class OutputFormat(str, Enum):
     csv = "csv"
 
 
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
 class Script(str, Enum):
     simplified = "simplified"
     keep = "keep"
+
+
+class ExecutorName(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+
+
+# --------------------------------------------------------------------------------------------
+# Options, declared once
+
+ScriptOption = Annotated[Script, typer.Option("--script", help="Simplified output, or keep the page's script.")]
+KeepPinyinOption = Annotated[bool, typer.Option("--keep-pinyin", help="Keep pinyin annotations like 發(fā).")]
+RefDateOption = Annotated[
+    dt.date | None,
+    typer.Option("--ref-date", parser=_date, metavar="YYYY-MM-DD",
+                 help="YYYY-MM-DD for relative dates when the page has none."),
+]
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", min=1, help="Larger documents get error too_large.")]
+BomOption = Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 byte-order mark (for Excel).")]
+
+# batch
+InputsArgument = Annotated[
+    list[str],
+    typer.Argument(help="Pages, folders, .gz pages, .zip/.tar/.tar.gz/.tgz/.warc/.warc.gz; '-' = paths on stdin."),
+]
+BatchOutputOption = Annotated[
+    str, typer.Option("--output", "-o", help="Output file (.jsonl, .jsonl.gz, .csv), a folder for Parquet, '-'.")
+]
+BatchFormatOption = Annotated[
+    BatchFormat | None, typer.Option("--format", "-f", help="Output format (default: csv for *.csv, else jsonl).")
+]
+ErrorsOption = Annotated[
+    str | None, typer.Option("--errors", help="Write error records (JSONL) here instead of into the output.")
+]
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")
+]
+ExecutorOption = Annotated[ExecutorName, typer.Option("--executor", help="Run on this machine, or on Ray.")]
+RayAddressOption = Annotated[
+    str | None, typer.Option("--ray-address", help="Ray cluster: auto or ray://host:10001 (default: a local Ray).")
+]
+ResumeOption = Annotated[bool, typer.Option("--resume", help="Go on from an interrupted run's finished parts.")]
+FailFastOption = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first document that fails.")]
+IncludeOption = Annotated[
+    list[str] | None, typer.Option("--include", help="Glob of folder files / archive members to take (repeatable).")
+]
+ExcludeOption = Annotated[list[str] | None, typer.Option("--exclude", help="Glob to leave out (repeatable).")]
+StatsOption = Annotated[str | None, typer.Option("--stats", help="Write the run summary here as JSON.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
+WorkDirOption = Annotated[
+    str | None, typer.Option("--work-dir", help="Folder for part files and done markers (default: OUTPUT.parts).")
+]
+KeepPartsOption = Annotated[bool, typer.Option("--keep-parts", help="Keep the part files after a run.")]
+ShardSizeOption = Annotated[int, typer.Option("--shard-size", min=1, help="Documents per part file.")]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", min=0, help="Seconds per document before error timeout (0 = none).")
+]
+
+
+def _options(
+    script: Script, keep_pinyin: bool, ref_date: dt.date | None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Options:
+    return Options(script=script.value, keep_pinyin=keep_pinyin, ref_date=ref_date, max_bytes=max_bytes)
 
 
 def _report(message: str) -> None:
@@ -63,13 +145,8 @@ def _main(
     """Turn saved Chinese government news pages into clean text and tables of dated numbers."""
 
 
-def _ref_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+# --------------------------------------------------------------------------------------------
+# parse, schema, show
 
 
 @app.command("parse")
@@ -79,16 +156,12 @@ def parse_cmd(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
     ] = None,
-    script: Annotated[Script, typer.Option(help="Simplified output, or keep the page's script.")] = Script.simplified,
-    keep_pinyin: Annotated[bool, typer.Option("--keep-pinyin", help="Keep pinyin annotations like 發(fā).")] = False,
-    ref_date: Annotated[
-        str | None, typer.Option("--ref-date", help="YYYY-MM-DD for relative dates when the page has none.")
-    ] = None,
+    script: ScriptOption = Script.simplified,
+    keep_pinyin: KeepPinyinOption = False,
+    ref_date: RefDateOption = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON output.")] = False,
-    bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 byte-order mark (for Excel).")] = False,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Larger pages get error too_large.")
-    ] = DEFAULT_MAX_BYTES,
+    bom: BomOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Parse pages into documents (JSON), or their facts as CSV rows (--format csv).
 
@@ -102,29 +175,30 @@ def parse_cmd(
 
       ipextract parse *.html --format csv --bom -o facts.csv
     """
-    options = Options(script=script.value, keep_pinyin=keep_pinyin, ref_date=_ref_date(ref_date),
-                      max_bytes=max_bytes)
+    options = _options(script, keep_pinyin, ref_date, max_bytes)
     if len(paths) > 1:
         keep_heap()  # page after page: reuse the heap (see ipextract.allocator)
     docs = [_parse_one(p, options) for p in paths]
     for d in docs:
         if d.error:
             _report(f"ipextract: {d.path}: {d.error}")
-    writer = {OutputFormat.json: write_json, OutputFormat.jsonl: write_jsonl}.get(format)
-    if writer is None:
-        writer = partial(_write_csv, bom=bom)
     if output is None:
-        writer(docs, sys.stdout, pretty=pretty)
+        _write_docs(docs, sys.stdout, format, pretty=pretty, bom=bom)
         sys.stdout.flush()
     else:
         with atomic_output(output) as fh:
-            writer(docs, fh, pretty=pretty)
+            _write_docs(docs, fh, format, pretty=pretty, bom=bom)
     if any(d.error for d in docs):
         raise typer.Exit(1)
 
 
-def _write_csv(docs: list[Document], out: IO[str], *, bom: bool, pretty: bool = False) -> None:
-    write_csv(docs, out, bom=bom)
+def _write_docs(docs: list[Document], out: IO[str], fmt: OutputFormat, *, pretty: bool, bom: bool) -> None:
+    if fmt is OutputFormat.csv:
+        write_csv(docs, out, bom=bom)
+    elif fmt is OutputFormat.jsonl:
+        write_jsonl(docs, out)
+    else:
+        write_json(docs, out, pretty=pretty)
 
 
 def _parse_one(path: str, options: Options) -> Document:
@@ -156,11 +230,9 @@ def show_cmd(
     width: Annotated[int | None, typer.Option("--width", min=20, help="Render at this many columns.")] = None,
     pager: Annotated[bool, typer.Option("--pager", help="Page long output (on a terminal).")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours or styles (also NO_COLOR=1).")] = False,
-    script: Annotated[Script, typer.Option(help="Simplified output, or keep the page's script.")] = Script.simplified,
-    keep_pinyin: Annotated[bool, typer.Option("--keep-pinyin", help="Keep pinyin annotations like 發(fā).")] = False,
-    ref_date: Annotated[
-        str | None, typer.Option("--ref-date", help="YYYY-MM-DD for relative dates when the page has none.")
-    ] = None,
+    script: ScriptOption = Script.simplified,
+    keep_pinyin: KeepPinyinOption = False,
+    ref_date: RefDateOption = None,
 ) -> None:
     """Show one page's extraction in the terminal: metadata, body with facts highlighted, facts, removed.
 
@@ -174,8 +246,7 @@ def show_cmd(
     """
     from .show import ShowOptions, make_console, show
 
-    options = Options(script=script.value, keep_pinyin=keep_pinyin, ref_date=_ref_date(ref_date))
-    doc = _parse_one(path, options)
+    doc = _parse_one(path, _options(script, keep_pinyin, ref_date))
     console = make_console(no_color=no_color or bool(os.environ.get("NO_COLOR")), width=width)
     show(doc, console, ShowOptions(body=not no_body, facts_only=facts_only, removed_all=removed), pager=pager)
     if doc.error:
@@ -183,64 +254,34 @@ def show_cmd(
         raise typer.Exit(1)
 
 
-class BatchFormat(str, Enum):
-    jsonl = "jsonl"
-    csv = "csv"
-    parquet = "parquet"
-
-
-class Executor(str, Enum):
-    local = "local"
-    ray = "ray"
+# --------------------------------------------------------------------------------------------
+# batch
 
 
 @app.command("batch")
 def batch_cmd(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(help="Pages, folders, .gz pages, .zip/.tar/.tar.gz/.tgz/.warc/.warc.gz; '-' = paths on stdin."),
-    ],
-    output: Annotated[
-        str, typer.Option("--output", "-o", help="Output file (.jsonl, .jsonl.gz, .csv), a folder for Parquet, '-'.")
-    ] = "-",
-    format: Annotated[
-        BatchFormat | None, typer.Option("--format", "-f", help="Output format (default: csv for *.csv, else jsonl).")
-    ] = None,
-    errors: Annotated[
-        str | None, typer.Option("--errors", help="Write error records (JSONL) here instead of into the output.")
-    ] = None,
-    workers: Annotated[
-        int | None, typer.Option("--workers", "-j", min=1, help="Worker processes (default: all cores).")
-    ] = None,
-    executor: Annotated[Executor, typer.Option("--executor", help="Run on this machine, or on Ray.")] = Executor.local,
-    ray_address: Annotated[
-        str | None, typer.Option("--ray-address", help="Ray cluster: auto or ray://host:10001 (default: a local Ray).")
-    ] = None,
-    resume: Annotated[bool, typer.Option("--resume", help="Go on from an interrupted run's finished parts.")] = False,
-    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first document that fails.")] = False,
-    include: Annotated[
-        list[str] | None, typer.Option("--include", help="Glob of folder files / archive members to take (repeatable).")
-    ] = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob to leave out (repeatable).")] = None,
-    stats: Annotated[str | None, typer.Option("--stats", help="Write the run summary here as JSON.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
-    bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 byte-order mark (for Excel).")] = False,
-    work_dir: Annotated[
-        str | None, typer.Option("--work-dir", help="Folder for part files and done markers (default: OUTPUT.parts).")
-    ] = None,
-    keep_parts: Annotated[bool, typer.Option("--keep-parts", help="Keep the part files after a run.")] = False,
-    shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Documents per part file.")] = 100,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Larger documents get error too_large.")
-    ] = DEFAULT_MAX_BYTES,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=0, help="Seconds per document before error timeout (0 = none).")
-    ] = 30.0,
-    script: Annotated[Script, typer.Option(help="Simplified output, or keep the page's script.")] = Script.simplified,
-    keep_pinyin: Annotated[bool, typer.Option("--keep-pinyin", help="Keep pinyin annotations like 發(fā).")] = False,
-    ref_date: Annotated[
-        str | None, typer.Option("--ref-date", help="YYYY-MM-DD for relative dates when the page has none.")
-    ] = None,
+    inputs: InputsArgument,
+    output: BatchOutputOption = "-",
+    format: BatchFormatOption = None,
+    errors: ErrorsOption = None,
+    workers: WorkersOption = None,
+    executor: ExecutorOption = ExecutorName.local,
+    ray_address: RayAddressOption = None,
+    resume: ResumeOption = False,
+    fail_fast: FailFastOption = False,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
+    stats: StatsOption = None,
+    quiet: QuietOption = False,
+    bom: BomOption = False,
+    work_dir: WorkDirOption = None,
+    keep_parts: KeepPartsOption = False,
+    shard_size: ShardSizeOption = 100,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    timeout: TimeoutOption = 30.0,
+    script: ScriptOption = Script.simplified,
+    keep_pinyin: KeepPinyinOption = False,
+    ref_date: RefDateOption = None,
 ) -> None:
     """Parse whole crawls: folders, archives and WARCs into one JSONL, CSV or Parquet output.
 
@@ -262,27 +303,39 @@ def batch_cmd(
 
       ipextract batch s3-mounted/crawl/ -o /shared/out.jsonl --executor ray --ray-address auto
     """
-    from .batch import BatchConfig, BatchError, run_batch, summary_line
-    from .sources import Limits, Selection, read_path_list
+    from .batch import BatchConfig
+    from .sources import Selection
 
-    fmt = format.value if format is not None else _format_from_name(output)
+    fmt = format.value if format is not None else ("csv" if output.lower().endswith(".csv") else "jsonl")
     if fmt == "parquet" and output == "-":
         raise typer.BadParameter("Parquet output needs -o FOLDER", param_hint="--output")
-    if any(p == "-" for p in inputs):
-        listed = read_path_list(sys.stdin)
-        inputs = [q for p in inputs for q in (listed if p == "-" else [p])]
-    options = Options(script=script.value, keep_pinyin=keep_pinyin, ref_date=_ref_date(ref_date),
-                      max_bytes=max_bytes)
-    config = BatchConfig(options=options, limits=Limits(max_bytes=max_bytes), format=fmt,
-                         split_errors=errors is not None, timeout=timeout or None)
+    config = BatchConfig(
+        output=output, format=fmt, errors=errors, options=_options(script, keep_pinyin, ref_date, max_bytes),
+        timeout=timeout or None, selection=Selection(tuple(include or ()), tuple(exclude or ())),
+        executor=executor.value, workers=workers, ray_address=ray_address, shard_docs=shard_size,
+        resume=resume, fail_fast=fail_fast, work_dir=work_dir, keep_parts=keep_parts, bom=bom,
+        progress=not quiet and sys.stderr.isatty(),
+    )
+    result = _run_batch(_expand_stdin(inputs), config)
+    _report_batch(result, stats_path=stats, quiet=quiet)
+
+
+def _expand_stdin(inputs: list[str]) -> list[str]:
+    """`-` among the inputs stands for the paths listed on stdin."""
+    if "-" not in inputs:
+        return inputs
+    from .sources import read_path_list
+
+    listed = read_path_list(sys.stdin)
+    return [q for p in inputs for q in (listed if p == "-" else [p])]
+
+
+def _run_batch(inputs: list[str], config: BatchConfig) -> BatchResult:
+    """run_batch, with its failures as one line on stderr and the exit status they mean."""
+    from .batch import BatchError, run_batch
+
     try:
-        result = run_batch(
-            inputs, output=output, config=config, errors_path=errors,
-            selection=Selection(tuple(include or ()), tuple(exclude or ())),
-            workers=workers, executor=executor.value, ray_address=ray_address, resume=resume,
-            fail_fast=fail_fast, work_dir=work_dir, keep_parts=keep_parts, shard_docs=shard_size,
-            bom=bom, progress=not quiet and sys.stderr.isatty(),
-        )
+        return run_batch(inputs, config)
     except BatchError as exc:
         _report(f"ipextract batch: {exc}")
         raise typer.Exit(2) from None
@@ -292,8 +345,14 @@ def batch_cmd(
     except KeyboardInterrupt:
         typer.echo("ipextract batch: interrupted; run the same command with --resume to finish", err=True)
         raise typer.Exit(130) from None
-    if stats:
-        with atomic_output(stats) as fh:
+
+
+def _report_batch(result: BatchResult, *, stats_path: str | None, quiet: bool) -> None:
+    """The --stats file, the summary line, and exit status 1 when anything failed or stopped."""
+    from .batch import summary_line
+
+    if stats_path:
+        with atomic_output(stats_path) as fh:
             fh.write(dumps(result.to_dict(), pretty=True) + "\n")
     if not quiet:
         typer.echo(summary_line(result), err=True)
@@ -303,10 +362,6 @@ def batch_cmd(
         _report(f"ipextract batch: stopped at {result.first_failure}; --resume goes on")
     if result.stopped_early or result.stats.failed:
         raise typer.Exit(1)
-
-
-def _format_from_name(output: str) -> str:
-    return "csv" if output.lower().endswith(".csv") else "jsonl"
 
 
 def main() -> None:

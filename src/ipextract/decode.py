@@ -4,14 +4,15 @@ Government pages routinely declare GB2312 while using GBK/GB18030 characters, de
 using HKSCS/cp950 extensions, or declare one charset and are saved in UTF-8 by the crawler. So:
 
 1. a byte-order mark decides;
-2. bytes that are valid UTF-8 (and not plain ASCII) are UTF-8, whatever the page declares; bytes
+2. UTF-16 without a BOM is recognised by `utf16_codec` (the sniffer asks it too);
+3. bytes that are valid UTF-8 (and not plain ASCII) are UTF-8, whatever the page declares; bytes
    that are UTF-8 but for some lines (a stray or cut byte, a GBK line pasted in) are decoded line
-   by line, and all-Chinese UTF-16 without a BOM (no NULs to spot it by) by its plausibility;
-3. a declared legacy charset is widened to its superset (GB2312/GBK -> GB18030, Big5 -> Big5-HKSCS,
+   by line;
+4. a declared legacy charset is widened to its superset (GB2312/GBK -> GB18030, Big5 -> Big5-HKSCS,
    falling back to cp950 for Microsoft's extensions) and used unless another Chinese codec reads
    the bytes as far more plausible Chinese — GB18030 accepts almost any byte pair, so Big5 bytes
    labelled GB2312 decode "without error" into nonsense;
-4. undeclared bytes are tried as GB18030, Big5-HKSCS and cp950 and the most plausible reading
+5. undeclared bytes are tried as GB18030, Big5-HKSCS and cp950 and the most plausible reading
    wins; when none reads as Chinese, charset-normalizer guesses.
 
 Plausibility is the share of Han characters that are among the common ones (data file
@@ -24,8 +25,10 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
+from functools import cache
+
+from .han import HAN, count_han
+from .resources import data_lines
 
 #: Declared names widened to the superset codec that actually decodes real pages.
 _SUPERSETS = {
@@ -120,7 +123,7 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
             text = data[len(bom):].decode(codec, errors="replace")
             return _finish(text, codec, None, [])
 
-    utf16 = _looks_utf16(data)
+    utf16 = utf16_codec(data)
     if utf16:
         return _finish(data.decode(utf16, errors="replace"), utf16, None, [])
 
@@ -140,9 +143,6 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     mixed = _mixed_utf8(data, label)
     if mixed is not None:
         return mixed
-    utf16 = han_utf16(data)
-    if utf16:
-        return _finish(data.decode(utf16, errors="replace"), utf16, None, [])
 
     warnings: list[str] = []
     if label and codec is None:
@@ -150,9 +150,8 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     own = None
     if codec in _CHINESE_CODECS:
         own = _big5_reading(data) if codec in _BIG5_FAMILY else _gb_reading(data)
-        # Plausibility is at most 1, so no reading beats one above 1 - margin by the margin (the
-        # rule below): the other codec's decoding and scoring, most of a legacy page's decoding
-        # time, are not needed. (1.0 - score is exact for scores above 0.5.)
+        # Plausibility is at most 1, so no other reading can beat one above 1 - margin by the
+        # margin (the rule below): the other codec's reading need not be made.
         if own.score > 1.0 - _SWITCH_MARGIN:
             return _finish(own.text, own.codec, label, warnings)
     readings = _chinese_readings(data, own)
@@ -213,10 +212,12 @@ def _big5_reading(data: bytes) -> _Reading:
     return _Reading(big5_codec, big5, plausibility(big5))
 
 
-# Runs written `XX*`, not `X+`: a pattern that opens with a character class lets `re` skip ahead to
-# a candidate character; one that opens with a repeat is tried at every position.
+# Runs are written `XX*`, not `X+`: a pattern that opens with a character class lets `re` skip
+# ahead to a candidate character; one that opens with a repeat is tried at every position.
 _ASCII_RUNS = re.compile(r"[\x00-\x7f][\x00-\x7f]*")
-_NOT_HANLIKE_CHAR = r"[^\u3400-\u9fff\uf900-\ufaff\ufffd\ue000-\uf8ff]"
+#: What a wrong codec's reading of Chinese bytes turns into besides Han characters: private-use
+#: characters and U+FFFD. Together with Han they are the characters plausibility is the share of.
+_NOT_HANLIKE_CHAR = f"[^{HAN}\ufffd\ue000-\uf8ff]"
 _NOT_HANLIKE = re.compile(f"{_NOT_HANLIKE_CHAR}{_NOT_HANLIKE_CHAR}*")
 _CHUNK = 65536
 
@@ -225,8 +226,8 @@ def plausibility(text: str) -> float:
     """Share of the Han characters (and U+FFFD) of a sample that are common Chinese characters.
 
     The sample is the first _SAMPLE_CHARS non-ASCII characters; Han-like ones are Han, private
-    use (what a wrong codec often yields) and U+FFFD. Counted with C-level string operations,
-    chunk by chunk so a long page stops being read once the sample is full.
+    use (what a wrong codec often yields) and U+FFFD. The text is read chunk by chunk, so a long
+    page is read only until the sample is full.
     """
     parts: list[str] = []
     size = 0
@@ -242,19 +243,16 @@ def plausibility(text: str) -> float:
     return (len(hanlike) - len(_common_runs().sub("", hanlike))) / len(hanlike)
 
 
-@lru_cache(maxsize=1)
+@cache
 def _common_runs() -> re.Pattern[str]:
-    """Runs of common characters: the sample's common characters are counted by deleting them
-    (the regex engine's charset bitmap, a few instructions a character, not a Python call each)."""
+    """Runs of common characters: the sample's common characters are counted by deleting them."""
     common = "[" + "".join(re.escape(ch) for ch in sorted(_common_han())) + "]"
     return re.compile(common + common + "*")
 
 
-@lru_cache(maxsize=1)
+@cache
 def _common_han() -> frozenset[str]:
-    text = resources.files("ipextract").joinpath("data", "decode_common_han.txt").read_text(encoding="utf-8")
-    chars = "".join(line for line in text.splitlines() if not line.startswith("#"))
-    return frozenset(ch for ch in chars if not ch.isspace())
+    return frozenset(ch for line in data_lines("decode_common_han.txt") for ch in line if not ch.isspace())
 
 
 def _utf8_text(data: bytes) -> str | bool | None:
@@ -321,21 +319,36 @@ def _too_few_chinese(lenient: str, bad: int) -> bool:
     """Fewer Chinese characters than `_MIXED_GATE` per replaced byte in the lenient UTF-8 reading.
 
     The Chinese characters are among the non-ASCII characters that are not U+FFFD: a legacy-encoded
-    page has too few even of those, which the ASCII encoder (C, with the errors dropped) counts
-    several times faster than the regex counts the Chinese characters.
+    page usually has too few even of those, and they are cheaper to count than the Chinese ones.
     """
     if len(lenient) - len(lenient.encode("ascii", "ignore")) - bad < bad * _MIXED_GATE:
         return True
     return len(lenient) - len(_CJK_RUNS.sub("", lenient)) < bad * _MIXED_GATE
 
 
-_HAN_RUNS = re.compile("[\u3400-\u9fff][\u3400-\u9fff]*")
+#: How much of the input the UTF-16 test looks at.
+_UTF16_SAMPLE = 4096
 
 
-def han_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM and without the NULs of ASCII (all Chinese text): the codec whose
-    reading of a sample is plausible Chinese, else None."""
-    sample = data[:4096]
+def utf16_codec(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 without a byte-order mark, else None.
+
+    Two signs, read from the first 4 KB. ASCII in UTF-16 puts a NUL in every other byte: over a
+    quarter of the sample is NUL, and nine in ten of the NULs sit at one parity (odd positions in
+    little-endian). All-Chinese UTF-16 has no NULs to show it: it is bytes that read, in one
+    byte order, as mostly Han characters, common ones. Read as UTF-16, pairs of ASCII letters
+    make Han characters too, so that second sign is only looked for in bytes that are not UTF-8.
+    """
+    sample = data[:_UTF16_SAMPLE]
+    zeros = sample.count(0)
+    if zeros > len(sample) // 4:
+        odd = sample[1::2].count(0)
+        if odd > zeros * 0.9:
+            return "utf-16-le"
+        if zeros - odd > zeros * 0.9:
+            return "utf-16-be"
+    if _utf8_text(sample) is not None:
+        return None
     sample = sample[: len(sample) - len(sample) % 2]
     if len(sample) < 16:
         return None
@@ -344,24 +357,8 @@ def han_utf16(data: bytes) -> str | None:
             text = sample.decode(codec)
         except UnicodeDecodeError:
             continue
-        han = len(text) - len(_HAN_RUNS.sub("", text))  # the characters in U+3400..U+9FFF
-        if han >= max(8, len(text) // 2) and plausibility(text) >= 0.8:
+        if count_han(text) >= max(8, len(text) // 2) and plausibility(text) >= 0.8:
             return codec
-    return None
-
-
-def _looks_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: many NULs at even or odd positions in a sample."""
-    sample = data[:4096]
-    # `0 not in`: memchr, where count() is a byte loop (and most pages hold no NUL).
-    if len(sample) < 8 or 0 not in sample or sample.count(0) < len(sample) // 4:
-        return None
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    if odd > len(sample) // 4 and odd > even * 2:
-        return "utf-16-le"
-    if even > len(sample) // 4 and even > odd * 2:
-        return "utf-16-be"
     return None
 
 

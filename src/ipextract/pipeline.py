@@ -17,6 +17,8 @@ from .document import REMOVED_KINDS, Document
 from .errors import InputError
 from .options import Options
 from .sniff import detect_format, reject_binary
+from .sources.files import read_file
+from .sources.units import ItemError, Limits, display_name
 
 
 def parse(
@@ -50,39 +52,18 @@ def parse(
 
 
 def parse_file(path: str | Path, options: Options | None = None) -> Document:
-    """Read and parse one file; a missing or unreadable path gives a Document with `error` set."""
+    """Read and parse one file; a missing or unreadable path gives a Document with `error` set.
+
+    The file is read as a batch reads a plain file (`sources.files.read_file`), within
+    `options.max_bytes`. A name that is not UTF-8 on disk is shown as the batch shows it.
+    """
     options = options or Options()
-    name = _writable(str(path))
-    p = Path(path)
+    name = display_name(str(path))
     try:
-        if p.is_dir():
-            raise InputError("is_directory", "is a directory, not a page")
-        size = p.stat().st_size
-        if size > options.max_bytes:
-            raise InputError("too_large", f"file is {size} bytes, over the limit of {options.max_bytes}")
-        with p.open("rb") as fh:
-            data = fh.read(options.max_bytes + 1)
-    except InputError as exc:
+        data = read_file(str(path), Limits.for_options(options))
+    except ItemError as exc:
         return _failed(name, exc.kind, exc.message)
-    except FileNotFoundError:
-        return _failed(name, "not_found", "no such file")
-    except PermissionError:
-        return _failed(name, "unreadable", "permission denied")
-    except OSError as exc:
-        return _failed(name, "unreadable", exc.strerror or str(exc))
     return parse(data, options, path=name)
-
-
-def _writable(name: str) -> str:
-    """A file name that is not UTF-8 on disk arrives with surrogate escapes, which no UTF-8 output
-    accepts: it is shown as the batch shows such names (read as GB18030, else replaced)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        from .sources import display_name
-
-        return display_name(name)
-    return name
 
 
 def _failed(path: str, kind: str, message: str) -> Document:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .decode import han_utf16
+from .decode import utf16_codec
 from .errors import InputError
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -36,7 +36,6 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x00asm", "a WebAssembly module"),
     (b"\xca\xfe\xba\xbe", "a Java class file"),
 )
-_MAGIC_PREFIXES = tuple(magic for magic, _ in _MAGIC)
 #: Container formats recognised by a tag after a 4-byte size field.
 _BOXED: tuple[tuple[bytes, str], ...] = ((b"ftyp", "an MP4/QuickTime media file"),)
 
@@ -51,37 +50,24 @@ _HTML_WINDOW = 65536
 
 #: Control bytes that text pages do not contain (tab, line feed, form feed, CR and ESC they may).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def reject_binary(data: bytes) -> None:
     """Raise InputError("binary") when the bytes are a known non-page format or mostly control bytes."""
-    # `not data.strip()` without a copy: isspace stops at the first non-space byte.
-    if not data or data.isspace():
+    if not data or data.isspace():  # isspace, not strip: no copy of a large page
         raise InputError("empty", "file is empty")
-    if data.startswith(_MAGIC_PREFIXES):  # one C call; the loop only names the format
-        for magic, what in _MAGIC:
-            if data.startswith(magic):
-                raise InputError("binary", f"looks like {what}, not a web page")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError("binary", f"looks like {what}, not a web page")
     for tag, what in _BOXED:
         if data[4:8] == tag:
             raise InputError("binary", f"looks like {what}, not a web page")
     sample = data[:4096]
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or _mostly_utf16(sample):
-        return
-    # Most pages hold no control byte: a memchr per byte value is cheaper than the translate copy.
-    if not any(map(sample.__contains__, _CONTROL_BYTES)):
-        return
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    # All-Chinese UTF-16 without a BOM has control bytes (low bytes of code units) but no NULs.
-    if controls > len(sample) * 0.1 and not han_utf16(sample):
+    # UTF-16 is full of control bytes: the NULs of its ASCII, the low bytes of Chinese characters.
+    if controls > len(sample) * 0.1 and not sample.startswith(_UTF16_BOMS) and not utf16_codec(sample):
         raise InputError("binary", "looks like binary data, not a web page")
-
-
-def _mostly_utf16(sample: bytes) -> bool:
-    if 0 not in sample:  # memchr: count() is a byte loop, and most samples hold no NUL
-        return False
-    zeros = sample.count(0)
-    return zeros > len(sample) // 4 and (sample[0::2].count(0) > zeros * 0.9 or sample[1::2].count(0) > zeros * 0.9)
 
 
 def detect_format(text: str) -> str:

@@ -1,15 +1,19 @@
-"""Imported by the local pool's fork server: load every per-process resource once, before forking.
+"""Getting a worker process ready before its first document.
 
-jieba's dictionary, OpenCC and the word lists take seconds to load. Loading them in the fork
-server means each worker starts warm (its first document is not charged the load time against
-`--timeout`), a replaced worker starts at once, and the loaded pages are shared copy-on-write.
+jieba's dictionary, OpenCC and the word lists load on first use, which takes about a second. A
+worker that loaded them during its first document would charge that second to the document's
+--timeout (a short timeout would then fail the first page of every worker). So each worker calls
+`prepare_worker()` once, before it takes work: it keeps the heap (see `ipextract.allocator`) and
+parses two small sample pages, which loads everything the pipeline uses.
 """
 
 from __future__ import annotations
 
 import contextlib
+from functools import cache
 
-from ..allocator import keep_heap
+from ...allocator import keep_heap
+from ...pipeline import parse
 
 #: A small page that exercises cleaning, conversion, dates and facts (and so loads what they use).
 _SAMPLE = (
@@ -30,14 +34,10 @@ _SAMPLE_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>知识
 </body></html>"""
 
 
-def warm_up() -> None:
-    from ..pipeline import parse
-
+@cache
+def prepare_worker() -> None:
+    """Keep the heap and load every per-process resource; does its work once per process."""
+    keep_heap()  # a worker parses page after page: reuse the heap
     with contextlib.suppress(Exception):  # a failed warm-up only costs time later
         parse(_SAMPLE.encode("utf-8"))
-        body = _SAMPLE.replace("\n", "</p><p>")
-        parse(_SAMPLE_HTML.format(body=body).encode("utf-8"))
-
-
-keep_heap()  # a worker parses page after page: reuse the heap (see ipextract.allocator)
-warm_up()
+        parse(_SAMPLE_HTML.format(body=_SAMPLE.replace("\n", "</p><p>")).encode("utf-8"))

@@ -7,8 +7,10 @@ worker was on when it hung or died, replaces the worker and runs the shard again
 kill is simply retried, a document that kills its worker twice or passes the hard time limit gets
 an error record (`crashed`, `timeout`) instead.
 
-Workers are long-lived (one per core by default), so jieba and OpenCC load once per worker. At
-most one shard per worker is in flight, so memory stays flat whatever the input size.
+Workers are long-lived (one per core by default) and load jieba, OpenCC and the word lists once,
+before they report ready (see `warm`); the hard time limit starts with the first document, not
+with that loading. At most one shard per worker is in flight, so memory stays flat whatever the
+input size.
 """
 
 from __future__ import annotations
@@ -23,16 +25,23 @@ from collections.abc import Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from ..batch import BatchConfig, BatchError, Events, Shard, run_shard
+from ..config import BatchError, ShardConfig
+from ..shard import Shard, run_shard
+from .base import Events
+from .warm import prepare_worker
 
 #: A shard whose worker dies more often than this stops the run: something is wrong beyond one page.
 MAX_ATTEMPTS = 6
 
 
 def _worker_main(conn: Connection) -> None:
-    """Worker loop: receive (shard, config, parts_dir, poison), run it, report."""
+    """Worker loop: get ready, then receive (shard, config, parts_dir, poison), run it, report."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
-    from . import warm  # noqa: F401 - loads resources now unless the fork server already did
+    prepare_worker()
+    try:
+        conn.send(("ready",))
+    except ConnectionError:
+        return
     while True:
         try:
             msg = conn.recv()
@@ -62,10 +71,11 @@ class _Worker:
         self.process.start()
         child.close()
         self.task: tuple[Shard, dict[int, tuple[str, str]]] | None = None
+        self.ready = False
         self.doc = -1
         self.doc_started = 0.0
 
-    def assign(self, shard: Shard, poison: dict[int, tuple[str, str]], config: BatchConfig,
+    def assign(self, shard: Shard, poison: dict[int, tuple[str, str]], config: ShardConfig,
                parts_dir: str) -> None:
         self.task = (shard, poison)
         self.doc, self.doc_started = -1, time.monotonic()
@@ -90,33 +100,29 @@ def _context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        # Workers fork from a server that has already imported and warmed the pipeline: fast
-        # start, and no inherited threads or locks from the driver (whose progress thread runs).
-        ctx.set_forkserver_preload(["ipextract.batch", "ipextract.executors.warm"])
+        # Workers fork from a server that has already imported the pipeline: a fast start, and
+        # no inherited threads or locks from the driver (whose progress thread runs).
+        ctx.set_forkserver_preload(["ipextract.batch.executors.local"])
         return ctx
     return multiprocessing.get_context("spawn")
 
 
-def run_local(
-    shards: Iterator[Shard],
-    config: BatchConfig,
-    parts_dir: str,
-    events: Events,
-    *,
-    workers: int | None = None,
-    ray_address: str | None = None,
-) -> None:
-    """Run `shards` on `workers` processes (default: all cores) until done or `events.stop`."""
-    del ray_address
-    pool = _Pool(max(1, workers or os.cpu_count() or 1), config, parts_dir, events)
-    try:
-        pool.run(shards)
-    finally:
-        pool.shutdown()
+class LocalExecutor:
+    """A pool of `workers` processes on this machine (default: one per core)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = max(1, workers or os.cpu_count() or 1)
+
+    def run(self, shards: Iterator[Shard], config: ShardConfig, parts_dir: str, events: Events) -> None:
+        pool = _Pool(self.workers, config, parts_dir, events)
+        try:
+            pool.run(shards)
+        finally:
+            pool.shutdown()
 
 
 class _Pool:
-    def __init__(self, size: int, config: BatchConfig, parts_dir: str, events: Events) -> None:
+    def __init__(self, size: int, config: ShardConfig, parts_dir: str, events: Events) -> None:
         self.ctx = _context()
         self.size, self.config, self.parts_dir, self.events = size, config, parts_dir, events
         self.workers: list[_Worker] = []
@@ -179,12 +185,14 @@ class _Pool:
             return
         if not w.process.is_alive():
             self._died(w)
-        elif self.hard_limit and time.monotonic() - w.doc_started > self.hard_limit:
+        elif w.ready and self.hard_limit and time.monotonic() - w.doc_started > self.hard_limit:
             self._stalled(w)
 
     def _handle(self, w: _Worker, msg: tuple[Any, ...]) -> None:
         kind = msg[0]
-        if kind == "start":
+        if kind == "ready":
+            w.ready, w.doc_started = True, time.monotonic()
+        elif kind == "start":
             w.doc, w.doc_started = msg[1], time.monotonic()
         elif kind == "doc":
             w.doc, w.doc_started = -1, time.monotonic()

@@ -17,20 +17,10 @@ import json
 import shutil
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
-from .writers import atomic_output, atomic_path, write_csv_header
-
-if TYPE_CHECKING:
-    from .batch import BatchConfig
-
-#: Bumped when part files change shape, so --resume never mixes parts of two versions.
-LAYOUT_VERSION = 1
-
-
-class PartsError(Exception):
-    """The parts directory belongs to another run: a usage-level problem."""
-
+from ..writers import atomic_output, atomic_path, parquet_schemas, write_csv_header
+from .config import LAYOUT_VERSION, BatchError, ShardConfig
 
 
 class PartsLayout:
@@ -61,7 +51,7 @@ class PartsLayout:
         with atomic_output(self.marker(name)) as fh:
             fh.write(json.dumps(content, ensure_ascii=False))
 
-    def prepare(self, config: BatchConfig, *, resume: bool) -> None:
+    def prepare(self, config: ShardConfig, *, resume: bool) -> None:
         """Create the directory; on a fresh run clear old parts; on --resume check they match."""
         self.root.mkdir(parents=True, exist_ok=True)
         run_file = self.root / "run.json"
@@ -72,7 +62,7 @@ class PartsLayout:
             except ValueError:
                 found = None
             if found != wanted:
-                raise PartsError(f"{self.root} holds parts of a run with other options; "
+                raise BatchError(f"{self.root} holds parts of a run with other options; "
                                  "run again without --resume to start over")
         else:
             self.clear()
@@ -105,7 +95,7 @@ class Assembler:
     Parts that finish early wait on disk (not in memory) until every shard before them is done.
     """
 
-    def __init__(self, layout: PartsLayout, config: BatchConfig, output: str | None,
+    def __init__(self, layout: PartsLayout, config: ShardConfig, output: str | None,
                  errors: str | None, *, bom: bool = False) -> None:
         self.layout, self.config = layout, config
         self.output, self.errors_path, self.bom = output, errors, bom
@@ -174,8 +164,6 @@ class _ParquetMerger:
 
     def __init__(self, stack: contextlib.ExitStack, outdir: str) -> None:
         import pyarrow.parquet as pq
-
-        from .writers import parquet_schemas
 
         Path(outdir).mkdir(parents=True, exist_ok=True)
         docs_schema, facts_schema = parquet_schemas()

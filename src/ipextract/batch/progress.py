@@ -5,14 +5,15 @@ from __future__ import annotations
 import threading
 import time
 
-from .sources import Limits, Selection, plan_units
+from ..sources import Limits, Selection, format_of, plan_units
 
 
 class Progress:
     """A rich progress bar: documents, docs/s, MB/s, errors and, once the total is counted, ETA.
 
     The total is counted in a background thread from cheap listings (folders, zip, tar); inputs
-    that can only be counted by reading them through (WARC, tar.gz) leave the total unknown.
+    that can only be counted by reading them through (streamed formats: WARC, tar.gz) leave the
+    total unknown.
     """
 
     def __init__(self, inputs: list[str], selection: Selection, limits: Limits) -> None:
@@ -41,11 +42,9 @@ class Progress:
         threading.Thread(target=self._count, daemon=True).start()
 
     def _count(self) -> None:
-        from .sources import container_kind
-
         n = 0
         for unit in plan_units(self._inputs, self._selection, self._limits):
-            if container_kind(unit.container) in ("warc", "tgz"):
+            if format_of(unit.container).streamed:
                 return
             n += 1
         self._bar.update(self._task, total=n, total_text=f"{n:,}")

@@ -1,0 +1,180 @@
+"""Running a batch: many inputs -> one output file, in parallel, resumable after any kill.
+
+The driver plans shards lazily (`shard.plan_shards` over `sources.plan_units`), skips shards whose
+done marker says they are finished (--resume), hands the rest to an executor, and appends
+finished parts to the output in shard order (`parts.Assembler`). Parts are only deleted after the
+output is renamed into place, so a kill at any moment loses nothing and duplicates nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..sources import plan_units
+from .config import BatchConfig, BatchError
+from .executors import executor_named
+from .parts import Assembler, PartsLayout
+from .progress import Progress
+from .shard import Shard, Stats, plan_shards
+
+
+@dataclass(slots=True)
+class BatchResult:
+    stats: Stats
+    wall_seconds: float
+    shards: int
+    stopped_early: bool = False
+    first_failure: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.stats.to_dict()
+        d["seconds"] = round(self.wall_seconds, 3)
+        d["parse_seconds"] = round(self.stats.seconds, 3)
+        d["shards"] = self.shards
+        d["docs_per_second"] = round(self.stats.documents / self.wall_seconds, 2) if self.wall_seconds else 0
+        d["mb_per_second"] = round(self.stats.bytes / 1e6 / self.wall_seconds, 3) if self.wall_seconds else 0
+        d["stopped_early"] = self.stopped_early
+        return d
+
+
+def run_batch(inputs: list[str], config: BatchConfig | None = None) -> BatchResult:
+    """Parse every input document into `config.output`; see the module docstring."""
+    config = config or BatchConfig()
+    config.check()
+    started = time.perf_counter()
+    # Parts of a run to stdout cannot be resumed without --work-dir: they go to a temporary folder.
+    temp_dir = tempfile.mkdtemp(prefix="ipextract-parts-") if config.work_dir is None and config.to_stdout else None
+    layout = PartsLayout(temp_dir or config.work_dir or f"{config.output}.parts", config.format)
+    try:
+        layout.prepare(config.shard, resume=config.resume)
+        for target in (None if config.to_stdout else config.output, config.errors):
+            _remove_stale_temps(target)
+        driver = _Driver(inputs, config, layout)
+        completed = driver.run()
+    finally:
+        if temp_dir is not None and not config.keep_parts:
+            shutil.rmtree(temp_dir, ignore_errors=True)
+    if completed and not config.keep_parts:
+        layout.remove()
+    return BatchResult(driver.total, time.perf_counter() - started, driver.shards_seen,
+                       stopped_early=not completed, first_failure=driver.events.first_failure)
+
+
+class RunEvents:
+    """The driver's side of `executors.base.Events`: progress, totals, and --fail-fast."""
+
+    def __init__(self, progress: Progress | None, fail_fast: bool) -> None:
+        self.progress = progress
+        self.fail_fast = fail_fast
+        self.stop = False
+        self.first_failure: str | None = None
+        self.on_shard = lambda index, stats: None
+
+    def doc(self, nbytes: int, error_kind: str | None, path: str | None) -> None:
+        if self.progress is not None:
+            self.progress.advance(nbytes, error_kind is not None)
+        if error_kind is not None and self.first_failure is None:
+            self.first_failure = f"{path}: {error_kind}"
+            if self.fail_fast:
+                self.stop = True
+
+    def shard_done(self, index: int, stats: dict[str, Any], *, counted: bool = True) -> None:
+        """`counted` is False when per-document events were not seen (resumed shards, Ray)."""
+        if not counted:
+            if self.progress is not None:
+                self.progress.advance(stats["bytes"], False, docs=stats["documents"], errors=stats["failed"])
+            if stats["failed"] and self.fail_fast:
+                self.stop = True
+                self.first_failure = self.first_failure or f"shard {index}: {stats['failed']} failed"
+        self.on_shard(index, stats)
+
+
+class _Stopped(Exception):
+    """Leaves the Assembler with an exception so the incomplete output is discarded."""
+
+
+class _Driver:
+    """One run: feeds shards to the executor, adds up their stats, assembles their parts."""
+
+    def __init__(self, inputs: list[str], config: BatchConfig, layout: PartsLayout) -> None:
+        self.inputs, self.config, self.layout = inputs, config, layout
+        self.shard_config = config.shard
+        self.total = Stats()
+        self.shards_seen = 0
+        progress = Progress(inputs, config.selection, self.shard_config.limits) if config.progress else None
+        self.events = RunEvents(progress, config.fail_fast)
+
+    def run(self) -> bool:
+        """True when every shard finished and the output is in place; False when stopped early."""
+        config = self.config
+        output = None if config.to_stdout else config.output
+        executor = executor_named(config.executor, workers=config.workers, ray_address=config.ray_address)
+        units = plan_units(self.inputs, config.selection, self.shard_config.limits)
+        try:
+            with Assembler(self.layout, self.shard_config, output, config.errors, bom=config.bom) as assembler:
+
+                def shard_done(index: int, stats: dict[str, Any]) -> None:
+                    self.total.merge(Stats.from_dict(stats))
+                    assembler.shard_done(index)
+
+                self.events.on_shard = shard_done
+                if self.events.progress is not None:
+                    self.events.progress.start()
+                pending = self._pending(plan_shards(units, max_docs=config.shard_docs))
+                executor.run(pending, self.shard_config, str(self.layout.root), self.events)
+                self.shards_seen = max(self.shards_seen, assembler.next, *(i + 1 for i in assembler.finished))
+                if self.events.stop or assembler.finished:
+                    raise _Stopped
+        except _Stopped:
+            return False
+        finally:
+            if self.events.progress is not None:
+                self.events.progress.stop()
+        return True
+
+    def _pending(self, shards: Iterable[Shard]) -> Iterator[Shard]:
+        """Shards still to run; those with a matching done marker are reported done at once."""
+        for shard in shards:
+            if self.events.stop:
+                return
+            self.shards_seen = max(self.shards_seen, shard.index + 1)
+            marker = self.layout.read_marker(shard.name)
+            if marker is None:
+                yield shard
+            elif marker.get("fingerprint") != shard.fingerprint(self.shard_config):
+                raise BatchError(f"the inputs changed since {self.layout.root} was written "
+                                 f"({shard.name} differs); run again without --resume")
+            else:
+                self.events.shard_done(shard.index, marker["stats"], counted=False)
+
+
+def _remove_stale_temps(target: str | None) -> None:
+    """Temporary outputs a killed run left beside `target` (atomic_output's naming)."""
+    if not target or target == "-":
+        return
+    path = Path(target)
+    names = [path.parent.glob(f".{path.name}.*.tmp")]
+    if path.is_dir():  # Parquet output folder
+        names += [path.glob(".documents.parquet.*.tmp"), path.glob(".facts.parquet.*.tmp")]
+    for found in names:
+        for stale in found:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+
+def summary_line(result: BatchResult) -> str:
+    """The one-line summary printed on stderr at the end of a run."""
+    s = result.stats
+    kinds = ", ".join(f"{k} {n}" for k, n in sorted(s.errors.items(), key=lambda kv: (-kv[1], kv[0])))
+    failed = f"{s.failed:,} failed" + (f" ({kinds})" if kinds else "")
+    secs = max(result.wall_seconds, 1e-9)
+    return (f"ipextract batch: {s.documents:,} documents: {s.ok:,} ok, {failed}; {s.facts:,} facts; "
+            f"{s.bytes / 1e6:,.1f} MB in {result.wall_seconds:,.1f} s "
+            f"({s.documents / secs:,.1f} docs/s, {s.bytes / 1e6 / secs:,.2f} MB/s)")

@@ -1,0 +1,122 @@
+"""Inputs -> units -> items: the formats in the order they claim a file name, planning and reading."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tarfile
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+from . import files
+from .gzipped import Gzipped
+from .selection import Selection
+from .tar import CompressedTar, Tar
+from .units import Format, Item, ItemError, Limits, Reader, Unit, error_unit
+from .warc import Warc
+from .zip import Zip
+
+#: In the order they are asked: the first that claims a file's name reads it (`x.warc.gz` is a
+#: WARC, not a gzip page); every file nobody else claims is a page.
+FORMATS: tuple[Format, ...] = (Warc(), CompressedTar(), Tar(), Zip(), Gzipped(), files.Files())
+_BY_KIND: dict[str, Format] = {kind: fmt for fmt in FORMATS for kind in fmt.kinds}
+
+
+def format_of(path: str) -> Format:
+    """The format that reads the file at `path`, from its name."""
+    return next(fmt for fmt in FORMATS if fmt.claims(path))
+
+
+def read_path_list(stream: IO[str]) -> list[str]:
+    """The paths in a list given on stdin, one per line; blank lines and #-comments skipped."""
+    return [s for s in (line.strip() for line in stream) if s and not s.startswith("#")]
+
+
+def plan_units(
+    inputs: Iterable[str], selection: Selection | None = None, limits: Limits | None = None
+) -> Iterator[Unit]:
+    """Every input document as a Unit, in input order (folders walked in sorted order).
+
+    Named files are taken whatever their name; folder entries and archive members go through the
+    selection. A missing path is one error unit, so it is reported like any other bad input.
+    """
+    selection = selection or Selection()
+    limits = limits or Limits()
+    for raw in inputs:
+        path = str(raw)
+        if os.path.isdir(path):
+            for found in files.walk(path, selection):
+                if isinstance(found, Unit):
+                    yield found
+                else:
+                    yield from _plan_file(found, selection, limits)
+        elif os.path.exists(path):
+            yield from _plan_file(path, selection, limits)
+        else:
+            yield error_unit(path, "not_found", "no such file or directory")
+
+
+def _plan_file(path: str, selection: Selection, limits: Limits) -> Iterator[Unit]:
+    try:
+        size = os.path.getsize(path)
+        yield from format_of(path).list_units(path, size, selection, limits)
+    except OSError as exc:
+        yield error_unit(path, "unreadable", exc.strerror or str(exc))
+
+
+def read_units(units: Iterable[Unit], limits: Limits | None = None) -> Iterator[Item]:
+    """Open each unit and yield its Item, in order; consecutive units of one container share one reader."""
+    opened = _OpenContainer(limits or Limits())
+    try:
+        for unit in units:
+            yield _read(unit, opened)
+    finally:
+        opened.close()
+
+
+def _read(unit: Unit, opened: _OpenContainer) -> Item:
+    """The unit's Item; damage the format's reader did not name becomes `truncated` or `corrupt`."""
+    if unit.kind == "error":
+        return Item(unit.path, error_kind=unit.error_kind, error=unit.error)
+    try:
+        return opened.read(unit)
+    except ItemError as exc:
+        return Item(unit.path, error_kind=exc.kind, error=exc.message)
+    except (OSError, EOFError, zlib.error, zipfile.BadZipFile, tarfile.TarError) as exc:
+        opened.close()
+        return Item(unit.path, error_kind="truncated", error=f"cannot read: {exc}")
+    except ValueError as exc:  # a damaged header a reading library could not take
+        opened.close()
+        return Item(unit.path, error_kind="corrupt", error=f"cannot read: {str(exc)[:200]}")
+
+
+class _OpenContainer:
+    """The reader of the container being read, kept while consecutive units come from it."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.address: tuple[str, str] | None = None
+        self.reader: Reader | None = None
+
+    def read(self, unit: Unit) -> Item:
+        if self.reader is None or self.address != (unit.container, unit.kind):
+            self.close()
+            self.reader = _BY_KIND[unit.kind].open(unit.container, unit.kind, self.limits)
+            self.address = (unit.container, unit.kind)
+        return self.reader.read(unit)
+
+    def close(self) -> None:
+        if self.reader is not None:
+            with contextlib.suppress(Exception):  # a damaged container may fail to close: it is done
+                self.reader.close()
+        self.reader = self.address = None
+
+
+def iter_items(
+    inputs: Iterable[str], selection: Selection | None = None, limits: Limits | None = None
+) -> Iterator[Item]:
+    """Plan and read in one go: every input document as an Item, in input order."""
+    limits = limits or Limits()
+    return read_units(plan_units(inputs, selection, limits), limits)
