@@ -228,8 +228,8 @@ def _captions() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in _data_lines("html_caption_markers.txt"))
 
 
-#: Every match of every caption marker holds one of these characters (tests/test_speed_lines.py
-#: proves it from the patterns): one scan for them rules out most lines before the markers' searches.
+#: Every match of every caption marker holds one of these characters: one scan for them rules out
+#: most lines before the markers' searches.
 _CAPTION_CHARS = re.compile("[图圖摄攝照]")
 
 

@@ -47,7 +47,7 @@ def _any_spam_word() -> re.Pattern[str]:
 
     A line in whose lower-cased key this finds nothing holds no marker and no strong word, so
     `is_spam_line` says no without running the markers' and the strong words' own searches (most
-    lines of a page are plain text; tests/test_speed_rules.py checks the two answers agree).
+    lines of a page are plain text).
     """
     return re.compile(rules.alternation(rules.words("spam_markers.txt") + rules.words("spam_strong.txt")))
 
