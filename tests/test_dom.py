@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.etree
 import pytest
 
-from ipextract.clean.dom import parse_html, prepare, text_length, text_of
+from ipextract.clean.html.dom import parse_html, prepare, text_length, text_of
 from ipextract.decode import decode
 from ipextract.errors import InputError
 

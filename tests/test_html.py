@@ -8,13 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ipextract import Options, parse
-from ipextract.clean.article import effective_length
-from ipextract.clean.blocks import layout
-from ipextract.clean.dom import parse_html
-from ipextract.clean.headline import norm
 from ipextract.clean.html import clean_html
-from ipextract.clean.labels import byline_author, label_hits
-from ipextract.clean.rules_html import (
+from ipextract.clean.html.article import effective_length
+from ipextract.clean.html.classify import (
     SHORT_LINE,
     editor_line,
     end_marker,
@@ -22,6 +18,10 @@ from ipextract.clean.rules_html import (
     stamp_line,
     toolbar_line,
 )
+from ipextract.clean.html.dom import parse_html
+from ipextract.clean.html.headline import norm
+from ipextract.clean.html.labels import byline_author, label_hits
+from ipextract.clean.html.layout import layout
 from ipextract.errors import InputError
 
 PARA = "国家知识产权局今天发布数据显示，前三季度全国专利授权量稳步增长，质押融资规模持续扩大。"

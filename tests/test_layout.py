@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import lxml.etree
 
-from ipextract.clean.blocks import layout
-from ipextract.clean.dom import parse_html
+from ipextract.clean.html.dom import parse_html
+from ipextract.clean.html.layout import layout
 
 
 def lines_of(html: str, **kw: int) -> list:

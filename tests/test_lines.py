@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from ipextract.clean.blocks import layout
-from ipextract.clean.dom import parse_html
-from ipextract.clean.lines import (
-    Line,
+from ipextract.clean.html.dom import parse_html
+from ipextract.clean.html.layout import layout
+from ipextract.clean.line_rules import (
+    KeyedLine,
     MetaField,
     classify_line,
     is_spam_text,
@@ -18,9 +18,8 @@ from ipextract.clean.lines import (
     spam_or_breadcrumb,
 )
 from ipextract.clean.meta_lines import closing_credit, leading_byline_author
-from ipextract.clean.rules import words
-from ipextract.clean.rules_html import han_outside
 from ipextract.clean.spam import is_spam_line, remove_inline_spam
+from ipextract.clean.vocab import han_outside, words
 from ipextract.convert import to_simplified
 from ipextract.decode import decode
 from ipextract.han import HAN_RANGES
@@ -270,13 +269,13 @@ def test_symbol_chains_without_spam_words_survive(line):
 )
 def test_closing_credit(line, rest, field):
     expected = MetaField(field[0], field[1], 2) if field else None
-    assert closing_credit(Line.of(line)) == (rest, expected)
+    assert closing_credit(KeyedLine.of(line)) == (rest, expected)
 
 
 def test_no_closing_credit():
-    assert closing_credit(Line.of("会议由张三主持(记者团)")) is None
-    assert closing_credit(Line.of("(记者 张三)")) is None
-    assert closing_credit(Line.of("数据来源于国家统计局(2023年)")) is None
+    assert closing_credit(KeyedLine.of("会议由张三主持(记者团)")) is None
+    assert closing_credit(KeyedLine.of("(记者 张三)")) is None
+    assert closing_credit(KeyedLine.of("数据来源于国家统计局(2023年)")) is None
 
 
 @pytest.mark.parametrize(
@@ -292,7 +291,7 @@ def test_no_closing_credit():
     ],
 )
 def test_leading_byline_author(line, author):
-    assert leading_byline_author(Line.of(line)) == author
+    assert leading_byline_author(KeyedLine.of(line)) == author
 
 
 # -- the shortcuts the HTML cleaner takes through these rules -----------------------------------

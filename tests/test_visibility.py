@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipextract.clean.visibility import hidden_selectors, style_hides
+from ipextract.clean.html.visibility import hidden_selectors, style_hides
 
 
 @pytest.mark.parametrize(

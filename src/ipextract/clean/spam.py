@@ -4,7 +4,7 @@ Spam is recognised by vocabulary (adult and gambling words in `data/spam_*.txt`)
 shape: a run of short titles joined by `|`, `_` or commas, or a chain of words glued by ASCII
 symbols inside a sentence (`*365体育滚球_365体育彩票-投注*官网@`). Vocabulary alone never
 condemns a sentence: a news report on a gambling crackdown has the words but not the shape.
-All functions take the t2s key of a line (see `lines.line_key`) unless they say otherwise.
+All functions take the t2s key of a line (see `keys.line_key`) unless they say otherwise.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from ..convert import to_simplified
-from . import rules
+from . import vocab
 
 _WORDISH = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 _SEGMENT_SPLIT = re.compile(r"[|｜]")
@@ -33,12 +33,12 @@ _MIN_TITLES = 5
 _MAX_TITLE_LEN = 28
 
 
-def _strong() -> rules.Vocabulary:
-    return rules.vocabulary("spam_strong.txt")
+def _strong() -> vocab.Vocabulary:
+    return vocab.vocabulary("spam_strong.txt")
 
 
-def _weak() -> rules.Vocabulary:
-    return rules.vocabulary("spam_weak.txt")
+def _weak() -> vocab.Vocabulary:
+    return vocab.vocabulary("spam_weak.txt")
 
 
 @cache
@@ -49,12 +49,12 @@ def _any_spam_word() -> re.Pattern[str]:
     `is_spam_line` says no without running the markers' and the strong words' own searches (most
     lines of a page are plain text).
     """
-    return re.compile(rules.alternation(rules.words("spam_markers.txt") + rules.words("spam_strong.txt")))
+    return re.compile(vocab.alternation(vocab.words("spam_markers.txt") + vocab.words("spam_strong.txt")))
 
 
 def has_marker(key: str) -> bool:
     """The line opens an SEO template block (`主站蜘蛛池模板: …`), not a sentence about one."""
-    if not rules.vocabulary("spam_markers.txt").search(key):
+    if not vocab.vocabulary("spam_markers.txt").search(key):
         return False
     return not _SENTENCE_END.search(key) or bool(_strong().find(key))
 
@@ -117,7 +117,7 @@ def _spam_chain_key(key: str) -> bool:
 def remove_inline_spam(text: str, key: str | None = None) -> tuple[str, list[str]]:
     """Cut spam chains injected inside a sentence; returns the text and the chains cut.
 
-    `key` is the t2s form of `text` (`line.Line.key`); chains are found in it and cut from
+    `key` is the t2s form of `text` (`keys.KeyedLine.key`); chains are found in it and cut from
     `text` at the same offsets.
     """
     if not any(sym in text for sym in "*＊_@#~|-"):

@@ -1,7 +1,7 @@
 """Flattened page text -> blocks: classify each line as breadcrumb, title, meta, chrome, spam or body.
 
 A saved page reads top to bottom as: a head (navigation, breadcrumb, headline, date/source
-line, toolbars), the article, and a tail (editor, source, footer). The line rules in `lines`
+line, toolbars), the article, and a tail (editor, source, footer). The line rules in `line_rules`
 decide what each line is on its own; this module adds what needs the page around a line:
 the headline is the first headline-shaped line before the first paragraph, a repeat of it is
 dropped, a `——` line right under it is its subtitle, the lines after an SEO template marker
@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..han import HAN
-from . import Extracted, rules, spam
-from .line import Line
-from .lines import breadcrumb_items, classify
+from . import Extracted, spam, vocab
+from .keys import KeyedLine
+from .line_rules import breadcrumb_items, classify
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
 from .repair import repair
 
@@ -49,7 +49,7 @@ _DATELINE = re.compile(r"^\S{0,14}?\d{1,2}月\d{1,2}日\s*(?:电|讯)$")
 
 @lru_cache(maxsize=1)
 def _section_labels() -> frozenset[str]:
-    return frozenset(rules.words("lines_section_labels.txt"))
+    return frozenset(vocab.words("lines_section_labels.txt"))
 
 
 @dataclass(slots=True)
@@ -78,12 +78,12 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     title_at = _title_index(lines, head_end)
     title = lines[title_at][0] if title_at is not None else None
     headline = _without_site_suffix(title) if title else None
-    repeats = {title.key.replace(" ", ""), Line.of(headline).key.replace(" ", "")} if title and headline else set()
+    repeats = {title.key.replace(" ", ""), KeyedLine.of(headline).key.replace(" ", "")} if title and headline else set()
 
     fields = _Fields()
     last_spam = False
     crumb_taken = False
-    body: list[Line] = []
+    body: list[KeyedLine] = []
     for i, (line, kind) in enumerate(lines):
         if kind == "spam":
             out.drop("spam_blocks", line.text, 0 if last_spam else 1)
@@ -131,19 +131,19 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     return out
 
 
-def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tuple[Line, str]]:
+def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tuple[KeyedLine, str]]:
     """Each non-empty line, repaired, with its kind.
 
     An SEO template block (`主站蜘蛛池模板: …`) may wrap over several lines: the lines after the
     marker that still read as lists of titles are spam too, up to the first one that does not.
     """
-    lines: list[tuple[Line, str]] = []
+    lines: list[tuple[KeyedLine, str]] = []
     in_template = False
     for raw in text.splitlines():
         fixed = _EDGE_BARS.sub("", repair(raw, out.removed, keep_pinyin=keep_pinyin)).strip()
         if not fixed:
             continue
-        line = Line.of(fixed)
+        line = KeyedLine.of(fixed)
         kind = classify(line)
         if in_template and kind == "body" and spam.continues_template(line.key):
             kind = "spam"
@@ -155,7 +155,7 @@ def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tupl
     return lines
 
 
-def _take_meta(line: Line, fields: _Fields, out: Extracted, *, tail: bool) -> None:
+def _take_meta(line: KeyedLine, fields: _Fields, out: Extracted, *, tail: bool) -> None:
     """Keep a metadata line's fields and drop the line.
 
     Labels in the page head are about the page; below the article they may be the article's
@@ -167,7 +167,7 @@ def _take_meta(line: Line, fields: _Fields, out: Extracted, *, tail: bool) -> No
     out.drop("meta_lines", line.text)
 
 
-def _head_end(lines: list[tuple[Line, str]]) -> int:
+def _head_end(lines: list[tuple[KeyedLine, str]]) -> int:
     """Index of the first article paragraph: a body line that is neither headline nor subtitle."""
     for i, (line, kind) in enumerate(lines):
         if kind == "body" and not _is_headline(line.key) and not _SUBTITLE.match(line.key):
@@ -175,7 +175,7 @@ def _head_end(lines: list[tuple[Line, str]]) -> int:
     return len(lines)
 
 
-def _title_index(lines: list[tuple[Line, str]], head_end: int) -> int | None:
+def _title_index(lines: list[tuple[KeyedLine, str]], head_end: int) -> int | None:
     """Which headline-shaped line of the head is the headline.
 
     The headline sits right above the date/source line, so with several candidates (a site
@@ -195,24 +195,24 @@ def _title_index(lines: list[tuple[Line, str]], head_end: int) -> int | None:
     return candidates[0]
 
 
-def _strip_inline(line: Line, out: Extracted, fields: _Fields) -> Line:
+def _strip_inline(line: KeyedLine, out: Extracted, fields: _Fields) -> KeyedLine:
     """Remove spam chains and a closing byline or source from a paragraph (they name a field)."""
     text, chains = spam.remove_inline_spam(line.text, line.key)
     for chain in chains:
         out.drop("spam_blocks", chain)
     if chains:
-        line = Line.of(text)
+        line = KeyedLine.of(text)
     closing = closing_credit(line)
     if closing:
         rest, found = closing
         out.drop("meta_lines", line.text[len(rest) :].strip())
         if found:
             fields.add(found, "text:byline")
-        line = Line.of(rest)
+        line = KeyedLine.of(rest)
     return line
 
 
-def _without_site_suffix(title: Line) -> str:
+def _without_site_suffix(title: KeyedLine) -> str:
     """The headline without a page-title suffix naming the site (`…会议_常州市人民政府`)."""
     m = _SITE_SUFFIX.match(title.key)
     return title.cut(0, m.end("headline")).strip() if m else title.text
@@ -229,7 +229,7 @@ def _is_headline(key: str) -> bool:
     return not (_LIST_MARKER.match(key) or _SUBTITLE.match(key))
 
 
-def _join_wrapped(lines: list[Line]) -> list[str]:
+def _join_wrapped(lines: list[KeyedLine]) -> list[str]:
     """Join sentences the page hard-wrapped across lines (`…生产线、` + `贡井区…`).
 
     A paragraph is wrapped when, joined so far, it is long, reads as prose (has clause

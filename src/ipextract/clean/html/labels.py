@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..dates import parse_timestamp
-from .rules_html import _data_lines, _with_traditional
+from ...dates import parse_timestamp
+from .classify import _data_lines, _with_traditional
 
 _RUN = "\x1e"
 _NAME = r"[\u4e00-\u9fff·]{2,5}"

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from operator import itemgetter
 
-from ..han import HAN
-from .blocks import Line
+from ...han import HAN
 from .dom import Element
+from .layout import Line
 
 # Counted as what is left after deleting everything else: no list of matches is built.
 # `X+` written `XX*`: a pattern that opens with a character class lets `re` skip ahead to a candidate

@@ -2,7 +2,7 @@
 
 `classify_line` decides what one line is on its own; the page context (which line is the
 headline, what is a repeat) is `text.clean_text`'s job. Rules match the line's Simplified key
-(see `line.Line`), so the word lists in `data/` serve both scripts.
+(see `keys.KeyedLine`), so the word lists in `data/` serve both scripts.
 """
 
 from __future__ import annotations
@@ -11,14 +11,13 @@ import re
 from functools import lru_cache
 
 from ..han import HAN
-from . import rules, spam
-from .line import Line, line_key
+from . import spam, vocab
+from .keys import KeyedLine, line_key
 from .meta_lines import MAX_LABEL_LINE, MetaField, meta_fields, parse_meta_line
-from .rules_html import han_outside
 
 __all__ = [
     "LINE_KINDS",
-    "Line",
+    "KeyedLine",
     "MetaField",
     "breadcrumb_items",
     "classify",
@@ -78,10 +77,10 @@ _LINK_ITEM = re.compile(rf"^[{HAN}A-Za-z ]+$")
 
 def classify_line(line: str) -> str:
     """One of "breadcrumb", "meta", "chrome", "spam", "body" (the line on its own, no context)."""
-    return classify(Line.of(line))
+    return classify(KeyedLine.of(line))
 
 
-def classify(line: Line) -> str:
+def classify(line: KeyedLine) -> str:
     key = line.key
     if not key:
         return "chrome"
@@ -130,10 +129,10 @@ def is_spam_text(text: str) -> bool:
 
 def parse_breadcrumb(line: str) -> list[str] | None:
     """The levels of a location path (`首页 > 政务公开 > …`), or None when the line is not one."""
-    return breadcrumb_items(Line.of(line))
+    return breadcrumb_items(KeyedLine.of(line))
 
 
-def breadcrumb_items(line: Line) -> list[str] | None:
+def breadcrumb_items(line: KeyedLine) -> list[str] | None:
     spans = _breadcrumb_spans(line.key)
     return None if spans is None else [line.cut(a, b) for a, b in spans]
 
@@ -155,7 +154,7 @@ def _breadcrumb_spans(key: str) -> list[tuple[int, int]] | None:
         items = [key[a:b] for a, b in spans]
         if not all(_crumb_item_ok(x) for x in items) or (slash and min(map(len, items)) < 2):
             continue
-        home = items[0].replace(" ", "").lower() in rules.words("lines_home_words.txt")
+        home = items[0].replace(" ", "").lower() in vocab.words("lines_home_words.txt")
         if m or home or len(items) >= 3 or not slash:
             return spans
     return None
@@ -182,12 +181,12 @@ def _crumb_item_ok(item: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _footer_pattern() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{rules.alternation(rules.words('lines_footer_labels.txt'))})\s*[:：]")
+    return re.compile(rf"^(?:{vocab.alternation(vocab.words('lines_footer_labels.txt'))})\s*[:：]")
 
 
 @lru_cache(maxsize=1)
 def _chrome_stranger() -> re.Pattern[str]:
-    return han_outside("".join(rules.words("lines_chrome_words.txt")))
+    return vocab.han_outside("".join(vocab.words("lines_chrome_words.txt")))
 
 
 def is_toolbar(key: str) -> bool:
@@ -195,7 +194,7 @@ def is_toolbar(key: str) -> bool:
     if len(key) > _MAX_CHROME_LINE or _chrome_stranger().search(key):
         return False  # a Han character no chrome word holds can never be removed
     compact = key.replace(" ", "").lower()
-    stripped, n = rules.vocabulary("lines_chrome_words.txt").remove(compact)
+    stripped, n = vocab.vocabulary("lines_chrome_words.txt").remove(compact)
     return n > 0 and not _WORDISH.search(stripped)
 
 
@@ -212,7 +211,7 @@ def _is_chrome(key: str, *, toolbar_checked: bool) -> bool:
         return False
     if _URL_LINE.match(key) or (not toolbar_checked and is_toolbar(key)):
         return True
-    if "。" not in key and len(key) <= 100 and rules.vocabulary("lines_chrome_phrases.txt").search(key):
+    if "。" not in key and len(key) <= 100 and vocab.vocabulary("lines_chrome_phrases.txt").search(key):
         return True
     if len(key) <= 120 and _footer_pattern().match(key):
         return True

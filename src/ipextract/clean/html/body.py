@@ -18,10 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import lines as shared_lines
-from .blocks import Line
-from .labels import byline_author, is_label_line, label_row
-from .rules_html import (
+from .. import line_rules as shared_lines
+from .classify import (
     SHORT_LINE,
     caption_marker,
     date_only_line,
@@ -32,6 +30,8 @@ from .rules_html import (
     stamp_line,
     toolbar_line,
 )
+from .labels import byline_author, is_label_line, label_row
+from .layout import Line
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .blocks import Line
+from .layout import Line
 
 _NORM_DROP_CHAR = r"[\s\u3000\u00a0·•・\-—–_|｜:：,，.。!！?？\"'“”‘’《》「」『』()（）\[\]【】]"
 #: `X+` written `XX*`: a pattern that opens with a character class lets `re` skip ahead to a

@@ -1,6 +1,6 @@
 """HTML page -> article blocks and metadata candidates.
 
-parse (dom) -> rendered lines (blocks) -> line kinds (body) -> article container (article)
+parse (dom) -> rendered lines (layout) -> line kinds (body) -> article container (article)
 -> headline (headline) -> body lines (body) -> metadata from declared tags (head) and from the
 visible label lines around the headline and after the text (labels).
 """
@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from ..dates import parse_timestamp
-from ..options import Options
-from . import Extracted
-from . import lines as shared_lines
-from . import spam as shared_spam
+from ...dates import parse_timestamp
+from ...options import Options
+from .. import Extracted
+from .. import line_rules as shared_lines
+from .. import spam as shared_spam
+from ..repair import count_invisible
 from .article import find_container, line_weight
-from .blocks import Line, layout
 from .body import classify, is_prose, select
 from .dom import LIBXML_MAX_DEPTH, parse_html
 from .head import HeadMeta, read_head
@@ -29,7 +29,7 @@ from .labels import (
     trailing_author,
     unlabelled_timestamp,
 )
-from .repair import count_invisible
+from .layout import Line, layout
 
 #: Lines up to this length were checked against the shared line rules when classified.
 _SHORT_CHECKED = 200

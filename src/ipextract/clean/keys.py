@@ -17,7 +17,7 @@ from .repair import fold_spaces, remove_pinyin
 
 
 @dataclass(frozen=True, slots=True)
-class Line:
+class KeyedLine:
     """A line as the page has it (`text`, spaces folded) and its Simplified matching `key`.
 
     `plain` is `text` without pinyin glosses: values are cut from it, so a source or a
@@ -29,7 +29,7 @@ class Line:
     plain: str
 
     @classmethod
-    def of(cls, line: str) -> Line:
+    def of(cls, line: str) -> KeyedLine:
         text = fold_spaces(line)
         plain = _plain(text)
         return cls(text, to_simplified(plain), plain)
@@ -48,7 +48,7 @@ def _plain(text: str) -> str:
 def line_key(line: str) -> str:
     """The form every rule matches: spaces folded, pinyin annotations stripped, t2s.
 
-    `Line.of(line).key`, without building the Line (a frozen dataclass costs more to build than
+    `KeyedLine.of(line).key`, without building the KeyedLine (a frozen dataclass costs more to build than
     the key of a short line that needs no conversion).
     """
     return to_simplified(_plain(fold_spaces(line)))

@@ -1,16 +1,19 @@
 """The word lists in `ipextract/data/`, loaded once per process and compiled into matchers.
 
 Lists are written in Simplified script only: the line rules match a t2s-converted key of each
-line (see `lines.line_key`), so one list serves Traditional and Simplified pages alike. Keeping
+line (see `keys.line_key`), so one list serves Traditional and Simplified pages alike. Keeping
 the vocabulary as data lets a reviewer extend it without touching the logic.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+
+from ..han import HAN_RANGES
 
 
 def _data_lines(name: str) -> list[str]:
@@ -122,3 +125,22 @@ def meta_labels() -> dict[str, MetaLabel]:
         label, field, rank = line.split("\t")
         out[label] = MetaLabel(label, None if field == "-" else field, int(rank))
     return out
+
+
+def han_outside(allowed: Iterable[str], ranges: tuple[tuple[int, int], ...] = HAN_RANGES) -> re.Pattern[str]:
+    """A pattern finding a Han character (of `ranges`) that is not among `allowed`.
+
+    A line made only of list words holds no such character, so one fast scan rules most lines
+    out before the word list's own pattern (case-blind, tried at every position) runs.
+    """
+    inside = sorted({ord(c) for c in allowed if any(lo <= ord(c) <= hi for lo, hi in ranges)})
+    parts: list[str] = []
+    for lo, hi in ranges:
+        start = lo
+        for code in (c for c in inside if lo <= c <= hi):
+            if code > start:
+                parts.append(f"{chr(start)}-{chr(code - 1)}")
+            start = code + 1
+        if start <= hi:
+            parts.append(f"{chr(start)}-{chr(hi)}")
+    return re.compile("[" + "".join(parts) + "]")

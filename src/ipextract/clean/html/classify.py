@@ -9,11 +9,12 @@ are derived once per process with OpenCC s2t, so the predicates run on the page 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
 
-from ..han import HAN_RANGES
+from ...han import HAN_RANGES
+from ..vocab import han_outside
 
 _SEPARATORS = re.compile(r"[\s\[\]【】（）()<>〈〉《》「」|｜/／\\:：,，.。·•、\-—_~+*#>»›]+")
 _SIZE_LETTERS = re.compile(r"[大中小]")
@@ -154,25 +155,6 @@ def _word_search(name: str) -> Callable[[str], bool]:
 
 def _toolbar() -> re.Pattern[str]:
     return _pattern("html_toolbar_words.txt", "{words}")
-
-
-def han_outside(allowed: Iterable[str], ranges: tuple[tuple[int, int], ...] = HAN_RANGES) -> re.Pattern[str]:
-    """A pattern finding a Han character (of `ranges`) that is not among `allowed`.
-
-    A line made only of list words holds no such character, so one fast scan rules most lines
-    out before the word list's own pattern (case-blind, tried at every position) runs.
-    """
-    inside = sorted({ord(c) for c in allowed if any(lo <= ord(c) <= hi for lo, hi in ranges)})
-    parts: list[str] = []
-    for lo, hi in ranges:
-        start = lo
-        for code in (c for c in inside if lo <= c <= hi):
-            if code > start:
-                parts.append(f"{chr(start)}-{chr(code - 1)}")
-            start = code + 1
-        if start <= hi:
-            parts.append(f"{chr(start)}-{chr(hi)}")
-    return re.compile("[" + "".join(parts) + "]")
 
 
 @cache

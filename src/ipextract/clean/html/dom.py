@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
-from ..errors import InputError
+from ...errors import InputError
 
 #: The element type of parsed pages: plain lxml.etree elements (lxml.html's element classes cost
 #: a Python-level class lookup for every element a walk touches).
