@@ -21,7 +21,7 @@ from ipextract.clean.html.classify import (
 from ipextract.clean.html.dom import parse_html
 from ipextract.clean.html.headline import norm
 from ipextract.clean.html.labels import byline_author, label_hits
-from ipextract.clean.html.layout import layout
+from ipextract.clean.html.layout import lay_out
 from ipextract.errors import InputError
 
 PARA = "国家知识产权局今天发布数据显示，前三季度全国专利授权量稳步增长，质押融资规模持续扩大。"
@@ -203,7 +203,7 @@ def test_lines_know_their_links_headings_and_images():
     root = parse_html(
         "<html><body><h1>标题</h1><p><a href='x'>链接</a>文字</p><p><img src='a.jpg'></p><p>说明</p></body></html>"
     ).root
-    lines = layout(root, lambda kind, text: None).lines
+    lines = lay_out(root, lambda kind, text: None).lines
     assert [(line.text, line.heading, line.link_chars, line.image_before) for line in lines] == [
         ("标题", 1, 0, False),
         ("链接文字", 0, 2, False),

@@ -5,11 +5,11 @@ from __future__ import annotations
 import lxml.etree
 
 from ipextract.clean.html.dom import parse_html
-from ipextract.clean.html.layout import layout
+from ipextract.clean.html.layout import lay_out
 
 
 def lines_of(html: str, **kw: int) -> list:
-    return layout(parse_html(html).root, lambda kind, text: None, **kw).lines
+    return lay_out(parse_html(html).root, lambda kind, text: None, **kw).lines
 
 
 def test_data_table_rows_are_one_line_each_with_link_and_bold_shares():
@@ -45,7 +45,7 @@ def test_text_runs_are_kept_as_found_and_the_text_is_folded():
 def test_comment_and_processing_instruction_tails_are_text():
     """parse_html drops comments; a tree built elsewhere may hold them."""
     root = lxml.etree.HTML("<html><body><p>a<!-- c -->b<?php x ?>c<span>d<!-- e --></span>f</p></body></html>")
-    lines = layout(root, lambda kind, text: None).lines
+    lines = lay_out(root, lambda kind, text: None).lines
     assert [line.text for line in lines] == ["abcdf"]
 
 
@@ -75,7 +75,7 @@ def test_skipped_elements_are_recorded_and_furniture_is_marked():
         "<script>var x;</script><noscript>请开启脚本</noscript><div role='navigation'>导航</div>"
         "<p>正文</p></body></html>"
     )
-    lines = layout(parse_html(html).root, lambda kind, text: recorded.append((kind, text))).lines
+    lines = lay_out(parse_html(html).root, lambda kind, text: recorded.append((kind, text))).lines
     assert [(line.text, line.chrome) for line in lines] == [("首页", True), ("导航", True), ("正文", False)]
     assert recorded == [
         ("boilerplate_elements", "首页"),
@@ -104,5 +104,5 @@ def test_a_line_after_an_image_knows_it():
 
 
 def test_the_layout_reports_how_deep_the_tree_went():
-    laid = layout(parse_html("<html><body><div><p><span>深</span></p></div></body></html>").root, lambda *_: None)
+    laid = lay_out(parse_html("<html><body><div><p><span>深</span></p></div></body></html>").root, lambda *_: None)
     assert (laid.max_depth, laid.truncated) == (4, False)

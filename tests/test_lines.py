@@ -7,7 +7,7 @@ import re
 import pytest
 
 from ipextract.clean.html.dom import parse_html
-from ipextract.clean.html.layout import layout
+from ipextract.clean.html.layout import lay_out
 from ipextract.clean.line_rules import (
     KeyedLine,
     MetaField,
@@ -325,7 +325,7 @@ def test_spam_or_breadcrumb_and_is_spam_text_agree_with_classify_line(fixtures):
 
 
 def _rendered_lines(path) -> list:
-    return layout(parse_html(decode(path.read_bytes()).text).root, lambda kind, text: None).lines
+    return lay_out(parse_html(decode(path.read_bytes()).text).root, lambda kind, text: None).lines
 
 
 def test_every_marker_and_strong_spam_word_makes_a_spam_line():

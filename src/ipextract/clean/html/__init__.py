@@ -29,7 +29,7 @@ from .labels import (
     trailing_author,
     unlabelled_timestamp,
 )
-from .layout import Line, layout
+from .layout import RenderedLine, lay_out
 
 #: Lines up to this length were checked against the shared line rules when classified.
 _SHORT_CHECKED = 200
@@ -54,7 +54,7 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     options = options or Options()
     out = Extracted()
     parsed = parse_html(html, max_elements=options.max_elements, utf8=utf8)
-    laid = layout(parsed.root, out.drop, max_depth=options.max_depth)
+    laid = lay_out(parsed.root, out.drop, max_depth=options.max_depth)
     out.removed["invisible_chars"] += _invisible_dropped(laid.lines)
     if laid.truncated:
         out.warnings.append(f"HTML nested too deeply: the page was cut at {LIBXML_MAX_DEPTH} levels")
@@ -90,7 +90,7 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     return out
 
 
-def _invisible_dropped(lines: list[Line]) -> int:
+def _invisible_dropped(lines: list[RenderedLine]) -> int:
     """Invisible characters the layout already took out of the line texts (zero-width spaces):
     counted here, since `repair` only sees and counts the ones still in the text."""
     if not count_invisible("".join(p for line in lines for p in line.raw_parts)):
@@ -98,12 +98,12 @@ def _invisible_dropped(lines: list[Line]) -> int:
     return sum(count_invisible("".join(line.raw_parts)) - count_invisible(line.text) for line in lines)
 
 
-def _without_spam(body: list[Line], out: Extracted) -> list[Line]:
+def _without_spam(body: list[RenderedLine], out: Extracted) -> list[RenderedLine]:
     """Drop long spam lines and cut spam chains injected into sentences (shared spam rules).
 
     Short lines were checked when classified; the costlier checks run on the article only.
     """
-    kept: list[Line] = []
+    kept: list[RenderedLine] = []
     for line in body:
         if len(line.text) > _SHORT_CHECKED and shared_lines.is_spam_text(line.text):
             out.drop("spam_blocks", line.text)
@@ -116,7 +116,7 @@ def _without_spam(body: list[Line], out: Extracted) -> list[Line]:
     return kept
 
 
-def _title_keys(headline: Headline | None, lines: list[Line]) -> set[str]:
+def _title_keys(headline: Headline | None, lines: list[RenderedLine]) -> set[str]:
     if headline is None:
         return set()
     keys = {norm(headline.text), norm(strip_injected_prefix(headline.text))}
@@ -137,9 +137,9 @@ def _metadata(
     out: Extracted,
     head: HeadMeta,
     headline: Headline | None,
-    lines: list[Line],
+    lines: list[RenderedLine],
     kinds: list[str],
-    body: list[Line],
+    body: list[RenderedLine],
     head_from: int,
     first_prose: int,
     body_end: int,
@@ -176,7 +176,7 @@ def _metadata(
         out.add("breadcrumb", crumbs, "visible:breadcrumb")
 
 
-def _visible_fields(window: list[Line], kinds: list[str]) -> dict[str, tuple[str, str]]:
+def _visible_fields(window: list[RenderedLine], kinds: list[str]) -> dict[str, tuple[str, str]]:
     """Field -> (value, how) from label lines, then timestamp lines, of a window of lines."""
     found: dict[str, tuple[str, str]] = {}
     for line in window:
@@ -234,7 +234,7 @@ def _stamp_author(text: str) -> str | None:
     return clean_author(m.group(1)) if m else None
 
 
-def _body_meta(out: Extracted, body: list[Line]) -> None:
+def _body_meta(out: Extracted, body: list[RenderedLine]) -> None:
     """Bylines inside the text: a dateline in the first paragraph, a byline as the last line."""
     for line in body[:2]:
         author = dateline_author(line.text)
@@ -256,7 +256,7 @@ _CRUMB_PIECE = 30
 _CRUMB_SEPARATOR = re.compile(r"(?:>|»|›|＞|→|/)")
 
 
-def _breadcrumb(lines: list[Line], head_from: int) -> list[str]:
+def _breadcrumb(lines: list[RenderedLine], head_from: int) -> list[str]:
     """The location path nearest above the headline (shared breadcrumb rules), on one line or
     spread over consecutive short lines (`首页` / `> 要闻` / `> 山西要闻`)."""
     lo = max(0, head_from - _CRUMB_WINDOW)
@@ -267,7 +267,7 @@ def _breadcrumb(lines: list[Line], head_from: int) -> list[str]:
     return []
 
 
-def _longest_path(lines: list[Line], lo: int, end: int) -> list[str]:
+def _longest_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
     """The longest location path that ends at line `end - 1`."""
     best: list[str] = []
     pieces: list[str] = []

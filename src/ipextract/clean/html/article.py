@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from ...han import HAN
 from .dom import Element
-from .layout import Line
+from .layout import RenderedLine
 
 # Counted as what is left after deleting everything else: no list of matches is built.
 # `X+` written `XX*`: a pattern that opens with a character class lets `re` skip ahead to a candidate
@@ -65,7 +65,7 @@ _FURNITURE = frozenset(
 _LABELS = frozenset(("meta", "stamp", "byline", "editor", "caption"))
 
 
-def line_weight(line: Line, kind: str = "body") -> float:
+def line_weight(line: RenderedLine, kind: str = "body") -> float:
     """Positive for prose, negative for links, furniture and footers (see the module docstring)."""
     if kind in _LABELS:
         return -_SHORT_COST
@@ -85,10 +85,10 @@ _TOTAL_DEPTH = itemgetter(1, 2)
 class Container:
     element: Element
     weight: float
-    lines: list[Line]
+    lines: list[RenderedLine]
 
 
-def find_container(lines: list[Line], weights: list[float]) -> Container | None:
+def find_container(lines: list[RenderedLine], weights: list[float]) -> Container | None:
     """The article container and the lines inside it, or None when the page has no prose.
 
     `weights` are the lines' `line_weight` values. Subtree totals are summed bottom-up, deepest

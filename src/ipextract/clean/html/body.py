@@ -31,7 +31,7 @@ from .classify import (
     toolbar_line,
 )
 from .labels import byline_author, is_label_line, label_row
-from .layout import Line
+from .layout import RenderedLine
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
@@ -59,7 +59,7 @@ _TRAILING_LINKS = 0.15
 _SHORT_SENTENCE = 40
 
 
-def classify(line: Line) -> str:
+def classify(line: RenderedLine) -> str:
     """The kind of a line from its own text and layout, before position is considered."""
     text = line.text
     if line.chrome:
@@ -101,7 +101,7 @@ def classify(line: Line) -> str:
     return "body"
 
 
-def image_caption(line: Line, following: Line | None) -> bool:
+def image_caption(line: RenderedLine, following: RenderedLine | None) -> bool:
     """A short line right after an image that reads as its caption, not as text.
 
     A centred short line under a picture is its caption, unless centred text goes on below it (a
@@ -138,7 +138,7 @@ _FULL_STOP = re.compile(r"[。！？!?；;]")
 _PARAGRAPH = 25
 
 
-def is_prose(line: Line, kind: str, weight: float) -> bool:
+def is_prose(line: RenderedLine, kind: str, weight: float) -> bool:
     """A paragraph of running text: it marks where the article's text begins and ends.
 
     Headings (a subtitle in <h3>), unpunctuated lines and short phrases without a full stop (a
@@ -150,7 +150,7 @@ def is_prose(line: Line, kind: str, weight: float) -> bool:
     return bool(_FULL_STOP.search(text)) or (len(text) >= _PARAGRAPH and bool(_PROSE_PUNCT.search(text)))
 
 
-def select(lines: list[Line], kinds: list[str], prose: list[bool]) -> Selection:
+def select(lines: list[RenderedLine], kinds: list[str], prose: list[bool]) -> Selection:
     """Apply the positional rules of the module docstring to the container's lines.
 
     `prose[i]` says whether line i is a paragraph (see is_prose).

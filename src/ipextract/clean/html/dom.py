@@ -122,7 +122,9 @@ def parse_html(text: str, *, max_elements: int = 200_000, utf8: bytes | None = N
 
 
 def text_of(el: Element) -> str:
-    """All text inside an element (scripts included), without its tail; C-level."""
+    """All text inside an element (scripts included), without its tail."""
+    if not len(el):  # most table cells and hidden elements: the text is the element's own
+        return el.text or ""
     return lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .layout import Line
+from .layout import RenderedLine
 
 _NORM_DROP_CHAR = r"[\s\u3000\u00a0·•・\-—–_|｜:：,，.。!！?？\"'“”‘’《》「」『』()（）\[\]【】]"
 #: `X+` written `XX*`: a pattern that opens with a character class lets `re` skip ahead to a
@@ -78,7 +78,7 @@ class Headline:
 
 
 def choose_headline(
-    lines: list[Line], references: list[tuple[str, str]], container_start: int, kinds: list[str] | None = None
+    lines: list[RenderedLine], references: list[tuple[str, str]], container_start: int, kinds: list[str] | None = None
 ) -> Headline | None:
     """Pick the headline.
 
@@ -167,7 +167,7 @@ _SENTENCE_END = re.compile(r"[。！？；]$")
 _FULL_STOP = re.compile(r"[。！？]")
 
 
-def _visible_heading(lines: list[Line], kinds: list[str], container_start: int) -> Headline | None:
+def _visible_heading(lines: list[RenderedLine], kinds: list[str], container_start: int) -> Headline | None:
     """The best-looking headline among the short lines just above (or opening) the text.
 
     A headline is short, unpunctuated at its end, styled (a heading tag, bold or centred), and
@@ -212,7 +212,7 @@ def _visible_heading(lines: list[Line], kinds: list[str], container_start: int) 
     return Headline("".join(lines[i].text for i in group), tuple(group), "styled")
 
 
-def _first_heading(lines: list[Line], lo: int, hi: int) -> Headline | None:
+def _first_heading(lines: list[RenderedLine], lo: int, hi: int) -> Headline | None:
     for level in (1, 2, 3):
         for i in range(lo, hi):
             line = lines[i]

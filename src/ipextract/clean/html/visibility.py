@@ -97,6 +97,10 @@ class HiddenSelectors:
     def __bool__(self) -> bool:
         return bool(self.classes or self.ids)
 
+    def attributes(self) -> frozenset[str]:
+        """The attributes `hides` reads: "id" and "class" when some are hidden."""
+        return frozenset(name for name, hidden in (("id", self.ids), ("class", self.classes)) if hidden)
+
     def hides(self, el: Element) -> bool:
         if self.ids:
             ident = el.get("id")
@@ -201,11 +205,11 @@ def _hiding_property_before(sheet: str, at: int) -> bool:
     return _HIDING_PROPERTY.search(sheet, lo, at) is not None
 
 
-def element_hidden(el: Element, selectors: HiddenSelectors) -> bool:
-    """True when the element is not rendered according to its attributes or the page's styles."""
-    if el.get("hidden") is not None:
+def element_hidden(el: Element, selectors: HiddenSelectors, style: str | None) -> bool:
+    """True when the element is not rendered according to its attributes or the page's styles.
+
+    `style` is the element's style attribute (the caller reads it for other marks too).
+    """
+    if style and inline_style_hides(style):
         return True
-    style = el.get("style")
-    if style and style_hides(style):
-        return True
-    return selectors.hides(el)
+    return el.get("hidden") is not None or selectors.hides(el)
