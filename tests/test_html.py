@@ -10,18 +10,29 @@ from hypothesis import strategies as st
 from ipextract import Options, parse
 from ipextract.clean.html import clean_html
 from ipextract.clean.html.article import effective_length
-from ipextract.clean.html.classify import (
+from ipextract.clean.html.dom import parse_html
+from ipextract.clean.html.headline import norm
+from ipextract.clean.html.kinds import (
     SHORT_LINE,
+    caption_marker,
     editor_line,
     end_marker,
     footer_label_line,
+    footer_line,
     stamp_line,
     toolbar_line,
 )
-from ipextract.clean.html.dom import parse_html
-from ipextract.clean.html.headline import norm
-from ipextract.clean.html.labels import byline_author, label_hits
+from ipextract.clean.html.labels import (
+    byline_author,
+    clean_author,
+    clean_source,
+    dateline_author,
+    is_byline,
+    label_fields,
+    label_hits,
+)
 from ipextract.clean.html.layout import lay_out
+from ipextract.clean.keys import KeyedLine, line_key
 from ipextract.errors import InputError
 
 PARA = "国家知识产权局今天发布数据显示，前三季度全国专利授权量稳步增长，质押融资规模持续扩大。"
@@ -328,7 +339,7 @@ def test_a_page_without_paragraphs_keeps_its_short_text():
 
 def test_short_line_rules_say_no_beyond_short_line():
     """What lets a line longer than SHORT_LINE skip them when its kind is decided."""
-    rules = (stamp_line, toolbar_line, editor_line, end_marker, byline_author, footer_label_line)
+    rules = (stamp_line, toolbar_line, editor_line, end_marker, is_byline, footer_label_line)
     for piece in ("2020-04-01 10:29", "打印本页 关闭", "责任编辑：周雁", "相关新闻", "记者 张三", "主办单位：某某"):
         long = piece.ljust(SHORT_LINE + 1)  # trailing spaces: every rule but for length says yes
         assert any(rule(piece) for rule in rules), piece
@@ -402,6 +413,20 @@ def test_other_dates_in_label_blocks_are_not_the_publication_date():
     out = clean_html(page(article))
     assert [c.value for c in out.candidates if c.field == "published_at"] == ["2024-06-13"]
     assert out.blocks == [PARA, PARA2]
+
+
+def test_traditional_lines_are_read_through_their_simplified_key():
+    """The word lists are Simplified; values keep the page's own script."""
+    assert toolbar_line(line_key("【打印本頁】 【關閉窗口】"))
+    assert footer_line(line_key("版權所有 © 香港特別行政區政府"))
+    assert editor_line(line_key("（責任編輯：周雁）"))
+    assert caption_marker(line_key("圖為會議現場。"))
+    runs = ("發佈時間：2024-01-02 10:30 ", "來源：", "新華社", " 作者：記者 王曉明")
+    assert label_fields(runs) == {"published_at": "2024-01-02T10:30", "source": "新華社", "author": "王曉明"}
+    assert byline_author(KeyedLine.of("本報記者 王曉明")) == "王曉明"
+    assert dateline_author(KeyedLine.of("〔記者巫其倫／台北報導〕政府今天宣布")) == "巫其倫"
+    assert clean_source("來源：新華社") == "新華社"
+    assert clean_author("記者 方敏北京大學教授") == "方敏"
 
 
 def test_label_hits_read_a_label_line():

@@ -8,6 +8,7 @@ import pytest
 
 from ipextract.clean.html.dom import parse_html
 from ipextract.clean.html.layout import lay_out
+from ipextract.clean.keys import line_key
 from ipextract.clean.line_rules import (
     KeyedLine,
     MetaField,
@@ -298,13 +299,13 @@ def test_leading_byline_author(line, author):
 
 
 def test_spam_or_breadcrumb_on_known_lines():
-    assert spam_or_breadcrumb("主站蜘蛛池模板: 百家乐 | 六合彩") == "spam"
-    assert spam_or_breadcrumb("百家乐|六合彩|时时彩|老虎机|北京赛车") == "spam"
-    assert spam_or_breadcrumb("PORN Sex视频") == "spam"
-    assert spam_or_breadcrumb("警方破获一起百家乐赌博案。") is None
-    assert spam_or_breadcrumb("首页 > 新闻 > 通知公告") == "breadcrumb"
-    assert spam_or_breadcrumb("当前位置：首頁/新聞") == "breadcrumb"
-    assert spam_or_breadcrumb("一般新闻 2024/5/1 发布") is None
+    assert spam_or_breadcrumb(line_key("主站蜘蛛池模板: 百家乐 | 六合彩")) == "spam"
+    assert spam_or_breadcrumb(line_key("百家乐|六合彩|时时彩|老虎机|北京赛车")) == "spam"
+    assert spam_or_breadcrumb(line_key("PORN Sex视频")) == "spam"
+    assert spam_or_breadcrumb(line_key("警方破获一起百家乐赌博案。")) is None
+    assert spam_or_breadcrumb(line_key("首页 > 新闻 > 通知公告")) == "breadcrumb"
+    assert spam_or_breadcrumb(line_key("当前位置：首頁/新聞")) == "breadcrumb"
+    assert spam_or_breadcrumb(line_key("一般新闻 2024/5/1 发布")) is None
 
 
 def test_spam_or_breadcrumb_and_is_spam_text_agree_with_classify_line(fixtures):
@@ -317,7 +318,7 @@ def test_spam_or_breadcrumb_and_is_spam_text_agree_with_classify_line(fixtures):
     for text in texts:
         kind = classify_line(text)
         expected = kind if kind in ("spam", "breadcrumb") else None
-        assert spam_or_breadcrumb(text) == expected, text
+        assert spam_or_breadcrumb(line_key(text)) == expected, text
         assert is_spam_text(text) == (kind == "spam"), text
         if expected:
             checked[expected] += 1

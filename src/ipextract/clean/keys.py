@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..convert import to_simplified
+from ..convert import to_simplified, to_simplified_all
 from .repair import fold_spaces, remove_pinyin
 
 
@@ -34,6 +34,11 @@ class KeyedLine:
         plain = _plain(text)
         return cls(text, to_simplified(plain), plain)
 
+    @classmethod
+    def converted(cls, text: str) -> KeyedLine:
+        """`text` as it is (its spaces and runs kept), keyed by its conversion alone."""
+        return cls(text, to_simplified(text), text)
+
     def cut(self, start: int, end: int | None = None) -> str:
         """The page's own text at key offsets, or the key's when t2s changed the length."""
         source = self.plain if len(self.plain) == len(self.key) else self.key
@@ -52,3 +57,8 @@ def line_key(line: str) -> str:
     the key of a short line that needs no conversion).
     """
     return to_simplified(_plain(fold_spaces(line)))
+
+
+def line_keys(lines: list[str]) -> list[str]:
+    """`[line_key(line) for line in lines]`, converted in one call."""
+    return to_simplified_all([_plain(fold_spaces(line)) for line in lines])

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..han import HAN
+from ..resources import alternation
 from . import spam, vocab
 from .keys import KeyedLine, line_key
 from .meta_lines import MAX_LABEL_LINE, MetaField, meta_fields, parse_meta_line
@@ -101,14 +102,13 @@ def classify(line: KeyedLine) -> str:
     return "body"
 
 
-def spam_or_breadcrumb(text: str) -> str | None:
-    """"spam" or "breadcrumb" when `classify_line(text)` says so, else None.
+def spam_or_breadcrumb(key: str) -> str | None:
+    """"spam" or "breadcrumb" when `classify` says so of the line keyed `key`, else None.
 
     For callers that only act on those two kinds: the metadata and furniture rules that tell
     the other kinds apart (most of classify's cost) are not run. The breadcrumb's conditions are
     tested cheapest first: most lines have no separator, and then the toolbar test is not needed.
     """
-    key = line_key(text)
     if not key:
         return None
     if spam.is_spam_line(key):
@@ -181,7 +181,7 @@ def _crumb_item_ok(item: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _footer_pattern() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{vocab.alternation(vocab.words('lines_footer_labels.txt'))})\s*[:：]")
+    return re.compile(rf"^(?:{alternation(vocab.words('lines_footer_labels.txt'))})\s*[:：]")
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..convert import to_simplified
 from ..dates import parse_timestamp
 from ..han import HAN
+from ..resources import alternation
 from . import vocab
 from .keys import KeyedLine
 
@@ -67,8 +68,8 @@ def _credit_pattern() -> re.Pattern[str]:
 
     A role glued to a name without a mark (`记者张三`) is not accepted: `通讯员培训班` would be.
     """
-    roles = vocab.alternation(_role_words())
-    long_roles = vocab.alternation(tuple(r for r in _role_words() if len(r) >= 2))
+    roles = alternation(_role_words())
+    long_roles = alternation(tuple(r for r in _role_words() if len(r) >= 2))
     return re.compile(
         rf"^[(（【\[]?\s*(?:(?P<role>{roles})\s*[/／:：]|(?P<long>{long_roles})\s+)\s*(?P<names>{_NAMES})\s*[)）】\]]?$"
     )
@@ -79,7 +80,7 @@ def _meta_hint() -> re.Pattern[str]:
     """What every metadata line has, whichever parser would read it: a table bar, a colon (after a
     label), a credit's slash or colon or a long role word and a space, or a digit (of a date).
     Lines without any are answered None at once."""
-    long_roles = vocab.alternation(tuple(r for r in _role_words() if len(r) >= 2))
+    long_roles = alternation(tuple(r for r in _role_words() if len(r) >= 2))
     return re.compile(rf"[|｜:：/／]|\d|(?:{long_roles})\s")
 
 

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from ..convert import to_simplified
+from ..resources import alternation
 from . import vocab
 
 _WORDISH = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
@@ -49,7 +50,7 @@ def _any_spam_word() -> re.Pattern[str]:
     `is_spam_line` says no without running the markers' and the strong words' own searches (most
     lines of a page are plain text).
     """
-    return re.compile(vocab.alternation(vocab.words("spam_markers.txt") + vocab.words("spam_strong.txt")))
+    return re.compile(alternation(vocab.words("spam_markers.txt") + vocab.words("spam_strong.txt")))
 
 
 def has_marker(key: str) -> bool:

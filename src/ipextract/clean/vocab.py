@@ -1,8 +1,8 @@
-"""The word lists in `ipextract/data/`, loaded once per process and compiled into matchers.
+"""The cleaners' word lists (`ipextract/data/`), compiled into matchers once per process.
 
-Lists are written in Simplified script only: the line rules match a t2s-converted key of each
-line (see `keys.line_key`), so one list serves Traditional and Simplified pages alike. Keeping
-the vocabulary as data lets a reviewer extend it without touching the logic.
+Lists are written in Simplified script only: every rule matches the Simplified key of a line
+(see `keys.line_key`), so one list serves Traditional and Simplified pages alike. Keeping the
+vocabulary as data lets a reviewer extend it without touching the logic.
 """
 
 from __future__ import annotations
@@ -11,39 +11,21 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from ..han import HAN_RANGES
-
-
-def _data_lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a data file, in file order."""
-    text = resources.files("ipextract").joinpath("data", name).read_text(encoding="utf-8")
-    out = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
-
-
-def words(name: str) -> tuple[str, ...]:
-    """A one-word-per-line list, lower-cased (ASCII entries match case-insensitively)."""
-    return _words(name)
+from ..resources import alternation, data_lines, data_rows
 
 
 @cache
-def _words(name: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in _data_lines(name))
+def words(name: str) -> tuple[str, ...]:
+    """A one-word-per-line list, lower-cased (ASCII entries match case-insensitively)."""
+    return tuple(w.lower() for w in data_lines(name))
 
 
-def alternation(items: tuple[str, ...]) -> str:
-    """A regex alternation that prefers the longest entry at a position.
-
-    Plain literals only: a branch that opens with a look-around stops `re` from skipping ahead
-    by first character, which made a scan of a 1 MB line ten times slower.
-    """
-    return "|".join(re.escape(item) for item in sorted(set(items), key=len, reverse=True))
+@cache
+def pattern(name: str, template: str) -> re.Pattern[str]:
+    """`template` with `{words}` replaced by the list's alternation, compiled case-blind."""
+    return re.compile(template.format(words=alternation(words(name))), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +55,24 @@ class Vocabulary:
         return bool(self.ascii) and any(_standalone(low, m) for m in self.ascii.finditer(low))
 
     def remove(self, text: str) -> tuple[str, int]:
-        """`text` lower-cased with the words removed, and how many there were."""
-        low, n = self.plain.subn("", text.lower()) if self.plain else (text.lower(), 0)
-        if not self.ascii:
-            return low, n
-        pieces, last = [], 0
-        for m in self.ascii.finditer(low):
-            if _standalone(low, m):
-                pieces.append(low[last : m.start()])
-                last, n = m.end(), n + 1
-        pieces.append(low[last:])
-        return "".join(pieces), n
+        """`text` lower-cased with the words removed, and how many there were.
+
+        The ASCII-edged words go first: they are the longer ones where the lists overlap
+        (`word下载` before `下载`).
+        """
+        low, n = text.lower(), 0
+        if self.ascii:
+            pieces, last = [], 0
+            for m in self.ascii.finditer(low):
+                if _standalone(low, m):
+                    pieces.append(low[last : m.start()])
+                    last, n = m.end(), n + 1
+            pieces.append(low[last:])
+            low = "".join(pieces)
+        if self.plain:
+            low, found = self.plain.subn("", low)
+            n += found
+        return low, n
 
 
 def _standalone(text: str, m: re.Match[str]) -> bool:
@@ -121,8 +110,7 @@ class MetaLabel:
 def meta_labels() -> dict[str, MetaLabel]:
     """Label -> MetaLabel, from `lines_meta_labels.tsv`."""
     out: dict[str, MetaLabel] = {}
-    for line in _data_lines("lines_meta_labels.tsv"):
-        label, field, rank = line.split("\t")
+    for label, field, rank in data_rows("lines_meta_labels.tsv"):
         out[label] = MetaLabel(label, None if field == "-" else field, int(rank))
     return out
 

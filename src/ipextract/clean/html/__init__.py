@@ -14,12 +14,14 @@ from ...options import Options
 from .. import Extracted
 from .. import line_rules as shared_lines
 from .. import spam as shared_spam
+from ..keys import KeyedLine, line_keys
 from ..repair import count_invisible
 from .article import find_container, line_weight
-from .body import classify, is_prose, select
+from .body import is_prose, select
 from .dom import LIBXML_MAX_DEPTH, parse_html
 from .head import HeadMeta, read_head
 from .headline import Headline, choose_headline, norm, strip_injected_prefix
+from .kinds import classify
 from .labels import (
     byline_author,
     clean_author,
@@ -40,8 +42,9 @@ _HEAD_WINDOW = 12
 _STAMP_TIME = re.compile(
     r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?::\d{2})?)?"
 )
-_STAMP_BYLINE = re.compile(r"(?:记者|記者|作者|编辑|編輯)\S*")
-_TOKEN_SPLIT = re.compile(r"[\s()（）\[\]【】|｜/／]+")
+_STAMP_BYLINE = re.compile(r"(?:记者|作者|编辑)\S*")
+_TOKEN = re.compile(r"[^\s()（）\[\]【】|｜/／]+")
+_STAMP_AUTHOR = re.compile(r"记者\s*([\u4e00-\u9fff·]{2,4})(?:[／/]|$|\s)")
 _HAN_TOKEN = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·\-－]{1,14}$")
 _DIGIT = re.compile(r"\d")
 
@@ -60,7 +63,7 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
         out.warnings.append(f"HTML nested too deeply: the page was cut at {LIBXML_MAX_DEPTH} levels")
     head = read_head(parsed.root)
     lines = laid.lines
-    kinds = [classify(line) for line in lines]
+    kinds = [classify(line, key) for line, key in zip(lines, line_keys([line.text for line in lines]))]
     weights = [line_weight(line, kind) for line, kind in zip(lines, kinds)]
     container = find_container(lines, weights)
     # No paragraph anywhere (a stub page, a fragment): whatever is not furniture is the text.
@@ -203,46 +206,54 @@ def _visible_fields(window: list[RenderedLine], kinds: list[str]) -> dict[str, t
                 if value:
                     found[field] = (value, "label")
     for line in window:
-        if kinds[line.index] not in ("stamp", "meta", "chrome", "body"):
+        if kinds[line.index] != "stamp" or ("published_at" in found and "source" in found):
             continue
-        if "published_at" not in found and kinds[line.index] == "stamp":
-            ts = unlabelled_timestamp(line.text)
+        keyed = KeyedLine.of(line.text)
+        if "published_at" not in found:
+            ts = unlabelled_timestamp(keyed.key)
             if ts:
                 found["published_at"] = (ts, "stamp")
-        if "source" not in found and kinds[line.index] == "stamp":
-            source = _stamp_source(line.text)
+        if "source" not in found:
+            source = _stamp_source(keyed)
             if source:
                 found["source"] = (source, "stamp")
     for line in window:
         if "author" not in found and kinds[line.index] in ("byline", "stamp"):
-            author = byline_author(line.text) or dateline_author(line.text) or _stamp_author(line.text)
+            keyed = KeyedLine.of(line.text)
+            author = byline_author(keyed) or dateline_author(keyed) or _stamp_author(keyed)
             if author:
                 found["author"] = (author, "byline")
     return found
 
 
-def _stamp_source(text: str) -> str | None:
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _stamp_source(line: KeyedLine) -> str | None:
     """The one name beside an unlabelled timestamp: `北京新浪網 (2020-01-21 11:12)` -> 北京新浪網."""
-    rest = _STAMP_BYLINE.sub(" ", _STAMP_TIME.sub(" ", text))
-    tokens = [t for t in _TOKEN_SPLIT.split(rest) if t and not _DIGIT.search(t)]
-    names = [t for t in tokens if _HAN_TOKEN.match(t)]
-    return names[0] if len(names) == 1 and len(tokens) == 1 else None
+    # Blanked rather than removed, so that the offsets of what is left are the line's own.
+    rest = _STAMP_BYLINE.sub(_blank, _STAMP_TIME.sub(_blank, line.key))
+    tokens = [m for m in _TOKEN.finditer(rest) if not _DIGIT.search(m.group())]
+    names = [m for m in tokens if _HAN_TOKEN.match(m.group())]
+    return line.cut(*names[0].span()) if len(names) == 1 and len(tokens) == 1 else None
 
 
-def _stamp_author(text: str) -> str | None:
-    m = re.search(r"(?:记者|記者)\s*([\u4e00-\u9fff·]{2,4})(?:[／/]|$|\s)", text)
-    return clean_author(m.group(1)) if m else None
+def _stamp_author(line: KeyedLine) -> str | None:
+    m = _STAMP_AUTHOR.search(line.key)
+    return clean_author(line.cut(*m.span(1))) if m else None
 
 
 def _body_meta(out: Extracted, body: list[RenderedLine]) -> None:
     """Bylines inside the text: a dateline in the first paragraph, a byline as the last line."""
     for line in body[:2]:
-        author = dateline_author(line.text)
+        author = dateline_author(KeyedLine.of(line.text))
         if author:
             out.add("author", author, "visible:dateline")
             return
     for line in body[-2:]:
-        author = dateline_author(line.text) or byline_author(line.text) or trailing_author(line.text)
+        keyed = KeyedLine.of(line.text)
+        author = dateline_author(keyed) or byline_author(keyed) or trailing_author(keyed)
         if author:
             out.add("author", author, "visible:byline")
             return

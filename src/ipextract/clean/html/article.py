@@ -57,7 +57,7 @@ def effective_length(text: str) -> float:
     return size * len(text) / len(sample) if len(text) > _SAMPLE else size
 
 
-#: Line kinds (see body.classify) that are furniture: they count against a container.
+#: Line kinds (see kinds.classify) that are furniture: they count against a container.
 _FURNITURE = frozenset(
     ("chrome", "footer", "footer_label", "links", "toolbar", "end", "spam", "nohan", "breadcrumb")
 )

@@ -1,7 +1,8 @@
 """Which lines of the article container are the article.
 
-Every line first gets a kind from its own text and layout (toolbar, caption, label line …).
-Then position decides, because the same kind of line means different things in different places:
+Every line first gets a kind from its own text and layout (`kinds.classify`: toolbar, caption,
+label line …). Then position decides, because the same kind of line means different things in
+different places:
 
 - head: everything up to the last title / label / toolbar / byline line before the first prose
   paragraph is the article header (title, subtitle, date and source lines, share bar);
@@ -18,23 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import line_rules as shared_lines
-from .classify import (
-    SHORT_LINE,
-    caption_marker,
-    date_only_line,
-    editor_line,
-    end_marker,
-    footer_label_line,
-    footer_line,
-    stamp_line,
-    toolbar_line,
-)
-from .labels import byline_author, is_label_line, label_row
+from .kinds import date_only_line
 from .layout import RenderedLine
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[。！？!?]$")
 _INNER_PUNCT = re.compile(r"[，。；！？,;!?]")
 _WORK_TITLE = re.compile(r"^《[^《》]{1,40}》$")
@@ -57,48 +44,6 @@ _CAPTION_MAX = 60
 #: After the last paragraph, a line with this share of link text is a promotion or a link list.
 _TRAILING_LINKS = 0.15
 _SHORT_SENTENCE = 40
-
-
-def classify(line: RenderedLine) -> str:
-    """The kind of a line from its own text and layout, before position is considered."""
-    text = line.text
-    if line.chrome:
-        return "chrome"
-    if footer_line(text):
-        return "footer"
-    # `line.link_density > 0.5` without the property call: this runs on every line of the page.
-    if line.link_chars > len(text) / 2 and not line.row:
-        return "links"
-    if line.row and label_row(text):
-        return "meta"
-    # Stamps, toolbars, credits, end markers, bylines and footer labels are short lines (each rule
-    # says no beyond SHORT_LINE characters), so a longer line is not put to them.
-    short = len(text) <= SHORT_LINE
-    if short:
-        if stamp_line(text):
-            return "stamp"
-        if toolbar_line(text):
-            return "toolbar"
-        if editor_line(text):
-            return "editor"
-        if end_marker(text):
-            return "end"
-    if caption_marker(text):
-        return "caption"
-    if len(text) <= 100 and is_label_line(text):
-        return "meta"
-    if short:
-        if byline_author(text):
-            return "byline"
-        if footer_label_line(text):
-            return "footer_label"
-    if not _HAN.search(text) and not _DIGIT.search(text):
-        return "nohan"
-    if len(text) <= 200:
-        shared = shared_lines.spam_or_breadcrumb(text)
-        if shared == "spam" or (shared == "breadcrumb" and len(text) <= 120):
-            return shared
-    return "body"
 
 
 def image_caption(line: RenderedLine, following: RenderedLine | None) -> bool:
