@@ -13,13 +13,12 @@ from functools import lru_cache
 
 from ..convert import to_simplified
 from ..dates import parse_timestamp
-from ..han import HAN
+from ..han import HAN, HAN_CHAR, is_han
 from ..resources import alternation
 from . import vocab
 from .keys import KeyedLine
 
 _WORDISH = re.compile(rf"[0-9A-Za-z{HAN}]")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 #: Metadata lines are short; longer lines are article text.
 MAX_LABEL_LINE = 300
 
@@ -171,7 +170,7 @@ def _labelled_fields(line: KeyedLine) -> list[MetaField] | None:
     accepted: list[re.Match[str]] = []
     for m in _label_pattern().finditer(key):
         before = key[m.start() - 1] if m.start() else ""
-        glued = bool(before) and bool(_HAN_CHAR.match(before))
+        glued = bool(before) and is_han(before)
         # A label glued to the previous value (`…四川日报责任编辑:`) is trusted only once the line
         # has proved to be a label line and the label is too long to be part of a word.
         if not glued or (accepted and len(m.group("label")) >= 3):
@@ -278,7 +277,7 @@ def _date_line_fields(line: KeyedLine) -> list[MetaField] | None:
     rest = " ".join(w.strip(_VALUE_TRIM) for w in words).strip()
     if not rest or rest.rstrip(":：") in vocab.meta_labels():
         return fields
-    if len(rest) > _MAX_SOURCE or _SENTENCE_PUNCT.search(rest) or not _HAN_CHAR.search(rest):
+    if len(rest) > _MAX_SOURCE or _SENTENCE_PUNCT.search(rest) or not HAN_CHAR.search(rest):
         return None
     offset = rest_key.find(words[0].strip(_VALUE_TRIM)) + rest_span[0] if words else rest_span[0]
     source = clean_source(line.cut(offset, rest_span[1]))

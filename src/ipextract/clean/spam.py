@@ -13,19 +13,19 @@ import re
 from functools import cache
 
 from ..convert import to_simplified
+from ..han import HAN, HAN_CHAR
 from ..resources import alternation
 from . import vocab
 
-_WORDISH = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
+_WORDISH = re.compile(f"[0-9A-Za-z{HAN}]")
 _SEGMENT_SPLIT = re.compile(r"[|｜]")
 _TITLE_SPLIT = re.compile(r"[|｜_,，、]")
 #: A chain of short words glued by ASCII symbols; the two classes are disjoint, so the pattern
 #: cannot backtrack catastrophically. A leading symbol run is tried from its first character only
 #: (the look-behind): tried from each of its characters, a long run was rescanned each time.
-_INLINE_CHAIN = re.compile(r"(?<![*＊#@~])[*＊#@~]*(?:[0-9A-Za-z\u4e00-\u9fff]{1,12}[*＊_\-@#~|]+){2,}")
+_INLINE_CHAIN = re.compile(rf"(?<![*＊#@~])[*＊#@~]*(?:[0-9A-Za-z{HAN}]{{1,12}}[*＊_\-@#~|]+){{2,}}")
 _SENTENCE_END = re.compile(r"[。！？!?]")
-_LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
-_WEAK_HINT = re.compile(r"[\u4e00-\u9fff]")
+_LETTERS = re.compile(f"[A-Za-z{HAN}]")
 
 #: Share of a line's word characters covered by spam vocabulary that makes it spam outright.
 _DENSITY = 0.15
@@ -111,7 +111,7 @@ def _spam_chain_key(key: str) -> bool:
     if not _LETTERS.search(key):
         return False
     strong = len(_strong().find(key))
-    weak = len(_weak().find(key)) if strong or _WEAK_HINT.search(key) else 0
+    weak = len(_weak().find(key)) if strong or HAN_CHAR.search(key) else 0
     return (strong >= 1 and strong + weak >= 2) or weak >= 3
 
 

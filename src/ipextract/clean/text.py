@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..han import HAN
+from ..han import count_han
 from . import Extracted, spam, vocab
 from .keys import KeyedLine
 from .line_rules import breadcrumb_items, classify
@@ -37,7 +37,6 @@ _SUBTITLE = re.compile(r"^(?:——|—|--|－－)")
 # The trailing chain starts only where it cannot be extended to the left (look-behinds): tried
 # from every ` |` of a long line it rescans to the end each time, quadratic. Same matches.
 _EDGE_BARS = re.compile(r"^(?:[|｜]\s+)+|(?<!\s)(?<!\s[|｜])(?:\s+[|｜])+$")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _TERMINAL = re.compile(r"[。！？!?；;…”’」』)）】》:：]$")
 _CLAUSE_PUNCT = re.compile(r"[，,。、；;]")
 #: A line at least this long that stops mid-clause was wrapped by the page, not ended.
@@ -220,7 +219,7 @@ def _without_site_suffix(title: KeyedLine) -> str:
 
 def _is_headline(key: str) -> bool:
     """Short, no sentence end, not a list item, section label or subtitle."""
-    if not (2 <= len(key) <= _MAX_TITLE) or len(_HAN_CHAR.findall(key)) < 2:
+    if not (2 <= len(key) <= _MAX_TITLE) or count_han(key) < 2:
         return False
     if "。" in key or _TITLE_BAD_END.search(key):
         return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ...dates import parse_timestamp
+from ...han import HAN
 from ...options import Options
 from .. import Extracted
 from .. import line_rules as shared_lines
@@ -44,8 +45,8 @@ _STAMP_TIME = re.compile(
 )
 _STAMP_BYLINE = re.compile(r"(?:记者|作者|编辑)\S*")
 _TOKEN = re.compile(r"[^\s()（）\[\]【】|｜/／]+")
-_STAMP_AUTHOR = re.compile(r"记者\s*([\u4e00-\u9fff·]{2,4})(?:[／/]|$|\s)")
-_HAN_TOKEN = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·\-－]{1,14}$")
+_STAMP_AUTHOR = re.compile(rf"记者\s*([{HAN}·]{{2,4}})(?:[／/]|$|\s)")
+_HAN_TOKEN = re.compile(rf"^[{HAN}][{HAN}·\-－]{{1,14}}$")
 _DIGIT = re.compile(r"\d")
 
 

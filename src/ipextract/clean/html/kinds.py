@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ...han import HAN_CHAR, count_han
 from ...resources import data_lines
 from .. import line_rules, vocab
 from .labels import is_byline, is_label_line, label_row
@@ -24,7 +25,6 @@ _CHINESE_DATE_TIME = re.compile(
 )
 _CHINESE_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _TIME = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 #: A like / vote counter (`+1`) or a font-size switch spelled only with size letters (`大中小`).
 _COUNTER = re.compile(r"^[+＋]\s*\d{1,6}$")
@@ -63,7 +63,7 @@ def classify(line: RenderedLine, key: str) -> str:
             return "byline"
         if footer_label_line(key):
             return "footer_label"
-    if not _HAN.search(key) and not _DIGIT.search(key):
+    if not HAN_CHAR.search(key) and not _DIGIT.search(key):
         return "nohan"
     if len(key) <= 200:
         shared = line_rules.spam_or_breadcrumb(key)
@@ -155,7 +155,7 @@ def stamp_line(key: str) -> bool:
         if not m or date_only_line(key):
             return False
     rest = _TIME.sub("", key[: m.start()] + key[m.end():])
-    return len(_HAN.findall(rest)) <= 20
+    return count_han(rest) <= 20
 
 
 _DATE_WRAPPERS = " \t()（）[]【】〔〕"

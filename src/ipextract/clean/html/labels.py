@@ -15,14 +15,15 @@ from functools import cache
 
 from ...convert import to_simplified
 from ...dates import parse_timestamp
+from ...han import HAN, is_han
 from ...resources import alternation, data_lines, data_rows
 from ..keys import KeyedLine
 
 _RUN = "\x1e"
-_NAME = r"[\u4e00-\u9fff·]{2,5}"
-_NAMES = re.compile(rf"[\u4e00-\u9fff·]{{2,12}}(?:[ 、，,]+{_NAME}){{0,3}}")
-_ROLE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|撰稿人?|摄影|编辑|作者)\s*[:：]?\s*)+")
-_BYLINE_LINE = re.compile(rf"^[\u4e00-\u9fff]{{0,8}}记者[ ：:]*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,3}})\s*$")
+_NAME = rf"[{HAN}·]{{2,5}}"
+_NAMES = re.compile(rf"[{HAN}·]{{2,12}}(?:[ 、，,]+{_NAME}){{0,3}}")
+_ROLE_PREFIX = re.compile(rf"^(?:[{HAN}]{{0,6}}?(?:记者|通讯员|撰稿人?|摄影|编辑|作者)\s*[:：]?\s*)+")
+_BYLINE_LINE = re.compile(rf"^[{HAN}]{{0,8}}记者[ ：:]*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,3}})\s*$")
 _PAREN_NAME_LINE = re.compile(rf"^[（(]\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$")
 _DATELINE = re.compile(
     rf"[（(〔\[【]\s*(?:本报)?记者\s*[:：]?\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,3}})"
@@ -71,7 +72,7 @@ def label_hits(key: str) -> list[LabelHit]:
     pos = 0
     while m := scan.search(key, pos):
         start = m.start()
-        if start and "\u4e00" <= key[start - 1] <= "\u9fff":
+        if start and is_han(key[start - 1]):
             pos = start + 1
             continue
         label = m["label"]
