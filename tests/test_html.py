@@ -337,6 +337,22 @@ def test_a_page_without_paragraphs_keeps_its_short_text():
     assert body("<html><body><p>短消息</p></body></html>") == ["短消息"]
 
 
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("2020-04-01 10:29", True),
+        ("2020-04-01", True),
+        ("2019年09月11日 富达传媒 1665", True),
+        ("2024年5月30日 10:30", True),
+        ("2024年5月30日", False),  # a date in words alone: a signature
+        ("（2024年5月30日）", False),
+        ("2020年4月1日召开全市经济工作会议并部署下一阶段的重点任务和具体工作安排", False),
+    ],
+)
+def test_stamp_lines(line, stamp):
+    assert stamp_line(line) == stamp
+
+
 def test_short_line_rules_say_no_beyond_short_line():
     """What lets a line longer than SHORT_LINE skip them when its kind is decided."""
     rules = (stamp_line, toolbar_line, editor_line, end_marker, is_byline, footer_label_line)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..convert import to_simplified
-from ..dates import parse_timestamp
+from ..dates import TIMESTAMP, parse_timestamp, timestamp_iso
 from ..han import HAN, HAN_CHAR, is_han
 from ..resources import alternation
 from . import vocab
@@ -22,10 +22,6 @@ _WORDISH = re.compile(rf"[0-9A-Za-z{HAN}]")
 #: Metadata lines are short; longer lines are article text.
 MAX_LABEL_LINE = 300
 
-_TIMESTAMP = re.compile(
-    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-    r"(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}\s*秒?)?)?"
-)
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 _JUNK = re.compile(r"[\s()（）\[\]【】〖〗<>《》{}|｜·•:：,，;；、\-—_/\\*#~]+")
 _VALUE_TRIM = " \t:：,，;；、|｜[]【】〖〗()（）<>-—_"
@@ -178,7 +174,7 @@ def _labelled_fields(line: KeyedLine) -> list[MetaField] | None:
     if not accepted:
         return None
     prefix = key[: accepted[0].start()]
-    rest = _JUNK.sub("", _TIMESTAMP.sub("", prefix))
+    rest = _JUNK.sub("", TIMESTAMP.sub("", prefix))
     if rest and not (len(accepted) >= 2 and len(rest) <= 6):
         return None
     labels = vocab.meta_labels()
@@ -190,8 +186,8 @@ def _labelled_fields(line: KeyedLine) -> list[MetaField] | None:
     # An unlabelled timestamp on a label line (`( 2023-07-24 ) 稿件来源:新华社`,
     # `来源：中国政府网 | 2023-05-04`) is the publication time, trusted below a labelled one.
     if not any(f.field == "published_at" for f in fields):
-        stamp = _TIMESTAMP.search(key)
-        ts = parse_timestamp(stamp.group(0)) if stamp else None
+        stamp = TIMESTAMP.search(key)
+        ts = timestamp_iso(stamp) if stamp else None
         if ts:
             fields.append(MetaField("published_at", ts, 3))
     return fields
@@ -253,11 +249,11 @@ def _date_line_fields(line: KeyedLine) -> list[MetaField] | None:
     key = line.key
     if len(key) > _MAX_DATE_LINE:
         return None
-    m = _TIMESTAMP.search(key)
+    m = TIMESTAMP.search(key)
     if not m:
         return None
     before, after = key[: m.start()], key[m.end() :]
-    ts = parse_timestamp(m.group(0))
+    ts = timestamp_iso(m)
     if not ts:
         return None
     fields = [MetaField("published_at", ts, 3)]

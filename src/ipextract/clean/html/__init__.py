@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...dates import parse_timestamp
+from ...dates import TIMESTAMP, parse_timestamp
 from ...han import HAN
 from ...options import Options
 from .. import Extracted
@@ -40,9 +40,6 @@ _SHORT_CHECKED = 200
 _TAIL_WINDOW = 15
 #: Lines before the article container searched for the header when no headline was found.
 _HEAD_WINDOW = 12
-_STAMP_TIME = re.compile(
-    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?::\d{2})?)?"
-)
 _STAMP_BYLINE = re.compile(r"(?:记者|作者|编辑)\S*")
 _TOKEN = re.compile(r"[^\s()（）\[\]【】|｜/／]+")
 _STAMP_AUTHOR = re.compile(rf"记者\s*([{HAN}·]{{2,4}})(?:[／/]|$|\s)")
@@ -234,7 +231,7 @@ def _blank(m: re.Match[str]) -> str:
 def _stamp_source(line: KeyedLine) -> str | None:
     """The one name beside an unlabelled timestamp: `北京新浪網 (2020-01-21 11:12)` -> 北京新浪網."""
     # Blanked rather than removed, so that the offsets of what is left are the line's own.
-    rest = _STAMP_BYLINE.sub(_blank, _STAMP_TIME.sub(_blank, line.key))
+    rest = _STAMP_BYLINE.sub(_blank, TIMESTAMP.sub(_blank, line.key))
     tokens = [m for m in _TOKEN.finditer(rest) if not _DIGIT.search(m.group())]
     names = [m for m in tokens if _HAN_TOKEN.match(m.group())]
     return line.cut(*names[0].span()) if len(names) == 1 and len(tokens) == 1 else None

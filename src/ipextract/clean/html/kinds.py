@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ...dates import CLOCK, TIMESTAMP
 from ...han import HAN_CHAR, count_han
 from ...resources import data_lines
 from .. import line_rules, vocab
@@ -19,12 +20,7 @@ from .layout import RenderedLine
 
 _SEPARATORS = re.compile(r"[\s\[\]【】（）()<>〈〉《》「」|｜/／\\:：,，.。·•、\-—_~+*#>»›]+")
 _SIZE_LETTERS = re.compile(r"[大中小]")
-_NUMERIC_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
-_CHINESE_DATE_TIME = re.compile(
-    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}\s*[:：时]\s*\d{1,2}"
-)
-_CHINESE_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_TIME = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?")
+_CLOCK = re.compile(CLOCK)
 _DIGIT = re.compile(r"\d")
 #: A like / vote counter (`+1`) or a font-size switch spelled only with size letters (`大中小`).
 _COUNTER = re.compile(r"^[+＋]\s*\d{1,6}$")
@@ -148,14 +144,11 @@ def stamp_line(key: str) -> bool:
     so is a short sentence that starts with a date.
     """
     if len(key) > SHORT_LINE or "。" in key or ("19" not in key and "20" not in key):
-        return False  # every date pattern opens with the century
-    m = _NUMERIC_DATE.search(key) or _CHINESE_DATE_TIME.search(key)
-    if not m:
-        m = _CHINESE_DATE.search(key)
-        if not m or date_only_line(key):
-            return False
-    rest = _TIME.sub("", key[: m.start()] + key[m.end():])
-    return count_han(rest) <= 20
+        return False  # every timestamp opens with the century
+    m = TIMESTAMP.search(key)
+    if not m or (m["H"] is None and "年" in m.group() and date_only_line(key)):
+        return False
+    return count_han(_CLOCK.sub("", key[: m.start()] + key[m.end() :])) <= 20
 
 
 _DATE_WRAPPERS = " \t()（）[]【】〔〕"
@@ -163,5 +156,5 @@ _DATE_WRAPPERS = " \t()（）[]【】〔〕"
 
 def date_only_line(text: str) -> bool:
     """The whole line is one date written with 年月日 (a signature date, a statement's dateline)."""
-    stripped = _TIME.sub("", text).strip(_DATE_WRAPPERS)
-    return bool(_CHINESE_DATE.fullmatch(stripped))
+    m = TIMESTAMP.fullmatch(text.strip(_DATE_WRAPPERS))
+    return m is not None and "年" in m.group()

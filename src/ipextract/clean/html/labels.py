@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ...convert import to_simplified
-from ...dates import parse_timestamp
+from ...dates import TIMESTAMP, parse_timestamp
 from ...han import HAN, is_han
 from ...resources import alternation, data_lines, data_rows
 from ..keys import KeyedLine
@@ -105,14 +105,9 @@ def is_label_line(key: str) -> bool:
     return len(value.strip()) <= _MAX_VALUE and not _PROSE_PUNCT.search(value.rstrip("。"))
 
 
-_ANY_DATE = re.compile(
-    r"(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
-)
-
-
 def unlabelled_timestamp(key: str) -> str | None:
     """The timestamp of a stamp line unless a label claims it for another date (生成日期：…)."""
-    m = _ANY_DATE.search(key)
+    m = TIMESTAMP.search(key)
     if not m:
         return None
     before = [hit for hit in label_hits(key) if hit.start < m.start()]
