@@ -12,12 +12,11 @@ from functools import lru_cache
 
 from ..han import HAN
 from ..resources import alternation
-from . import spam, vocab
+from . import LineKind, spam, vocab
 from .keys import KeyedLine, line_key
 from .meta_lines import MAX_LABEL_LINE, MetaField, meta_fields, parse_meta_line
 
 __all__ = [
-    "LINE_KINDS",
     "KeyedLine",
     "MetaField",
     "breadcrumb_items",
@@ -33,8 +32,6 @@ __all__ = [
     "parse_meta_line",
     "spam_or_breadcrumb",
 ]
-
-LINE_KINDS = ("breadcrumb", "meta", "chrome", "spam", "body")
 
 _WORDISH = re.compile(rf"[0-9A-Za-z{HAN}]")
 _MAX_CHROME_LINE = 200
@@ -76,34 +73,34 @@ _LINK_ITEM = re.compile(rf"^[{HAN}A-Za-z ]+$")
 # -- classification -----------------------------------------------------------------------------
 
 
-def classify_line(line: str) -> str:
-    """One of "breadcrumb", "meta", "chrome", "spam", "body" (the line on its own, no context)."""
+def classify_line(line: str) -> LineKind:
+    """Body, meta, breadcrumb, chrome or spam: the line on its own, without its context."""
     return classify(KeyedLine.of(line))
 
 
-def classify(line: KeyedLine) -> str:
+def classify(line: KeyedLine) -> LineKind:
     key = line.key
     if not key:
-        return "chrome"
+        return LineKind.CHROME
     if spam.is_spam_line(key):
-        return "spam"
+        return LineKind.SPAM
     if not _WORDISH.search(key):
-        return "chrome"
+        return LineKind.CHROME
     if len(key) > MAX_LABEL_LINE:
-        return "body"
+        return LineKind.BODY
     if is_toolbar(key):
-        return "chrome"
+        return LineKind.CHROME
     if _breadcrumb_spans(key) is not None:
-        return "breadcrumb"
+        return LineKind.BREADCRUMB
     if meta_fields(line) is not None:
-        return "meta"
+        return LineKind.META
     if _is_chrome(key, toolbar_checked=True):
-        return "chrome"
-    return "body"
+        return LineKind.CHROME
+    return LineKind.BODY
 
 
-def spam_or_breadcrumb(key: str) -> str | None:
-    """"spam" or "breadcrumb" when `classify` says so of the line keyed `key`, else None.
+def spam_or_breadcrumb(key: str) -> LineKind | None:
+    """LineKind.SPAM or LineKind.BREADCRUMB when `classify` says so of the line keyed `key`, else None.
 
     For callers that only act on those two kinds: the metadata and furniture rules that tell
     the other kinds apart (most of classify's cost) are not run. The breadcrumb's conditions are
@@ -112,14 +109,14 @@ def spam_or_breadcrumb(key: str) -> str | None:
     if not key:
         return None
     if spam.is_spam_line(key):
-        return "spam"
+        return LineKind.SPAM
     if _breadcrumb_spans(key) is None or not _WORDISH.search(key) or is_toolbar(key):
         return None  # (_breadcrumb_spans also tests len(key) > MAX_LABEL_LINE)
-    return "breadcrumb"
+    return LineKind.BREADCRUMB
 
 
 def is_spam_text(text: str) -> bool:
-    """`classify_line(text) == "spam"`, without the rules for the other kinds."""
+    """`classify_line(text) is LineKind.SPAM`, without the rules for the other kinds."""
     key = line_key(text)
     return bool(key) and spam.is_spam_line(key)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..han import count_han
-from . import Extracted, spam, vocab
+from . import Extracted, LineKind, spam, vocab
 from .keys import KeyedLine
 from .line_rules import breadcrumb_items, classify
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
@@ -84,20 +84,20 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     crumb_taken = False
     body: list[KeyedLine] = []
     for i, (line, kind) in enumerate(lines):
-        if kind == "spam":
+        if kind is LineKind.SPAM:
             out.drop("spam_blocks", line.text, 0 if last_spam else 1)
             last_spam = True
             continue
         last_spam = False
-        if kind == "breadcrumb":
+        if kind is LineKind.BREADCRUMB:
             items = breadcrumb_items(line)
             if items and not crumb_taken:
                 out.add("breadcrumb", items, "text:breadcrumb")
                 crumb_taken = True
             out.drop("breadcrumb_lines", line.text)
-        elif kind == "meta":
+        elif kind is LineKind.META:
             _take_meta(line, fields, out, tail=i >= head_end)
-        elif kind == "chrome":
+        elif kind is LineKind.CHROME:
             out.drop("chrome_lines", line.text)
         elif i == title_at:
             continue
@@ -111,10 +111,10 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             stripped = _strip_inline(line, out, fields)
             # What is left once a closing byline is gone is judged as a line of its own: it
             # can be chrome (a run of lost characters) or another byline.
-            rest = classify(stripped) if stripped is not line else "body"
-            if rest == "chrome":
+            rest = classify(stripped) if stripped is not line else LineKind.BODY
+            if rest is LineKind.CHROME:
                 out.drop("chrome_lines", stripped.text)
-            elif rest == "meta":
+            elif rest is LineKind.META:
                 _take_meta(stripped, fields, out, tail=i >= head_end)
             else:
                 body.append(stripped)
@@ -130,13 +130,13 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     return out
 
 
-def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tuple[KeyedLine, str]]:
+def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tuple[KeyedLine, LineKind]]:
     """Each non-empty line, repaired, with its kind.
 
     An SEO template block (`主站蜘蛛池模板: …`) may wrap over several lines: the lines after the
     marker that still read as lists of titles are spam too, up to the first one that does not.
     """
-    lines: list[tuple[KeyedLine, str]] = []
+    lines: list[tuple[KeyedLine, LineKind]] = []
     in_template = False
     for raw in text.splitlines():
         fixed = _EDGE_BARS.sub("", repair(raw, out.removed, keep_pinyin=keep_pinyin)).strip()
@@ -144,11 +144,11 @@ def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tupl
             continue
         line = KeyedLine.of(fixed)
         kind = classify(line)
-        if in_template and kind == "body" and spam.continues_template(line.key):
-            kind = "spam"
-        elif kind != "spam":
+        if in_template and kind is LineKind.BODY and spam.continues_template(line.key):
+            kind = LineKind.SPAM
+        elif kind is not LineKind.SPAM:
             in_template = False
-        if kind == "spam":
+        if kind is LineKind.SPAM:
             in_template = in_template or spam.has_marker(line.key)
         lines.append((line, kind))
     return lines
@@ -166,15 +166,15 @@ def _take_meta(line: KeyedLine, fields: _Fields, out: Extracted, *, tail: bool) 
     out.drop("meta_lines", line.text)
 
 
-def _head_end(lines: list[tuple[KeyedLine, str]]) -> int:
+def _head_end(lines: list[tuple[KeyedLine, LineKind]]) -> int:
     """Index of the first article paragraph: a body line that is neither headline nor subtitle."""
     for i, (line, kind) in enumerate(lines):
-        if kind == "body" and not _is_headline(line.key) and not _SUBTITLE.match(line.key):
+        if kind is LineKind.BODY and not _is_headline(line.key) and not _SUBTITLE.match(line.key):
             return i
     return len(lines)
 
 
-def _title_index(lines: list[tuple[KeyedLine, str]], head_end: int) -> int | None:
+def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int) -> int | None:
     """Which headline-shaped line of the head is the headline.
 
     The headline sits right above the date/source line, so with several candidates (a site
@@ -182,14 +182,14 @@ def _title_index(lines: list[tuple[KeyedLine, str]], head_end: int) -> int | Non
     any of them wins; a breadcrumb also marks where the site's furniture ends. Without a
     metadata line the first candidate is the headline: later ones are section headings.
     """
-    candidates = [i for i in range(head_end) if lines[i][1] == "body" and _is_headline(lines[i][0].key)]
+    candidates = [i for i in range(head_end) if lines[i][1] is LineKind.BODY and _is_headline(lines[i][0].key)]
     if not candidates:
         return None
-    crumbs = [i for i in range(head_end) if lines[i][1] == "breadcrumb"]
+    crumbs = [i for i in range(head_end) if lines[i][1] is LineKind.BREADCRUMB]
     if crumbs and any(i > crumbs[-1] for i in candidates):
         candidates = [i for i in candidates if i > crumbs[-1]]
     for m in range(candidates[0] + 1, head_end):
-        if lines[m][1] == "meta":
+        if lines[m][1] is LineKind.META:
             return max(i for i in candidates if i < m)
     return candidates[0]
 

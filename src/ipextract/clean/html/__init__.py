@@ -12,7 +12,7 @@ import re
 from ...dates import TIMESTAMP, parse_timestamp
 from ...han import HAN
 from ...options import Options
-from .. import Extracted
+from .. import Extracted, LineKind
 from .. import line_rules as shared_lines
 from .. import spam as shared_spam
 from ..keys import KeyedLine, line_keys
@@ -45,6 +45,15 @@ _TOKEN = re.compile(r"[^\s()（）\[\]【】|｜/／]+")
 _STAMP_AUTHOR = re.compile(rf"记者\s*([{HAN}·]{{2,4}})(?:[／/]|$|\s)")
 _HAN_TOKEN = re.compile(rf"^[{HAN}][{HAN}·\-－]{{1,14}}$")
 _DIGIT = re.compile(r"\d")
+#: Kinds of lines that may repeat the headline near the text's start.
+_TITLE_REPEATS = frozenset((LineKind.BODY, LineKind.META))
+#: Kinds of lines read for label values (`发布时间：… 来源：…`) around the text.
+_LABELLED = frozenset(
+    (
+        LineKind.META, LineKind.CHROME, LineKind.TOOLBAR, LineKind.LINKS, LineKind.EDITOR, LineKind.STAMP,
+        LineKind.BODY, LineKind.FOOTER_LABEL,
+    )
+)
 
 
 def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None = None) -> Extracted:
@@ -71,17 +80,17 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     headline = choose_headline(lines, head.titles, start, kinds)
     title_keys = _title_keys(headline, lines)
     for i in headline.lines if headline else ():
-        kinds[i] = "title"
+        kinds[i] = LineKind.TITLE
     for line in inside:
-        if line.index < start + 8 and kinds[line.index] in ("body", "meta") and norm(line.text) in title_keys:
-            kinds[line.index] = "title"
+        if line.index < start + 8 and kinds[line.index] in _TITLE_REPEATS and norm(line.text) in title_keys:
+            kinds[line.index] = LineKind.TITLE
 
     local = [line.index for line in inside]
     chosen = select(
         inside, [kinds[i] for i in local], [is_prose(lines[i], kinds[i], weights[i]) for i in local]
     )
     for i, kind in chosen.dropped:
-        out.drop(_removed_kind(kind), inside[i].text)
+        out.drop(_removed_as(kind), inside[i].text)
     body_lines = _without_spam([inside[i] for i in chosen.kept], out)
 
     first_prose = inside[chosen.first_prose].index if chosen.first_prose < len(inside) else end
@@ -125,13 +134,9 @@ def _title_keys(headline: Headline | None, lines: list[RenderedLine]) -> set[str
     return {k for k in keys if k}
 
 
-def _removed_kind(kind: str) -> str:
-    """Map a dropped line's kind to a Document.removed counter."""
-    if kind in ("meta", "stamp", "byline", "editor", "title", "header"):
-        return "meta_lines"
-    if kind == "spam":
-        return "spam_blocks"
-    return "chrome_lines"
+def _removed_as(kind: LineKind) -> str:
+    """The counter a dropped line counts in (a breadcrumb line of a rendered page is chrome)."""
+    return "chrome_lines" if kind is LineKind.BREADCRUMB else kind.removed
 
 
 def _metadata(
@@ -139,7 +144,7 @@ def _metadata(
     head: HeadMeta,
     headline: Headline | None,
     lines: list[RenderedLine],
-    kinds: list[str],
+    kinds: list[LineKind],
     body: list[RenderedLine],
     head_from: int,
     first_prose: int,
@@ -177,14 +182,14 @@ def _metadata(
         out.add("breadcrumb", crumbs, "visible:breadcrumb")
 
 
-def _visible_fields(window: list[RenderedLine], kinds: list[str]) -> dict[str, tuple[str, str]]:
+def _visible_fields(window: list[RenderedLine], kinds: list[LineKind]) -> dict[str, tuple[str, str]]:
     """Field -> (value, how) from label lines, then timestamp lines, of a window of lines."""
     found: dict[str, tuple[str, str]] = {}
     for line in window:
         if len(found) == 3:
             break
         kind = kinds[line.index]
-        if kind in ("meta", "chrome", "toolbar", "links", "editor", "stamp", "body", "footer_label"):
+        if kind in _LABELLED:
             parts = line.parts
             values = label_fields(parts)
             shared: dict[str, str] | None = None  # the shared parser's reading, when needed
@@ -204,7 +209,7 @@ def _visible_fields(window: list[RenderedLine], kinds: list[str]) -> dict[str, t
                 if value:
                     found[field] = (value, "label")
     for line in window:
-        if kinds[line.index] != "stamp" or ("published_at" in found and "source" in found):
+        if kinds[line.index] is not LineKind.STAMP or ("published_at" in found and "source" in found):
             continue
         keyed = KeyedLine.of(line.text)
         if "published_at" not in found:
@@ -216,7 +221,7 @@ def _visible_fields(window: list[RenderedLine], kinds: list[str]) -> dict[str, t
             if source:
                 found["source"] = (source, "stamp")
     for line in window:
-        if "author" not in found and kinds[line.index] in ("byline", "stamp"):
+        if "author" not in found and kinds[line.index] in (LineKind.BYLINE, LineKind.STAMP):
             keyed = KeyedLine.of(line.text)
             author = byline_author(keyed) or dateline_author(keyed) or _stamp_author(keyed)
             if author:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from ...han import HAN
+from .. import LineKind
 from .dom import Element
 from .layout import RenderedLine
 
@@ -59,13 +60,16 @@ def effective_length(text: str) -> float:
 
 #: Line kinds (see kinds.classify) that are furniture: they count against a container.
 _FURNITURE = frozenset(
-    ("chrome", "footer", "footer_label", "links", "toolbar", "end", "spam", "nohan", "breadcrumb")
+    (
+        LineKind.CHROME, LineKind.FOOTER, LineKind.FOOTER_LABEL, LineKind.LINKS, LineKind.TOOLBAR,
+        LineKind.END, LineKind.SPAM, LineKind.NOHAN, LineKind.BREADCRUMB,
+    )
 )
 #: Line kinds that belong to an article's header or trailer: neutral-ish, like a short line.
-_LABELS = frozenset(("meta", "stamp", "byline", "editor", "caption"))
+_LABELS = frozenset((LineKind.META, LineKind.STAMP, LineKind.BYLINE, LineKind.EDITOR, LineKind.CAPTION))
 
 
-def line_weight(line: RenderedLine, kind: str = "body") -> float:
+def line_weight(line: RenderedLine, kind: LineKind = LineKind.BODY) -> float:
     """Positive for prose, negative for links, furniture and footers (see the module docstring)."""
     if kind in _LABELS:
         return -_SHORT_COST

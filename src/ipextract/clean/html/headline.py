@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .. import LineKind
 from .layout import RenderedLine
 
 _NORM_DROP_CHAR = r"[\s\u3000\u00a0·•・\-—–_|｜:：,，.。!！?？\"'“”‘’《》「」『』()（）\[\]【】]"
@@ -78,7 +79,10 @@ class Headline:
 
 
 def choose_headline(
-    lines: list[RenderedLine], references: list[tuple[str, str]], container_start: int, kinds: list[str] | None = None
+    lines: list[RenderedLine],
+    references: list[tuple[str, str]],
+    container_start: int,
+    kinds: list[LineKind] | None = None,
 ) -> Headline | None:
     """Pick the headline.
 
@@ -160,14 +164,14 @@ def _match(key: str, refs: list[tuple[str, str, str]]) -> float:
 
 
 #: Kinds of lines that can hold a headline, and kinds that follow one (its date/source line).
-_HEADLINE_KINDS = frozenset(("body", "title"))
-_UNDER_HEADLINE = frozenset(("meta", "stamp", "toolbar", "byline"))
+_HEADLINE_KINDS = frozenset((LineKind.BODY, LineKind.TITLE))
+_UNDER_HEADLINE = frozenset((LineKind.META, LineKind.STAMP, LineKind.TOOLBAR, LineKind.BYLINE))
 _HEADLINE_WINDOW = 15
 _SENTENCE_END = re.compile(r"[。！？；]$")
 _FULL_STOP = re.compile(r"[。！？]")
 
 
-def _visible_heading(lines: list[RenderedLine], kinds: list[str], container_start: int) -> Headline | None:
+def _visible_heading(lines: list[RenderedLine], kinds: list[LineKind], container_start: int) -> Headline | None:
     """The best-looking headline among the short lines just above (or opening) the text.
 
     A headline is short, unpunctuated at its end, styled (a heading tag, bold or centred), and

@@ -14,7 +14,7 @@ from functools import cache
 from ...dates import CLOCK, TIMESTAMP
 from ...han import HAN_CHAR, count_han
 from ...resources import data_lines
-from .. import line_rules, vocab
+from .. import LineKind, line_rules, vocab
 from .labels import is_byline, is_label_line, label_row
 from .layout import RenderedLine
 
@@ -36,48 +36,48 @@ _FOOTER_MAX = 400
 _CAPTION_MAX = 200
 
 
-def classify(line: RenderedLine, key: str) -> str:
+def classify(line: RenderedLine, key: str) -> LineKind:
     """The kind of a line (`key` is its Simplified key), before position is considered."""
     if line.chrome:
-        return "chrome"
+        return LineKind.CHROME
     if footer_line(key):
-        return "footer"
+        return LineKind.FOOTER
     if line.link_density > 0.5 and not line.row:
-        return "links"
+        return LineKind.LINKS
     if line.row and label_row(line.text):
-        return "meta"
+        return LineKind.META
     if len(key) <= SHORT_LINE:
         kind = _short_line_kind(key)
         if kind:
             return kind
     if caption_marker(key):
-        return "caption"
+        return LineKind.CAPTION
     if len(key) <= 100 and is_label_line(key):
-        return "meta"
+        return LineKind.META
     if len(key) <= SHORT_LINE:
         if is_byline(key):
-            return "byline"
+            return LineKind.BYLINE
         if footer_label_line(key):
-            return "footer_label"
+            return LineKind.FOOTER_LABEL
     if not HAN_CHAR.search(key) and not _DIGIT.search(key):
-        return "nohan"
+        return LineKind.NOHAN
     if len(key) <= 200:
         shared = line_rules.spam_or_breadcrumb(key)
-        if shared == "spam" or (shared == "breadcrumb" and len(key) <= 120):
+        if shared is LineKind.SPAM or (shared is LineKind.BREADCRUMB and len(key) <= 120):
             return shared
-    return "body"
+    return LineKind.BODY
 
 
-def _short_line_kind(key: str) -> str | None:
+def _short_line_kind(key: str) -> LineKind | None:
     """The kinds only short lines can have (each rule says no beyond SHORT_LINE characters)."""
     if stamp_line(key):
-        return "stamp"
+        return LineKind.STAMP
     if toolbar_line(key):
-        return "toolbar"
+        return LineKind.TOOLBAR
     if editor_line(key):
-        return "editor"
+        return LineKind.EDITOR
     if end_marker(key):
-        return "end"
+        return LineKind.END
     return None
 
 
