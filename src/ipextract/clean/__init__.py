@@ -62,6 +62,7 @@ _REMOVED_AS = {
     LineKind.TITLE: "meta_lines",
     LineKind.HEADER: "meta_lines",
     LineKind.SPAM: "spam_blocks",
+    LineKind.BREADCRUMB: "breadcrumb_lines",
 }
 
 
@@ -91,7 +92,12 @@ class Extracted:
         if value:
             self.candidates.append(Candidate(name, value, origin))
 
-    def drop(self, kind: str, text: str, count: int = 1) -> None:
-        self.removed[kind] += count
+    def drop(self, counter: str, text: str, count: int = 1) -> None:
+        """Count removed material in `Document.removed[counter]` and keep its text for `show`."""
+        self.removed[counter] += count
         if text:
-            self.removed_items.append(Removed(kind, text))
+            self.removed_items.append(Removed(counter, text))
+
+    def drop_line(self, kind: LineKind, text: str, count: int = 1) -> None:
+        """Drop a line of this kind (see `LineKind.removed`)."""
+        self.drop(kind.removed, text, count)

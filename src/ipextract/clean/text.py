@@ -85,7 +85,7 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     body: list[KeyedLine] = []
     for i, (line, kind) in enumerate(lines):
         if kind is LineKind.SPAM:
-            out.drop("spam_blocks", line.text, 0 if last_spam else 1)
+            out.drop_line(kind, line.text, 0 if last_spam else 1)
             last_spam = True
             continue
         last_spam = False
@@ -94,26 +94,26 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             if items and not crumb_taken:
                 out.add("breadcrumb", items, "text:breadcrumb")
                 crumb_taken = True
-            out.drop("breadcrumb_lines", line.text)
+            out.drop_line(kind, line.text)
         elif kind is LineKind.META:
             _take_meta(line, fields, out, tail=i >= head_end)
         elif kind is LineKind.CHROME:
-            out.drop("chrome_lines", line.text)
+            out.drop_line(kind, line.text)
         elif i == title_at:
             continue
         elif title_at is not None and i < title_at and i < head_end:
-            out.drop("chrome_lines", line.text)  # a site name or kicker above the headline
+            out.drop_line(LineKind.CHROME, line.text)  # a site name or kicker above the headline
         elif line.key.replace(" ", "") in repeats:
-            out.drop("meta_lines", line.text)  # the headline repeated
+            out.drop_line(LineKind.TITLE, line.text)  # the headline repeated
         elif title is not None and i < head_end and _SUBTITLE.match(line.key):
-            out.drop("meta_lines", line.text)
+            out.drop_line(LineKind.HEADER, line.text)  # its subtitle
         else:
             stripped = _strip_inline(line, out, fields)
             # What is left once a closing byline is gone is judged as a line of its own: it
             # can be chrome (a run of lost characters) or another byline.
             rest = classify(stripped) if stripped is not line else LineKind.BODY
             if rest is LineKind.CHROME:
-                out.drop("chrome_lines", stripped.text)
+                out.drop_line(rest, stripped.text)
             elif rest is LineKind.META:
                 _take_meta(stripped, fields, out, tail=i >= head_end)
             else:
@@ -163,7 +163,7 @@ def _take_meta(line: KeyedLine, fields: _Fields, out: Extracted, *, tail: bool) 
     penalty = _TAIL_PENALTY if tail else 0
     for f in meta_fields(line) or []:
         fields.add(MetaField(f.field, f.value, f.rank + penalty), "text:label")
-    out.drop("meta_lines", line.text)
+    out.drop_line(LineKind.META, line.text)
 
 
 def _head_end(lines: list[tuple[KeyedLine, LineKind]]) -> int:

@@ -90,7 +90,7 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
         inside, [kinds[i] for i in local], [is_prose(lines[i], kinds[i], weights[i]) for i in local]
     )
     for i, kind in chosen.dropped:
-        out.drop(_removed_as(kind), inside[i].text)
+        out.drop_line(kind, inside[i].text)
     body_lines = _without_spam([inside[i] for i in chosen.kept], out)
 
     first_prose = inside[chosen.first_prose].index if chosen.first_prose < len(inside) else end
@@ -116,7 +116,7 @@ def _without_spam(body: list[RenderedLine], out: Extracted) -> list[RenderedLine
     kept: list[RenderedLine] = []
     for line in body:
         if len(line.text) > _SHORT_CHECKED and shared_lines.is_spam_text(line.text):
-            out.drop("spam_blocks", line.text)
+            out.drop_line(LineKind.SPAM, line.text)
             continue
         text, chains = shared_spam.remove_inline_spam(line.text)
         for chain in chains:
@@ -132,11 +132,6 @@ def _title_keys(headline: Headline | None, lines: list[RenderedLine]) -> set[str
     keys = {norm(headline.text), norm(strip_injected_prefix(headline.text))}
     keys.update(norm(lines[i].text) for i in headline.lines)
     return {k for k in keys if k}
-
-
-def _removed_as(kind: LineKind) -> str:
-    """The counter a dropped line counts in (a breadcrumb line of a rendered page is chrome)."""
-    return "chrome_lines" if kind is LineKind.BREADCRUMB else kind.removed
 
 
 def _metadata(
