@@ -51,11 +51,8 @@ def _plain(text: str) -> str:
 
 
 def line_key(line: str) -> str:
-    """The form every rule matches: spaces folded, pinyin annotations stripped, t2s.
-
-    `KeyedLine.of(line).key`, without building the KeyedLine (a frozen dataclass costs more to build than
-    the key of a short line that needs no conversion).
-    """
+    """The form every rule matches: spaces folded, pinyin annotations stripped, t2s
+    (`KeyedLine.of(line).key`, for rules that need no values cut from the line)."""
     return to_simplified(_plain(fold_spaces(line)))
 
 

@@ -45,7 +45,7 @@ _CRUMB_PREFIX = re.compile(
 # character of a long run is quadratic; matches are the same since the trailing `\s*` takes whole runs.
 _CRUMB_ARROWS = re.compile(r"(?:(?<!\s)\s+)?(?:>>|->|→|[>»›＞〉])\s*")
 _CRUMB_SLASH = re.compile(r"(?:(?<!\s)\s+)?[/／]\s*")
-#: The characters every separator match holds (a quick test before splitting).
+#: Every separator match holds one of these characters: a line without one is not split.
 _ARROW_MARKS = re.compile(r"[>»›＞〉→]")
 _SLASH_MARKS = re.compile(r"[/／]")
 _ANY_MARKS = re.compile(r"[>»›＞〉→/／]")
@@ -100,11 +100,11 @@ def classify(line: KeyedLine) -> LineKind:
 
 
 def spam_or_breadcrumb(key: str) -> LineKind | None:
-    """LineKind.SPAM or LineKind.BREADCRUMB when `classify` says so of the line keyed `key`, else None.
+    """SPAM or BREADCRUMB when `classify` says so of the line keyed `key`, else None.
 
-    For callers that only act on those two kinds: the metadata and furniture rules that tell
-    the other kinds apart (most of classify's cost) are not run. The breadcrumb's conditions are
-    tested cheapest first: most lines have no separator, and then the toolbar test is not needed.
+    For callers that only act on those two kinds: the metadata and furniture rules that tell the
+    other kinds apart are not run. Most lines have no breadcrumb separator, which settles them
+    before the toolbar test.
     """
     if not key:
         return None
@@ -142,7 +142,7 @@ def _breadcrumb_spans(key: str) -> list[tuple[int, int]] | None:
     start = m.end() if m else 0
     for separator, slash, marks in ((_CRUMB_ARROWS, False, _ARROW_MARKS), (_CRUMB_SLASH, True, _SLASH_MARKS)):
         if not marks.search(key, start):
-            continue  # no separator: most lines, and a scan for one is cheaper than the split
+            continue  # no separator of this kind
         spans = _split_spans(key, separator, start)
         if spans and spans[-1][0] == spans[-1][1]:
             spans.pop()  # a trailing separator: `首页 > 新闻 >`

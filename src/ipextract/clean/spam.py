@@ -22,7 +22,7 @@ _SEGMENT_SPLIT = re.compile(r"[|｜]")
 _TITLE_SPLIT = re.compile(r"[|｜_,，、]")
 #: A chain of short words glued by ASCII symbols; the two classes are disjoint, so the pattern
 #: cannot backtrack catastrophically. A leading symbol run is tried from its first character only
-#: (the look-behind): tried from each of its characters, a long run was rescanned each time.
+#: (the look-behind): tried from each of its characters, it would rescan a long run each time.
 _INLINE_CHAIN = re.compile(rf"(?<![*＊#@~])[*＊#@~]*(?:[0-9A-Za-z{HAN}]{{1,12}}[*＊_\-@#~|]+){{2,}}")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _LETTERS = re.compile(f"[A-Za-z{HAN}]")

@@ -27,8 +27,8 @@ _TITLE_BAD_END = re.compile(r"[。，,、；;：:…]$")
 _LIST_MARKER = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，、])"
 )
-# Matched against line keys, whose spaces are folded to single ones: `\s?` there is what `\s*` was,
-# without rescanning a long run for every end the lazy headline tries (quadratic).
+# Matched against line keys, whose spaces are folded to single ones, so `\s?` takes any run: a
+# `\s*` would rescan a long run for every end the lazy headline tries (quadratic).
 _SITE_SUFFIX = re.compile(
     r"^(?P<headline>.{4,}?)\s?(?:_|\s[-|｜—]\s)\s?[^_|｜]{0,20}?"
     r"(?:网|网站|门户|政府|日报|晚报|在线|新闻|频道|政务网|客户端|公众号)$"

@@ -118,8 +118,8 @@ def meta_labels() -> dict[str, MetaLabel]:
 def han_outside(allowed: Iterable[str], ranges: tuple[tuple[int, int], ...] = HAN_RANGES) -> re.Pattern[str]:
     """A pattern finding a Han character (of `ranges`) that is not among `allowed`.
 
-    A line made only of list words holds no such character, so one fast scan rules most lines
-    out before the word list's own pattern (case-blind, tried at every position) runs.
+    A line made only of list words holds no such character: one scan for it rules most lines out
+    before the list's words are looked for.
     """
     inside = sorted({ord(c) for c in allowed if any(lo <= ord(c) <= hi for lo, hi in ranges)})
     parts: list[str] = []

@@ -111,7 +111,8 @@ def _invisible_dropped(lines: list[RenderedLine]) -> int:
 def _without_spam(body: list[RenderedLine], out: Extracted) -> list[RenderedLine]:
     """Drop long spam lines and cut spam chains injected into sentences (shared spam rules).
 
-    Short lines were checked when classified; the costlier checks run on the article only.
+    Lines up to _SHORT_CHECKED characters were checked when classified; longer ones are checked
+    here, on the article only.
     """
     kept: list[RenderedLine] = []
     for line in body:

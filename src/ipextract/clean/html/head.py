@@ -57,7 +57,7 @@ def read_head(root: Element) -> HeadMeta:
     tags: dict[str, str] = {}
     title: Element | None = None
     canonical: list[str] = []
-    # One pass over the tree for the three tags (each tag's own pass walked the whole page).
+    # One pass over the tree for the three tags.
     for el in root.iter("meta", "title", "link"):
         tag = el.tag
         if tag == "meta":

@@ -30,29 +30,9 @@ _MAX_TITLE = 120
 _WINDOW = 40
 
 
-#: Full-width ASCII forms, the ideographic and no-break spaces and the ellipsis, each mapped to
-#: its full compatibility decomposition. NFKC of the mapped text is NFKC of the text (both have the
-#: same NFKD), but a line whose only compatibility characters were these (a Chinese line with a
-#: full-width comma) then passes unicodedata's quick check instead of a decompose-recompose pass
-#: that costs a thousand instructions per character.
-_WIDE_FORMS = str.maketrans(
-    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " ", "\u00a0": " ", "\u2026": "..."}
-)
-#: Runs of the characters `_WIDE_FORMS` maps. str.translate with a dict raises and clears a
-#: KeyError for every character it leaves alone (every Han character); mapping only these runs
-#: costs one call per run (one or two punctuation marks, typically) and gives the same text.
-_WIDE_RUN = re.compile("[\uff01-\uff5e\u3000\u00a0\u2026][\uff01-\uff5e\u3000\u00a0\u2026]*")
-
-
-def _unwiden(m: re.Match[str]) -> str:
-    return m.group().translate(_WIDE_FORMS)
-
-
 def norm(text: str) -> str:
-    """Comparison key: width-folded, without spaces and punctuation."""
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", _WIDE_RUN.sub(_unwiden, text))
-    return _NORM_DROP.sub("", text).lower()
+    """Comparison key: width-folded (NFKC), without spaces and punctuation, lower case."""
+    return _NORM_DROP.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
 def cut_site_suffix(title: str) -> str:
