@@ -8,17 +8,9 @@ import pytest
 
 from ipextract.clean.html.dom import parse_html
 from ipextract.clean.html.layout import lay_out
-from ipextract.clean.keys import line_key
-from ipextract.clean.line_rules import (
-    KeyedLine,
-    MetaField,
-    classify_line,
-    is_spam_text,
-    parse_breadcrumb,
-    parse_meta_line,
-    spam_or_breadcrumb,
-)
-from ipextract.clean.meta_lines import closing_credit, leading_byline_author
+from ipextract.clean.keys import KeyedLine, line_key
+from ipextract.clean.line_rules import classify_line, is_spam_text, parse_breadcrumb, spam_or_breadcrumb
+from ipextract.clean.meta_lines import MetaField, closing_credit, leading_byline_author, parse_meta_line
 from ipextract.clean.spam import is_spam_line, remove_inline_spam
 from ipextract.clean.vocab import han_outside, words
 from ipextract.convert import to_simplified

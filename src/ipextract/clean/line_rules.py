@@ -14,24 +14,7 @@ from ..han import HAN
 from ..resources import alternation
 from . import LineKind, spam, vocab
 from .keys import KeyedLine, line_key
-from .meta_lines import MAX_LABEL_LINE, MetaField, meta_fields, parse_meta_line
-
-__all__ = [
-    "KeyedLine",
-    "MetaField",
-    "breadcrumb_items",
-    "classify",
-    "classify_line",
-    "is_caption",
-    "is_chrome",
-    "is_spam_text",
-    "is_toolbar",
-    "line_key",
-    "meta_fields",
-    "parse_breadcrumb",
-    "parse_meta_line",
-    "spam_or_breadcrumb",
-]
+from .meta_lines import MAX_LABEL_LINE, meta_fields
 
 _WORDISH = re.compile(rf"[0-9A-Za-z{HAN}]")
 _MAX_CHROME_LINE = 200

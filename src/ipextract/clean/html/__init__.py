@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from ...options import Options
 from .. import Extracted, LineKind
-from .. import line_rules as shared_lines
-from .. import spam as shared_spam
 from ..keys import line_keys
+from ..line_rules import is_spam_text
 from ..repair import count_invisible
+from ..spam import remove_inline_spam
 from .article import find_container, line_weight
 from .body import is_prose, select
 from .candidates import Regions, add_candidates
@@ -87,10 +87,10 @@ def _without_spam(body: list[RenderedLine], out: Extracted) -> list[RenderedLine
     """
     kept: list[RenderedLine] = []
     for line in body:
-        if len(line.text) > _SHORT_CHECKED and shared_lines.is_spam_text(line.text):
+        if len(line.text) > _SHORT_CHECKED and is_spam_text(line.text):
             out.drop_line(LineKind.SPAM, line.text)
             continue
-        text, chains = shared_spam.remove_inline_spam(line.text)
+        text, chains = remove_inline_spam(line.text)
         for chain in chains:
             out.drop("spam_blocks", chain)
         out.blocks.append(" ".join(text.split()) if chains else text)

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from ...dates import TIMESTAMP, parse_timestamp
 from ...han import HAN
 from .. import Extracted, LineKind
-from .. import line_rules as shared_lines
 from ..keys import KeyedLine
+from ..line_rules import parse_breadcrumb
+from ..meta_lines import parse_meta_line
 from .head import HeadMeta
 from .headline import Headline, strip_injected_prefix
 from .labels import (
@@ -114,7 +115,7 @@ def _visible_fields(window: list[RenderedLine], kinds: list[LineKind]) -> dict[s
                 value = values.get(field)
                 if not value and field != "published_at":
                     if shared is None:
-                        shared = shared_lines.parse_meta_line(" ".join(parts)) if len(line.text) <= 120 else {}
+                        shared = parse_meta_line(" ".join(parts)) if len(line.text) <= 120 else {}
                     value = shared.get(field)
                 if field == "source":
                     value = clean_source(value)
@@ -210,7 +211,7 @@ def _longest_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
         joined = " ".join(pieces)
         if not _CRUMB_SEPARATOR.search(joined):
             continue
-        items = shared_lines.parse_breadcrumb(joined)
+        items = parse_breadcrumb(joined)
         if items and len(items) >= 2 and len(items) >= len(best):
             best = items
     return best
