@@ -39,6 +39,8 @@ class Vocabulary:
 
     plain: re.Pattern[str] | None
     ascii: re.Pattern[str] | None
+    #: Some plain word has a cased letter (else they are looked for in a text as it is).
+    plain_cased: bool = False
 
     def find(self, text: str) -> list[str]:
         """The words found in `text` (each of the two patterns left to right, non-overlapping)."""
@@ -49,10 +51,13 @@ class Vocabulary:
         return found
 
     def search(self, text: str) -> bool:
-        low = text.lower()
-        if self.plain and self.plain.search(low):
+        """Whether `text` holds a word of the list."""
+        if self.plain and self.plain.search(text.lower() if self.plain_cased else text):
             return True
-        return bool(self.ascii) and any(_standalone(low, m) for m in self.ascii.finditer(low))
+        if not self.ascii or not _ASCII_LETTER.search(text):
+            return False  # an ASCII-edged word needs an ASCII letter
+        low = text.lower()
+        return any(_standalone(low, m) for m in self.ascii.finditer(low))
 
     def remove(self, text: str) -> tuple[str, int]:
         """`text` lower-cased with the words removed, and how many there were.
@@ -75,6 +80,9 @@ class Vocabulary:
         return low, n
 
 
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
 def _standalone(text: str, m: re.Match[str]) -> bool:
     if m.start() and _ascii_letter(text[m.start() - 1]) and _ascii_letter(text[m.start()]):
         return False
@@ -94,6 +102,7 @@ def vocabulary(name: str) -> Vocabulary:
     return Vocabulary(
         re.compile(alternation(plain)) if plain else None,
         re.compile(alternation(edged)) if edged else None,
+        plain_cased=any(w != w.upper() for w in plain),
     )
 
 

@@ -132,10 +132,11 @@ class _Draft:
     centered: bool
     #: The line is a row of a data table: its cells are joined by tabs.
     row: bool
+    #: The text runs (text nodes) as found.
     runs: list[str] = field(default_factory=list)
-    #: The runs inside links and inside bold text (their characters are counted when the line ends).
-    link_runs: list[str] = field(default_factory=list)
-    bold_runs: list[str] = field(default_factory=list)
+    #: The visible characters (see _visible_chars) of the runs inside links and inside bold text.
+    link_chars: int = 0
+    bold_chars: int = 0
     #: Where each table cell after the first starts, as an index into `runs`.
     cell_starts: list[int] = field(default_factory=list)
 
@@ -171,12 +172,10 @@ class _Draft:
     def _shares(self, size: int) -> tuple[int, bool]:
         """The line's link characters (their share of the text, scaled to its folded length) and
         whether nine tenths of it are bold."""
-        if not self.link_runs and not self.bold_runs:
+        if not self.link_chars and not self.bold_chars:
             return 0, False
         counted = max(1, _visible_chars("".join(self.runs)))
-        links = _visible_chars("".join(self.link_runs))
-        bold = bool(self.bold_runs) and _visible_chars("".join(self.bold_runs)) >= counted * 0.9
-        return min(size, round(links * size / counted)), bold
+        return min(size, round(self.link_chars * size / counted)), self.bold_chars >= counted * 0.9
 
 
 def _visible_chars(text: str) -> int:
@@ -186,8 +185,8 @@ def _visible_chars(text: str) -> int:
 
 #: What undoes an open element's effect on the walk when the element ends.
 Closer = Callable[[], None]
-#: Tags that mark text as furniture, a link, bold, a heading or centred (attributes aside).
-_MARK_TAGS = CHROME_TAGS | _BOLD_TAGS | _HEADINGS.keys() | {"a", "center"}
+#: Tags that mark text as furniture, bold, a heading or centred (attributes aside).
+_MARK_TAGS = CHROME_TAGS | _BOLD_TAGS | _HEADINGS.keys() | {"center"}
 _READ_ATTRIBUTES = frozenset(("style", "hidden", "role", "align"))
 
 
@@ -277,8 +276,10 @@ class _Walker:
         closers: list[Closer] = []
         if tag in BLOCK_TAGS:
             closers.append(self._open_block(el, tag))
-        if tag == "table" and not self.cells and _is_data_table(el):
-            closers.append(self._open_data_table())
+            if tag == "table" and not self.cells and _is_data_table(el):
+                closers.append(self._open_data_table())
+        elif tag == "a":
+            closers.append(self._open_link())
         if tag in _MARK_TAGS or style or role or align:
             self._open_marks(el, tag, style, role, align, closers)
         if el.text:
@@ -354,8 +355,6 @@ class _Walker:
         """Open what a styling tag or a style, role or align attribute marks the text as."""
         if (tag in CHROME_TAGS or role in _CHROME_ROLES) and self._is_furniture(el, role):
             closers.append(self._open_furniture(el))
-        if tag == "a":
-            closers.append(self._open_link())
         if tag in _BOLD_TAGS or (style and "weight" in style and _BOLD_STYLE.search(style)):
             closers.append(self._open_bold())
         if tag in _HEADINGS:
@@ -425,11 +424,12 @@ class _Walker:
             if text.isspace():
                 return
             self.draft = self._new_draft()
-        self.draft.runs.append(text)
+        draft = self.draft
+        draft.runs.append(text)
         if self.links:
-            self.draft.link_runs.append(text)
+            draft.link_chars += _visible_chars(text)
         if self.bold:
-            self.draft.bold_runs.append(text)
+            draft.bold_chars += _visible_chars(text)
 
     def _new_draft(self) -> _Draft:
         owner, depth = self.blocks[-1] if self.blocks else (None, 1)
