@@ -369,6 +369,8 @@ def test_short_line_rules_say_no_beyond_short_line():
 def test_headline_keys_fold_width_case_and_punctuation():
     assert norm("２０２０年，全市ＧＤＰ…") == "2020年全市gdp"
     assert norm("国务院 常务会议：部署“稳就业”") == "国务院常务会议部署稳就业"
+    assert norm("Ａ\u0301Ｂ") == norm("ÁB") == "áb"  # a full-width letter composes as its ASCII form
+    assert norm("①２\u3000ｶﾞ") == "12ガ"
 
 
 def test_headline_is_the_visible_heading_confirmed_by_title():

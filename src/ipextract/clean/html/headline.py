@@ -30,9 +30,25 @@ _MAX_TITLE = 120
 _WINDOW = 40
 
 
+#: Full-width ASCII forms, the ideographic and no-break spaces and the ellipsis, each mapped to its
+#: compatibility decomposition. Mapping them first leaves the NFKC form unchanged (NFKC composes
+#: the same full decomposition) but lets a Chinese line whose only compatibility characters are
+#: these (a full-width comma) pass unicodedata's normal-form check instead of being recomposed.
+_WIDE_FORMS = str.maketrans(
+    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " ", "\u00a0": " ", "\u2026": "..."}
+)
+_WIDE_RUN = re.compile("[\uff01-\uff5e\u3000\u00a0\u2026][\uff01-\uff5e\u3000\u00a0\u2026]*")
+
+
+def _unwiden(m: re.Match[str]) -> str:
+    return m.group().translate(_WIDE_FORMS)
+
+
 def norm(text: str) -> str:
     """Comparison key: width-folded (NFKC), without spaces and punctuation, lower case."""
-    return _NORM_DROP.sub("", unicodedata.normalize("NFKC", text)).lower()
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", _WIDE_RUN.sub(_unwiden, text))
+    return _NORM_DROP.sub("", text).lower()
 
 
 def cut_site_suffix(title: str) -> str:
