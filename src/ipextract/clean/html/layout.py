@@ -10,7 +10,7 @@ are marked `chrome` so they can serve metadata and never the body.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -185,6 +185,14 @@ def _visible_chars(text: str) -> int:
 
 #: What undoes an open element's effect on the walk when the element ends.
 Closer = Callable[[], None]
+#: What the walk does with a tag: skip it silently, drop it (recorded), break the line, note an
+#: image, open a block or a link; other tags are inline.
+_TAG_KINDS = (
+    dict.fromkeys(SILENT_TAGS, "silent")
+    | dict.fromkeys(DROPPED_TAGS, "dropped")
+    | dict.fromkeys(BLOCK_TAGS, "block")
+    | {"br": "break", "img": "image", "a": "link"}
+)
 #: Tags that mark text as furniture, bold, a heading or centred (attributes aside).
 _MARK_TAGS = CHROME_TAGS | _BOLD_TAGS | _HEADINGS.keys() | {"center"}
 _READ_ATTRIBUTES = frozenset(("style", "hidden", "role", "align"))
@@ -217,7 +225,7 @@ class _Walker:
         self.cells_in_row = 0
         self.cells = 0
         self.image_seen = False
-        self.depth = self.deepest = 0
+        self.deepest = 0
         #: Furniture holding this much text wraps the page (measured when first needed).
         self.wrapper_size: int | None = None
         #: The attributes the walk reads (id and class only when the page's styles hide some).
@@ -225,13 +233,14 @@ class _Walker:
 
     def walk(self) -> Layout:
         events = lxml.etree.iterwalk(self.start, events=("start", "end", "comment", "pi"))
-        open_closers: list[Sequence[Closer]] = []
+        # The closers of the open elements: the stack's size is the depth of the next one.
+        open_closers: list[tuple[Closer, ...]] = []
         for event, el in events:
             if event == "start":
-                self.depth += 1
-                if self.depth > self.deepest:
-                    self.deepest = self.depth
-                closers = self._start(el)
+                depth = len(open_closers) + 1
+                if depth > self.deepest:
+                    self.deepest = depth
+                closers = self._start(el, depth)
                 if closers is None:  # nothing inside is rendered
                     events.skip_subtree()
                     closers = ()
@@ -239,7 +248,6 @@ class _Walker:
             elif event == "end":
                 for close in open_closers.pop():
                     close()
-                self.depth -= 1
                 if el.tail:
                     self._add(el.tail)
             elif el.tail:  # a comment or a processing instruction: only its tail is text
@@ -249,44 +257,45 @@ class _Walker:
 
     # -- an element's start ----------------------------------------------------------------------
 
-    def _start(self, el: Element) -> Sequence[Closer] | None:
+    def _start(self, el: Element, depth: int) -> tuple[Closer, ...] | None:
         """Open an element: its closers, or None when its subtree is skipped."""
         tag = el.tag
-        if tag in SILENT_TAGS:
+        kind = _TAG_KINDS.get(tag)
+        if kind == "silent":
             return None
-        if self.depth > self.max_depth:
+        if depth > self.max_depth:
             return self._transparent(el)
-        if tag in DROPPED_TAGS:
-            self._drop("boilerplate_elements", el)
+        if kind == "dropped":
+            self._record("boilerplate_elements", text_of(el))
             return None
         style = role = align = None
         # Most elements carry no attribute the walk reads (only class, href, src …).
         if not self.read_attributes.isdisjoint(el.keys()):
             style = el.get("style")
             if element_hidden(el, self.selectors, style):
-                self._drop("hidden_elements", el)
+                self._record("hidden_elements", text_of(el))
                 return None
             role, align = el.get("role"), el.get("align")
-        if tag == "br":
+        closers: tuple[Closer, ...] = ()
+        if kind == "block":
+            closers = (self._open_block(el, tag, depth),)
+            if tag == "table" and not self.cells and _is_data_table(el):
+                closers += (self._open_data_table(),)
+        elif kind == "link":
+            closers = (self._open_link(),)
+        elif kind == "break":
             self._line_break()
             return ()
-        if tag == "img":
+        elif kind == "image":
             self.image_seen = True
             return ()
-        closers: list[Closer] = []
-        if tag in BLOCK_TAGS:
-            closers.append(self._open_block(el, tag))
-            if tag == "table" and not self.cells and _is_data_table(el):
-                closers.append(self._open_data_table())
-        elif tag == "a":
-            closers.append(self._open_link())
         if tag in _MARK_TAGS or style or role or align:
-            self._open_marks(el, tag, style, role, align, closers)
+            closers += self._open_marks(el, tag, style, role, align)
         if el.text:
             self._add(el.text)
         return closers
 
-    def _transparent(self, el: Element) -> Sequence[Closer]:
+    def _transparent(self, el: Element) -> tuple[Closer, ...]:
         """Past the depth guard elements give their text, their structure no longer counts."""
         if el.tag == "br":
             self._flush()
@@ -303,15 +312,15 @@ class _Walker:
 
     # -- blocks, rows and cells ------------------------------------------------------------------
 
-    def _open_block(self, el: Element, tag: str) -> Closer:
+    def _open_block(self, el: Element, tag: str, depth: int) -> Closer:
         if tag == "tr" and self.data_tables and not self.cells:
             self._flush()
             self.row_open, self.cells_in_row = True, 0
         elif tag in _CELL_TAGS and self.data_tables and self.row_open and not self.cells:
-            return self._open_cell(el)
+            return self._open_cell(el, depth)
         elif not self.cells:
             self._flush()
-        self.blocks.append((el, self.depth))
+        self.blocks.append((el, depth))
         return self._close_row if tag == "tr" else self._close_block
 
     def _close_block(self) -> None:
@@ -326,13 +335,13 @@ class _Walker:
             self.row_open = False
         self.blocks.pop()
 
-    def _open_cell(self, el: Element) -> Closer:
+    def _open_cell(self, el: Element, depth: int) -> Closer:
         """A data cell joins the row's line, after a cell break."""
         if self.cells_in_row and self.draft is not None:
             self.draft.cell_starts.append(len(self.draft.runs))
         self.cells_in_row += 1
         self.cells += 1
-        self.blocks.append((el, self.depth))
+        self.blocks.append((el, depth))
         return self._close_cell
 
     def _close_cell(self) -> None:
@@ -350,11 +359,14 @@ class _Walker:
     # -- marks: furniture, links, bold, headings, centred text --------------------------------
 
     def _open_marks(
-        self, el: Element, tag: str, style: str | None, role: str | None, align: str | None, closers: list[Closer]
-    ) -> None:
+        self, el: Element, tag: str, style: str | None, role: str | None, align: str | None
+    ) -> tuple[Closer, ...]:
         """Open what a styling tag or a style, role or align attribute marks the text as."""
-        if (tag in CHROME_TAGS or role in _CHROME_ROLES) and self._is_furniture(el, role):
-            closers.append(self._open_furniture(el))
+        closers: list[Closer] = []
+        if tag in CHROME_TAGS or role in _CHROME_ROLES:
+            text = self._furniture_text(el, role)
+            if text is not None:
+                closers.append(self._open_furniture(text))
         if tag in _BOLD_TAGS or (style and "weight" in style and _BOLD_STYLE.search(style)):
             closers.append(self._open_bold())
         if tag in _HEADINGS:
@@ -365,21 +377,21 @@ class _Walker:
             or (style and "center" in style and _CENTER_STYLE.search(style))
         ):
             closers.append(self._open_centred())
+        return tuple(closers)
 
-    def _is_furniture(self, el: Element, role: str | None) -> bool:
-        """A furniture tag or role, unless it wraps the page (ASP.NET pages wrap everything in
-        one <form>; some templates put the article in <header>)."""
-        if role in _CHROME_ROLES:
-            return True
-        size = len(text_of(el))
-        if size < _MIN_WRAPPER:
-            return True
+    def _furniture_text(self, el: Element, role: str | None) -> str | None:
+        """The text of an element with a furniture tag or role; None when it wraps the page
+        instead (ASP.NET pages wrap everything in one <form>; some templates put the article in
+        <header>)."""
+        text = text_of(el)
+        if role in _CHROME_ROLES or len(text) < _MIN_WRAPPER:
+            return text
         if self.wrapper_size is None:
             self.wrapper_size = max(_MIN_WRAPPER, int(text_length(self.start) * _WRAPPER_SHARE))
-        return size < self.wrapper_size
+        return text if len(text) < self.wrapper_size else None
 
-    def _open_furniture(self, el: Element) -> Closer:
-        self._drop("boilerplate_elements", el)
+    def _open_furniture(self, text: str) -> Closer:
+        self._record("boilerplate_elements", text)
         self.chrome += 1
         return self._close_furniture
 
@@ -447,8 +459,9 @@ class _Walker:
             self.lines.append(line)
             self.image_seen = False
 
-    def _drop(self, kind: str, el: Element) -> None:
-        excerpt = fold(text_of(el)[: RECORD_CHARS * 4])[:RECORD_CHARS]
+    def _record(self, kind: str, text: str) -> None:
+        """Tell the recorder of a skipped element or furniture, by the start of its text."""
+        excerpt = fold(text[: RECORD_CHARS * 4])[:RECORD_CHARS]
         if excerpt:
             self.record(kind, excerpt)
 
