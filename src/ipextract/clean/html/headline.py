@@ -84,7 +84,7 @@ def choose_headline(
 
     `references` are (origin, text) title strings from the page's metadata, most trusted first
     (ArticleTitle, og:title, <title> …). `container_start` is the index of the first line of the
-    article container; `kinds` are the lines' kinds (body.classify), used when no reference
+    article container; `kinds` are the lines' kinds (kinds.classify), used when no reference
     confirms a visible line.
     """
     keys = [(origin, norm(text), norm(cut_site_suffix(text))) for origin, text in references if text]
