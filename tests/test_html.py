@@ -8,10 +8,31 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ipextract import Options, parse
-from ipextract.clean.blocks import layout
-from ipextract.clean.dom import parse_html
 from ipextract.clean.html import clean_html
-from ipextract.clean.visibility import hidden_selectors, style_hides
+from ipextract.clean.html.article import effective_length
+from ipextract.clean.html.dom import parse_html
+from ipextract.clean.html.headline import norm
+from ipextract.clean.html.kinds import (
+    SHORT_LINE,
+    caption_marker,
+    editor_line,
+    end_marker,
+    footer_label_line,
+    footer_line,
+    stamp_line,
+    toolbar_line,
+)
+from ipextract.clean.html.labels import (
+    byline_author,
+    clean_author,
+    clean_source,
+    dateline_author,
+    is_byline,
+    label_fields,
+    label_hits,
+)
+from ipextract.clean.html.layout import lay_out
+from ipextract.clean.keys import KeyedLine, line_key
 from ipextract.errors import InputError
 
 PARA = "国家知识产权局今天发布数据显示，前三季度全国专利授权量稳步增长，质押融资规模持续扩大。"
@@ -111,30 +132,7 @@ def test_arbitrary_markup_never_raises_out_of_parse(text):
 
 
 # ---------------------------------------------------------------------------------------------
-# visibility
-
-
-@pytest.mark.parametrize(
-    "style",
-    [
-        "display:none",
-        "DISPLAY : NONE",
-        "visibility:hidden",
-        "font-size:0",
-        "font-size:0px;color:red",
-        "height:0;overflow:hidden",
-        "position:absolute;left:-9999px",
-        "text-indent:-10000px",
-        "opacity:0",
-    ],
-)
-def test_hiding_styles(style):
-    assert style_hides(style)
-
-
-@pytest.mark.parametrize("style", ["color:red", "font-size:0.8em", "margin-left:-20px", "left:-9999px", "height:10px"])
-def test_visible_styles(style):
-    assert not style_hides(style)
+# hidden elements and furniture (the rules themselves: test_visibility.py, test_layout.py)
 
 
 def test_hidden_elements_are_removed_counted_and_recorded():
@@ -150,15 +148,6 @@ def test_hidden_elements_are_removed_counted_and_recorded():
     recorded = [r.text for r in out.removed_items if r.kind == "hidden_elements"]
     assert "隐藏段落" in recorded
     assert all(len(t) <= 200 for t in recorded)
-
-
-def test_stylesheet_rules_only_count_outside_media_queries():
-    found = hidden_selectors(
-        [".a{color:red} .hide, #x {display: none} @media (max-width:9px){.m{display:none}} "
-         "div.z{font-size:0px;} .t .u{display:none} .off{position:absolute;left:-9999px}"]
-    )
-    assert found.classes == {"hide", "z", "off"}
-    assert found.ids == {"x"}
 
 
 def test_furniture_elements_never_reach_the_body_and_are_counted():
@@ -225,7 +214,7 @@ def test_lines_know_their_links_headings_and_images():
     root = parse_html(
         "<html><body><h1>标题</h1><p><a href='x'>链接</a>文字</p><p><img src='a.jpg'></p><p>说明</p></body></html>"
     ).root
-    lines = layout(root, lambda kind, text: None).lines
+    lines = lay_out(root, lambda kind, text: None).lines
     assert [(line.text, line.heading, line.link_chars, line.image_before) for line in lines] == [
         ("标题", 1, 0, False),
         ("链接文字", 0, 2, False),
@@ -235,6 +224,15 @@ def test_lines_know_their_links_headings_and_images():
 
 # ---------------------------------------------------------------------------------------------
 # the article container and the lines in it
+
+
+def test_effective_length_counts_han_fully_and_latin_letters_and_digits_a_fifth():
+    assert effective_length("国务院 2018 GDP") == 3 + 7 / 5
+    assert effective_length("，。 ") == 0
+    assert effective_length("㐀丽") == 2  # Extension A and the compatibility ideographs count
+    assert effective_length("2018年专利资助金额1.43亿元，GDP增长6%。") == 11 + 11 / 5
+    # A long line is measured on a sample and scaled.
+    assert effective_length("2018年专利资助金额1.43亿元，GDP增长6%。" * 400) == pytest.approx(400 * 13.2, rel=1e-3)
 
 
 def test_density_picks_the_article_over_link_lists_and_teasers():
@@ -339,8 +337,40 @@ def test_a_page_without_paragraphs_keeps_its_short_text():
     assert body("<html><body><p>短消息</p></body></html>") == ["短消息"]
 
 
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("2020-04-01 10:29", True),
+        ("2020-04-01", True),
+        ("2019年09月11日 富达传媒 1665", True),
+        ("2024年5月30日 10:30", True),
+        ("2024年5月30日", False),  # a date in words alone: a signature
+        ("（2024年5月30日）", False),
+        ("2020年4月1日召开全市经济工作会议并部署下一阶段的重点任务和具体工作安排", False),
+    ],
+)
+def test_stamp_lines(line, stamp):
+    assert stamp_line(line) == stamp
+
+
+def test_short_line_rules_say_no_beyond_short_line():
+    """What lets a line longer than SHORT_LINE skip them when its kind is decided."""
+    rules = (stamp_line, toolbar_line, editor_line, end_marker, is_byline, footer_label_line)
+    for piece in ("2020-04-01 10:29", "打印本页 关闭", "责任编辑：周雁", "相关新闻", "记者 张三", "主办单位：某某"):
+        long = piece.ljust(SHORT_LINE + 1)  # trailing spaces: every rule but for length says yes
+        assert any(rule(piece) for rule in rules), piece
+        assert not any(rule(long) for rule in rules), piece
+
+
 # ---------------------------------------------------------------------------------------------
 # headline and metadata candidates
+
+
+def test_headline_keys_fold_width_case_and_punctuation():
+    assert norm("２０２０年，全市ＧＤＰ…") == "2020年全市gdp"
+    assert norm("国务院 常务会议：部署“稳就业”") == "国务院常务会议部署稳就业"
+    assert norm("Ａ\u0301Ｂ") == norm("ÁB") == "áb"  # a full-width letter composes as its ASCII form
+    assert norm("①２\u3000ｶﾞ") == "12ガ"
 
 
 def test_headline_is_the_visible_heading_confirmed_by_title():
@@ -401,6 +431,25 @@ def test_other_dates_in_label_blocks_are_not_the_publication_date():
     out = clean_html(page(article))
     assert [c.value for c in out.candidates if c.field == "published_at"] == ["2024-06-13"]
     assert out.blocks == [PARA, PARA2]
+
+
+def test_traditional_lines_are_read_through_their_simplified_key():
+    """The word lists are Simplified; values keep the page's own script."""
+    assert toolbar_line(line_key("【打印本頁】 【關閉窗口】"))
+    assert footer_line(line_key("版權所有 © 香港特別行政區政府"))
+    assert editor_line(line_key("（責任編輯：周雁）"))
+    assert caption_marker(line_key("圖為會議現場。"))
+    runs = ("發佈時間：2024-01-02 10:30 ", "來源：", "新華社", " 作者：記者 王曉明")
+    assert label_fields(runs) == {"published_at": "2024-01-02T10:30", "source": "新華社", "author": "王曉明"}
+    assert byline_author(KeyedLine.of("本報記者 王曉明")) == "王曉明"
+    assert dateline_author(KeyedLine.of("〔記者巫其倫／台北報導〕政府今天宣布")) == "巫其倫"
+    assert clean_source("來源：新華社") == "新華社"
+    assert clean_author("記者 方敏北京大學教授") == "方敏"
+
+
+def test_label_hits_read_a_label_line():
+    hits = label_hits("本站发布时间：2024-01-02 来源 ：新华社")
+    assert [(h.label, h.field, h.start, h.value_start) for h in hits] == [("来源", "source", 18, 22)]
 
 
 def test_label_line_and_meta_tags_give_candidates_in_trust_order():

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from ipextract.clean.lines import Line, MetaField, classify_line, parse_breadcrumb, parse_meta_line
-from ipextract.clean.meta_lines import closing_credit, leading_byline_author
+from ipextract.clean.html.dom import parse_html
+from ipextract.clean.html.layout import lay_out
+from ipextract.clean.keys import KeyedLine, line_key
+from ipextract.clean.line_rules import classify_line, is_spam_text, parse_breadcrumb, spam_or_breadcrumb
+from ipextract.clean.meta_lines import MetaField, closing_credit, leading_byline_author, parse_meta_line
 from ipextract.clean.spam import is_spam_line, remove_inline_spam
+from ipextract.clean.vocab import han_outside, words
+from ipextract.convert import to_simplified
+from ipextract.decode import decode
+from ipextract.han import HAN_RANGES
 
 # -- breadcrumb ---------------------------------------------------------------------------------
 
@@ -253,13 +262,13 @@ def test_symbol_chains_without_spam_words_survive(line):
 )
 def test_closing_credit(line, rest, field):
     expected = MetaField(field[0], field[1], 2) if field else None
-    assert closing_credit(Line.of(line)) == (rest, expected)
+    assert closing_credit(KeyedLine.of(line)) == (rest, expected)
 
 
 def test_no_closing_credit():
-    assert closing_credit(Line.of("会议由张三主持(记者团)")) is None
-    assert closing_credit(Line.of("(记者 张三)")) is None
-    assert closing_credit(Line.of("数据来源于国家统计局(2023年)")) is None
+    assert closing_credit(KeyedLine.of("会议由张三主持(记者团)")) is None
+    assert closing_credit(KeyedLine.of("(记者 张三)")) is None
+    assert closing_credit(KeyedLine.of("数据来源于国家统计局(2023年)")) is None
 
 
 @pytest.mark.parametrize(
@@ -275,4 +284,63 @@ def test_no_closing_credit():
     ],
 )
 def test_leading_byline_author(line, author):
-    assert leading_byline_author(Line.of(line)) == author
+    assert leading_byline_author(KeyedLine.of(line)) == author
+
+
+# -- the shortcuts the HTML cleaner takes through these rules -----------------------------------
+
+
+def test_spam_or_breadcrumb_on_known_lines():
+    assert spam_or_breadcrumb(line_key("主站蜘蛛池模板: 百家乐 | 六合彩")) == "spam"
+    assert spam_or_breadcrumb(line_key("百家乐|六合彩|时时彩|老虎机|北京赛车")) == "spam"
+    assert spam_or_breadcrumb(line_key("PORN Sex视频")) == "spam"
+    assert spam_or_breadcrumb(line_key("警方破获一起百家乐赌博案。")) is None
+    assert spam_or_breadcrumb(line_key("首页 > 新闻 > 通知公告")) == "breadcrumb"
+    assert spam_or_breadcrumb(line_key("当前位置：首頁/新聞")) == "breadcrumb"
+    assert spam_or_breadcrumb(line_key("一般新闻 2024/5/1 发布")) is None
+
+
+def test_spam_or_breadcrumb_and_is_spam_text_agree_with_classify_line(fixtures):
+    texts = [
+        *(line for path in sorted(fixtures.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()),
+        *(line.text for path in sorted(fixtures.glob("*.html")) for line in _rendered_lines(path)),
+        "首页 > 新闻 > 要闻", "您的位置：首页 / 政务公开", "主站蜘蛛池模板: 澳门赌场 | 真人娱乐", "【打印】", "",
+    ]
+    checked = {"spam": 0, "breadcrumb": 0}
+    for text in texts:
+        kind = classify_line(text)
+        expected = kind if kind in ("spam", "breadcrumb") else None
+        assert spam_or_breadcrumb(line_key(text)) == expected, text
+        assert is_spam_text(text) == (kind == "spam"), text
+        if expected:
+            checked[expected] += 1
+    assert checked["spam"] >= 3 and checked["breadcrumb"] >= 10
+
+
+def _rendered_lines(path) -> list:
+    return lay_out(parse_html(decode(path.read_bytes()).text).root, lambda kind, text: None).lines
+
+
+def test_every_marker_and_strong_spam_word_makes_a_spam_line():
+    for marker in words("spam_markers.txt"):
+        assert is_spam_line(marker), marker
+    for word in words("spam_strong.txt"):
+        assert is_spam_line(f"{word} {word}"), word
+        assert is_spam_line(f"{word} {word}".upper()), word
+
+
+def test_han_outside_finds_exactly_the_han_characters_not_allowed():
+    pattern = han_outside("打印国\u3400\u9fff\uf900a")
+    for ch in ["打", "印", "国", "\u3400", "\u9fff", "\uf900", "a", "1", "。", "ſ"]:
+        assert pattern.search(ch) is None, ch
+    for ch in ["中", "\u3401", "\u4dbf", "\u4e00", "\u9ffe", "\uf901", "\ufaff"]:
+        assert pattern.search(ch) is not None, ch
+
+
+def test_t2s_turns_han_text_into_han_text_only():
+    """What lets parse_meta_line answer {} without converting a line that holds no bar, colon,
+    slash, digit or white space: its Simplified key holds none either."""
+    text = "".join(chr(c) for lo, hi in HAN_RANGES for c in range(lo, hi + 1))
+    out = to_simplified(text)
+    assert len(out) > 20000
+    assert not re.search(r"[|｜:：/／\d\s]", out)

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from ipextract.clean.repair import fold_spaces, is_reading, readings, remove_pinyin, repair
+from ipextract.clean.repair import count_invisible, fold_spaces, is_reading, readings, remove_pinyin, repair
 
 
 def fixed(line: str, **kw: bool) -> tuple[str, Counter[str]]:
@@ -98,6 +98,22 @@ def test_spaces_fold_and_invisible_characters_go():
     assert out == "國務院 正式 批復同意"
     assert removed["invisible_chars"] == 1
     assert fold_spaces(" a \u3000 b ") == "a b"
+
+
+def test_count_invisible():
+    assert count_invisible("国家\u200b知识\n产权\u00a0局") == 1
+    assert count_invisible("国家 知识\n\t产权\u3000局") == 0
+    assert count_invisible("\x01\u202e\ufeff\u00ad") == 4
+    assert count_invisible("") == 0
+
+
+def test_no_printable_text_holds_an_invisible_character():
+    """What lets repair skip its invisible-character scan on a printable line (most lines)."""
+    import sys
+
+    printable = "".join(ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isprintable())
+    assert len(printable) > 100_000
+    assert count_invisible(printable) == 0
 
 
 def test_repair_is_idempotent():

@@ -1,5 +1,6 @@
-"""Publication timestamps for the metadata: `parse_timestamp(text)` finds `2019-07-29 10:14`,
-`2019年7月29日` and the like, as ISO 8601 as precise as the page states it.
+"""Publication timestamps: the one pattern every cleaner finds them with, and `parse_timestamp`,
+which reads `2019-07-29 10:14`, `2019年7月29日` and the like as ISO 8601, as precise as the page
+states it.
 
 The period grammar of the facts (`1-8月`, 上半年, 截至…) is `facts.periods`.
 """
@@ -8,9 +9,14 @@ from __future__ import annotations
 
 import re
 
-_TIMESTAMP = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.年]\s*)(?P<m>\d{1,2})\s*(?:[-/.月]\s*)(?P<d>\d{1,2})\s*日?"
-    r"(?:[\sT]*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2}))?)?"
+#: A clock time: `10:14`, `10:14:29`, `10时14分`, `10时14分29秒`.
+CLOCK = r"(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})\s*秒?)?"
+#: A date with its year, its time optional: `2019-07-29`, `2019/7/9 10:14`, `2019年7月29日 10时14分`,
+#: `2019-07-29T10:14:29`. Lines and labels are matched in their Simplified key, where a
+#: Traditional page's 時 is 时.
+TIMESTAMP = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    rf"(?:[\sT]*{CLOCK})?"
 )
 
 
@@ -22,16 +28,23 @@ def parse_timestamp(text: str) -> str | None:
     """
     if not text:
         return None
-    for m in _TIMESTAMP.finditer(text):
-        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-        if not (1 <= mo <= 12 and 1 <= d <= 31):
-            continue
-        out = f"{y:04d}-{mo:02d}-{d:02d}"
-        if m["H"] is not None:
-            hh, mm = int(m["H"]), int(m["M"])
-            if hh < 24 and mm < 60:
-                out += f"T{hh:02d}:{mm:02d}"
-                if m["S"] is not None and int(m["S"]) < 60:
-                    out += f":{int(m['S']):02d}"
-        return out
+    for m in TIMESTAMP.finditer(text):
+        iso = timestamp_iso(m)
+        if iso:
+            return iso
     return None
+
+
+def timestamp_iso(m: re.Match[str]) -> str | None:
+    """A `TIMESTAMP` match as ISO 8601, or None when it names no calendar day."""
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    out = f"{y:04d}-{mo:02d}-{d:02d}"
+    if m["H"] is not None:
+        hh, mm = int(m["H"]), int(m["M"])
+        if hh < 24 and mm < 60:
+            out += f"T{hh:02d}:{mm:02d}"
+            if m["S"] is not None and int(m["S"]) < 60:
+                out += f":{int(m['S']):02d}"
+    return out

@@ -13,49 +13,35 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from .clean import Candidate
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?$")
 _DECLARED = "meta:"
+#: The fields whose candidates are strings, taken with their white space folded.
+_TEXT_FIELDS = ("title", "source", "author", "url")
 
 
-@dataclass(slots=True)
-class Meta:
-    title: str | None = None
-    published_at: str | None = None
-    source: str | None = None
-    author: str | None = None
-    breadcrumb: list[str] = field(default_factory=list)
-    url: str | None = None
-    #: field -> origin of the chosen value, for debugging the chains.
-    origins: dict[str, str] = field(default_factory=dict)
+def resolve(candidates: list[Candidate]) -> dict[str, Candidate]:
+    """The chosen candidate of each field that has one, its value as the document takes it.
 
-
-def resolve(candidates: list[Candidate]) -> Meta:
-    """Take, per field, the first (most trusted) usable candidate; see the module docstring."""
-    meta = Meta()
-    dates = [
-        c for c in candidates if c.field == "published_at" and isinstance(c.value, str) and valid_iso(c.value)
-    ]
+    Per field the first (most trusted) usable candidate wins; see the module docstring for
+    `published_at`. The chosen candidate's origin says where the value came from.
+    """
+    chosen: dict[str, Candidate] = {}
     for c in candidates:
-        if c.field == "breadcrumb":
-            if not meta.breadcrumb and isinstance(c.value, list) and c.value:
-                meta.breadcrumb = list(c.value)
-                meta.origins["breadcrumb"] = c.origin
-        elif c.field == "published_at":
+        if c.field in chosen:
             continue
-        elif c.field in ("title", "source", "author", "url") and getattr(meta, c.field) is None:
+        if c.field == "breadcrumb" and isinstance(c.value, list) and c.value:
+            chosen[c.field] = Candidate(c.field, list(c.value), c.origin)
+        elif c.field in _TEXT_FIELDS:
             value = " ".join(str(c.value).split())
             if value:
-                setattr(meta, c.field, value)
-                meta.origins[c.field] = c.origin
+                chosen[c.field] = Candidate(c.field, value, c.origin)
+    dates = [c for c in candidates if c.field == "published_at" and isinstance(c.value, str) and valid_iso(c.value)]
     if dates:
-        chosen = published_at(dates)
-        meta.published_at = chosen.value if isinstance(chosen.value, str) else None
-        meta.origins["published_at"] = chosen.origin
-    return meta
+        chosen["published_at"] = published_at(dates)
+    return chosen
 
 
 def published_at(candidates: list[Candidate]) -> Candidate:

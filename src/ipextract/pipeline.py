@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 
 from . import convert, meta
-from .clean import Extracted
+from .clean import Candidate, Extracted
 from .clean.repair import repair
 from .decode import decode
 from .document import REMOVED_KINDS, Document
@@ -99,33 +99,15 @@ def _run(
     doc.format = detect_format(decoded.text)
     extracted = _clean(decoded.text, doc.format, options, decoded.utf8)
     doc.warnings.extend(extracted.warnings)
-
-    blocks = [b for b in (repair(b, extracted.removed, keep_pinyin=options.keep_pinyin)
-                          for b in extracted.blocks) if b]
-    fields = meta.resolve(extracted.candidates)
-    for name in ("title", "source", "author"):
-        value = getattr(fields, name)
-        if value:
-            setattr(fields, name, repair(value, extracted.removed, keep_pinyin=options.keep_pinyin) or None)
-    fields.breadcrumb = [x for x in (repair(b, extracted.removed, keep_pinyin=options.keep_pinyin)
-                                     for b in fields.breadcrumb) if x]
-
-    doc.script = convert.detect_script("\n".join([fields.title or "", *blocks]))
+    blocks = [b for b in (_repaired(b, extracted, options) for b in extracted.blocks) if b]
+    _take_metadata(doc, meta.resolve(extracted.candidates), extracted, options)
+    doc.url = doc.url or url
+    doc.script = convert.detect_script("\n".join([doc.title or "", *blocks]))
     # Converted whatever the detected script: a Simplified page quoting a few Traditional words
     # must not keep them, and t2s leaves Simplified text as it is.
     if options.script == "simplified":
-        names = [name for name in ("title", "source", "author") if getattr(fields, name)]
-        texts = [*blocks, *(getattr(fields, name) for name in names), *fields.breadcrumb]
-        converted = convert.to_simplified_all(texts)
-        blocks = converted[: len(blocks)]
-        for i, name in enumerate(names):
-            setattr(fields, name, converted[len(blocks) + i])
-        fields.breadcrumb = converted[len(blocks) + len(names) :]
-
+        blocks = _to_simplified(doc, blocks)
     doc.text = "\n".join(blocks)
-    doc.title, doc.published_at = fields.title, fields.published_at
-    doc.source, doc.author, doc.breadcrumb = fields.source, fields.author, fields.breadcrumb
-    doc.url = fields.url or url
     doc.removed = {k: extracted.removed.get(k, 0) for k in REMOVED_KINDS}
     doc.removed_items = extracted.removed_items
     if not doc.text:
@@ -136,6 +118,35 @@ def _run(
 
         reference = _reference_date(doc.published_at) or options.ref_date or ref_date
         doc.facts = extract(doc.text, reference, roc_years=_is_taiwanese(doc))
+
+
+def _repaired(text: str, extracted: Extracted, options: Options) -> str:
+    return repair(text, extracted.removed, keep_pinyin=options.keep_pinyin)
+
+
+def _take_metadata(doc: Document, chosen: dict[str, Candidate], extracted: Extracted, options: Options) -> None:
+    """The chosen metadata into the document, repaired like the text (pinyin glosses, spaces)."""
+    for name in ("title", "source", "author"):
+        if name in chosen:
+            setattr(doc, name, _repaired(str(chosen[name].value), extracted, options) or None)
+    if "breadcrumb" in chosen:
+        doc.breadcrumb = [x for x in (_repaired(b, extracted, options) for b in chosen["breadcrumb"].value) if x]
+    if "published_at" in chosen:
+        doc.published_at = str(chosen["published_at"].value)
+    if "url" in chosen:
+        doc.url = str(chosen["url"].value)
+
+
+def _to_simplified(doc: Document, blocks: list[str]) -> list[str]:
+    """The blocks and the document's title, source, author and breadcrumb in Simplified script,
+    converted in one call."""
+    names = [name for name in ("title", "source", "author") if getattr(doc, name)]
+    converted = convert.to_simplified_all([*blocks, *(getattr(doc, name) for name in names), *doc.breadcrumb])
+    rest = converted[len(blocks) :]
+    for name, value in zip(names, rest):
+        setattr(doc, name, value)
+    doc.breadcrumb = rest[len(names) :]
+    return converted[: len(blocks)]
 
 
 def _clean(text: str, fmt: str, options: Options, utf8: bytes | None = None) -> Extracted:

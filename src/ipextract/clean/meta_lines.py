@@ -12,20 +12,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..convert import to_simplified
-from ..dates import parse_timestamp
-from ..han import HAN
-from . import rules
-from .line import Line
+from ..dates import TIMESTAMP, parse_timestamp, timestamp_iso
+from ..han import HAN, HAN_CHAR, is_han
+from ..resources import alternation
+from . import vocab
+from .keys import KeyedLine
 
 _WORDISH = re.compile(rf"[0-9A-Za-z{HAN}]")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 #: Metadata lines are short; longer lines are article text.
 MAX_LABEL_LINE = 300
 
-_TIMESTAMP = re.compile(
-    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-    r"(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}\s*秒?)?)?"
-)
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 _JUNK = re.compile(r"[\s()（）\[\]【】〖〗<>《》{}|｜·•:：,，;；、\-—_/\\*#~]+")
 _VALUE_TRIM = " \t:：,，;；、|｜[]【】〖〗()（）<>-—_"
@@ -50,14 +46,14 @@ class MetaField:
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern[str]:
     """Any label followed by a colon; old CMS templates space out short labels (`来 源：`)."""
-    labels = sorted(rules.meta_labels(), key=len, reverse=True)
+    labels = sorted(vocab.meta_labels(), key=len, reverse=True)
     spaced = [" ?".join(map(re.escape, label)) if len(label) == 2 else re.escape(label) for label in labels]
     return re.compile(rf"(?P<label>{'|'.join(spaced)})\s*[:：]")
 
 
 @lru_cache(maxsize=1)
 def _role_words() -> tuple[str, ...]:
-    return rules.words("lines_byline_roles.txt")
+    return vocab.words("lines_byline_roles.txt")
 
 
 @lru_cache(maxsize=1)
@@ -67,8 +63,8 @@ def _credit_pattern() -> re.Pattern[str]:
 
     A role glued to a name without a mark (`记者张三`) is not accepted: `通讯员培训班` would be.
     """
-    roles = rules.alternation(_role_words())
-    long_roles = rules.alternation(tuple(r for r in _role_words() if len(r) >= 2))
+    roles = alternation(_role_words())
+    long_roles = alternation(tuple(r for r in _role_words() if len(r) >= 2))
     return re.compile(
         rf"^[(（【\[]?\s*(?:(?P<role>{roles})\s*[/／:：]|(?P<long>{long_roles})\s+)\s*(?P<names>{_NAMES})\s*[)）】\]]?$"
     )
@@ -79,7 +75,7 @@ def _meta_hint() -> re.Pattern[str]:
     """What every metadata line has, whichever parser would read it: a table bar, a colon (after a
     label), a credit's slash or colon or a long role word and a space, or a digit (of a date).
     Lines without any are answered None at once."""
-    long_roles = rules.alternation(tuple(r for r in _role_words() if len(r) >= 2))
+    long_roles = alternation(tuple(r for r in _role_words() if len(r) >= 2))
     return re.compile(rf"[|｜:：/／]|\d|(?:{long_roles})\s")
 
 
@@ -116,14 +112,14 @@ def parse_meta_line(line: str) -> dict[str, str]:
     """Fields a metadata line states: published_at (ISO 8601), source, author; best label wins."""
     if not _HINT_CHARS.search(line):
         return {}  # not a metadata line (meta_fields would say None), known without the t2s call
-    found = meta_fields(Line.of(line)) or []
+    found = meta_fields(KeyedLine.of(line)) or []
     out: dict[str, str] = {}
     for f in sorted(found, key=lambda f: f.rank):
         out.setdefault(f.field, f.value)
     return out
 
 
-def meta_fields(line: Line) -> list[MetaField] | None:
+def meta_fields(line: KeyedLine) -> list[MetaField] | None:
     """The fields of a metadata line, or None when the line is not one.
 
     A line without any field (`浏览次数:`, `责任编辑: 张三`) gives an empty list: it is still
@@ -139,12 +135,12 @@ def meta_fields(line: Line) -> list[MetaField] | None:
     return None
 
 
-def _table_fields(line: Line) -> list[MetaField] | None:
+def _table_fields(line: KeyedLine) -> list[MetaField] | None:
     """`索引号 | xzfgzbmtjj/2019-0004 | 公开目录: | 统计信息 |`: a metadata table row."""
     key = line.key
     if "|" not in key and "｜" not in key:
         return None
-    labels = rules.meta_labels()
+    labels = vocab.meta_labels()
     cells: list[tuple[int, int]] = []
     pos = 0
     for m in re.finditer(r"[|｜]", key):
@@ -162,7 +158,7 @@ def _table_fields(line: Line) -> list[MetaField] | None:
     return fields
 
 
-def _labelled_fields(line: Line) -> list[MetaField] | None:
+def _labelled_fields(line: KeyedLine) -> list[MetaField] | None:
     """`时间 : 2019-07-29 10:14:29 来源 : 南方日报网络版`: one or more `label: value` pairs."""
     key = line.key
     if ":" not in key and "：" not in key:
@@ -170,7 +166,7 @@ def _labelled_fields(line: Line) -> list[MetaField] | None:
     accepted: list[re.Match[str]] = []
     for m in _label_pattern().finditer(key):
         before = key[m.start() - 1] if m.start() else ""
-        glued = bool(before) and bool(_HAN_CHAR.match(before))
+        glued = bool(before) and is_han(before)
         # A label glued to the previous value (`…四川日报责任编辑:`) is trusted only once the line
         # has proved to be a label line and the label is too long to be part of a word.
         if not glued or (accepted and len(m.group("label")) >= 3):
@@ -178,10 +174,10 @@ def _labelled_fields(line: Line) -> list[MetaField] | None:
     if not accepted:
         return None
     prefix = key[: accepted[0].start()]
-    rest = _JUNK.sub("", _TIMESTAMP.sub("", prefix))
+    rest = _JUNK.sub("", TIMESTAMP.sub("", prefix))
     if rest and not (len(accepted) >= 2 and len(rest) <= 6):
         return None
-    labels = rules.meta_labels()
+    labels = vocab.meta_labels()
     fields: list[MetaField] = []
     for i, m in enumerate(accepted):
         end = accepted[i + 1].start() if i + 1 < len(accepted) else len(key)
@@ -190,14 +186,14 @@ def _labelled_fields(line: Line) -> list[MetaField] | None:
     # An unlabelled timestamp on a label line (`( 2023-07-24 ) 稿件来源:新华社`,
     # `来源：中国政府网 | 2023-05-04`) is the publication time, trusted below a labelled one.
     if not any(f.field == "published_at" for f in fields):
-        stamp = _TIMESTAMP.search(key)
-        ts = parse_timestamp(stamp.group(0)) if stamp else None
+        stamp = TIMESTAMP.search(key)
+        ts = timestamp_iso(stamp) if stamp else None
         if ts:
             fields.append(MetaField("published_at", ts, 3))
     return fields
 
 
-def _field_for(label: rules.MetaLabel, value: str, value_key: str) -> list[MetaField]:
+def _field_for(label: vocab.MetaLabel, value: str, value_key: str) -> list[MetaField]:
     """The field a label's value fills, cleaned; nothing for counters and empty values."""
     if label.field is None:
         return []
@@ -237,7 +233,7 @@ def clean_author(value: str, value_key: str | None = None) -> str | None:
     return " ".join(value.replace("、", " ").replace("，", " ").replace(",", " ").split())
 
 
-def _credit_fields(line: Line) -> list[MetaField] | None:
+def _credit_fields(line: KeyedLine) -> list[MetaField] | None:
     """`制图/姜宣凭`, `责任编辑：张三`: a role and names alone on a line."""
     m = _credit_pattern().match(line.key)
     if not m:
@@ -248,16 +244,16 @@ def _credit_fields(line: Line) -> list[MetaField] | None:
     return [MetaField("author", names, 4)] if names else []
 
 
-def _date_line_fields(line: Line) -> list[MetaField] | None:
+def _date_line_fields(line: KeyedLine) -> list[MetaField] | None:
     """An unlabelled date line: `2017-04-10 08:56 眉山网`, `0 四川日报 2022年04月08日`."""
     key = line.key
     if len(key) > _MAX_DATE_LINE:
         return None
-    m = _TIMESTAMP.search(key)
+    m = TIMESTAMP.search(key)
     if not m:
         return None
     before, after = key[: m.start()], key[m.end() :]
-    ts = parse_timestamp(m.group(0))
+    ts = timestamp_iso(m)
     if not ts:
         return None
     fields = [MetaField("published_at", ts, 3)]
@@ -275,9 +271,9 @@ def _date_line_fields(line: Line) -> list[MetaField] | None:
     rest_key = key[rest_span[0] : rest_span[1]]
     words = [w for w in _WEEKDAY.sub(" ", rest_key).split() if not w.strip(_VALUE_TRIM).isdigit()]
     rest = " ".join(w.strip(_VALUE_TRIM) for w in words).strip()
-    if not rest or rest.rstrip(":：") in rules.meta_labels():
+    if not rest or rest.rstrip(":：") in vocab.meta_labels():
         return fields
-    if len(rest) > _MAX_SOURCE or _SENTENCE_PUNCT.search(rest) or not _HAN_CHAR.search(rest):
+    if len(rest) > _MAX_SOURCE or _SENTENCE_PUNCT.search(rest) or not HAN_CHAR.search(rest):
         return None
     offset = rest_key.find(words[0].strip(_VALUE_TRIM)) + rest_span[0] if words else rest_span[0]
     source = clean_source(line.cut(offset, rest_span[1]))
@@ -302,7 +298,7 @@ _LEADING_BYLINE = re.compile(r"^[^，。,()（）]{0,16}?讯\s*[(（](?P<inner>[
 _BYLINE_AUTHOR_ROLES = frozenset({"记者", "通讯员", "作者", "撰稿"})
 
 
-def closing_credit(line: Line) -> tuple[str, MetaField | None] | None:
+def closing_credit(line: KeyedLine) -> tuple[str, MetaField | None] | None:
     """A byline or source closing a paragraph: `(经济日报记者 李思雨)`, `(责任编辑:琳瑞)`,
     `（来源：人民日报）`.
 
@@ -322,7 +318,7 @@ def closing_credit(line: Line) -> tuple[str, MetaField | None] | None:
     return line.cut(0, m.start()).rstrip(), field
 
 
-def _names(line: Line, start: int, end: int) -> str | None:
+def _names(line: KeyedLine, start: int, end: int) -> str | None:
     """Personal names in a byline span joined by spaces; role words (记者, 通讯员) left out.
 
     None when a word is not a name, so `(记者 张三 摄影报道)` gives nothing rather than junk.
@@ -346,7 +342,7 @@ def _names(line: Line, start: int, end: int) -> str | None:
     return " ".join(kept) or None
 
 
-def leading_byline_author(line: Line) -> str | None:
+def leading_byline_author(line: KeyedLine) -> str | None:
     """The author in a dateline that stays in the body: `眉山网讯(记者 殷勇)…` -> `殷勇`."""
     m = _LEADING_BYLINE.match(line.key)
     return _names(line, *m.span("inner")) if m else None

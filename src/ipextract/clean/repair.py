@@ -45,8 +45,7 @@ def repair(line: str, removed: Counter[str], *, keep_pinyin: bool = False) -> st
     """Repair one line and count what was removed; idempotent, so running it twice is harmless."""
     if not line:
         return line
-    # Every invisible character is non-printable, so a printable line (most are: str.isprintable
-    # is one C loop, the regex search several times slower) holds none.
+    # Every invisible character is non-printable, so a printable line (most are) holds none.
     if not line.isprintable():
         line, n = _INVISIBLE.subn("", line)
         removed["invisible_chars"] += n
@@ -68,8 +67,7 @@ def count_invisible(text: str) -> int:
 def fold_spaces(line: str) -> str:
     r"""NBSP, U+3000, tabs and runs of spaces -> one ASCII space; trimmed.
 
-    str.split() splits at exactly the characters `\s` matches (str.isspace), in C: five times
-    faster than a regex search and substitution (tested equal on every whitespace character).
+    str.split() splits at exactly the characters `\s` matches (str.isspace).
     """
     return " ".join(line.split())
 
@@ -141,9 +139,10 @@ def _strip_tone(s: str) -> str:
 def _pinyin_dict() -> dict[int, str]:
     """pypinyin's single-character dictionary (code point -> "fā,bō").
 
-    Importing `pypinyin` costs ~160 ms because its package init loads the phrase dictionary,
-    which a reading check does not need; the character table it ships as JSON loads in ~20 ms.
-    Fall back to the module when the data file is not where this pypinyin keeps it.
+    Read from the JSON table pypinyin ships rather than by importing pypinyin, whose package
+    init loads its phrase dictionary, which a reading check does not need (it would make every
+    cold start of the CLI slower). Falls back to the module when the table is not where this
+    pypinyin keeps it.
     """
     spec = importlib.util.find_spec("pypinyin")
     for location in (spec.submodule_search_locations or []) if spec else []:

@@ -4,7 +4,7 @@ Spam is recognised by vocabulary (adult and gambling words in `data/spam_*.txt`)
 shape: a run of short titles joined by `|`, `_` or commas, or a chain of words glued by ASCII
 symbols inside a sentence (`*365体育滚球_365体育彩票-投注*官网@`). Vocabulary alone never
 condemns a sentence: a news report on a gambling crackdown has the words but not the shape.
-All functions take the t2s key of a line (see `lines.line_key`) unless they say otherwise.
+All functions take the t2s key of a line (see `keys.line_key`) unless they say otherwise.
 """
 
 from __future__ import annotations
@@ -13,18 +13,19 @@ import re
 from functools import cache
 
 from ..convert import to_simplified
-from . import rules
+from ..han import HAN, HAN_CHAR
+from ..resources import alternation
+from . import vocab
 
-_WORDISH = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
+_WORDISH = re.compile(f"[0-9A-Za-z{HAN}]")
 _SEGMENT_SPLIT = re.compile(r"[|｜]")
 _TITLE_SPLIT = re.compile(r"[|｜_,，、]")
 #: A chain of short words glued by ASCII symbols; the two classes are disjoint, so the pattern
 #: cannot backtrack catastrophically. A leading symbol run is tried from its first character only
-#: (the look-behind): tried from each of its characters, a long run was rescanned each time.
-_INLINE_CHAIN = re.compile(r"(?<![*＊#@~])[*＊#@~]*(?:[0-9A-Za-z\u4e00-\u9fff]{1,12}[*＊_\-@#~|]+){2,}")
+#: (the look-behind): tried from each of its characters, it would rescan a long run each time.
+_INLINE_CHAIN = re.compile(rf"(?<![*＊#@~])[*＊#@~]*(?:[0-9A-Za-z{HAN}]{{1,12}}[*＊_\-@#~|]+){{2,}}")
 _SENTENCE_END = re.compile(r"[。！？!?]")
-_LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
-_WEAK_HINT = re.compile(r"[\u4e00-\u9fff]")
+_LETTERS = re.compile(f"[A-Za-z{HAN}]")
 
 #: Share of a line's word characters covered by spam vocabulary that makes it spam outright.
 _DENSITY = 0.15
@@ -33,12 +34,12 @@ _MIN_TITLES = 5
 _MAX_TITLE_LEN = 28
 
 
-def _strong() -> rules.Vocabulary:
-    return rules.vocabulary("spam_strong.txt")
+def _strong() -> vocab.Vocabulary:
+    return vocab.vocabulary("spam_strong.txt")
 
 
-def _weak() -> rules.Vocabulary:
-    return rules.vocabulary("spam_weak.txt")
+def _weak() -> vocab.Vocabulary:
+    return vocab.vocabulary("spam_weak.txt")
 
 
 @cache
@@ -47,14 +48,14 @@ def _any_spam_word() -> re.Pattern[str]:
 
     A line in whose lower-cased key this finds nothing holds no marker and no strong word, so
     `is_spam_line` says no without running the markers' and the strong words' own searches (most
-    lines of a page are plain text; tests/test_speed_rules.py checks the two answers agree).
+    lines of a page are plain text).
     """
-    return re.compile(rules.alternation(rules.words("spam_markers.txt") + rules.words("spam_strong.txt")))
+    return re.compile(alternation(vocab.words("spam_markers.txt") + vocab.words("spam_strong.txt")))
 
 
 def has_marker(key: str) -> bool:
     """The line opens an SEO template block (`主站蜘蛛池模板: …`), not a sentence about one."""
-    if not rules.vocabulary("spam_markers.txt").search(key):
+    if not vocab.vocabulary("spam_markers.txt").search(key):
         return False
     return not _SENTENCE_END.search(key) or bool(_strong().find(key))
 
@@ -110,14 +111,14 @@ def _spam_chain_key(key: str) -> bool:
     if not _LETTERS.search(key):
         return False
     strong = len(_strong().find(key))
-    weak = len(_weak().find(key)) if strong or _WEAK_HINT.search(key) else 0
+    weak = len(_weak().find(key)) if strong or HAN_CHAR.search(key) else 0
     return (strong >= 1 and strong + weak >= 2) or weak >= 3
 
 
 def remove_inline_spam(text: str, key: str | None = None) -> tuple[str, list[str]]:
     """Cut spam chains injected inside a sentence; returns the text and the chains cut.
 
-    `key` is the t2s form of `text` (`line.Line.key`); chains are found in it and cut from
+    `key` is the t2s form of `text` (`keys.KeyedLine.key`); chains are found in it and cut from
     `text` at the same offsets.
     """
     if not any(sym in text for sym in "*＊_@#~|-"):

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from operator import itemgetter
 
-from ..han import HAN
-from .blocks import Line
+from ...han import HAN
+from .. import LineKind
 from .dom import Element
+from .layout import RenderedLine
 
-# Counted as what is left after deleting everything else: no list of matches is built.
+# Han characters, ASCII letters and digits are counted as what is left once the rest is deleted.
 # `X+` written `XX*`: a pattern that opens with a character class lets `re` skip ahead to a candidate
 # character; one that opens with a repeat is tried at every position.
 _NOT_COUNTED = re.compile(f"[^{HAN}A-Za-z0-9][^{HAN}A-Za-z0-9]*")
@@ -42,30 +42,31 @@ _SAMPLE = 4000
 def effective_length(text: str) -> float:
     """Han characters count fully; Latin letters and digits a fifth (five letters ~ one word).
 
-    Most lines (menu items, link titles) are Han only: one scan says so. Other lines lose
-    everything but Han characters and ASCII letters and digits in one deletion; the ASCII ones
-    among what is left are the letters and digits (an ASCII encoding that drops the rest skips
-    each Han run in one step).
+    Most lines (menu items, link titles) are Han only. Other lines are reduced to their Han
+    characters, ASCII letters and digits.
     """
     sample = text[:_SAMPLE]
     if _ALL_HAN.fullmatch(sample):
         size = float(len(sample))
     else:
         counted = _NOT_COUNTED.sub("", sample)
-        alnum = len(counted.encode("ascii", "ignore"))
+        alnum = len(counted.encode("ascii", "ignore"))  # the ASCII ones left: letters and digits
         size = (len(counted) - alnum) + alnum / 5
     return size * len(text) / len(sample) if len(text) > _SAMPLE else size
 
 
-#: Line kinds (see body.classify) that are furniture: they count against a container.
+#: Line kinds (see kinds.classify) that are furniture: they count against a container.
 _FURNITURE = frozenset(
-    ("chrome", "footer", "footer_label", "links", "toolbar", "end", "spam", "nohan", "breadcrumb")
+    (
+        LineKind.CHROME, LineKind.FOOTER, LineKind.FOOTER_LABEL, LineKind.LINKS, LineKind.TOOLBAR,
+        LineKind.END, LineKind.SPAM, LineKind.NOHAN, LineKind.BREADCRUMB,
+    )
 )
 #: Line kinds that belong to an article's header or trailer: neutral-ish, like a short line.
-_LABELS = frozenset(("meta", "stamp", "byline", "editor", "caption"))
+_LABELS = frozenset((LineKind.META, LineKind.STAMP, LineKind.BYLINE, LineKind.EDITOR, LineKind.CAPTION))
 
 
-def line_weight(line: Line, kind: str = "body") -> float:
+def line_weight(line: RenderedLine, kind: LineKind = LineKind.BODY) -> float:
     """Positive for prose, negative for links, furniture and footers (see the module docstring)."""
     if kind in _LABELS:
         return -_SHORT_COST
@@ -78,53 +79,28 @@ def line_weight(line: Line, kind: str = "body") -> float:
     return -_SHORT_COST
 
 
-_TOTAL_DEPTH = itemgetter(1, 2)
-
-
 @dataclass(slots=True)
 class Container:
     element: Element
     weight: float
-    lines: list[Line]
+    lines: list[RenderedLine]
 
 
-def find_container(lines: list[Line], weights: list[float]) -> Container | None:
+def find_container(lines: list[RenderedLine], weights: list[float]) -> Container | None:
     """The article container and the lines inside it, or None when the page has no prose.
 
     `weights` are the lines' `line_weight` values. Subtree totals are summed bottom-up, deepest
     elements first, so each element is visited once however deep the page nests.
     """
-    totals: dict[int, list] = {}  # id(element) -> [element, total, depth]
-    by_depth: dict[int, list[int]] = {}
-    for line, weight in zip(lines, weights):
-        key = id(line.owner)
-        entry = totals.get(key)
-        if entry is None:
-            totals[key] = [line.owner, weight, line.depth]
-            by_depth.setdefault(line.depth, []).append(key)
-        else:
-            entry[1] += weight
-    for depth in sorted(by_depth, reverse=True):
-        for key in by_depth[depth]:
-            el, total, _ = totals[key]
-            parent = el.getparent()
-            if parent is None or depth <= 1:
-                continue
-            pkey = id(parent)
-            entry = totals.get(pkey)
-            if entry is None:
-                totals[pkey] = [parent, total, depth - 1]
-                by_depth.setdefault(depth - 1, []).append(pkey)
-            else:
-                entry[1] += total
+    totals = _subtree_totals(lines, weights)
     if not totals:
         return None
-    # The first entry with the largest (total, depth), as max over the keys with a lambda gave.
-    best = id(max(totals.values(), key=_TOTAL_DEPTH)[0])
-    if totals[best][1] <= 0:
+    # The heaviest subtree, the deepest of equals (the first of those found).
+    best = max(totals.values(), key=lambda s: (s.total, s.depth))
+    if best.total <= 0:
         return None
     best = _climb(best, totals)
-    element = totals[best][0]
+    element = best.element
     members = set(element.iter())
     inside = [line for line in lines if line.owner in members]
     if all(line.owner is element for line in inside):
@@ -134,7 +110,39 @@ def find_container(lines: list[Line], weights: list[float]) -> Container | None:
         if len(run) > 1:
             members = {el for sibling in run for el in sibling.iter()}
             inside = [line for line in lines if line.owner in members]
-    return Container(element, totals[best][1], inside)
+    return Container(element, best.total, inside)
+
+
+@dataclass(slots=True)
+class _Subtree:
+    element: Element
+    #: The weight of the lines in the subtree.
+    total: float
+    depth: int
+
+
+def _subtree_totals(lines: list[RenderedLine], weights: list[float]) -> dict[int, _Subtree]:
+    """id(element) -> its subtree's total weight, for every element holding a line or an
+    ancestor of one (up to the walk's start)."""
+    totals: dict[int, _Subtree] = {}
+    by_depth: dict[int, list[_Subtree]] = {}
+    for line, weight in zip(lines, weights):
+        subtree = totals.get(id(line.owner))
+        if subtree is None:
+            subtree = totals[id(line.owner)] = _Subtree(line.owner, 0.0, line.depth)
+            by_depth.setdefault(line.depth, []).append(subtree)
+        subtree.total += weight
+    for depth in sorted(by_depth, reverse=True):
+        for subtree in by_depth[depth]:
+            parent = subtree.element.getparent()
+            if parent is None or depth <= 1:
+                continue
+            above = totals.get(id(parent))
+            if above is None:
+                above = totals[id(parent)] = _Subtree(parent, 0.0, depth - 1)
+                by_depth.setdefault(depth - 1, []).append(above)
+            above.total += subtree.total
+    return totals
 
 
 #: Extending a paragraph to its siblings stops at a sibling weighing less than this (a menu, a
@@ -144,48 +152,47 @@ _RUN_STOP = -2 * _SHORT_COST
 _RUN_GAP = 2
 
 
-def _sibling_run(element: Element, totals: dict[int, list]) -> list[Element]:
+def _sibling_run(element: Element, totals: dict[int, _Subtree]) -> list[Element]:
     """The contiguous siblings around `element` that read as more of the same text."""
     parent = element.getparent()
     if parent is None:
         return [element]
     siblings = [el for el in parent if isinstance(el.tag, str)]
     at = next(i for i, el in enumerate(siblings) if el is element)
-    weight = [totals[id(el)][1] if id(el) in totals else None for el in siblings]
+    weights = [totals[id(el)].total if id(el) in totals else None for el in siblings]
+    return siblings[_run_edge(weights, at, -1) : _run_edge(weights, at, 1) + 1]
 
-    def extend(step: int) -> int:
-        edge = at
-        gap = 0
-        i = at + step
-        while 0 <= i < len(siblings):
-            w = weight[i]
-            if w is None:  # no text at all (an image, an empty element)
-                i += step
-                continue
-            if w < _RUN_STOP:
+
+def _run_edge(weights: list[float | None], at: int, step: int) -> int:
+    """How far from `at`, going by `step`, the siblings still read as text (None: no text at all,
+    an image or an empty element)."""
+    edge = at
+    gap = 0
+    i = at + step
+    while 0 <= i < len(weights):
+        weight = weights[i]
+        if weight is not None:
+            if weight < _RUN_STOP:
                 break
-            if w > 0:
+            if weight > 0:
                 edge, gap = i, 0
             else:
                 gap += 1
                 if gap > _RUN_GAP:
                     break
-            i += step
-        return edge
-
-    lo, hi = extend(-1), extend(1)
-    return siblings[lo : hi + 1]
+        i += step
+    return edge
 
 
-def _climb(key: int, totals: dict[int, list]) -> int:
-    weight = totals[key][1]
-    floor = weight - max(_CLIMB_SLACK, weight * _CLIMB_SHARE)
-    chosen = key
-    parent = totals[key][0].getparent()
+def _climb(best: _Subtree, totals: dict[int, _Subtree]) -> _Subtree:
+    """The highest ancestor of `best` that weighs about as much (see _CLIMB_SHARE)."""
+    floor = best.total - max(_CLIMB_SLACK, best.total * _CLIMB_SHARE)
+    chosen = best
+    parent = best.element.getparent()
     while parent is not None:
-        entry = totals.get(id(parent))
-        if entry is None or entry[1] < floor:
+        above = totals.get(id(parent))
+        if above is None or above.total < floor:
             break
-        chosen = id(parent)
+        chosen = above
         parent = parent.getparent()
     return chosen

@@ -24,24 +24,20 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
-from ..errors import InputError
+from ...errors import InputError
 
-#: The element type of parsed pages: plain lxml.etree elements (lxml.html's element classes cost
-#: a Python-level class lookup for every element a walk touches).
+#: The element type of parsed pages: plain lxml.etree elements, not lxml.html's (whose element
+#: classes are looked up in Python for every element a walk touches).
 Element = lxml.etree._Element
 
-# The repairs work on UTF-8 bytes: byte-level scans are several times faster than str ones, and
-# lxml parses bytes with a declared encoding faster than a str. C0 bytes never occur inside UTF-8
-# multi-byte sequences, so deleting them is safe.
+# The repairs work on the UTF-8 bytes lxml parses. C0 bytes never occur inside UTF-8 multi-byte
+# sequences, so deleting them is safe.
 _STRAY_END = re.compile(rb"</\s*(?:[hH][tT][mM][lL]|[bB][oO][dD][yY])\s*>")
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]{0,500}>", re.IGNORECASE)
 _DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]{0,500}\[[^\]]{0,100000}\]\s*>", re.IGNORECASE)
 _DOCTYPE_START = re.compile(rb"<![dD][oO][cC][tT][yY][pP][eE]")
-#: Stray end tags and doctype starts (group 1) in one scan: scanning a page costs more than
-#: looking at the few matches, and the two patterns scanned apart cost half as much again.
-_STRAY_OR_DOCTYPE = re.compile(
-    rb"<(?:/\s*(?:[hH][tT][mM][lL]|[bB][oO][dD][yY])\s*>|(![dD][oO][cC][tT][yY][pP][eE]))"
-)
+#: A DOCTYPE opens a page: one is looked for only when this much of the start holds a `<!`.
+_DOCTYPE_WINDOW = 4096
 _CONTROLS = bytes([c for c in range(32) if c not in (9, 10, 13)] + [0x7F])
 
 #: Compiled once: `root.xpath(...)` would compile the expression on every page.
@@ -64,33 +60,19 @@ def prepare(text: str, utf8: bytes | None = None) -> bytes:
     `utf8` is `text` already encoded (the page's bytes, when they were valid UTF-8).
     """
     data = utf8 if utf8 is not None else text.encode("utf-8", errors="replace")
-    # Pages rarely hold a control byte: 29 memchr scans cost a third of one translate pass. The
-    # bytes are tested as ints (`int in bytes` is a plain memchr; a bytes needle is first tried
-    # as an int, which raises and clears a TypeError) and by map, without a generator frame.
-    if any(map(data.__contains__, _CONTROLS)):
+    # Pages rarely hold a control byte: looking for each leaves most pages as they are.
+    if any(byte in data for byte in _CONTROLS):
         data = data.translate(None, _CONTROLS)
     data = _XML_DECL.sub(b"", data, count=1)
-    doctypes = b"<!" in data[:4096]
-    kept: list[bytes] = []
-    pos = 0
-    for m in _STRAY_OR_DOCTYPE.finditer(data):
-        if m.group(1) is None:  # a stray end tag
-            kept.append(data[pos : m.start()])
-            pos = m.end()
-        elif doctypes and _DOCTYPE_SUBSET.match(data, m.start()):
-            # Rare: the subset goes first, then the stray tags of what is left (its removal can
-            # join the two halves of one).
-            return _STRAY_END.sub(b"", _without_doctype_subset(data))
-    if not kept:
-        return data
-    kept.append(data[pos:])
-    return b"".join(kept)
+    if b"<!" in data[:_DOCTYPE_WINDOW]:
+        data = _without_doctype_subset(data)
+    # After the subset: removing it can join the two halves of a stray tag.
+    return _STRAY_END.sub(b"", data)
 
 
 def _without_doctype_subset(data: bytes) -> bytes:
-    """`_DOCTYPE_SUBSET.sub(b"", data, count=1)`: the pattern is tried only where a `<!doctype`
-    starts (a case-blind regex would be tried at every byte of the page). The starts are found
-    by a regex with a literal `<!` prefix: a Python loop over every `<!` visited each comment."""
+    """`data` without its first DOCTYPE internal subset. The subset pattern is tried only where a
+    `<!doctype` starts, not at every byte of the page."""
     for start in _DOCTYPE_START.finditer(data):
         m = _DOCTYPE_SUBSET.match(data, start.start())
         if m is not None:
@@ -122,7 +104,9 @@ def parse_html(text: str, *, max_elements: int = 200_000, utf8: bytes | None = N
 
 
 def text_of(el: Element) -> str:
-    """All text inside an element (scripts included), without its tail; C-level."""
+    """All text inside an element (scripts included), without its tail."""
+    if not len(el):  # most table cells and hidden elements: the text is the element's own
+        return el.text or ""
     return lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..keys import KeyedLine
 from .dom import Element, text_of
 from .labels import clean_source
 
@@ -37,7 +38,8 @@ _ABSOLUTE = re.compile(r"^https?://[^\s/]+\.[^\s]*$", re.IGNORECASE)
 # would rescan the run to the end, quadratic on a long value.
 _PLACEHOLDER_TIME = re.compile(r"(?<![T\s-])[T\s-]*(?:23:59:59|00:00:00)$")
 _SPACES = re.compile(r"\s+")
-_SOURCE_NOTE = re.compile(r"(?<!\s)\s+(?:原创稿?|原創稿?|转载|轉載|供稿)$")
+#: A note after the source name (read in the value's Simplified key).
+_SOURCE_NOTE = re.compile(r"(?<!\s)\s+(?:原创稿?|转载|供稿)$")
 
 
 @dataclass(slots=True)
@@ -55,7 +57,7 @@ def read_head(root: Element) -> HeadMeta:
     tags: dict[str, str] = {}
     title: Element | None = None
     canonical: list[str] = []
-    # One pass over the tree for the three tags (each tag's own pass walked the whole page).
+    # One pass over the tree for the three tags.
     for el in root.iter("meta", "title", "link"):
         tag = el.tag
         if tag == "meta":
@@ -82,7 +84,7 @@ def read_head(root: Element) -> HeadMeta:
         if key in tags:
             out.dates.append((f"meta:{key}", _PLACEHOLDER_TIME.sub("", tags[key])))
     for key in _SOURCE_TAGS:
-        value = clean_source(_SOURCE_NOTE.sub("", tags.get(key) or ""))
+        value = clean_source(_without_source_note(tags.get(key) or ""))
         if value:
             out.sources.append((f"meta:{key}", value))
     out.urls.extend(("link:canonical", href) for href in canonical)
@@ -91,3 +93,10 @@ def read_head(root: Element) -> HeadMeta:
         if _ABSOLUTE.match(value):
             out.urls.append((f"meta:{key}", value))
     return out
+
+
+def _without_source_note(value: str) -> str:
+    """`新华社 原创` -> `新华社`."""
+    line = KeyedLine.converted(value)
+    m = _SOURCE_NOTE.search(line.key)
+    return line.cut(0, m.start()) if m else value

@@ -2,7 +2,7 @@
 
 `classify_line` decides what one line is on its own; the page context (which line is the
 headline, what is a repeat) is `text.clean_text`'s job. Rules match the line's Simplified key
-(see `line.Line`), so the word lists in `data/` serve both scripts.
+(see `keys.KeyedLine`), so the word lists in `data/` serve both scripts.
 """
 
 from __future__ import annotations
@@ -11,30 +11,10 @@ import re
 from functools import lru_cache
 
 from ..han import HAN
-from . import rules, spam
-from .line import Line, line_key
-from .meta_lines import MAX_LABEL_LINE, MetaField, meta_fields, parse_meta_line
-from .rules_html import han_outside
-
-__all__ = [
-    "LINE_KINDS",
-    "Line",
-    "MetaField",
-    "breadcrumb_items",
-    "classify",
-    "classify_line",
-    "is_caption",
-    "is_chrome",
-    "is_spam_text",
-    "is_toolbar",
-    "line_key",
-    "meta_fields",
-    "parse_breadcrumb",
-    "parse_meta_line",
-    "spam_or_breadcrumb",
-]
-
-LINE_KINDS = ("breadcrumb", "meta", "chrome", "spam", "body")
+from ..resources import alternation
+from . import LineKind, spam, vocab
+from .keys import KeyedLine, line_key
+from .meta_lines import MAX_LABEL_LINE, meta_fields
 
 _WORDISH = re.compile(rf"[0-9A-Za-z{HAN}]")
 _MAX_CHROME_LINE = 200
@@ -48,7 +28,7 @@ _CRUMB_PREFIX = re.compile(
 # character of a long run is quadratic; matches are the same since the trailing `\s*` takes whole runs.
 _CRUMB_ARROWS = re.compile(r"(?:(?<!\s)\s+)?(?:>>|->|→|[>»›＞〉])\s*")
 _CRUMB_SLASH = re.compile(r"(?:(?<!\s)\s+)?[/／]\s*")
-#: The characters every separator match holds (a quick test before splitting).
+#: Every separator match holds one of these characters: a line without one is not split.
 _ARROW_MARKS = re.compile(r"[>»›＞〉→]")
 _SLASH_MARKS = re.compile(r"[/／]")
 _ANY_MARKS = re.compile(r"[>»›＞〉→/／]")
@@ -76,51 +56,50 @@ _LINK_ITEM = re.compile(rf"^[{HAN}A-Za-z ]+$")
 # -- classification -----------------------------------------------------------------------------
 
 
-def classify_line(line: str) -> str:
-    """One of "breadcrumb", "meta", "chrome", "spam", "body" (the line on its own, no context)."""
-    return classify(Line.of(line))
+def classify_line(line: str) -> LineKind:
+    """Body, meta, breadcrumb, chrome or spam: the line on its own, without its context."""
+    return classify(KeyedLine.of(line))
 
 
-def classify(line: Line) -> str:
+def classify(line: KeyedLine) -> LineKind:
     key = line.key
     if not key:
-        return "chrome"
+        return LineKind.CHROME
     if spam.is_spam_line(key):
-        return "spam"
+        return LineKind.SPAM
     if not _WORDISH.search(key):
-        return "chrome"
+        return LineKind.CHROME
     if len(key) > MAX_LABEL_LINE:
-        return "body"
+        return LineKind.BODY
     if is_toolbar(key):
-        return "chrome"
+        return LineKind.CHROME
     if _breadcrumb_spans(key) is not None:
-        return "breadcrumb"
+        return LineKind.BREADCRUMB
     if meta_fields(line) is not None:
-        return "meta"
+        return LineKind.META
     if _is_chrome(key, toolbar_checked=True):
-        return "chrome"
-    return "body"
+        return LineKind.CHROME
+    return LineKind.BODY
 
 
-def spam_or_breadcrumb(text: str) -> str | None:
-    """"spam" or "breadcrumb" when `classify_line(text)` says so, else None.
+def spam_or_breadcrumb(key: str) -> LineKind | None:
+    """SPAM or BREADCRUMB when `classify` says so of the line keyed `key`, else None.
 
-    For callers that only act on those two kinds: the metadata and furniture rules that tell
-    the other kinds apart (most of classify's cost) are not run. The breadcrumb's conditions are
-    tested cheapest first: most lines have no separator, and then the toolbar test is not needed.
+    For callers that only act on those two kinds: the metadata and furniture rules that tell the
+    other kinds apart are not run. Most lines have no breadcrumb separator, which settles them
+    before the toolbar test.
     """
-    key = line_key(text)
     if not key:
         return None
     if spam.is_spam_line(key):
-        return "spam"
+        return LineKind.SPAM
     if _breadcrumb_spans(key) is None or not _WORDISH.search(key) or is_toolbar(key):
         return None  # (_breadcrumb_spans also tests len(key) > MAX_LABEL_LINE)
-    return "breadcrumb"
+    return LineKind.BREADCRUMB
 
 
 def is_spam_text(text: str) -> bool:
-    """`classify_line(text) == "spam"`, without the rules for the other kinds."""
+    """`classify_line(text) is LineKind.SPAM`, without the rules for the other kinds."""
     key = line_key(text)
     return bool(key) and spam.is_spam_line(key)
 
@@ -130,10 +109,10 @@ def is_spam_text(text: str) -> bool:
 
 def parse_breadcrumb(line: str) -> list[str] | None:
     """The levels of a location path (`首页 > 政务公开 > …`), or None when the line is not one."""
-    return breadcrumb_items(Line.of(line))
+    return breadcrumb_items(KeyedLine.of(line))
 
 
-def breadcrumb_items(line: Line) -> list[str] | None:
+def breadcrumb_items(line: KeyedLine) -> list[str] | None:
     spans = _breadcrumb_spans(line.key)
     return None if spans is None else [line.cut(a, b) for a, b in spans]
 
@@ -146,7 +125,7 @@ def _breadcrumb_spans(key: str) -> list[tuple[int, int]] | None:
     start = m.end() if m else 0
     for separator, slash, marks in ((_CRUMB_ARROWS, False, _ARROW_MARKS), (_CRUMB_SLASH, True, _SLASH_MARKS)):
         if not marks.search(key, start):
-            continue  # no separator: most lines, and a scan for one is cheaper than the split
+            continue  # no separator of this kind
         spans = _split_spans(key, separator, start)
         if spans and spans[-1][0] == spans[-1][1]:
             spans.pop()  # a trailing separator: `首页 > 新闻 >`
@@ -155,7 +134,7 @@ def _breadcrumb_spans(key: str) -> list[tuple[int, int]] | None:
         items = [key[a:b] for a, b in spans]
         if not all(_crumb_item_ok(x) for x in items) or (slash and min(map(len, items)) < 2):
             continue
-        home = items[0].replace(" ", "").lower() in rules.words("lines_home_words.txt")
+        home = items[0].replace(" ", "").lower() in vocab.words("lines_home_words.txt")
         if m or home or len(items) >= 3 or not slash:
             return spans
     return None
@@ -182,12 +161,12 @@ def _crumb_item_ok(item: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _footer_pattern() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{rules.alternation(rules.words('lines_footer_labels.txt'))})\s*[:：]")
+    return re.compile(rf"^(?:{alternation(vocab.words('lines_footer_labels.txt'))})\s*[:：]")
 
 
 @lru_cache(maxsize=1)
 def _chrome_stranger() -> re.Pattern[str]:
-    return han_outside("".join(rules.words("lines_chrome_words.txt")))
+    return vocab.han_outside("".join(vocab.words("lines_chrome_words.txt")))
 
 
 def is_toolbar(key: str) -> bool:
@@ -195,7 +174,7 @@ def is_toolbar(key: str) -> bool:
     if len(key) > _MAX_CHROME_LINE or _chrome_stranger().search(key):
         return False  # a Han character no chrome word holds can never be removed
     compact = key.replace(" ", "").lower()
-    stripped, n = rules.vocabulary("lines_chrome_words.txt").remove(compact)
+    stripped, n = vocab.vocabulary("lines_chrome_words.txt").remove(compact)
     return n > 0 and not _WORDISH.search(stripped)
 
 
@@ -212,7 +191,7 @@ def _is_chrome(key: str, *, toolbar_checked: bool) -> bool:
         return False
     if _URL_LINE.match(key) or (not toolbar_checked and is_toolbar(key)):
         return True
-    if "。" not in key and len(key) <= 100 and rules.vocabulary("lines_chrome_phrases.txt").search(key):
+    if "。" not in key and len(key) <= 100 and vocab.vocabulary("lines_chrome_phrases.txt").search(key):
         return True
     if len(key) <= 120 and _footer_pattern().match(key):
         return True

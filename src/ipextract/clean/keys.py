@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..convert import to_simplified
+from ..convert import to_simplified, to_simplified_all
 from .repair import fold_spaces, remove_pinyin
 
 
 @dataclass(frozen=True, slots=True)
-class Line:
+class KeyedLine:
     """A line as the page has it (`text`, spaces folded) and its Simplified matching `key`.
 
     `plain` is `text` without pinyin glosses: values are cut from it, so a source or a
@@ -29,10 +29,15 @@ class Line:
     plain: str
 
     @classmethod
-    def of(cls, line: str) -> Line:
+    def of(cls, line: str) -> KeyedLine:
         text = fold_spaces(line)
         plain = _plain(text)
         return cls(text, to_simplified(plain), plain)
+
+    @classmethod
+    def converted(cls, text: str) -> KeyedLine:
+        """`text` as it is (its spaces and runs kept), keyed by its conversion alone."""
+        return cls(text, to_simplified(text), text)
 
     def cut(self, start: int, end: int | None = None) -> str:
         """The page's own text at key offsets, or the key's when t2s changed the length."""
@@ -46,9 +51,11 @@ def _plain(text: str) -> str:
 
 
 def line_key(line: str) -> str:
-    """The form every rule matches: spaces folded, pinyin annotations stripped, t2s.
-
-    `Line.of(line).key`, without building the Line (a frozen dataclass costs more to build than
-    the key of a short line that needs no conversion).
-    """
+    """The form every rule matches: spaces folded, pinyin annotations stripped, t2s
+    (`KeyedLine.of(line).key`, for rules that need no values cut from the line)."""
     return to_simplified(_plain(fold_spaces(line)))
+
+
+def line_keys(lines: list[str]) -> list[str]:
+    """`[line_key(line) for line in lines]`, converted in one call."""
+    return to_simplified_all([_plain(fold_spaces(line)) for line in lines])

@@ -14,7 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .blocks import Line
+from .. import LineKind
+from .layout import RenderedLine
 
 _NORM_DROP_CHAR = r"[\s\u3000\u00a0·•・\-—–_|｜:：,，.。!！?？\"'“”‘’《》「」『』()（）\[\]【】]"
 #: `X+` written `XX*`: a pattern that opens with a character class lets `re` skip ahead to a
@@ -29,17 +30,13 @@ _MAX_TITLE = 120
 _WINDOW = 40
 
 
-#: Full-width ASCII forms, the ideographic and no-break spaces and the ellipsis, each mapped to
-#: its full compatibility decomposition. NFKC of the mapped text is NFKC of the text (both have the
-#: same NFKD), but a line whose only compatibility characters were these (a Chinese line with a
-#: full-width comma) then passes unicodedata's quick check instead of a decompose-recompose pass
-#: that costs a thousand instructions per character.
+#: Full-width ASCII forms, the ideographic and no-break spaces and the ellipsis, each mapped to its
+#: compatibility decomposition. Mapping them first leaves the NFKC form unchanged (NFKC composes
+#: the same full decomposition) but lets a Chinese line whose only compatibility characters are
+#: these (a full-width comma) pass unicodedata's normal-form check instead of being recomposed.
 _WIDE_FORMS = str.maketrans(
     {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " ", "\u00a0": " ", "\u2026": "..."}
 )
-#: Runs of the characters `_WIDE_FORMS` maps. str.translate with a dict raises and clears a
-#: KeyError for every character it leaves alone (every Han character); mapping only these runs
-#: costs one call per run (one or two punctuation marks, typically) and gives the same text.
 _WIDE_RUN = re.compile("[\uff01-\uff5e\u3000\u00a0\u2026][\uff01-\uff5e\u3000\u00a0\u2026]*")
 
 
@@ -48,7 +45,7 @@ def _unwiden(m: re.Match[str]) -> str:
 
 
 def norm(text: str) -> str:
-    """Comparison key: width-folded, without spaces and punctuation."""
+    """Comparison key: width-folded (NFKC), without spaces and punctuation, lower case."""
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", _WIDE_RUN.sub(_unwiden, text))
     return _NORM_DROP.sub("", text).lower()
@@ -78,13 +75,16 @@ class Headline:
 
 
 def choose_headline(
-    lines: list[Line], references: list[tuple[str, str]], container_start: int, kinds: list[str] | None = None
+    lines: list[RenderedLine],
+    references: list[tuple[str, str]],
+    container_start: int,
+    kinds: list[LineKind] | None = None,
 ) -> Headline | None:
     """Pick the headline.
 
     `references` are (origin, text) title strings from the page's metadata, most trusted first
     (ArticleTitle, og:title, <title> …). `container_start` is the index of the first line of the
-    article container; `kinds` are the lines' kinds (body.classify), used when no reference
+    article container; `kinds` are the lines' kinds (kinds.classify), used when no reference
     confirms a visible line.
     """
     keys = [(origin, norm(text), norm(cut_site_suffix(text))) for origin, text in references if text]
@@ -160,14 +160,14 @@ def _match(key: str, refs: list[tuple[str, str, str]]) -> float:
 
 
 #: Kinds of lines that can hold a headline, and kinds that follow one (its date/source line).
-_HEADLINE_KINDS = frozenset(("body", "title"))
-_UNDER_HEADLINE = frozenset(("meta", "stamp", "toolbar", "byline"))
+_HEADLINE_KINDS = frozenset((LineKind.BODY, LineKind.TITLE))
+_UNDER_HEADLINE = frozenset((LineKind.META, LineKind.STAMP, LineKind.TOOLBAR, LineKind.BYLINE))
 _HEADLINE_WINDOW = 15
 _SENTENCE_END = re.compile(r"[。！？；]$")
 _FULL_STOP = re.compile(r"[。！？]")
 
 
-def _visible_heading(lines: list[Line], kinds: list[str], container_start: int) -> Headline | None:
+def _visible_heading(lines: list[RenderedLine], kinds: list[LineKind], container_start: int) -> Headline | None:
     """The best-looking headline among the short lines just above (or opening) the text.
 
     A headline is short, unpunctuated at its end, styled (a heading tag, bold or centred), and
@@ -212,7 +212,7 @@ def _visible_heading(lines: list[Line], kinds: list[str], container_start: int) 
     return Headline("".join(lines[i].text for i in group), tuple(group), "styled")
 
 
-def _first_heading(lines: list[Line], lo: int, hi: int) -> Headline | None:
+def _first_heading(lines: list[RenderedLine], lo: int, hi: int) -> Headline | None:
     for level in (1, 2, 3):
         for i in range(lo, hi):
             line = lines[i]

@@ -16,9 +16,8 @@ from functools import lru_cache
 from .dom import Element
 
 # What hides an element, after lower-casing and removing whitespace. Each rule is looked for
-# only when a literal it needs is present (`:0`, `:-`): a regex whose branches open with a
-# look-behind is tried at every position of the text, which made rule blocks of large saved
-# stylesheets cost milliseconds.
+# only when a literal it needs is present (`:0`, `:-`): one regex whose branches open with a
+# look-behind would be tried at every position of a large saved stylesheet's rule blocks.
 #: `font-size:0`, `height:0`, `max-height:0` — the property not glued to a longer name.
 _ZERO_SIZE_WORDS = ("font-size", "height", "max-height")
 _ZERO_SIZE_TAIL = re.compile(r":0(?:\.0+)?(?:px|pt|em|rem|%)?(?=[;!}]|$)")
@@ -28,7 +27,7 @@ _NAME_CHAR = re.compile(r"[-\w]")
 #: `left|top|right:-NNN`, the word not glued to a longer name (`margin-left`). The guard looks back
 #: from after the word's first letter (`l(?<![-\w]l)eft`), not before it: a pattern that opens
 #: with a look-behind is tried at every position, one that opens with a letter lets `re` skip to
-#: an l, t or r (a 5 KB rule block of a saved site stylesheet took 20 us).
+#: an l, t or r.
 _OFFSCREEN = re.compile(r"(?:l(?<![-\w]l)eft|t(?<![-\w]t)op|r(?<![-\w]r)ight):-(\d{3,})(?:\.\d+)?(?:px|pt|em|rem)?")
 _POSITIONED = re.compile(r"position:(?:absolute|fixed)")
 _SIMPLE_SELECTOR = re.compile(r"^(?:[a-z][a-z0-9]*)?([.#])([-\w]+)$", re.IGNORECASE)
@@ -39,7 +38,7 @@ def style_hides(style: str) -> bool:
     display:none, visibility:hidden|collapse, a zero font-size/height/max-height or opacity,
     a large negative text-indent/margin, or an absolute/fixed position far off-screen."""
     style = style.lower()
-    # Substrings without which no declaration can hide anything (a cheap first test).
+    # Substrings without which no declaration can hide anything.
     if not ("0" in style or "-" in style or "none" in style or "hidden" in style or "collapse" in style):
         return False
     css = "".join(style.split())  # whitespace removed: str.split splits at exactly what \s matches
@@ -97,6 +96,10 @@ class HiddenSelectors:
     def __bool__(self) -> bool:
         return bool(self.classes or self.ids)
 
+    def attributes(self) -> frozenset[str]:
+        """The attributes `hides` reads: "id" and "class" when some are hidden."""
+        return frozenset(name for name, hidden in (("id", self.ids), ("class", self.classes)) if hidden)
+
     def hides(self, el: Element) -> bool:
         if self.ids:
             ident = el.get("id")
@@ -115,8 +118,8 @@ def hidden_selectors(stylesheets: list[str]) -> HiddenSelectors:
     Rules inside @media (and other at-rule blocks) are skipped: they hide things only on some
     screens. Compound selectors (`.tabs .pane`) are skipped too: they usually belong to widgets
     that scripts toggle. Only rules holding a possibly hiding value (`:none`, `:0`, `:-…`) are
-    looked at, and the brace depth is counted incrementally between them, so a 300 KB site
-    stylesheet costs a few C-level scans.
+    looked at, and the brace depth is counted between them, so a large site stylesheet is read
+    in a few scans.
     """
     out = HiddenSelectors()
     for sheet in stylesheets:
@@ -153,7 +156,7 @@ def _case_blind(word: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
 
 
-#: A declaration that may hide its element, found by its colon (a literal `re` scans for quickly):
+#: A declaration that may hide its element, found by its colon:
 #: one branch per property and the values that can make it hide (display:none,
 #: visibility:hidden|collapse, font-size|height|opacity:0, indent|left|top|right:-N), the property
 #: glued to the colon. `top:0` or `margin-left:0` is no candidate: a reset rule has dozens. A colon
@@ -201,11 +204,11 @@ def _hiding_property_before(sheet: str, at: int) -> bool:
     return _HIDING_PROPERTY.search(sheet, lo, at) is not None
 
 
-def element_hidden(el: Element, selectors: HiddenSelectors) -> bool:
-    """True when the element is not rendered according to its attributes or the page's styles."""
-    if el.get("hidden") is not None:
+def element_hidden(el: Element, selectors: HiddenSelectors, style: str | None) -> bool:
+    """True when the element is not rendered according to its attributes or the page's styles.
+
+    `style` is the element's style attribute (the caller reads it for other marks too).
+    """
+    if style and inline_style_hides(style):
         return True
-    style = el.get("style")
-    if style and style_hides(style):
-        return True
-    return selectors.hides(el)
+    return el.get("hidden") is not None or selectors.hides(el)

@@ -1,7 +1,8 @@
 """Which lines of the article container are the article.
 
-Every line first gets a kind from its own text and layout (toolbar, caption, label line …).
-Then position decides, because the same kind of line means different things in different places:
+Every line first gets a kind from its own text and layout (`kinds.classify`: toolbar, caption,
+label line …). Then position decides, because the same kind of line means different things in
+different places:
 
 - head: everything up to the last title / label / toolbar / byline line before the first prose
   paragraph is the article header (title, subtitle, date and source lines, share bar);
@@ -18,23 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import lines as shared_lines
-from .blocks import Line
-from .labels import byline_author, is_label_line, label_row
-from .rules_html import (
-    SHORT_LINE,
-    caption_marker,
-    date_only_line,
-    editor_line,
-    end_marker,
-    footer_label_line,
-    footer_line,
-    stamp_line,
-    toolbar_line,
-)
+from .. import LineKind
+from .kinds import date_only_line
+from .layout import RenderedLine
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[。！？!?]$")
 _INNER_PUNCT = re.compile(r"[，。；！？,;!?]")
 _WORK_TITLE = re.compile(r"^《[^《》]{1,40}》$")
@@ -43,15 +31,26 @@ _LIST_ITEM = re.compile(r"^\d{1,2}\s*[.、．]")
 
 #: Kinds that are never article text.
 FURNITURE = frozenset(
-    ("chrome", "footer", "links", "toolbar", "editor", "end", "caption", "nohan", "spam", "title", "breadcrumb")
+    (
+        LineKind.CHROME, LineKind.FOOTER, LineKind.LINKS, LineKind.TOOLBAR, LineKind.EDITOR, LineKind.END,
+        LineKind.CAPTION, LineKind.NOHAN, LineKind.SPAM, LineKind.TITLE, LineKind.BREADCRUMB,
+    )
 )
 #: Kinds that belong to an article header (before the first paragraph) or trailer (after the last).
 HEADER = frozenset(
-    ("title", "meta", "stamp", "toolbar", "editor", "byline", "links", "caption", "chrome", "footer", "breadcrumb")
+    (
+        LineKind.TITLE, LineKind.META, LineKind.STAMP, LineKind.TOOLBAR, LineKind.EDITOR, LineKind.BYLINE,
+        LineKind.LINKS, LineKind.CAPTION, LineKind.CHROME, LineKind.FOOTER, LineKind.BREADCRUMB,
+    )
 )
-TRAILER = frozenset(("meta", "stamp", "byline", "footer_label", "links", "toolbar", "chrome", "footer", "end"))
+TRAILER = frozenset(
+    (
+        LineKind.META, LineKind.STAMP, LineKind.BYLINE, LineKind.FOOTER_LABEL, LineKind.LINKS,
+        LineKind.TOOLBAR, LineKind.CHROME, LineKind.FOOTER, LineKind.END,
+    )
+)
 #: Kinds that close the article once its text has begun.
-TERMINATORS = frozenset(("editor", "end", "footer"))
+TERMINATORS = frozenset((LineKind.EDITOR, LineKind.END, LineKind.FOOTER))
 
 _CAPTION_MAX = 60
 #: After the last paragraph, a line with this share of link text is a promotion or a link list.
@@ -59,49 +58,7 @@ _TRAILING_LINKS = 0.15
 _SHORT_SENTENCE = 40
 
 
-def classify(line: Line) -> str:
-    """The kind of a line from its own text and layout, before position is considered."""
-    text = line.text
-    if line.chrome:
-        return "chrome"
-    if footer_line(text):
-        return "footer"
-    # `line.link_density > 0.5` without the property call: this runs on every line of the page.
-    if line.link_chars > len(text) / 2 and not line.row:
-        return "links"
-    if line.row and label_row(text):
-        return "meta"
-    # Stamps, toolbars, credits, end markers, bylines and footer labels are short lines (each rule
-    # says no beyond SHORT_LINE characters), so a longer line is not put to them.
-    short = len(text) <= SHORT_LINE
-    if short:
-        if stamp_line(text):
-            return "stamp"
-        if toolbar_line(text):
-            return "toolbar"
-        if editor_line(text):
-            return "editor"
-        if end_marker(text):
-            return "end"
-    if caption_marker(text):
-        return "caption"
-    if len(text) <= 100 and is_label_line(text):
-        return "meta"
-    if short:
-        if byline_author(text):
-            return "byline"
-        if footer_label_line(text):
-            return "footer_label"
-    if not _HAN.search(text) and not _DIGIT.search(text):
-        return "nohan"
-    if len(text) <= 200:
-        shared = shared_lines.spam_or_breadcrumb(text)
-        if shared == "spam" or (shared == "breadcrumb" and len(text) <= 120):
-            return shared
-    return "body"
-
-
-def image_caption(line: Line, following: Line | None) -> bool:
+def image_caption(line: RenderedLine, following: RenderedLine | None) -> bool:
     """A short line right after an image that reads as its caption, not as text.
 
     A centred short line under a picture is its caption, unless centred text goes on below it (a
@@ -127,7 +84,7 @@ class Selection:
     """Indices (into the container's lines) kept as body, and the dropped ones with their kind."""
 
     kept: list[int]
-    dropped: list[tuple[int, str]]
+    dropped: list[tuple[int, LineKind]]
     first_prose: int
     end: int
 
@@ -138,19 +95,19 @@ _FULL_STOP = re.compile(r"[。！？!?；;]")
 _PARAGRAPH = 25
 
 
-def is_prose(line: Line, kind: str, weight: float) -> bool:
+def is_prose(line: RenderedLine, kind: LineKind, weight: float) -> bool:
     """A paragraph of running text: it marks where the article's text begins and ends.
 
     Headings (a subtitle in <h3>), unpunctuated lines and short phrases without a full stop (a
     headline with a 、 in it) are not paragraphs.
     """
-    if kind != "body" or weight <= 0 or line.heading:
+    if kind is not LineKind.BODY or weight <= 0 or line.heading:
         return False
     text = line.text
     return bool(_FULL_STOP.search(text)) or (len(text) >= _PARAGRAPH and bool(_PROSE_PUNCT.search(text)))
 
 
-def select(lines: list[Line], kinds: list[str], prose: list[bool]) -> Selection:
+def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) -> Selection:
     """Apply the positional rules of the module docstring to the container's lines.
 
     `prose[i]` says whether line i is a paragraph (see is_prose).
@@ -171,11 +128,11 @@ def select(lines: list[Line], kinds: list[str], prose: list[bool]) -> Selection:
             break
     last = max(i for i in range(first, end) if prose[i])
     kept: list[int] = []
-    dropped: list[tuple[int, str]] = [(i, kinds[i] if kinds[i] != "body" else "header") for i in range(cut + 1)]
+    dropped = [(i, LineKind.HEADER if kinds[i] is LineKind.BODY else kinds[i]) for i in range(cut + 1)]
     attachments = False
     for i in range(cut + 1, end):
         kind = kinds[i]
-        if kind == "links":
+        if kind is LineKind.LINKS:
             # A notice's attachment list is linked text: 附件：1.… then 2.…, 3.…
             attachments = bool(_ATTACHMENT.match(lines[i].text)) or (
                 attachments and bool(_LIST_ITEM.match(lines[i].text))
@@ -185,11 +142,11 @@ def select(lines: list[Line], kinds: list[str], prose: list[bool]) -> Selection:
                 continue
         if kind in FURNITURE:
             dropped.append((i, kind))
-        elif i > last and (kind in TRAILER or (kind == "body" and lines[i].link_density > _TRAILING_LINKS)):
-            dropped.append((i, kind if kind != "body" else "links"))
-        elif kind == "body" and image_caption(lines[i], lines[i + 1] if i + 1 < n else None):
-            dropped.append((i, "caption"))
+        elif i > last and (kind in TRAILER or (kind is LineKind.BODY and lines[i].link_density > _TRAILING_LINKS)):
+            dropped.append((i, kind if kind is not LineKind.BODY else LineKind.LINKS))
+        elif kind is LineKind.BODY and image_caption(lines[i], lines[i + 1] if i + 1 < n else None):
+            dropped.append((i, LineKind.CAPTION))
         else:
             kept.append(i)
-    dropped.extend((i, kinds[i] if i == end else "after_end") for i in range(end, n))
+    dropped.extend((i, kinds[i] if i == end else LineKind.AFTER_END) for i in range(end, n))
     return Selection(kept, dropped, first, end)

@@ -1,0 +1,116 @@
+"""HTML page -> article blocks and metadata candidates.
+
+parse (dom) -> rendered lines (layout) -> line kinds (kinds) -> article container (article)
+-> headline (headline) -> body lines (body) -> metadata candidates (candidates: from the declared
+tags read by head, and from the visible label lines around the headline and after the text).
+"""
+
+from __future__ import annotations
+
+from ...options import Options
+from .. import Extracted, LineKind
+from ..keys import line_keys
+from ..line_rules import is_spam_text
+from ..repair import count_invisible
+from ..spam import remove_inline_spam
+from .article import find_container, line_weight
+from .body import is_prose, select
+from .candidates import Regions, add_candidates
+from .dom import LIBXML_MAX_DEPTH, parse_html
+from .head import read_head
+from .headline import Headline, choose_headline, norm, strip_injected_prefix
+from .kinds import classify
+from .layout import RenderedLine, lay_out
+
+#: Lines up to this length were checked against the shared line rules when classified.
+_SHORT_CHECKED = 200
+#: Lines before the article container searched for the header when no headline was found.
+_HEAD_WINDOW = 12
+#: Kinds of lines that may repeat the headline near the text's start.
+_TITLE_REPEATS = frozenset((LineKind.BODY, LineKind.META))
+
+
+def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None = None) -> Extracted:
+    """Extract the article from an HTML page. Raises InputError for pages with nothing to parse.
+
+    `utf8`, when given, is `html` encoded as UTF-8 (the page's own bytes): it is parsed as is.
+    """
+    options = options or Options()
+    out = Extracted()
+    parsed = parse_html(html, max_elements=options.max_elements, utf8=utf8)
+    laid = lay_out(parsed.root, out.drop, max_depth=options.max_depth)
+    out.removed["invisible_chars"] += _invisible_dropped(laid.lines)
+    if laid.truncated:
+        out.warnings.append(f"HTML nested too deeply: the page was cut at {LIBXML_MAX_DEPTH} levels")
+    head = read_head(parsed.root)
+    lines = laid.lines
+    kinds = [classify(line, key) for line, key in zip(lines, line_keys([line.text for line in lines]))]
+    weights = [line_weight(line, kind) for line, kind in zip(lines, kinds)]
+    container = find_container(lines, weights)
+    # No paragraph anywhere (a stub page, a fragment): whatever is not furniture is the text.
+    inside = [line for line in lines if not line.chrome] if container is None else container.lines
+    start, end = (inside[0].index, inside[-1].index + 1) if inside else (len(lines), len(lines))
+
+    headline = choose_headline(lines, head.titles, start, kinds)
+    _mark_headline(kinds, headline, lines, inside, start)
+
+    local = [line.index for line in inside]
+    chosen = select(
+        inside, [kinds[i] for i in local], [is_prose(lines[i], kinds[i], weights[i]) for i in local]
+    )
+    for i, kind in chosen.dropped:
+        out.drop_line(kind, inside[i].text)
+    body_lines = _without_spam([inside[i] for i in chosen.kept], out)
+
+    regions = Regions(
+        head_from=min(headline.lines) if headline and headline.lines else max(0, start - _HEAD_WINDOW),
+        first_prose=inside[chosen.first_prose].index if chosen.first_prose < len(inside) else end,
+        body_end=body_lines[-1].index + 1 if body_lines else end,
+    )
+    add_candidates(out, head, headline, lines, kinds, body_lines, regions)
+    return out
+
+
+def _invisible_dropped(lines: list[RenderedLine]) -> int:
+    """Invisible characters the layout already took out of the line texts (zero-width spaces):
+    counted here, since `repair` only sees and counts the ones still in the text."""
+    if not count_invisible("".join(p for line in lines for p in line.raw_parts)):
+        return 0
+    return sum(count_invisible("".join(line.raw_parts)) - count_invisible(line.text) for line in lines)
+
+
+def _without_spam(body: list[RenderedLine], out: Extracted) -> list[RenderedLine]:
+    """Drop long spam lines and cut spam chains injected into sentences (shared spam rules).
+
+    Lines up to _SHORT_CHECKED characters were checked when classified; longer ones are checked
+    here, on the article only.
+    """
+    kept: list[RenderedLine] = []
+    for line in body:
+        if len(line.text) > _SHORT_CHECKED and is_spam_text(line.text):
+            out.drop_line(LineKind.SPAM, line.text)
+            continue
+        text, chains = remove_inline_spam(line.text)
+        for chain in chains:
+            out.drop("spam_blocks", chain)
+        out.blocks.append(" ".join(text.split()) if chains else text)
+        kept.append(line)
+    return kept
+
+
+def _mark_headline(
+    kinds: list[LineKind], headline: Headline | None, lines: list[RenderedLine], inside: list[RenderedLine], start: int
+) -> None:
+    """The headline's lines, and a repeat of it at the start of the text, are TITLE lines."""
+    if headline is None:
+        return
+    for i in headline.lines:
+        kinds[i] = LineKind.TITLE
+    keys = {norm(headline.text), norm(strip_injected_prefix(headline.text))}
+    keys.update(norm(lines[i].text) for i in headline.lines)
+    keys.discard("")
+    for line in inside:
+        if line.index < start + 8 and kinds[line.index] in _TITLE_REPEATS and norm(line.text) in keys:
+            kinds[line.index] = LineKind.TITLE
+
+

@@ -1,0 +1,217 @@
+"""The metadata candidates of an HTML page, most trusted first: the headline, the declared tags
+(`head`), the visible label lines of the article's header and of the lines after its text
+(`labels`), bylines inside the text, and the location path above the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...dates import TIMESTAMP, parse_timestamp
+from ...han import HAN
+from .. import Extracted, LineKind
+from ..keys import KeyedLine
+from ..line_rules import parse_breadcrumb
+from ..meta_lines import parse_meta_line
+from .head import HeadMeta
+from .headline import Headline, strip_injected_prefix
+from .labels import (
+    byline_author,
+    clean_author,
+    clean_source,
+    dateline_author,
+    label_fields,
+    trailing_author,
+    unlabelled_timestamp,
+)
+from .layout import RenderedLine
+
+#: Lines after the article text that are still searched for its date and source (footer lines).
+_TAIL_WINDOW = 15
+_STAMP_BYLINE = re.compile(r"(?:记者|作者|编辑)\S*")
+_TOKEN = re.compile(r"[^\s()（）\[\]【】|｜/／]+")
+_STAMP_AUTHOR = re.compile(rf"记者\s*([{HAN}·]{{2,4}})(?:[／/]|$|\s)")
+_HAN_TOKEN = re.compile(rf"^[{HAN}][{HAN}·\-－]{{1,14}}$")
+_DIGIT = re.compile(r"\d")
+#: Kinds of lines read for label values (`发布时间：… 来源：…`) around the text.
+_LABELLED = frozenset(
+    (
+        LineKind.META, LineKind.CHROME, LineKind.TOOLBAR, LineKind.LINKS, LineKind.EDITOR, LineKind.STAMP,
+        LineKind.BODY, LineKind.FOOTER_LABEL,
+    )
+)
+
+
+@dataclass(slots=True)
+class Regions:
+    """Where the article sits among the page's rendered lines (indices into them)."""
+
+    #: The first line of the article's header: the headline, else a window above the text.
+    head_from: int
+    #: The first paragraph of the text.
+    first_prose: int
+    #: One past the last line of the text.
+    body_end: int
+
+
+def add_candidates(
+    out: Extracted,
+    head: HeadMeta,
+    headline: Headline | None,
+    lines: list[RenderedLine],
+    kinds: list[LineKind],
+    body: list[RenderedLine],
+    regions: Regions,
+) -> None:
+    """Add candidates for every field, most trusted first (see meta.resolve for precedence)."""
+    head_from, first_prose, body_end = regions.head_from, regions.first_prose, regions.body_end
+    if headline is not None:
+        out.add("title", strip_injected_prefix(headline.text), f"html:{headline.origin}")
+    for origin, value in head.titles:
+        if origin != "html:title":
+            out.add("title", strip_injected_prefix(value), origin)
+
+    header = [lines[i] for i in range(head_from, min(first_prose, len(lines)))]
+    trailer = [lines[i] for i in range(body_end, min(len(lines), body_end + _TAIL_WINDOW))]
+    header_fields = _visible_fields(header, kinds)
+    trailer_fields = _visible_fields(trailer, kinds)
+
+    for field in ("published_at", "source", "author"):
+        if field in header_fields:
+            out.add(field, header_fields[field][0], f"visible:{header_fields[field][1]}")
+        if field == "published_at":
+            for origin, value in head.dates:
+                out.add(field, parse_timestamp(value), origin)
+        elif field == "source":
+            for origin, value in head.sources:
+                out.add(field, value, origin)
+        if field in trailer_fields:
+            out.add(field, trailer_fields[field][0], f"visible:tail-{trailer_fields[field][1]}")
+
+    _body_meta(out, body)
+    for origin, value in head.urls:
+        out.add("url", value, origin)
+    crumbs = _breadcrumb(lines, head_from)
+    if crumbs:
+        out.add("breadcrumb", crumbs, "visible:breadcrumb")
+
+
+def _visible_fields(window: list[RenderedLine], kinds: list[LineKind]) -> dict[str, tuple[str, str]]:
+    """Field -> (value, how) from label lines, then timestamp lines, of a window of lines."""
+    found: dict[str, tuple[str, str]] = {}
+    for line in window:
+        if len(found) == 3:
+            break
+        kind = kinds[line.index]
+        if kind in _LABELLED:
+            parts = line.parts
+            values = label_fields(parts)
+            shared: dict[str, str] | None = None  # the shared parser's reading, when needed
+            for field in ("published_at", "source", "author"):
+                if field in found:
+                    continue
+                # Dates only from our own labels: the shared parser also reads 生成日期 / 成文日期.
+                value = values.get(field)
+                if not value and field != "published_at":
+                    if shared is None:
+                        shared = parse_meta_line(" ".join(parts)) if len(line.text) <= 120 else {}
+                    value = shared.get(field)
+                if field == "source":
+                    value = clean_source(value)
+                elif field == "author":
+                    value = clean_author(value)
+                if value:
+                    found[field] = (value, "label")
+    for line in window:
+        if kinds[line.index] is not LineKind.STAMP or ("published_at" in found and "source" in found):
+            continue
+        keyed = KeyedLine.of(line.text)
+        if "published_at" not in found:
+            ts = unlabelled_timestamp(keyed.key)
+            if ts:
+                found["published_at"] = (ts, "stamp")
+        if "source" not in found:
+            source = _stamp_source(keyed)
+            if source:
+                found["source"] = (source, "stamp")
+    for line in window:
+        if "author" not in found and kinds[line.index] in (LineKind.BYLINE, LineKind.STAMP):
+            keyed = KeyedLine.of(line.text)
+            author = byline_author(keyed) or dateline_author(keyed) or _stamp_author(keyed)
+            if author:
+                found["author"] = (author, "byline")
+    return found
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _stamp_source(line: KeyedLine) -> str | None:
+    """The one name beside an unlabelled timestamp: `北京新浪網 (2020-01-21 11:12)` -> 北京新浪網."""
+    # Blanked rather than removed, so that the offsets of what is left are the line's own.
+    rest = _STAMP_BYLINE.sub(_blank, TIMESTAMP.sub(_blank, line.key))
+    tokens = [m for m in _TOKEN.finditer(rest) if not _DIGIT.search(m.group())]
+    names = [m for m in tokens if _HAN_TOKEN.match(m.group())]
+    return line.cut(*names[0].span()) if len(names) == 1 and len(tokens) == 1 else None
+
+
+def _stamp_author(line: KeyedLine) -> str | None:
+    m = _STAMP_AUTHOR.search(line.key)
+    return clean_author(line.cut(*m.span(1))) if m else None
+
+
+def _body_meta(out: Extracted, body: list[RenderedLine]) -> None:
+    """Bylines inside the text: a dateline in the first paragraph, a byline as the last line."""
+    for line in body[:2]:
+        author = dateline_author(KeyedLine.of(line.text))
+        if author:
+            out.add("author", author, "visible:dateline")
+            return
+    for line in body[-2:]:
+        keyed = KeyedLine.of(line.text)
+        author = dateline_author(keyed) or byline_author(keyed) or trailing_author(keyed)
+        if author:
+            out.add("author", author, "visible:byline")
+            return
+
+
+#: How far above the headline a location path is looked for, and how many short lines (one per
+#: <li>) it may be spread over.
+_CRUMB_WINDOW = 12
+_CRUMB_PIECES = 8
+_CRUMB_PIECE = 30
+_CRUMB_SEPARATOR = re.compile(r"(?:>|»|›|＞|→|/)")
+
+
+def _breadcrumb(lines: list[RenderedLine], head_from: int) -> list[str]:
+    """The location path nearest above the headline (shared breadcrumb rules), on one line or
+    spread over consecutive short lines (`首页` / `> 要闻` / `> 山西要闻`)."""
+    lo = max(0, head_from - _CRUMB_WINDOW)
+    for end in range(head_from, lo, -1):
+        path = _longest_path(lines, lo, end)
+        if path:
+            return path
+    return []
+
+
+def _longest_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
+    """The longest location path that ends at line `end - 1`."""
+    best: list[str] = []
+    pieces: list[str] = []
+    last = lines[end - 1]
+    for line in reversed(lines[max(lo, end - _CRUMB_PIECES) : end]):
+        if len(line.text) > _CRUMB_PIECE * (1 if pieces else 4):
+            break
+        # The pieces of one path are the items of one list: lines of one element or siblings.
+        if pieces and line.owner is not last.owner and line.owner.getparent() is not last.owner.getparent():
+            break
+        pieces.insert(0, line.text)
+        joined = " ".join(pieces)
+        if not _CRUMB_SEPARATOR.search(joined):
+            continue
+        items = parse_breadcrumb(joined)
+        if items and len(items) >= 2 and len(items) >= len(best):
+            best = items
+    return best

@@ -1,0 +1,160 @@
+"""The kind of a rendered line, from its own text and layout, before its position is considered.
+
+Furniture (toolbars, footers, link lists, editor credits, end-of-article markers, photo
+captions), metadata (label lines, timestamps, bylines) or body text. Every rule reads the line's
+Simplified key (`keys.line_key`), so the word lists in `data/html_*` are written in Simplified
+script only and serve pages in both scripts.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ...dates import CLOCK, TIMESTAMP
+from ...han import HAN_CHAR, count_han
+from ...resources import data_lines
+from .. import LineKind, line_rules, vocab
+from .labels import is_byline, is_label_line, label_row
+from .layout import RenderedLine
+
+_SEPARATORS = re.compile(r"[\s\[\]【】（）()<>〈〉《》「」|｜/／\\:：,，.。·•、\-—_~+*#>»›]+")
+_SIZE_LETTERS = re.compile(r"[大中小]")
+_CLOCK = re.compile(CLOCK)
+_DIGIT = re.compile(r"\d")
+#: A like / vote counter (`+1`) or a font-size switch spelled only with size letters (`大中小`).
+_COUNTER = re.compile(r"^[+＋]\s*\d{1,6}$")
+_SIZE_ONLY = re.compile(r"^[大中小]{2,4}$")
+#: Every match of every caption marker holds one of these characters: one scan for them rules out
+#: most lines before the markers' searches.
+_CAPTION_CHARS = re.compile("[图摄照]")
+
+#: Lines longer than this are never toolbars, credits, end markers, stamps, bylines or footer labels.
+SHORT_LINE = 60
+#: Lines longer than this are never footers or disclaimers (those run to two or three sentences).
+_FOOTER_MAX = 400
+_CAPTION_MAX = 200
+
+
+def classify(line: RenderedLine, key: str) -> LineKind:
+    """The kind of a line (`key` is its Simplified key), before position is considered."""
+    if line.chrome:
+        return LineKind.CHROME
+    if footer_line(key):
+        return LineKind.FOOTER
+    if line.link_density > 0.5 and not line.row:
+        return LineKind.LINKS
+    if line.row and label_row(line.text):
+        return LineKind.META
+    if len(key) <= SHORT_LINE:
+        kind = _short_line_kind(key)
+        if kind:
+            return kind
+    if caption_marker(key):
+        return LineKind.CAPTION
+    if len(key) <= 100 and is_label_line(key):
+        return LineKind.META
+    if len(key) <= SHORT_LINE:
+        if is_byline(key):
+            return LineKind.BYLINE
+        if footer_label_line(key):
+            return LineKind.FOOTER_LABEL
+    if not HAN_CHAR.search(key) and not _DIGIT.search(key):
+        return LineKind.NOHAN
+    if len(key) <= 200:
+        shared = line_rules.spam_or_breadcrumb(key)
+        if shared is LineKind.SPAM or (shared is LineKind.BREADCRUMB and len(key) <= 120):
+            return shared
+    return LineKind.BODY
+
+
+def _short_line_kind(key: str) -> LineKind | None:
+    """The kinds only short lines can have (each rule says no beyond SHORT_LINE characters)."""
+    if stamp_line(key):
+        return LineKind.STAMP
+    if toolbar_line(key):
+        return LineKind.TOOLBAR
+    if editor_line(key):
+        return LineKind.EDITOR
+    if end_marker(key):
+        return LineKind.END
+    return None
+
+
+@cache
+def _toolbar_stranger() -> re.Pattern[str]:
+    """A Han character no toolbar word holds: a line with one is never only toolbar words."""
+    return vocab.han_outside("".join(vocab.words("html_toolbar_words.txt")) + "大中小")
+
+
+def toolbar_line(key: str) -> bool:
+    """A line made only of toolbar / share-widget words: `打印 字体：放大 正常 缩小 分享`."""
+    if len(key) > SHORT_LINE or _toolbar_stranger().search(key):
+        return False
+    if _COUNTER.match(key) or _SIZE_ONLY.match(_SEPARATORS.sub("", key)):
+        return True
+    rest, found = vocab.vocabulary("html_toolbar_words.txt").remove(key)
+    if not found:
+        return False
+    rest = _SIZE_LETTERS.sub("", _SEPARATORS.sub("", rest))
+    return not rest.strip("0123456789")
+
+
+def footer_line(key: str) -> bool:
+    """Site footer or disclaimer, wherever it sits: copyright, ICP numbers, 特别声明 …"""
+    return len(key) <= _FOOTER_MAX and vocab.vocabulary("html_footer_markers.txt").search(key)
+
+
+def footer_label_line(key: str) -> bool:
+    """A footer label that articles use too (主办单位, 承办单位): furniture only outside the text."""
+    return len(key) <= SHORT_LINE and vocab.vocabulary("html_footer_labels.txt").search(key)
+
+
+def editor_line(key: str) -> bool:
+    """An editor / production credit: `（责任编辑：周雁）`, `【编辑:陈海峰】`, `制图/姜宣凭`."""
+    if len(key) > SHORT_LINE:
+        return False
+    template = r"^[\[【（(〔\s]*(?:【?纠错】?\s*)?(?:{words})\s*[:：/／]"
+    return vocab.pattern("html_editor_labels.txt", template).search(key) is not None
+
+
+def end_marker(key: str) -> bool:
+    """A section label that follows articles: related links, comments, next/previous."""
+    if len(key) > SHORT_LINE:
+        return False
+    return vocab.pattern("html_end_markers.txt", r"^[\s【\[「]*(?:{words})").search(key) is not None
+
+
+@cache
+def _captions() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in data_lines("html_caption_markers.txt"))
+
+
+def caption_marker(key: str) -> bool:
+    """A line carrying a photo-caption marker: `图为…`, `（刘通摄）`, `图／腾讯科技`, `（资料照）`."""
+    if len(key) > _CAPTION_MAX or not _CAPTION_CHARS.search(key):
+        return False
+    return any(p.search(key) for p in _captions())
+
+
+def stamp_line(key: str) -> bool:
+    """A short line that is a CMS timestamp: `2020-04-01 10:29`, `2019年09月11日 富达传媒 1665`.
+
+    A date written in words alone (`2024年5月30日`, the signature date of a notice) is text, and
+    so is a short sentence that starts with a date.
+    """
+    if len(key) > SHORT_LINE or "。" in key or ("19" not in key and "20" not in key):
+        return False  # every timestamp opens with the century
+    m = TIMESTAMP.search(key)
+    if not m or (m["H"] is None and "年" in m.group() and date_only_line(key)):
+        return False
+    return count_han(_CLOCK.sub("", key[: m.start()] + key[m.end() :])) <= 20
+
+
+_DATE_WRAPPERS = " \t()（）[]【】〔〕"
+
+
+def date_only_line(text: str) -> bool:
+    """The whole line is one date written with 年月日 (a signature date, a statement's dateline)."""
+    m = TIMESTAMP.fullmatch(text.strip(_DATE_WRAPPERS))
+    return m is not None and "年" in m.group()
