@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_ruff_clean():
-    targets = [p for p in ("src", "tests", "bench", "fuzz") if (ROOT / p).exists()]
+    targets = [p for p in ("src", "tests", "bench", "fuzz", "tools") if (ROOT / p).exists()]
     proc = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "--no-cache", *targets],
         cwd=ROOT, capture_output=True, text=True, check=False,
