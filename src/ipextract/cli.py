@@ -332,7 +332,7 @@ def batch_cmd(
 def _report_missing(paths: list[str]) -> None:
     """Name each input that does not exist, as parse does; it still gets its `not_found` record."""
     for path in paths:
-        if not os.path.lexists(path):
+        if not os.path.exists(path):  # a broken symlink too: there is nothing to read
             _report(f"ipextract batch: {path}: no such file")
 
 

@@ -93,7 +93,7 @@ class PartsLayout:
                   "shard_docs": shard_docs}
         if resume and run_file.exists():
             _check_same_run(self.root, _read_json(run_file), wanted)
-        elif self.has_parts() and not overwrite:
+        elif self.has_parts() and not (overwrite or resume):  # resume without run.json: nothing to check
             raise BatchError(f"{self.root} holds parts of an earlier run: add --resume to finish it, "
                              "or --overwrite to start over")
         else:
