@@ -240,6 +240,18 @@ def test_a_run_that_fails_before_any_shard_leaves_no_parts_folder(pages, tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
+def test_parquet_without_pyarrow_is_one_line_before_anything_is_written(pages, tmp_path, monkeypatch):
+    from ipextract.batch import config as config_mod
+
+    real = config_mod.importlib.util.find_spec
+    monkeypatch.setattr(config_mod.importlib.util, "find_spec", lambda name: None if name == "pyarrow" else real(name))
+    result = batch(pages, tmp_path / "tables", "-f", "parquet")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "ipextract batch: Parquet output needs pyarrow: pip install 'ipextract[parquet]'"]
+    assert list(tmp_path.iterdir()) == []
+
+
 # ------------------------------------------------------------------------------------------------
 # 15.9 and 18.9: messages, stale folders, transient errors
 

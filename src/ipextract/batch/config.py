@@ -9,6 +9,7 @@ only the driver needs: where the output goes, which inputs are taken, how the sh
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 from dataclasses import dataclass, field
 
 from ..options import Options
@@ -129,3 +130,6 @@ class BatchConfig:
             raise BatchError("--resume and --overwrite cannot be used together")
         if self.format == "parquet" and self.to_stdout:
             raise BatchError("Parquet output needs -o DIR")
+        # Checked before anything is written: failing in the first shard left a parts folder.
+        if self.format == "parquet" and importlib.util.find_spec("pyarrow") is None:
+            raise BatchError("Parquet output needs pyarrow: pip install 'ipextract[parquet]'")
