@@ -143,6 +143,18 @@ def test_a_second_run_on_the_same_output_is_refused_while_the_first_holds_it(pag
     assert out.read_bytes() == clean
 
 
+def test_a_lock_file_a_finished_run_unlinked_no_longer_counts(tmp_path):
+    from ipextract.batch.lock import _still_named
+
+    path = tmp_path / LOCK_NAME
+    with open(path, "a+", encoding="utf-8") as old:
+        assert _still_named(old, path)
+        path.unlink()  # the finishing run removes its folder's files
+        assert not _still_named(old, path)
+        path.write_text("")  # the next run's own file
+        assert not _still_named(old, path)
+
+
 # ------------------------------------------------------------------------------------------------
 # 18.4: never delete what ipextract did not write
 

@@ -42,7 +42,8 @@ class RunLock:
 
     def acquire(self) -> None:
         fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
-        if not _try_lock(fh):
+        # A run that finishes unlinks the file: a lock taken on the unlinked file guards nothing.
+        if not _try_lock(fh) or not _still_named(fh, self.path):
             fh.seek(0)
             pid = fh.read().strip() or "unknown"
             fh.close()
@@ -67,6 +68,13 @@ def _try_lock(fh: IO[str]) -> bool:
     except BlockingIOError:
         return False
     return True
+
+
+def _still_named(fh: IO[str], path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(fh.fileno()), os.stat(path))
+    except FileNotFoundError:
+        return False
 
 
 def remove_stale_temp_dirs() -> list[Path]:
