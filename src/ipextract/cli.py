@@ -99,6 +99,10 @@ RayAddressOption = Annotated[
     str | None, typer.Option("--ray-address", help="Ray cluster: auto or ray://host:10001 (default: a local Ray).")
 ]
 ResumeOption = Annotated[bool, typer.Option("--resume", help="Go on from an interrupted run's finished parts.")]
+OverwriteOption = Annotated[bool, typer.Option("--overwrite", help="Start over, deleting an earlier run's parts.")]
+RetryErrorsOption = Annotated[
+    bool, typer.Option("--retry-errors", help="With --resume: run again shards with timeout or crash records.")
+]
 FailFastOption = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first document that fails.")]
 IncludeOption = Annotated[
     list[str] | None, typer.Option("--include", help="Glob of folder files / archive members to take (repeatable).")
@@ -268,6 +272,8 @@ def batch_cmd(
     executor: ExecutorOption = ExecutorName.local,
     ray_address: RayAddressOption = None,
     resume: ResumeOption = False,
+    overwrite: OverwriteOption = False,
+    retry_errors: RetryErrorsOption = False,
     fail_fast: FailFastOption = False,
     include: IncludeOption = None,
     exclude: ExcludeOption = None,
@@ -313,11 +319,29 @@ def batch_cmd(
         output=output, format=fmt, errors=errors, options=_options(script, keep_pinyin, ref_date, max_bytes),
         timeout=timeout or None, selection=Selection(tuple(include or ()), tuple(exclude or ())),
         executor=executor.value, workers=workers, ray_address=ray_address, shard_docs=shard_size,
-        resume=resume, fail_fast=fail_fast, work_dir=work_dir, keep_parts=keep_parts, bom=bom,
+        resume=resume, overwrite=overwrite, retry_errors=retry_errors, fail_fast=fail_fast,
+        work_dir=work_dir, keep_parts=keep_parts, bom=bom,
         progress=not quiet and sys.stderr.isatty(),
     )
-    result = _run_batch(_expand_stdin(inputs), config)
+    paths = _expand_stdin(inputs)
+    _report_missing(paths)
+    result = _run_batch(paths, config)
     _report_batch(result, stats_path=stats, quiet=quiet)
+
+
+def _report_missing(paths: list[str]) -> None:
+    """Name each input that does not exist, as parse does; it still gets its `not_found` record."""
+    for path in paths:
+        if not os.path.exists(path):  # a broken symlink too: there is nothing to read
+            _report(f"ipextract batch: {path}: no such file")
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (a scheduler, `kill`): stop as Ctrl-C does, with the same message."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 def _expand_stdin(inputs: list[str]) -> list[str]:
@@ -332,19 +356,30 @@ def _expand_stdin(inputs: list[str]) -> list[str]:
 
 def _run_batch(inputs: list[str], config: BatchConfig) -> BatchResult:
     """run_batch, with its failures as one line on stderr and the exit status they mean."""
-    from .batch import BatchError, run_batch
+    import signal
 
+    from .batch import BatchError, run_batch
+    from .batch.config import RunError
+
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return run_batch(inputs, config)
     except BatchError as exc:
         _report(f"ipextract batch: {exc}")
         raise typer.Exit(2) from None
-    except (OSError, RuntimeError) as exc:
+    except (RunError, OSError, RuntimeError) as exc:
         _report(f"ipextract batch: {exc}")
         raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        typer.echo("ipextract batch: interrupted; run the same command with --resume to finish", err=True)
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as exc:
+        how = "terminated" if isinstance(exc, _Terminated) else "interrupted"
+        if config.to_stdout and config.work_dir is None:
+            hint = "the output is incomplete; run again (with --work-dir DIR a run to stdout can --resume)"
+        else:
+            hint = "run the same command with --resume to finish"
+        _report(f"ipextract batch: {how}; {hint}")
+        raise typer.Exit(143 if how == "terminated" else 130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _report_batch(result: BatchResult, *, stats_path: str | None, quiet: bool) -> None:
