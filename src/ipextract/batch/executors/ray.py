@@ -6,7 +6,7 @@ writes its part files and done marker into the parts directory. On a cluster, in
 directory must be on storage every node sees at the same path (NFS, a mounted bucket). The driver
 only gathers stats and assembles finished parts in order.
 
-Needs the `ipextract[ray]` extra. `--ray-address auto` (or `ray://head:10001`) joins a running
+Needs the `ray` extra (distribution.install_hint). `--ray-address auto` (or `ray://head:10001`) joins a running
 cluster; without an address a local Ray is started for the run and stopped after it.
 """
 
@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+from ...distribution import install_hint
 from ..config import BatchError, ShardConfig
 from ..shard import Shard, run_shard
 from .base import Events
@@ -26,7 +27,7 @@ def _ray() -> Any:
     try:
         import ray
     except ImportError as exc:  # pragma: no cover - depends on the installed extras
-        raise BatchError("--executor ray needs Ray: pip install 'ipextract[ray]'") from exc
+        raise BatchError(f"--executor ray needs Ray: {install_hint('ray')}") from exc
     return ray
 
 
