@@ -111,16 +111,18 @@ def atomic_output(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     """An open output for `path`: atomic for a file, written in place for a stream (see module doc)."""
     target = resolve(path)
     kwargs: dict[str, Any] = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
+    # Opened by descriptor: a file object with a name would put it in a gzip header, and the
+    # temporary name would make two runs' outputs differ.
     if target.direct:
         try:
-            with open(target.path, mode, **kwargs) as fh:
+            with os.fdopen(os.open(target.path, os.O_WRONLY), mode, **kwargs) as fh:
                 yield fh
         except OSError as exc:
             raise _translated(exc, path) from None
         return
     with _temporary(target, path) as tmp:
         try:
-            with open(tmp, mode, **kwargs) as fh:
+            with os.fdopen(os.open(tmp, os.O_WRONLY), mode, **kwargs) as fh:
                 yield fh
                 fh.flush()
                 os.fsync(fh.fileno())
