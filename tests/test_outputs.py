@@ -282,3 +282,15 @@ def test_install_hints_name_the_distribution():
     for path in [root / "README.md", *(root / "src" / "ipextract").rglob("*.py"), *(root / "docs").glob("*.md")]:
         text = path.read_text(encoding="utf-8")
         assert "ipextract[" not in text, path  # `pip install 'ipextract[...]'` installs another project
+
+
+def test_failed_parquet_parse_removes_the_folder_it_made(fixtures, tmp_path, monkeypatch):
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("ipextract.writers.parquet.ParquetSink.close", fail)
+    out = tmp_path / "t.parquet"
+    result = runner.invoke(app, ["parse", str(fixtures / SEED), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"ipextract: cannot write {out}: the disk is full: free space or write elsewhere"
+    assert list(tmp_path.iterdir()) == []

@@ -8,6 +8,7 @@ so a new field reaches the tables without touching this module.
 from __future__ import annotations
 
 import json
+from contextlib import suppress
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
@@ -68,13 +69,20 @@ def write_parquet_folder(docs: list[Document], folder: str | Path) -> None:
     """`parse -o DIR.parquet`: the two tables batch writes, each appearing atomically."""
     require_pyarrow()
     out = Path(folder)
-    if not out.is_dir():
+    made = not out.is_dir()
+    if made:
         out.mkdir()  # its parent was checked by check_output; only the named folder is made
-    with atomic_path(out / DOCUMENTS_FILE) as docs_tmp, atomic_path(out / FACTS_FILE) as facts_tmp:
-        sink = ParquetSink(docs_tmp, facts_tmp)
-        for doc in docs:
-            sink.write(doc)
-        sink.close()
+    try:
+        with atomic_path(out / DOCUMENTS_FILE) as docs_tmp, atomic_path(out / FACTS_FILE) as facts_tmp:
+            sink = ParquetSink(docs_tmp, facts_tmp)
+            for doc in docs:
+                sink.write(doc)
+            sink.close()
+    except BaseException:
+        if made:  # a failed run leaves nothing it created
+            with suppress(OSError):
+                out.rmdir()
+        raise
 
 
 def document_row(doc: Document) -> dict[str, Any]:
