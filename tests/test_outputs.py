@@ -294,3 +294,13 @@ def test_failed_parquet_parse_removes_the_folder_it_made(fixtures, tmp_path, mon
     assert result.exit_code == 1
     assert result.stderr.strip() == f"ipextract: cannot write {out}: the disk is full: free space or write elsewhere"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_batch_to_a_stdout_link_writes_through_and_keeps_parts_out_of_the_way(fixtures, tmp_path):
+    link = tmp_path / "out"
+    link.symlink_to("/proc/self/fd/1")
+    result = _cli("batch", str(fixtures / SEED), str(fixtures / "p01.txt"), "-o", str(link), "-q", "-j", "1")
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(x)["path"] for x in result.stdout.splitlines()] == [
+        str(fixtures / SEED), str(fixtures / "p01.txt")]
+    assert link.is_symlink() and sorted(p.name for p in tmp_path.iterdir()) == ["out"]

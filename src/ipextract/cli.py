@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, TypeVar
@@ -86,7 +88,7 @@ InputsArgument = Annotated[
     typer.Argument(help="Pages, folders, .gz pages, .zip/.tar/.tar.gz/.tgz/.warc/.warc.gz; '-' = paths on stdin."),
 ]
 BatchOutputOption = Annotated[
-    str, typer.Option("--output", "-o", help="Output file (.jsonl, .jsonl.gz, .csv), a folder for Parquet, '-'.")
+    str, typer.Option("--output", "-o", help="Output (.jsonl .ndjson .csv [.gz], DIR.parquet); '-' is stdout.")
 ]
 BatchFormatOption = Annotated[
     BatchFormat | None,
@@ -325,6 +327,8 @@ def batch_cmd(
     from .sources import Selection
 
     fmt = _usage(lambda: _batch_output(output, format.value if format else None, errors), "ipextract batch")
+    temp_parts = _stream_parts_dir(output) if work_dir is None else None
+    work_dir = work_dir or temp_parts
     config = BatchConfig(
         output=output, format=fmt, errors=errors, options=_options(script, keep_pinyin, ref_date, max_bytes),
         timeout=timeout or None, selection=Selection(tuple(include or ()), tuple(exclude or ())),
@@ -332,8 +336,22 @@ def batch_cmd(
         resume=resume, fail_fast=fail_fast, work_dir=work_dir, keep_parts=keep_parts, bom=bom,
         progress=not quiet and sys.stderr.isatty(),
     )
-    result = _run_batch(_expand_stdin(inputs), config)
+    try:
+        result = _run_batch(_expand_stdin(inputs), config)
+    finally:
+        if temp_parts is not None:
+            shutil.rmtree(temp_parts, ignore_errors=True)
     _report_batch(result, stats_path=stats, quiet=quiet)
+
+
+def _stream_parts_dir(output: str) -> str | None:
+    """A temporary parts folder for an output written in place (a FIFO, /dev/stdout): beside it,
+    `OUTPUT.parts` would be made in /dev or next to a pipe, and a stream cannot be resumed."""
+    from .writers import is_stream
+
+    if output == "-" or not is_stream(output):
+        return None
+    return tempfile.mkdtemp(prefix="ipextract-parts-")
 
 
 def _batch_output(output: str, given: str | None, errors: str | None) -> str:

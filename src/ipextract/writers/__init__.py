@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from .atomic import OutputError, atomic_output, atomic_path, check_output, describe
+from .atomic import OutputError, atomic_output, atomic_path, check_output, describe, is_stream
 from .csv import (
     CSV_COLUMNS,
     CSV_DOC_COLUMNS,
@@ -26,7 +26,7 @@ from .sink import Sink
 __all__ = [
     "CSV_COLUMNS", "CSV_DOC_COLUMNS", "CSV_FACT_COLUMNS", "CsvSink", "FormatError", "JsonlSink", "OutputError",
     "OutputFormat", "ParquetSink", "Sink", "atomic_output", "atomic_path", "check_output", "csv_rows",
-    "csv_writer", "describe", "document_row", "dumps", "fact_rows", "neutralise_cell", "output_format",
+    "csv_writer", "describe", "document_row", "dumps", "fact_rows", "is_stream", "neutralise_cell", "output_format",
     "parquet_schemas", "require_pyarrow", "write_csv", "write_csv_header", "write_json", "write_jsonl",
     "write_parquet_folder",
 ]
