@@ -304,3 +304,16 @@ def test_batch_to_a_stdout_link_writes_through_and_keeps_parts_out_of_the_way(fi
     assert [json.loads(x)["path"] for x in result.stdout.splitlines()] == [
         str(fixtures / SEED), str(fixtures / "p01.txt")]
     assert link.is_symlink() and sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_batch_disk_full_is_one_line_and_keeps_the_parts_for_resume(fixtures, tmp_path, monkeypatch):
+    def full(path: str, out: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("ipextract.batch.parts._copy", full)  # the driver appending a finished part
+    out = tmp_path / "docs.jsonl"
+    result = runner.invoke(app, ["batch", str(fixtures / SEED), "-o", str(out), "-q", "-j", "1"])
+    assert result.exit_code == 1
+    full_disk = "the disk is full: free space or write elsewhere"
+    assert result.stderr.strip() == f"ipextract batch: cannot write {out}: {full_disk}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs.jsonl.parts"]  # --resume goes on from them

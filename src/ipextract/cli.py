@@ -389,7 +389,13 @@ def _run_batch(inputs: list[str], config: BatchConfig) -> BatchResult:
     except BatchError as exc:
         _report(f"ipextract batch: {exc}")
         raise typer.Exit(2) from None
-    except (OSError, RuntimeError) as exc:
+    except OutputError as exc:
+        _report(f"ipextract batch: {exc}")
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        _report(f"ipextract batch: {_describe(exc, config.output) if exc.filename is None else exc}")
+        raise typer.Exit(1) from None
+    except RuntimeError as exc:
         _report(f"ipextract batch: {exc}")
         raise typer.Exit(1) from None
     except KeyboardInterrupt:

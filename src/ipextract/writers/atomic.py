@@ -103,7 +103,7 @@ def describe(exc: OSError, path: str | Path) -> str:
         errno.ENOTDIR: "a part of the path is not a folder",
     }
     what = advice.get(exc.errno or 0, exc.strerror or type(exc).__name__)
-    return f"cannot write {path}: {what}"
+    return f"cannot write {'stdout' if str(path) == '-' else path}: {what}"
 
 
 @contextmanager

@@ -176,11 +176,16 @@ class _Pool:
                 self.workers.remove(w)
 
     def _service(self, w: _Worker) -> None:
-        try:
-            while w.task is not None and w.conn.poll():
-                self._handle(w, w.conn.recv())
-        except (EOFError, OSError):
-            pass
+        # Only the pipe's errors mean a dead worker: an OSError from handling a message (the
+        # output's disk is full) must reach the driver, not pass for a worker that died.
+        while w.task is not None:
+            try:
+                if not w.conn.poll():
+                    break
+                msg = w.conn.recv()
+            except (EOFError, OSError):
+                break
+            self._handle(w, msg)
         if w.task is None:
             return
         if not w.process.is_alive():
