@@ -272,8 +272,7 @@ def test_batch_csv_gz_extension(fixtures, tmp_path):
 
 
 def test_install_hints_name_the_distribution():
-    import tomllib
-
+    tomllib = pytest.importorskip("tomllib", reason="tomllib is in the standard library from Python 3.11")
     root = Path(__file__).resolve().parents[1]
     project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["name"] == DIST and DIST != "ipextract"
