@@ -115,19 +115,24 @@ def test_bad_output_path_is_one_line_and_creates_nothing(fixtures, tmp_path, mak
     assert not (tmp_path / "nonexistent").exists()
 
 
-@pytest.mark.parametrize(("err", "expected"), [
-    (errno.ENOSPC, "the disk is full: free space or write elsewhere"),
-    (errno.EROFS, "the file system is read-only: write elsewhere"),
+_ADVICE = {errno.ENOSPC: "the disk is full: free space or write elsewhere",
+           errno.EROFS: "the file system is read-only: write elsewhere"}
+
+
+@pytest.mark.parametrize(("failing", "name", "err"), [
+    ("ipextract.writers.atomic.os.fsync", "out.jsonl", errno.ENOSPC),
+    ("ipextract.writers.atomic.os.fsync", "out.jsonl", errno.EROFS),
+    ("ipextract.writers.parquet.ParquetSink.close", "t.parquet", errno.ENOSPC),  # the folder made goes too
 ])
-def test_write_failure_is_one_line_and_leaves_nothing(fixtures, tmp_path, monkeypatch, err, expected):
-    def fail(fd: int) -> None:
+def test_write_failure_is_one_line_and_leaves_nothing(fixtures, tmp_path, monkeypatch, failing, name, err):
+    def fail(*args: object, **kwargs: object) -> None:
         raise OSError(err, os.strerror(err))
 
-    monkeypatch.setattr("ipextract.writers.atomic.os.fsync", fail)
-    out = tmp_path / "out.jsonl"
+    monkeypatch.setattr(failing, fail)
+    out = tmp_path / name
     result = runner.invoke(app, ["parse", str(fixtures / SEED), "-o", str(out)])
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"ipextract: cannot write {out}: {expected}"
+    assert result.stderr.strip() == f"ipextract: cannot write {out}: {_ADVICE[err]}"
     assert list(tmp_path.iterdir()) == []
 
 
@@ -281,18 +286,6 @@ def test_install_hints_name_the_distribution():
     for path in [root / "README.md", *(root / "src" / "ipextract").rglob("*.py"), *(root / "docs").glob("*.md")]:
         text = path.read_text(encoding="utf-8")
         assert "ipextract[" not in text, path  # `pip install 'ipextract[...]'` installs another project
-
-
-def test_failed_parquet_parse_removes_the_folder_it_made(fixtures, tmp_path, monkeypatch):
-    def fail(*args: object, **kwargs: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr("ipextract.writers.parquet.ParquetSink.close", fail)
-    out = tmp_path / "t.parquet"
-    result = runner.invoke(app, ["parse", str(fixtures / SEED), "-o", str(out)])
-    assert result.exit_code == 1
-    assert result.stderr.strip() == f"ipextract: cannot write {out}: the disk is full: free space or write elsewhere"
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_batch_to_a_stdout_link_writes_through_and_keeps_parts_out_of_the_way(fixtures, tmp_path):
