@@ -83,7 +83,8 @@ def test_disk_full_during_assembly_is_exit_1_no_output_and_resume_finishes(pages
     failed = batch(pages, out)
     assert failed.exit_code == 1
     assert failed.stderr.splitlines() == [
-        f"ipextract batch: cannot write {out}: No space left on device; it was not changed. The finished parts "
+        f"ipextract batch: cannot write {out}: the disk is full: free space or write elsewhere; it was not changed. "
+        "The finished parts "
         "are kept: fix the cause and run the same command with --resume to finish"]
     assert len(calls) == 2  # no part was appended again after the failure
     assert not out.exists() and not list(tmp_path.glob(".out.jsonl.*.tmp"))
@@ -260,7 +261,7 @@ def test_parquet_without_pyarrow_is_one_line_before_anything_is_written(pages, t
     result = batch(pages, tmp_path / "tables", "-f", "parquet")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "ipextract batch: Parquet output needs pyarrow: pip install 'ipextract[parquet]'"]
+        "ipextract batch: Parquet output needs pyarrow: pip install 'ipextract-zh[parquet]'"]
     assert list(tmp_path.iterdir()) == []
 
 

@@ -162,11 +162,13 @@ def test_usage_errors_exit_2_without_a_traceback(args, status, tmp_path):
 def test_batch_output_problems_are_one_line_not_a_traceback(tmp_path):
     (tmp_path / "p.txt").write_bytes(page("p01.txt"))
     run = ipextract("batch", str(tmp_path / "p.txt"), "-o", str(tmp_path), "-q")  # a folder
-    assert run.returncode == 1
+    assert run.returncode == 2
     assert len(run.stderr.strip().splitlines()) == 1 and run.stderr.startswith("ipextract batch: ")
-    nested = tmp_path / "no" / "such" / "dir" / "out.jsonl"  # missing folders are made
-    assert ipextract("batch", str(tmp_path / "p.txt"), "-o", str(nested), "-q").returncode == 0
-    assert len(nested.read_text(encoding="utf-8").splitlines()) == 1
+    nested = tmp_path / "no" / "such" / "dir" / "out.jsonl"  # missing folders are not made silently
+    run = ipextract("batch", str(tmp_path / "p.txt"), "-o", str(nested), "-q")
+    assert run.returncode == 2
+    assert len(run.stderr.strip().splitlines()) == 1 and "does not exist (create it first)" in run.stderr
+    assert not (tmp_path / "no").exists()
 
 
 def test_resume_over_garbage_parts_redoes_them_without_a_traceback(tmp_path):

@@ -12,8 +12,10 @@ import hashlib
 import importlib.util
 from dataclasses import dataclass, field
 
+from ..distribution import install_hint
 from ..options import Options
 from ..sources import Limits, Selection
+from ..writers.atomic import describe
 
 FORMATS = ("jsonl", "csv", "parquet")
 EXECUTORS = ("local", "ray")
@@ -39,8 +41,7 @@ class OutputError(RunError):
 
     def __init__(self, path: str, exc: OSError) -> None:
         self.path, self.cause = path, exc
-        why = exc.strerror or str(exc)
-        super().__init__(f"cannot write {path}: {why}; it was not changed. The finished parts are "
+        super().__init__(f"{describe(exc, path)}; it was not changed. The finished parts are "
                          "kept: fix the cause and run the same command with --resume to finish")
 
 
@@ -132,4 +133,4 @@ class BatchConfig:
             raise BatchError("Parquet output needs -o DIR")
         # Checked before anything is written: failing in the first shard left a parts folder.
         if self.format == "parquet" and importlib.util.find_spec("pyarrow") is None:
-            raise BatchError("Parquet output needs pyarrow: pip install 'ipextract[parquet]'")
+            raise BatchError(f"Parquet output needs pyarrow: {install_hint('parquet')}")

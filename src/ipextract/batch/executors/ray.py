@@ -11,7 +11,7 @@ A shard whose task keeps dying (Ray gives up after `max_retries`) or passes its 
 like the local pool's, and the run goes on; an error raised inside the task (a full disk) ends the
 run with that cause. --resume --retry-errors runs such shards again.
 
-Needs the `ipextract[ray]` extra. `--ray-address auto` (or `ray://head:10001`) joins a running
+Needs the `ray` extra (distribution.install_hint). `--ray-address auto` (or `ray://head:10001`) joins a running
 cluster; without an address a local Ray is started for the run and stopped after it.
 """
 
@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from ...distribution import install_hint
 from ..config import BatchError, RunError, ShardConfig
 from ..shard import Shard, run_shard
 from .base import Events
@@ -32,7 +33,7 @@ def _ray() -> Any:
     try:
         import ray
     except ImportError as exc:  # pragma: no cover - depends on the installed extras
-        raise BatchError("--executor ray needs Ray: pip install 'ipextract[ray]'") from exc
+        raise BatchError(f"--executor ray needs Ray: {install_hint('ray')}") from exc
     return ray
 
 
