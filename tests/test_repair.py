@@ -23,6 +23,9 @@ def fixed(line: str, **kw: bool) -> tuple[str, Counter[str]]:
         ("發(bō)", "發", 1),  # any reading pypinyin lists counts
         ("發(fa)展", "發展", 1),  # tone-less readings too
         ("總額達(dá)57.5億元", "總額達57.5億元", 1),
+        ("人口(kou)(kou)總量", "人口總量", 2),  # a gloss repeated by the mirror (q20)
+        ("常住人(ren)口(kou)(kou)(kou)10162", "常住人口10162", 4),
+        ("萬(wan)(wan)人", "萬人", 2),
     ],
 )
 def test_confirmed_pinyin_is_removed(line, expected, count):
@@ -40,6 +43,7 @@ def test_confirmed_pinyin_is_removed(line, expected, count):
         "北京(Beijing)",  # capitalised English
         "北京 (bei)",  # not glued to the character
         "企業(yè)(2019)",  # digits
+        "很好(ok)(ok)",  # a repeat of an unconfirmed gloss stays unconfirmed
     ],
 )
 def test_unconfirmed_parentheses_are_kept(line):

@@ -77,7 +77,7 @@ def remove_pinyin(line: str) -> tuple[str, int]:
     matches = list(_ANNOTATION.finditer(line))
     if not matches:
         return line, 0
-    confirmed = [_confirms(line, m) for m in matches]
+    confirmed = _confirmed(line, matches)
     evidence = sum(confirmed) >= _MIRROR_EVIDENCE
     pieces: list[str] = []
     keep_from = 0
@@ -89,6 +89,23 @@ def remove_pinyin(line: str) -> tuple[str, int]:
             removed += 1
     pieces.append(line[keep_from:])
     return "".join(pieces), removed
+
+
+def _confirmed(line: str, matches: list[re.Match[str]]) -> list[bool]:
+    """Which annotations pypinyin confirms; a repeat glued to a confirmed one counts too.
+
+    Mirrors sometimes gloss a character two or three times (`口(kou)(kou)`): the repeat follows
+    `)`, not the character, so it is judged by the annotation it repeats. Left in place it would
+    surface as a fresh gloss once the first is removed, and a second pass would change the text.
+    """
+    out: list[bool] = []
+    for i, m in enumerate(matches):
+        prev = matches[i - 1] if i else None
+        if prev is not None and out[-1] and prev.end() == m.start() and prev.group(1) == m.group(1):
+            out.append(True)
+        else:
+            out.append(_confirms(line, m))
+    return out
 
 
 def _confirms(line: str, m: re.Match[str]) -> bool:
