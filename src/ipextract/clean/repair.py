@@ -24,6 +24,7 @@ _SYLLABLE = f"a-zü{_TONE_MARKED}"
 
 #: `(fā)` or `(chuàng )`: a parenthesised syllable, at most one stray space before `)`.
 _ANNOTATION = re.compile(rf"\(([{_SYLLABLE}]{{1,7}}) ?\)")
+_CUT_ANNOTATION = re.compile(rf"\(([{_SYLLABLE}]{{1,6}})$")
 _TONED = re.compile(f"[{_TONE_MARKED}]")
 _LOST_INNER = re.compile(rf"(?<=[{HAN}])[?？]{{2,}}(?=[{HAN}])")
 _LOST_LEADING = re.compile(rf"^\s*[?？]{{2,}}(?=[{HAN}])")
@@ -75,8 +76,11 @@ def fold_spaces(line: str) -> str:
 def remove_pinyin(line: str) -> tuple[str, int]:
     """`line` without the pinyin annotations pypinyin confirms, and how many were removed."""
     matches = list(_ANNOTATION.finditer(line))
+    cut = _cut_gloss(line)
+    if cut:
+        line, matches = line[:cut], [m for m in matches if m.end() <= cut]
     if not matches:
-        return line, 0
+        return line, int(bool(cut))
     confirmed = _confirmed(line, matches)
     evidence = sum(confirmed) >= _MIRROR_EVIDENCE
     pieces: list[str] = []
@@ -88,7 +92,19 @@ def remove_pinyin(line: str) -> tuple[str, int]:
             keep_from = m.end()
             removed += 1
     pieces.append(line[keep_from:])
-    return "".join(pieces), removed
+    return "".join(pieces), removed + int(bool(cut))
+
+
+def _cut_gloss(line: str) -> int:
+    """Where a gloss cut off by the end of the text starts (`出生率(l`), else 0.
+
+    Only the start of a reading of the character before it counts, so `(a` stays.
+    """
+    m = _CUT_ANNOTATION.search(line)
+    if not m or m.start() == 0 or not HAN_CHAR.match(line[m.start() - 1]):
+        return 0
+    part = _normal_syllable(m.group(1))
+    return m.start() if any(r.startswith(part) for r in readings(line[m.start() - 1])) else 0
 
 
 def _confirmed(line: str, matches: list[re.Match[str]]) -> list[bool]:
@@ -129,7 +145,8 @@ def _letter_glued(line: str, m: re.Match[str]) -> bool:
 
 
 def _normal_syllable(s: str) -> str:
-    return unicodedata.normalize("NFC", s.strip().lower())
+    # Typed glosses write ü as v (`率(lv)`), as pinyin keyboards do.
+    return unicodedata.normalize("NFC", s.strip().lower().replace("v", "ü"))
 
 
 @cache
