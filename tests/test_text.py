@@ -237,3 +237,30 @@ def test_a_megabyte_line_of_article_text_cleans_fast(fixtures):
     out = clean_text(text)
     assert time.perf_counter() - start < 3.0
     assert len(out.blocks) == 1
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "blocks"),
+    [
+        # A county statistics bureau's bulletin pasted from a forum editor (q19), on one line.
+        (
+            "[align=center][color=rgb(51, 51, 51)][font=宋体][size=3] [b]20[/b][b]22[/b][b]年统计公报[/b]"
+            "[/size][/font][/color][/align][align=left][size=3]  2022年,全县生产总值增长6.4%。[/size][/align]"
+            "[align=left][size=3]一、综 合[/size][/align]",
+            "2022年统计公报",
+            ["2022年,全县生产总值增长6.4%。", "一、综 合"],
+        ),
+        # A Discuz post: paragraphs in [p], a link and an image.
+        (
+            "[p][url=http://bbs.example.cn/1]市政府常务会议召开[/url][/p][p]会议研究了三项议题。[/p]"
+            "[img]http://bbs.example.cn/a.jpg[/img][p]会议要求各部门抓好落实。[/p]",
+            "市政府常务会议召开",
+            ["会议研究了三项议题。", "会议要求各部门抓好落实。"],
+        ),
+        # Too few tags to be markup: a bracketed note stays.
+        ("全年增长6.4%[1]。\n[b]注[/b]:初步核算数。", None, ["全年增长6.4%[1]。", "[b]注[/b]:初步核算数。"]),
+    ],
+)
+def test_forum_markup_is_unwrapped_into_paragraphs(page, title, blocks):
+    out = clean_text(page)
+    assert (first(out, "title"), out.blocks) == (title, blocks)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..han import count_han
-from . import Extracted, LineKind, spam, vocab
+from . import Extracted, LineKind, bbcode, spam, vocab
 from .keys import KeyedLine
 from .line_rules import breadcrumb_items, classify
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
@@ -138,7 +138,7 @@ def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tupl
     """
     lines: list[tuple[KeyedLine, LineKind]] = []
     in_template = False
-    for raw in text.splitlines():
+    for raw in bbcode.unwrap(text).splitlines():
         fixed = _EDGE_BARS.sub("", repair(raw, out.removed, keep_pinyin=keep_pinyin)).strip()
         if not fixed:
             continue
