@@ -43,6 +43,15 @@ _CAPTION_CREDIT = re.compile(
     rf"|(?:^|\s){_NAME}(?:[\s、]+{_NAME}){{0,3}}\s+摄(?:影)?\s*[)）]?$"
 )
 _CAPTION_LEAD = re.compile(r"^[(（]?图为")
+#: A bulleted facet of a report site's info box (`• 城市:全国`, `• 报告类型:权威报告`): a short
+#: label and a one-word value. Known labels (发布时间) are metadata before this rule is asked.
+_FACET = re.compile(rf"^[•·●▪◆■]\s*[{HAN}]{{2,6}}\s*[:：]\s*[^\s，。,；;：:]{{1,16}}$")
+#: A speech or report's dateline under its title: `（2023年2月8日在县第十七届人民代表大会第二次会议上）`,
+#: or the date alone in brackets. A law's adoption note (`（…会议通过）`) is text and stays.
+_NUMERAL = "\\d一二三四五六七八九十"
+_DAY = rf"(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*[{_NUMERAL}]{{1,2}}\s*月\s*[{_NUMERAL}]{{1,3}}\s*日"
+_OCCASION = re.compile(rf"^[(（]\s*{_DAY}\s*(?:在[^()（）]{{2,60}}上(?:的讲话|的报告|的发言|的致辞)?)?\s*[)）]$")
+_HAS_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _MAX_CAPTION = 150
 _NAV_MIN_ITEMS = 5
 _NAV_MAX_ITEM = 8
@@ -75,7 +84,7 @@ def classify(line: KeyedLine) -> LineKind:
         return LineKind.CHROME
     if _breadcrumb_spans(key) is not None:
         return LineKind.BREADCRUMB
-    if meta_fields(line) is not None:
+    if meta_fields(line) is not None or _OCCASION.match(key):
         return LineKind.META
     if _is_chrome(key, toolbar_checked=True):
         return LineKind.CHROME
@@ -191,7 +200,15 @@ def _is_chrome(key: str, *, toolbar_checked: bool) -> bool:
         return False
     if _URL_LINE.match(key) or (not toolbar_checked and is_toolbar(key)):
         return True
-    if "。" not in key and len(key) <= 100 and vocab.vocabulary("lines_chrome_phrases.txt").search(key):
+    # A sentence end marks text, unless the line points at an address: a follow prompt
+    # (`订阅…频道:https://…,即时接收最新消息。`) is chrome written as a sentence.
+    if (
+        len(key) <= 100
+        and ("。" not in key or _HAS_URL.search(key))
+        and vocab.vocabulary("lines_chrome_phrases.txt").search(key)
+    ):
+        return True
+    if _FACET.match(key):
         return True
     if len(key) <= 120 and _footer_pattern().match(key):
         return True

@@ -27,7 +27,7 @@ _ANNOTATION = re.compile(rf"\(([{_SYLLABLE}]{{1,7}}) ?\)")
 _CUT_ANNOTATION = re.compile(rf"\(([{_SYLLABLE}]{{1,6}})$")
 _TONED = re.compile(f"[{_TONE_MARKED}]")
 _LOST_INNER = re.compile(rf"(?<=[{HAN}])[?？]{{2,}}(?=[{HAN}])")
-_LOST_LEADING = re.compile(rf"^\s*[?？]{{2,}}(?=[{HAN}])")
+_LOST_LEADING = re.compile(rf"^\s*[?？]{{2,}}(?=[{HAN}0-9])")
 #: Characters that print nothing but change what a text compares or displays as: zero-width
 #: characters and the soft hyphen, bidi marks, embeddings, overrides and isolates (U+202E can make
 #: a line display reversed), invisible operators, and the C0/C1 control characters that are not
