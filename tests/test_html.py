@@ -253,6 +253,40 @@ def test_header_lines_are_cut_before_the_first_paragraph():
     assert body(page(article, head="<title>专利授权量稳步增长_某某网</title>")) == [PARA, PARA2]
 
 
+@pytest.mark.parametrize(
+    ("lead", "kept"),
+    [
+        # fcg (Guangxi): the title repeated, then its 副题, inside the text block.
+        ("<p>专利授权量稳步增长</p><p>刘宁宣布建设启动 蓝天立刘明胜讲话</p>", []),
+        # gz.gov.cn: a read-aloud button, a view counter filled by script, a centred bold 主题.
+        (
+            "<p>听全文</p><p>分享到</p><p>-次</p>"
+            "<p style='text-align:center'><strong>“制造美丽”推动“美丽制造”转型升级</strong></p>",
+            [],
+        ),
+        # Not a headline set: a document number, a salutation, an adoption note, a heading.
+        (
+            "<p>专利授权量稳步增长</p><p style='text-align:center'>教思政厅函〔2024〕10号</p>",
+            ["教思政厅函〔2024〕10号"],
+        ),
+        ("<p><strong>各区人民政府：</strong></p>", ["各区人民政府："]),
+        (
+            "<p style='text-align:center'>（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）</p>",
+            ["（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）"],
+        ),
+        ("<p><strong>一、总体要求</strong></p>", ["一、总体要求"]),
+        # A bold line under a picture and its caption opens the text (readability-youth).
+        (
+            "<p><img src='a.jpg'></p><p>图为学生在图书馆自习。</p><p><strong>出国前后关注点大不同</strong></p>",
+            ["出国前后关注点大不同"],
+        ),
+    ],
+)
+def test_display_headlines_above_the_lead_go(lead, kept):
+    html = page(f"{lead}<p>{PARA}</p><p>{PARA2}</p>", head="<title>专利授权量稳步增长_某某网</title>")
+    assert body(html) == [*kept, PARA, PARA2]
+
+
 def test_editor_credit_closes_the_article():
     article = (
         f"<p>{PARA}</p><p>{PARA2}</p><p>（责任编辑：张三）</p>"

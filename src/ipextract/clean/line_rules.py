@@ -19,6 +19,11 @@ from .meta_lines import MAX_LABEL_LINE, meta_fields
 _WORDISH = re.compile(rf"[0-9A-Za-z{HAN}]")
 _MAX_CHROME_LINE = 200
 
+#: A list item or numbered heading opens here: `一、`, `（二）`, `3.`, `第一，`.
+LIST_MARKER = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，、])"
+)
+
 # -- breadcrumb ---------------------------------------------------------------------------------
 _CRUMB_PREFIX = re.compile(
     r"^(?:您的位置|您现在的位置|您当前的位置|您所在的位置|您现在所在的位置|当前位置|现在位置|所在位置|位置)"

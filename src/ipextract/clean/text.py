@@ -18,15 +18,13 @@ from functools import lru_cache
 from ..han import count_han
 from . import Extracted, LineKind, bbcode, spam, vocab
 from .keys import KeyedLine
+from .line_rules import LIST_MARKER as _LIST_MARKER
 from .line_rules import breadcrumb_items, classify
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
 from .repair import repair
 
 _MAX_TITLE = 64
 _TITLE_BAD_END = re.compile(r"[。，,、；;：:…]$")
-_LIST_MARKER = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，、])"
-)
 # Matched against line keys, whose spaces are folded to single ones, so `\s?` takes any run: a
 # `\s*` would rescan a long run for every end the lazy headline tries (quadratic).
 _SITE_SUFFIX = re.compile(

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .. import LineKind
+from ..line_rules import LIST_MARKER
 from .kinds import date_only_line
 from .layout import RenderedLine
 
@@ -79,6 +80,34 @@ def image_caption(line: RenderedLine, following: RenderedLine | None) -> bool:
     )
 
 
+_HEADLINE_BAD_END = re.compile(r"[。！？!?，,、；;：:…]$")
+_DISPLAY_MAX = 40
+#: A document number (`教思政厅函〔2024〕10号`) or a bracketed note (`（…会议通过）`) under a
+#: title is part of the document, not of its headline.
+_DOCUMENT_LINE = re.compile(r"^[(（〔\[［【]|[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d+\s*号")
+#: What may stand right above a display line: the page's start, or header lines. An image's
+#: caption may not: a bold line under a picture opens the text (a section heading).
+_DISPLAY_AFTER = frozenset((None, LineKind.TITLE, LineKind.META, LineKind.STAMP, LineKind.BYLINE, LineKind.TOOLBAR))
+
+
+def _display_line(line: RenderedLine, kind: LineKind, before: LineKind | None) -> bool:
+    """A display headline above the lead: the 副题 under a repeated title, a centred bold 主题.
+
+    Newspapers set a headline as several lines (引题, 主题, 副题) and the CMS copies them into
+    the text block; only the first paragraph starts the article. A line set off by layout
+    (centred or bold) or standing right under the repeated title, short and not ending like a
+    sentence, a salutation (`各区人民政府：`) or a numbered heading, is part of the headline set.
+    """
+    if kind is not LineKind.BODY or before not in _DISPLAY_AFTER or line.row or len(line.text) > _DISPLAY_MAX:
+        return False
+    text = line.text.strip()
+    if _HEADLINE_BAD_END.search(text) or LIST_MARKER.match(text) or _DOCUMENT_LINE.search(text):
+        return False
+    if date_only_line(text):
+        return False
+    return line.centered or line.bold or before is LineKind.TITLE
+
+
 @dataclass(slots=True)
 class Selection:
     """Indices (into the container's lines) kept as body, and the dropped ones with their kind."""
@@ -121,6 +150,8 @@ def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) 
     for i in range(first):
         if kinds[i] in HEADER:
             cut = i
+    while cut + 1 < first and _display_line(lines[cut + 1], kinds[cut + 1], kinds[cut] if cut >= 0 else None):
+        cut += 1
     end = n
     for i in range(first + 1, n):
         if kinds[i] in TERMINATORS:

@@ -22,8 +22,9 @@ _SEPARATORS = re.compile(r"[\s\[\]【】（）()<>〈〉《》「」|｜/／\\:�
 _SIZE_LETTERS = re.compile(r"[大中小]")
 _CLOCK = re.compile(CLOCK)
 _DIGIT = re.compile(r"\d")
-#: A like / vote counter (`+1`) or a font-size switch spelled only with size letters (`大中小`).
-_COUNTER = re.compile(r"^[+＋]\s*\d{1,6}$")
+#: A like / vote counter (`+1`), a view counter whose number a script fills in (`-次`, `1024次`),
+#: or a font-size switch spelled only with size letters (`大中小`).
+_COUNTER = re.compile(r"^(?:[+＋]\s*\d{1,6}|[-－]?\d{0,8}\s*次)$")
 _SIZE_ONLY = re.compile(r"^[大中小]{2,4}$")
 #: Every match of every caption marker holds one of these characters: one scan for them rules out
 #: most lines before the markers' searches.
@@ -89,9 +90,13 @@ def _toolbar_stranger() -> re.Pattern[str]:
 
 def toolbar_line(key: str) -> bool:
     """A line made only of toolbar / share-widget words: `打印 字体：放大 正常 缩小 分享`."""
-    if len(key) > SHORT_LINE or _toolbar_stranger().search(key):
+    if len(key) > SHORT_LINE:
         return False
-    if _COUNTER.match(key) or _SIZE_ONLY.match(_SEPARATORS.sub("", key)):
+    if _COUNTER.match(key):
+        return True
+    if _toolbar_stranger().search(key):
+        return False
+    if _SIZE_ONLY.match(_SEPARATORS.sub("", key)):
         return True
     rest, found = vocab.vocabulary("html_toolbar_words.txt").remove(key)
     if not found:
