@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..han import HAN
 from ..resources import alternation
-from . import LineKind, spam, vocab
+from . import LineKind, credits, spam, vocab
 from .keys import KeyedLine, line_key
 from .meta_lines import MAX_LABEL_LINE, meta_fields
 
@@ -89,7 +89,7 @@ def classify(line: KeyedLine) -> LineKind:
         return LineKind.CHROME
     if _breadcrumb_spans(key) is not None:
         return LineKind.BREADCRUMB
-    if meta_fields(line) is not None or _OCCASION.match(key):
+    if meta_fields(line) is not None or _OCCASION.match(key) or credits.credit_line(key):
         return LineKind.META
     if _is_chrome(key, toolbar_checked=True):
         return LineKind.CHROME

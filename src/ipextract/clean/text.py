@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..han import count_han
-from . import Extracted, LineKind, bbcode, spam, vocab
+from . import Extracted, LineKind, bbcode, credits, spam, vocab
 from .keys import KeyedLine
 from .line_rules import LIST_MARKER as _LIST_MARKER
 from .line_rules import breadcrumb_items, classify
@@ -206,7 +206,17 @@ def _strip_inline(line: KeyedLine, out: Extracted, fields: _Fields) -> KeyedLine
         if found:
             fields.add(found, "text:byline")
         line = KeyedLine.of(rest)
-    return line
+    return _without_closing_credit(line, out)
+
+
+def _without_closing_credit(line: KeyedLine, out: Extracted) -> KeyedLine:
+    """Cut a wire tag or outlet credit glued to the paragraph's end (`…（編輯：XX）1100104`)."""
+    cut = credits.closing_credit_start(line.key)
+    if not cut:
+        return line
+    rest = line.cut(0, cut).rstrip()
+    out.drop("meta_lines", line.cut(cut).strip())
+    return KeyedLine.of(rest)
 
 
 def _without_site_suffix(title: KeyedLine) -> str:

@@ -8,8 +8,8 @@ tags read by head, and from the visible label lines around the headline and afte
 from __future__ import annotations
 
 from ...options import Options
-from .. import Extracted, LineKind
-from ..keys import line_keys
+from .. import Extracted, LineKind, credits
+from ..keys import KeyedLine, line_keys
 from ..line_rules import is_spam_text
 from ..repair import count_invisible
 from ..spam import remove_inline_spam
@@ -95,7 +95,19 @@ def _without_spam(body: list[RenderedLine], out: Extracted) -> list[RenderedLine
             out.drop("spam_blocks", chain)
         out.blocks.append(" ".join(text.split()) if chains else text)
         kept.append(line)
+    if out.blocks:
+        out.blocks[-1] = _without_closing_credit(out.blocks[-1], out)
     return kept
+
+
+def _without_closing_credit(text: str, out: Extracted) -> str:
+    """The last paragraph without a wire tag or outlet credit glued to its end (credits.py)."""
+    keyed = KeyedLine.of(text)
+    cut = credits.closing_credit_start(keyed.key)
+    if not cut:
+        return text
+    out.drop("meta_lines", keyed.cut(cut).strip())
+    return keyed.cut(0, cut).rstrip()
 
 
 def _mark_headline(

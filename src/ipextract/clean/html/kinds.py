@@ -14,7 +14,7 @@ from functools import cache
 from ...dates import CLOCK, TIMESTAMP
 from ...han import HAN_CHAR, count_han
 from ...resources import data_lines
-from .. import LineKind, line_rules, vocab
+from .. import LineKind, credits, line_rules, vocab
 from .labels import is_byline, is_label_line, label_row
 from .layout import RenderedLine
 
@@ -55,6 +55,8 @@ def classify(line: RenderedLine, key: str) -> LineKind:
         return LineKind.CAPTION
     if len(key) <= 100 and is_label_line(key):
         return LineKind.META
+    if credits.credit_line(key):
+        return LineKind.CHROME
     if len(key) <= SHORT_LINE:
         if is_byline(key):
             return LineKind.BYLINE
