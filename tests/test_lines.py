@@ -139,7 +139,6 @@ def test_a_dateline_under_a_title_is_meta(line):
         "会议时间：2019年5月8日上午",
         "2019年7月29日国务院常务会议",  # a headline that starts with a date
         "记者节快乐",  # a role glued to other words is not a credit
-        "文/李四 图/王五",
         "记者从9月29日召开的全市投资促进会上获悉,今年1至8月,全市完成招商引资区外到位资金503.5亿元。",
     ],
 )
