@@ -572,3 +572,19 @@ def test_pipeline_document_for_an_html_page():
     assert (doc.title, doc.published_at, doc.source) == ("专利授权量稳步增长", "2024-10-18", "国家知识产权局")
     assert doc.paragraphs == [PARA, PARA2]
     assert doc.removed["meta_lines"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("香港航空宣布，昨日延誤的4班航班，將改為今日出發。（港台圖片）", True),  # RTHK
+        ("市民在公園賞花。（新华社照片）", True),
+        ("（示意图／图取自网络）", True),  # Taiwan media
+        ("（示意圖／圖片取自Pixabay）", True),
+        ("全年共完成投资12亿元（不含土地费用）", False),
+        ("（一）加强组织领导", False),
+        ("本次展览共展出图片200余幅（含历史照片）。", False),
+    ],
+)
+def test_picture_credits_close_captions(line, caption):
+    assert caption_marker(line_key(line)) is caption
