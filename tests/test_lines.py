@@ -250,6 +250,26 @@ def test_legitimate_lines_survive(line):
     assert not is_spam_line(line)
 
 
+@pytest.mark.parametrize(
+    ("line", "clean", "cut"),
+    [
+        # A stats bureau page (q09): a gambling brand and spam words glued into the sentence.
+        (
+            "2025年上半年,bet36体育在线:地区生产总值为3022亿元。",
+            "2025年上半年,地区生产总值为3022亿元。",
+            ["bet36体育在线:"],
+        ),
+        ("全县共有188bet官网娱乐企业32家。", "全县共有企业32家。", ["188bet官网娱乐"]),
+        # Brands without spam words after them, and ordinary tokens, stay.
+        ("G20峰会在杭州举行,5G基站新增1.2万个。", "G20峰会在杭州举行,5G基站新增1.2万个。", []),
+        ("COVID19疫苗接种率达90%。", "COVID19疫苗接种率达90%。", []),
+        ("全市建成AB12体育公园3座。", "全市建成AB12体育公园3座。", []),
+    ],
+)
+def test_gambling_brand_injected_in_a_sentence_is_cut(line, clean, cut):
+    assert remove_inline_spam(line) == (clean, cut)
+
+
 def test_spam_injected_inside_a_sentence_is_cut():
     line = "从以上数据可以看出,*365体育滚球_365体育彩票-投注*官网@县科技产业园区建设成效显著,园区以重工业为主。"
     assert remove_inline_spam(line) == (

@@ -25,7 +25,7 @@ _MAX_CREDIT = 80
 #: A box or bullet that opens a newspaper byline: `□ 本报记者 XX`, `■记者 XX`.
 _BOXED_BYLINE = re.compile(rf"^[□■◇◆▌▍|｜]\s*(?:本报|本台|本刊|新华社|特约)?(?:记者|通讯员)\s*[{HAN}·\s、]{{2,24}}$")
 #: An editor tag closing a paragraph, with the story number a wire service adds (CNA).
-_WIRE_TAG = re.compile(r"\s*[（(]\s*(?:编辑|责任编辑|译者|核稿)\s*[:：][^()（）]{1,20}[)）]\s*\d{6,10}\s*$")
+_WIRE_TAG = re.compile(r"[（(]\s*(?:编辑|责任编辑|译者|核稿)\s*[:：][^()（）]{1,20}[)）]\s*\d{6,10}\s*$")
 #: An outlet's closing credit: `（牟定县融媒体中心）`, `（来自XX日报）`.
 _OUTLET_CREDIT = re.compile(
     rf"(?<=[。！？!?”」])\s*[（(](?:来自|转自|转载自)?[{HAN}]{{2,16}}"
