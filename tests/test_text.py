@@ -264,3 +264,27 @@ def test_a_megabyte_line_of_article_text_cleans_fast(fixtures):
 def test_forum_markup_is_unwrapped_into_paragraphs(page, title, blocks):
     out = clean_text(page)
     assert (first(out, "title"), out.blocks) == (title, blocks)
+
+
+ZH1 = "1-7月份,全国规模以上工业企业实现利润总额39038.1亿元,同比增长17.1%。"
+ZH2 = "1-7月份,国有控股企业实现利润总额11913.2亿元,同比增长30.5%。"
+EN1 = "From January to July, the total profits of industrial enterprises reached 3903.81 billion yuan."
+ES1 = "De enero a julio, los beneficios totales de las empresas industriales superaron los 390.830 millones."
+EN2 = "From January to July, state-controlled enterprises achieved a total profit of 1191.32 billion yuan."
+FR2 = "De janvier à juillet, les entreprises contrôlées par l'État ont réalisé un bénéfice total de 1191 milliards."
+
+
+@pytest.mark.parametrize(
+    ("page", "blocks"),
+    [
+        # A translation mirror (q10): every paragraph rendered in two languages.
+        ("\n".join([ZH1, EN1, ES1, "", ZH2, EN2, FR2]), [ZH1, ZH2]),
+        ("\n".join(["2018-08-27 11:51", "2018-08-27 11:51.", ZH1, EN1, ES1, ZH2, EN2, FR2]), [ZH1, ZH2]),
+        # A bilingual original renders each item once: its English stays (a ministry report).
+        ("\n".join([ZH1, EN1, ZH2, EN2]), [ZH1, EN1, ZH2, EN2]),
+        # One paragraph rendered twice is not yet a mirror.
+        ("\n".join([ZH1, EN1, ES1, ZH2]), [ZH1, EN1, ES1, ZH2]),
+    ],
+)
+def test_translation_mirror_renderings_leave_the_body(page, blocks):
+    assert clean_text(page).blocks == blocks

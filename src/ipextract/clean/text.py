@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..han import count_han
-from . import Extracted, LineKind, bbcode, credits, spam, vocab
+from . import Extracted, LineKind, bbcode, credits, spam, translation, vocab
 from .keys import KeyedLine
 from .line_rules import LIST_MARKER as _LIST_MARKER
 from .line_rules import breadcrumb_items, classify
@@ -35,7 +35,8 @@ _SUBTITLE = re.compile(r"^(?:——|—|--|－－)")
 # The trailing chain starts only where it cannot be extended to the left (look-behinds): tried
 # from every ` |` of a long line it rescans to the end each time, quadratic. Same matches.
 _EDGE_BARS = re.compile(r"^(?:[|｜]\s+)+|(?<!\s)(?<!\s[|｜])(?:\s+[|｜])+$")
-_TERMINAL = re.compile(r"[。！？!?；;…”’」』)）】》:：]$")
+# A Latin full stop ends an English sentence; after a digit it may be a list number (`2.`).
+_TERMINAL = re.compile(r"(?:[。！？!?；;…”’」』)）】》:：]|(?<![0-9])\.)$")
 _CLAUSE_PUNCT = re.compile(r"[，,。、；;]")
 #: A line at least this long that stops mid-clause was wrapped by the page, not ended.
 _MIN_WRAPPED = 24
@@ -149,6 +150,8 @@ def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tupl
         if kind is LineKind.SPAM:
             in_template = in_template or spam.has_marker(line.key)
         lines.append((line, kind))
+    for i in translation.renderings([line.key for line, _ in lines]):
+        lines[i] = (lines[i][0], LineKind.CHROME)
     return lines
 
 
