@@ -588,3 +588,33 @@ def test_pipeline_document_for_an_html_page():
 )
 def test_picture_credits_close_captions(line, caption):
     assert caption_marker(line_key(line)) is caption
+
+
+@pytest.mark.parametrize(
+    ("fragment", "blocks"),
+    [
+        # A defence ministry's daily report saved as a fragment (mnd.gov.tw): items in short lines.
+        (
+            "<div class='thisPages'><p>二、機型Aircraft Type:</p><p>運-8遠干機 1架次</p><p>運-8反潛機 1架次</p>"
+            "<p>運-9通信對抗機 1架次</p><p>三、活動概要Activity Area:</p><p>活動示意圖、照片</p>"
+            "<p>四、空軍應處作為Reactions:</p><p>派遣空中巡邏兵力應對、廣播驅離、防空飛彈追監</p>"
+            "<h5>下載專區</h5><div><a href='a.pdf'>0104中共軍機活動報告</a> (下載次數：202次)</div></div>",
+            [
+                "二、機型Aircraft Type:", "運-8遠干機 1架次", "運-8反潛機 1架次", "運-9通信對抗機 1架次",
+                "三、活動概要Activity Area:", "活動示意圖、照片", "四、空軍應處作為Reactions:",
+                "派遣空中巡邏兵力應對、廣播驅離、防空飛彈追監",
+            ],
+        ),
+        # A county's list of figures in short lines.
+        (
+            "<div><p>全县主要经济指标</p><p>地区生产总值 92.9亿元</p><p>第一产业增加值 21.2亿元</p>"
+            "<p>第二产业增加值 41亿元</p><p>第三产业增加值 30.7亿元</p><p>一般公共预算收入增长6%达4.21亿元</p></div>",
+            [
+                "全县主要经济指标", "地区生产总值 92.9亿元", "第一产业增加值 21.2亿元", "第二产业增加值 41亿元",
+                "第三产业增加值 30.7亿元", "一般公共预算收入增长6%达4.21亿元",
+            ],
+        ),
+    ],
+)
+def test_a_report_in_short_lines_is_read_whole(fragment, blocks):
+    assert body(fragment) == blocks
