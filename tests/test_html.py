@@ -329,6 +329,18 @@ def test_captions_are_dropped_but_centred_poems_are_not():
     ]
 
 
+@pytest.mark.parametrize(
+    "number",
+    ["川卫函〔2025〕46号", "教思政厅函[2024]10号", "粤府办〔2023〕5号"],
+)
+def test_a_document_number_under_a_letterhead_image_is_text(number):
+    article = (
+        "<p style='text-align:center'><img src='head.png'></p>"
+        f"<p style='text-align:center'><b>{number}</b></p><p>唐家文代表：</p><p>{PARA}</p><p>{PARA2}</p>"
+    )
+    assert body(page(article)) == [number, "唐家文代表：", PARA, PARA2]
+
+
 def test_section_headings_stay_as_their_own_lines():
     article = f"<p>{PARA}</p><p><strong>一、总体要求</strong></p><p>{PARA2}</p><h3>二、主要任务</h3><p>{PARA3}</p>"
     assert body(page(article)) == [PARA, "一、总体要求", PARA2, "二、主要任务", PARA3]

@@ -64,12 +64,13 @@ def image_caption(line: RenderedLine, following: RenderedLine | None) -> bool:
 
     A centred short line under a picture is its caption, unless centred text goes on below it (a
     poem, a statement's heading); a lone short sentence is a caption too. A date (a statement's
-    dateline), a work title in 《》 and a phrase that runs on into the next line are text.
+    dateline), a work title in 《》, a document number (`川卫函〔2025〕46号`, set centred under a
+    letterhead image) and a phrase that runs on into the next line are text.
     """
     if not line.image_before or line.row:
         return False
     text = line.text
-    if len(text) > _CAPTION_MAX or date_only_line(text) or _WORK_TITLE.match(text):
+    if len(text) > _CAPTION_MAX or date_only_line(text) or _WORK_TITLE.match(text) or _DOC_NUMBER.search(text):
         return False
     if line.centered:
         return following is None or not following.centered or following.image_before
@@ -84,7 +85,8 @@ _HEADLINE_BAD_END = re.compile(r"[。！？!?，,、；;：:…]$")
 _DISPLAY_MAX = 40
 #: A document number (`教思政厅函〔2024〕10号`) or a bracketed note (`（…会议通过）`) under a
 #: title is part of the document, not of its headline.
-_DOCUMENT_LINE = re.compile(r"^[(（〔\[［【]|[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d+\s*号")
+_DOC_NUMBER = re.compile(r"[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d+\s*号")
+_DOCUMENT_LINE = re.compile(rf"^[(（〔\[［【]|{_DOC_NUMBER.pattern}")
 #: What may stand right above a display line: the page's start, or header lines. An image's
 #: caption may not: a bold line under a picture opens the text (a section heading).
 _DISPLAY_AFTER = frozenset((None, LineKind.TITLE, LineKind.META, LineKind.STAMP, LineKind.BYLINE, LineKind.TOOLBAR))
