@@ -338,7 +338,8 @@ def test_a_document_number_under_a_letterhead_image_is_text(number):
         "<p style='text-align:center'><img src='head.png'></p>"
         f"<p style='text-align:center'><b>{number}</b></p><p>唐家文代表：</p><p>{PARA}</p><p>{PARA2}</p>"
     )
-    assert body(page(article)) == [number, "唐家文代表：", PARA, PARA2]
+    html = page(f"<h2>关于第14040218号建议的复函</h2>{article}", head="<title>关于第14040218号建议的复函</title>")
+    assert body(html) == [number, "唐家文代表：", PARA, PARA2]
 
 
 def test_section_headings_stay_as_their_own_lines():
