@@ -631,3 +631,11 @@ def test_picture_credits_close_captions(line, caption):
 )
 def test_a_report_in_short_lines_is_read_whole(fragment, blocks):
     assert body(fragment) == blocks
+
+
+def test_share_and_follow_prompts_inside_the_article_go():
+    article = (
+        f"<p>{PARA}</p><p>微信扫一扫，分享到朋友圈</p><p>{PARA2}</p>"
+        "<p>长按识别二维码，关注我们</p><p>转载请注明出处</p>"
+    )
+    assert body(page(article)) == [PARA, PARA2]

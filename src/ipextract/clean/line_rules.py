@@ -205,19 +205,24 @@ def _is_chrome(key: str, *, toolbar_checked: bool) -> bool:
         return False
     if _URL_LINE.match(key) or (not toolbar_checked and is_toolbar(key)):
         return True
-    # A sentence end marks text, unless the line points at an address: a follow prompt
-    # (`订阅…频道:https://…,即时接收最新消息。`) is chrome written as a sentence.
-    if (
-        len(key) <= 100
-        and ("。" not in key or _HAS_URL.search(key))
-        and vocab.vocabulary("lines_chrome_phrases.txt").search(key)
-    ):
+    if len(key) <= 100 and chrome_phrase(key):
         return True
     if _FACET.match(key):
         return True
     if len(key) <= 120 and _footer_pattern().match(key):
         return True
     return _is_nav(key) or _is_link_list(key) or is_caption(key)
+
+
+def chrome_phrase(key: str) -> bool:
+    """A line that is not a sentence and holds a furniture phrase (欢迎访问, 扫描二维码, 版权声明).
+
+    A sentence end marks text, unless the line points at an address: a follow prompt
+    (`订阅…频道:https://…,即时接收最新消息。`) is chrome written as a sentence.
+    """
+    if "。" in key and not _HAS_URL.search(key):
+        return False
+    return vocab.vocabulary("lines_chrome_phrases.txt").search(key)
 
 
 def is_caption(key: str) -> bool:

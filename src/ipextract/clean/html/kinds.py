@@ -55,7 +55,7 @@ def classify(line: RenderedLine, key: str) -> LineKind:
         return LineKind.CAPTION
     if len(key) <= 100 and is_label_line(key):
         return LineKind.META
-    if credits.credit_line(key):
+    if credits.credit_line(key) or (len(key) <= SHORT_LINE and line_rules.chrome_phrase(key)):
         return LineKind.CHROME
     if len(key) <= SHORT_LINE:
         if is_byline(key):
