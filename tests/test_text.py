@@ -288,3 +288,28 @@ FR2 = "De janvier à juillet, les entreprises contrôlées par l'État ont réal
 )
 def test_translation_mirror_renderings_leave_the_body(page, blocks):
     assert clean_text(page).blocks == blocks
+
+
+LEAD = "全县地区生产总值增长12.6%达92.9亿元,城乡常住居民人均可支配收入分别增长12%和13%。"
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "blocks"),
+    [
+        # Titles listed under a related-links label after the article go.
+        (
+            f"全县经济运行平稳\n来源：县统计局\n{LEAD}\n相关新闻\n某某新闻标题一\n某某新闻标题二",
+            "全县经济运行平稳",
+            [LEAD],
+        ),
+        (f"{LEAD}\n相关阅读：\n全市召开经济工作会议\n我县举行项目集中开工仪式", None, [LEAD]),
+        # Before the article, 上一篇 links do not eat the headline.
+        (f"上一篇：某某标题\n全县经济运行平稳\n来源：县统计局\n{LEAD}", "全县经济运行平稳", [LEAD]),
+        # Picture credits and captions.
+        (f"{LEAD}\n市民在公园赏花。张三供图", None, [LEAD]),
+        (f"{LEAD}\n（示意图／图取自Pixabay）", None, [LEAD]),
+    ],
+)
+def test_link_lists_and_captions_after_the_article_go(page, title, blocks):
+    out = clean_text(page)
+    assert (first(out, "title"), out.blocks) == (title, blocks)

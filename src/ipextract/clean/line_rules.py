@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..han import HAN
-from ..resources import alternation
+from ..resources import alternation, data_lines
 from . import LineKind, credits, spam, vocab
 from .keys import KeyedLine, line_key
 from .meta_lines import MAX_LABEL_LINE, meta_fields
@@ -214,6 +214,33 @@ def _is_chrome(key: str, *, toolbar_checked: bool) -> bool:
     return _is_nav(key) or _is_link_list(key) or is_caption(key)
 
 
+#: Every match of every caption marker holds one of these characters: one scan for them rules out
+#: most lines before the markers' searches.
+_CAPTION_CHARS = re.compile("[图摄照]")
+_CAPTION_MARKER_MAX = 200
+#: End markers are short labels.
+_END_MARKER_MAX = 60
+
+
+@lru_cache(maxsize=1)
+def _captions() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in data_lines("html_caption_markers.txt"))
+
+
+def caption_marker(key: str) -> bool:
+    """A line carrying a photo-caption marker: `图为…`, `（刘通摄）`, `图／腾讯科技`, `（资料照）`."""
+    if len(key) > _CAPTION_MARKER_MAX or not _CAPTION_CHARS.search(key):
+        return False
+    return any(p.search(key) for p in _captions())
+
+
+def end_marker(key: str) -> bool:
+    """A section label that follows articles: related links, comments, next/previous."""
+    if len(key) > _END_MARKER_MAX:
+        return False
+    return vocab.pattern("html_end_markers.txt", r"^[\s【\[「]*(?:{words})").search(key) is not None
+
+
 def chrome_phrase(key: str) -> bool:
     """A line that is not a sentence and holds a furniture phrase (欢迎访问, 扫描二维码, 版权声明).
 
@@ -229,7 +256,7 @@ def is_caption(key: str) -> bool:
     """An image caption or photo credit: `…繁忙。 记者 华小峰 摄`, `图为…`."""
     if len(key) > _MAX_CAPTION:
         return False
-    return bool(_CAPTION_CREDIT.search(key) or _CAPTION_LEAD.match(key))
+    return bool(_CAPTION_CREDIT.search(key) or _CAPTION_LEAD.match(key)) or caption_marker(key)
 
 
 def _is_link_list(key: str) -> bool:

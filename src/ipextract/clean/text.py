@@ -19,7 +19,7 @@ from ..han import count_han
 from . import Extracted, LineKind, bbcode, credits, spam, translation, vocab
 from .keys import KeyedLine
 from .line_rules import LIST_MARKER as _LIST_MARKER
-from .line_rules import breadcrumb_items, classify
+from .line_rules import breadcrumb_items, classify, end_marker
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
 from .repair import repair
 
@@ -152,7 +152,30 @@ def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tupl
         lines.append((line, kind))
     for i in translation.renderings([line.key for line, _ in lines]):
         lines[i] = (lines[i][0], LineKind.CHROME)
+    _drop_link_lists(lines)
     return lines
+
+
+#: A related-links list's items are short titles.
+_MAX_LINK_TITLE = 40
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _drop_link_lists(lines: list[tuple[KeyedLine, LineKind]]) -> None:
+    """Mark the titles listed under a related-links label (相关新闻, 相关阅读) as chrome.
+
+    Only after the article has begun (a sentence has been read), so a page that opens with
+    上一篇/下一篇 links keeps its headline; the list ends at the first line that reads as a
+    sentence or is long.
+    """
+    begun = listing = False
+    for i, (line, kind) in enumerate(lines):
+        title_like = len(line.key) <= _MAX_LINK_TITLE and not _SENTENCE_END.search(line.key)
+        if listing and kind is LineKind.BODY and title_like:
+            lines[i] = (line, LineKind.CHROME)
+            continue
+        listing = begun and end_marker(line.key)
+        begun = begun or (kind is LineKind.BODY and bool(_SENTENCE_END.search(line.key)))
 
 
 def _take_meta(line: KeyedLine, fields: _Fields, out: Extracted, *, tail: bool) -> None:

@@ -13,8 +13,8 @@ from functools import cache
 
 from ...dates import CLOCK, TIMESTAMP
 from ...han import HAN_CHAR, count_han
-from ...resources import data_lines
 from .. import LineKind, credits, line_rules, vocab
+from ..line_rules import caption_marker, end_marker
 from .labels import is_byline, is_label_line, label_row
 from .layout import RenderedLine
 
@@ -26,15 +26,11 @@ _DIGIT = re.compile(r"\d")
 #: or a font-size switch spelled only with size letters (`大中小`).
 _COUNTER = re.compile(r"^(?:[+＋]\s*\d{1,6}|[-－]?\d{0,8}\s*次)$")
 _SIZE_ONLY = re.compile(r"^[大中小]{2,4}$")
-#: Every match of every caption marker holds one of these characters: one scan for them rules out
-#: most lines before the markers' searches.
-_CAPTION_CHARS = re.compile("[图摄照]")
 
 #: Lines longer than this are never toolbars, credits, end markers, stamps, bylines or footer labels.
 SHORT_LINE = 60
 #: Lines longer than this are never footers or disclaimers (those run to two or three sentences).
 _FOOTER_MAX = 400
-_CAPTION_MAX = 200
 
 
 def classify(line: RenderedLine, key: str) -> LineKind:
@@ -125,23 +121,8 @@ def editor_line(key: str) -> bool:
     return vocab.pattern("html_editor_labels.txt", template).search(key) is not None
 
 
-def end_marker(key: str) -> bool:
-    """A section label that follows articles: related links, comments, next/previous."""
-    if len(key) > SHORT_LINE:
-        return False
-    return vocab.pattern("html_end_markers.txt", r"^[\s【\[「]*(?:{words})").search(key) is not None
 
 
-@cache
-def _captions() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in data_lines("html_caption_markers.txt"))
-
-
-def caption_marker(key: str) -> bool:
-    """A line carrying a photo-caption marker: `图为…`, `（刘通摄）`, `图／腾讯科技`, `（资料照）`."""
-    if len(key) > _CAPTION_MAX or not _CAPTION_CHARS.search(key):
-        return False
-    return any(p.search(key) for p in _captions())
 
 
 def stamp_line(key: str) -> bool:
