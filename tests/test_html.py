@@ -639,3 +639,21 @@ def test_share_and_follow_prompts_inside_the_article_go():
         "<p>长按识别二维码，关注我们</p><p>转载请注明出处</p>"
     )
     assert body(page(article)) == [PARA, PARA2]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<div class='box'><p>订阅我们的新闻通讯</p><p>输入电子邮箱</p><p>订阅</p></div>",
+        "<p>國防部表示，共機已離開。（編輯：張三）1100104</p>",
+    ],
+)
+def test_newsletter_boxes_and_wire_tags_at_the_end_go(tail):
+    html = page(f"<p>{PARA}</p><p>{PARA2}</p>{tail}", head="<title>某某_某某网</title>")
+    assert body(html)[:2] == [PARA, PARA2]
+    assert all("订阅" not in b and "編輯" not in b for b in body(html))
+
+
+def test_a_closing_reporter_byline_stays_in_an_html_paragraph():
+    html = page(f"<p>{PARA}</p><p>{PARA2}（记者：魏伟）</p>", head="<title>某某_某某网</title>")
+    assert body(html) == [PARA, PARA2 + "（记者：魏伟）"]

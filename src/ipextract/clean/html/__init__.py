@@ -101,7 +101,11 @@ def _without_spam(body: list[RenderedLine], out: Extracted) -> list[RenderedLine
 
 
 def _without_closing_credit(text: str, out: Extracted) -> str:
-    """The last paragraph without a wire tag or outlet credit glued to its end (credits.py)."""
+    """The last paragraph without a wire tag or outlet credit glued to its end (credits.py).
+
+    A bracketed reporter byline there (`（记者：魏伟）`) stays: on HTML pages it is part of the
+    article's last paragraph as published.
+    """
     keyed = KeyedLine.of(text)
     cut = credits.closing_credit_start(keyed.key)
     if not cut:
