@@ -657,3 +657,26 @@ def test_newsletter_boxes_and_wire_tags_at_the_end_go(tail):
 def test_a_closing_reporter_byline_stays_in_an_html_paragraph():
     html = page(f"<p>{PARA}</p><p>{PARA2}（记者：魏伟）</p>", head="<title>某某_某某网</title>")
     assert body(html) == [PARA, PARA2 + "（记者：魏伟）"]
+
+
+def test_a_bilingual_report_keeps_its_english_lines():
+    fragment = (
+        "<div><p><strong>中共解放軍進入我西南空域活動情況</strong></p>"
+        "<p><strong>PLA aircraft entered Taiwan's southwestern ADIZ</strong></p>"
+        "<p>二、機型Aircraft Type:</p><p>運-8遠干機 1架次</p><p>One Y-8 EW</p>"
+        "<p>三、活動概要Activity Area:</p><p>活動示意圖、照片</p><p>Flight paths as illustrated</p>"
+        "<p>四、空軍應處作為Reactions:</p><p>派遣空中巡邏兵力應對、廣播驅離、防空飛彈追監</p>"
+        "<p>Airborne alert sorties had been tasked, radio warnings issued.</p>"
+        "<h5>下載專區</h5><p>運8反潛機(同型機) (下載次數：40次)</p></div>"
+    )
+    assert body(fragment)[-9:] == [
+        "二、機型Aircraft Type:", "運-8遠干機 1架次", "One Y-8 EW", "三、活動概要Activity Area:", "活動示意圖、照片",
+        "Flight paths as illustrated", "四、空軍應處作為Reactions:", "派遣空中巡邏兵力應對、廣播驅離、防空飛彈追監",
+        "Airborne alert sorties had been tasked, radio warnings issued.",
+    ]
+    assert "PLA aircraft entered Taiwan's southwestern ADIZ" not in body(fragment)
+
+
+def test_english_lines_of_a_chinese_page_without_bilingual_labels_go():
+    article = f"<p>{PARA}</p><p>Share this article with your friends</p><p>{PARA2}</p>"
+    assert body(page(article)) == [PARA, PARA2]

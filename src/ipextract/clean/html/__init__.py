@@ -7,6 +7,9 @@ tags read by head, and from the visible label lines around the headline and afte
 
 from __future__ import annotations
 
+import re
+
+from ...han import HAN
 from ...options import Options
 from .. import Extracted, LineKind, credits
 from ..keys import KeyedLine, line_keys
@@ -54,6 +57,7 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     headline = choose_headline(lines, head.titles, start, kinds)
     _mark_headline(kinds, headline, lines, inside, start)
 
+    _keep_bilingual_english(inside, kinds)
     local = [line.index for line in inside]
     chosen = select(
         inside, [kinds[i] for i in local], [is_prose(lines[i], kinds[i], weights[i]) for i in local]
@@ -69,6 +73,28 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     )
     add_candidates(out, head, headline, lines, kinds, body_lines, regions)
     return out
+
+
+#: A bilingual label: Han then an English word or two, `二、機型Aircraft Type:`, `日期Date:`.
+_BILINGUAL_LABEL = re.compile(rf"[{HAN}][A-Z][a-z]+(?: [A-Za-z]+)*\s*[:：]$")
+_ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}")
+#: Bilingual labels a container needs before its English lines are read as its text.
+_MIN_BILINGUAL = 2
+
+
+def _keep_bilingual_english(inside: list[RenderedLine], kinds: list[LineKind]) -> None:
+    """English lines of a bilingual document are its text, not furniture without Han.
+
+    A ministry report printed in Chinese and English labels its sections in both
+    (`三、活動概要Activity Area:`); there the English renderings are part of what was published.
+    """
+    labels = [i for i, line in enumerate(inside) if _BILINGUAL_LABEL.search(line.text)]
+    if len(labels) < _MIN_BILINGUAL:
+        return
+    # From the first label on: above it is the header (an English rendering of the headline).
+    for line in inside[labels[0] :]:
+        if kinds[line.index] is LineKind.NOHAN and len(_ENGLISH_WORDS.findall(line.text)) >= 2:
+            kinds[line.index] = LineKind.BODY
 
 
 def _invisible_dropped(lines: list[RenderedLine]) -> int:

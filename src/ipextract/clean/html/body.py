@@ -146,8 +146,13 @@ def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) 
     n = len(lines)
     first = next((i for i in range(n) if prose[i]), None)
     if first is None:
-        kept = [i for i in range(n) if kinds[i] not in FURNITURE and kinds[i] not in HEADER]
-        return Selection(kept, [(i, k) for i, k in enumerate(kinds) if k in FURNITURE or k in HEADER], n, n)
+        # No paragraph: whatever is not furniture is the text, up to a terminator that follows
+        # some of it (a report in short lines, then its site's download area).
+        text = [i for i in range(n) if kinds[i] not in FURNITURE and kinds[i] not in HEADER]
+        end = next((i for i in range(n) if kinds[i] in TERMINATORS and text and text[0] < i), n)
+        kept = [i for i in text if i < end]
+        dropped = [(i, k) for i, k in enumerate(kinds) if i >= end or k in FURNITURE or k in HEADER]
+        return Selection(kept, dropped, n, n)
     cut = -1
     for i in range(first):
         if kinds[i] in HEADER:
