@@ -313,3 +313,27 @@ LEAD = "全县地区生产总值增长12.6%达92.9亿元,城乡常住居民人�
 def test_link_lists_and_captions_after_the_article_go(page, title, blocks):
     out = clean_text(page)
     assert (first(out, "title"), out.blocks) == (title, blocks)
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "blocks"),
+    [
+        # A county bulletin (q19 shape): title, issuer, date.
+        (
+            f"2022年闻喜县国民经济和社会发展统计公报\n闻喜县统计局\n2023年4月11日\n{LEAD}",
+            "2022年闻喜县国民经济和社会发展统计公报",
+            [LEAD],
+        ),
+        # A budget report (q05 shape): title, dateline, issuer, salutation.
+        (
+            f"黄平县2022年预算执行情况的报告\n(2023年2月8日在县第十七届人民代表大会第二次会议上)\n黄平县财政局\n各位代表:\n{LEAD}",
+            "黄平县2022年预算执行情况的报告",
+            ["各位代表:", LEAD],
+        ),
+        # A line naming a body inside the text stays.
+        (f"全县经济运行平稳\n来源：县统计局\n{LEAD}\n黄平县财政局", "全县经济运行平稳", [LEAD, "黄平县财政局"]),
+    ],
+)
+def test_an_issuer_under_the_title_is_neither_title_nor_text(page, title, blocks):
+    out = clean_text(page)
+    assert (first(out, "title"), out.blocks) == (title, blocks)

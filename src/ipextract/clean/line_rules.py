@@ -241,6 +241,20 @@ def end_marker(key: str) -> bool:
     return vocab.pattern("html_end_markers.txt", r"^[\s【\[「]*(?:{words})").search(key) is not None
 
 
+#: An issuer's name is a few Han characters and one of the endings; longer lines are headlines.
+_ISSUER_MAX = 20
+
+
+@lru_cache(maxsize=1)
+def _issuer() -> re.Pattern[str]:
+    return re.compile(rf"^[{HAN}]{{2,{_ISSUER_MAX}}}?(?:{alternation(vocab.words('lines_issuer_suffixes.txt'))})$")
+
+
+def is_issuer(key: str) -> bool:
+    """A line that is only the name of an issuing body: `黄平县财政局`, `闻喜县统计局`."""
+    return len(key) <= _ISSUER_MAX + 4 and bool(_issuer().match(key))
+
+
 def chrome_phrase(key: str) -> bool:
     """A line that is not a sentence and holds a furniture phrase (欢迎访问, 扫描二维码, 版权声明).
 

@@ -19,7 +19,7 @@ from ..han import count_han
 from . import Extracted, LineKind, bbcode, credits, spam, translation, vocab
 from .keys import KeyedLine
 from .line_rules import LIST_MARKER as _LIST_MARKER
-from .line_rules import breadcrumb_items, classify, end_marker
+from .line_rules import breadcrumb_items, classify, end_marker, is_issuer
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
 from .repair import repair
 
@@ -106,6 +106,8 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             out.drop_line(LineKind.TITLE, line.text)  # the headline repeated
         elif title is not None and i < head_end and _SUBTITLE.match(line.key):
             out.drop_line(LineKind.HEADER, line.text)  # its subtitle
+        elif title_at is not None and title_at < i < head_end and is_issuer(line.key):
+            out.drop_line(LineKind.HEADER, line.text)  # the issuer under a report's title
         else:
             stripped = _strip_inline(line, out, fields)
             # What is left once a closing byline is gone is judged as a line of its own: it
@@ -207,6 +209,9 @@ def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int) -> int 
     metadata line the first candidate is the headline: later ones are section headings.
     """
     candidates = [i for i in range(head_end) if lines[i][1] is LineKind.BODY and _is_headline(lines[i][0].key)]
+    # An issuer's name under the headline (`闻喜县统计局`) is no headline while another line can be.
+    headlines = [i for i in candidates if not is_issuer(lines[i][0].key)]
+    candidates = headlines or candidates
     if not candidates:
         return None
     crumbs = [i for i in range(head_end) if lines[i][1] is LineKind.BREADCRUMB]
