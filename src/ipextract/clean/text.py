@@ -16,17 +16,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..han import count_han
-from . import Extracted, LineKind, spam, vocab
+from . import Extracted, LineKind, bbcode, credits, spam, translation, vocab
 from .keys import KeyedLine
-from .line_rules import breadcrumb_items, classify
+from .line_rules import LIST_MARKER as _LIST_MARKER
+from .line_rules import breadcrumb_items, classify, end_marker, is_issuer
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
 from .repair import repair
 
 _MAX_TITLE = 64
 _TITLE_BAD_END = re.compile(r"[。，,、；;：:…]$")
-_LIST_MARKER = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，、])"
-)
 # Matched against line keys, whose spaces are folded to single ones, so `\s?` takes any run: a
 # `\s*` would rescan a long run for every end the lazy headline tries (quadratic).
 _SITE_SUFFIX = re.compile(
@@ -37,7 +35,8 @@ _SUBTITLE = re.compile(r"^(?:——|—|--|－－)")
 # The trailing chain starts only where it cannot be extended to the left (look-behinds): tried
 # from every ` |` of a long line it rescans to the end each time, quadratic. Same matches.
 _EDGE_BARS = re.compile(r"^(?:[|｜]\s+)+|(?<!\s)(?<!\s[|｜])(?:\s+[|｜])+$")
-_TERMINAL = re.compile(r"[。！？!?；;…”’」』)）】》:：]$")
+# A Latin full stop ends an English sentence; after a digit it may be a list number (`2.`).
+_TERMINAL = re.compile(r"(?:[。！？!?；;…”’」』)）】》:：]|(?<![0-9])\.)$")
 _CLAUSE_PUNCT = re.compile(r"[，,。、；;]")
 #: A line at least this long that stops mid-clause was wrapped by the page, not ended.
 _MIN_WRAPPED = 24
@@ -107,6 +106,8 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             out.drop_line(LineKind.TITLE, line.text)  # the headline repeated
         elif title is not None and i < head_end and _SUBTITLE.match(line.key):
             out.drop_line(LineKind.HEADER, line.text)  # its subtitle
+        elif title_at is not None and title_at < i < head_end and is_issuer(line.key):
+            out.drop_line(LineKind.HEADER, line.text)  # the issuer under a report's title
         else:
             stripped = _strip_inline(line, out, fields)
             # What is left once a closing byline is gone is judged as a line of its own: it
@@ -138,7 +139,7 @@ def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tupl
     """
     lines: list[tuple[KeyedLine, LineKind]] = []
     in_template = False
-    for raw in text.splitlines():
+    for raw in bbcode.unwrap(text).splitlines():
         fixed = _EDGE_BARS.sub("", repair(raw, out.removed, keep_pinyin=keep_pinyin)).strip()
         if not fixed:
             continue
@@ -151,7 +152,32 @@ def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tupl
         if kind is LineKind.SPAM:
             in_template = in_template or spam.has_marker(line.key)
         lines.append((line, kind))
+    for i in translation.renderings([line.key for line, _ in lines]):
+        lines[i] = (lines[i][0], LineKind.CHROME)
+    _drop_link_lists(lines)
     return lines
+
+
+#: A related-links list's items are short titles.
+_MAX_LINK_TITLE = 40
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _drop_link_lists(lines: list[tuple[KeyedLine, LineKind]]) -> None:
+    """Mark the titles listed under a related-links label (相关新闻, 相关阅读) as chrome.
+
+    Only after the article has begun (a sentence has been read), so a page that opens with
+    上一篇/下一篇 links keeps its headline; the list ends at the first line that reads as a
+    sentence or is long.
+    """
+    begun = listing = False
+    for i, (line, kind) in enumerate(lines):
+        title_like = len(line.key) <= _MAX_LINK_TITLE and not _SENTENCE_END.search(line.key)
+        if listing and kind is LineKind.BODY and title_like:
+            lines[i] = (line, LineKind.CHROME)
+            continue
+        listing = begun and end_marker(line.key)
+        begun = begun or (kind is LineKind.BODY and bool(_SENTENCE_END.search(line.key)))
 
 
 def _take_meta(line: KeyedLine, fields: _Fields, out: Extracted, *, tail: bool) -> None:
@@ -183,6 +209,9 @@ def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int) -> int 
     metadata line the first candidate is the headline: later ones are section headings.
     """
     candidates = [i for i in range(head_end) if lines[i][1] is LineKind.BODY and _is_headline(lines[i][0].key)]
+    # An issuer's name under the headline (`闻喜县统计局`) is no headline while another line can be.
+    headlines = [i for i in candidates if not is_issuer(lines[i][0].key)]
+    candidates = headlines or candidates
     if not candidates:
         return None
     crumbs = [i for i in range(head_end) if lines[i][1] is LineKind.BREADCRUMB]
@@ -208,7 +237,17 @@ def _strip_inline(line: KeyedLine, out: Extracted, fields: _Fields) -> KeyedLine
         if found:
             fields.add(found, "text:byline")
         line = KeyedLine.of(rest)
-    return line
+    return _without_closing_credit(line, out)
+
+
+def _without_closing_credit(line: KeyedLine, out: Extracted) -> KeyedLine:
+    """Cut a wire tag or outlet credit glued to the paragraph's end (`…（編輯：XX）1100104`)."""
+    cut = credits.closing_credit_start(line.key)
+    if not cut:
+        return line
+    rest = line.cut(0, cut).rstrip()
+    out.drop("meta_lines", line.cut(cut).strip())
+    return KeyedLine.of(rest)
 
 
 def _without_site_suffix(title: KeyedLine) -> str:

@@ -7,9 +7,12 @@ tags read by head, and from the visible label lines around the headline and afte
 
 from __future__ import annotations
 
+import re
+
+from ...han import HAN
 from ...options import Options
-from .. import Extracted, LineKind
-from ..keys import line_keys
+from .. import Extracted, LineKind, credits
+from ..keys import KeyedLine, line_keys
 from ..line_rules import is_spam_text
 from ..repair import count_invisible
 from ..spam import remove_inline_spam
@@ -54,6 +57,7 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     headline = choose_headline(lines, head.titles, start, kinds)
     _mark_headline(kinds, headline, lines, inside, start)
 
+    _keep_bilingual_english(inside, kinds)
     local = [line.index for line in inside]
     chosen = select(
         inside, [kinds[i] for i in local], [is_prose(lines[i], kinds[i], weights[i]) for i in local]
@@ -69,6 +73,28 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     )
     add_candidates(out, head, headline, lines, kinds, body_lines, regions)
     return out
+
+
+#: A bilingual label: Han then an English word or two, `二、機型Aircraft Type:`, `日期Date:`.
+_BILINGUAL_LABEL = re.compile(rf"[{HAN}][A-Z][a-z]+(?: [A-Za-z]+)*\s*[:：]$")
+_ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}")
+#: Bilingual labels a container needs before its English lines are read as its text.
+_MIN_BILINGUAL = 2
+
+
+def _keep_bilingual_english(inside: list[RenderedLine], kinds: list[LineKind]) -> None:
+    """English lines of a bilingual document are its text, not furniture without Han.
+
+    A ministry report printed in Chinese and English labels its sections in both
+    (`三、活動概要Activity Area:`); there the English renderings are part of what was published.
+    """
+    labels = [i for i, line in enumerate(inside) if _BILINGUAL_LABEL.search(line.text)]
+    if len(labels) < _MIN_BILINGUAL:
+        return
+    # From the first label on: above it is the header (an English rendering of the headline).
+    for line in inside[labels[0] :]:
+        if kinds[line.index] is LineKind.NOHAN and len(_ENGLISH_WORDS.findall(line.text)) >= 2:
+            kinds[line.index] = LineKind.BODY
 
 
 def _invisible_dropped(lines: list[RenderedLine]) -> int:
@@ -95,7 +121,23 @@ def _without_spam(body: list[RenderedLine], out: Extracted) -> list[RenderedLine
             out.drop("spam_blocks", chain)
         out.blocks.append(" ".join(text.split()) if chains else text)
         kept.append(line)
+    if out.blocks:
+        out.blocks[-1] = _without_closing_credit(out.blocks[-1], out)
     return kept
+
+
+def _without_closing_credit(text: str, out: Extracted) -> str:
+    """The last paragraph without a wire tag or outlet credit glued to its end (credits.py).
+
+    A bracketed reporter byline there (`（记者：魏伟）`) stays: on HTML pages it is part of the
+    article's last paragraph as published.
+    """
+    keyed = KeyedLine.of(text)
+    cut = credits.closing_credit_start(keyed.key)
+    if not cut:
+        return text
+    out.drop("meta_lines", keyed.cut(cut).strip())
+    return keyed.cut(0, cut).rstrip()
 
 
 def _mark_headline(

@@ -110,7 +110,34 @@ def find_container(lines: list[RenderedLine], weights: list[float]) -> Container
         if len(run) > 1:
             members = {el for sibling in run for el in sibling.iter()}
             inside = [line for line in lines if line.owner in members]
+        elif best.total < _STUB_WEIGHT:
+            inside = _short_line_report(element, lines) or inside
     return Container(element, best.total, inside)
+
+
+#: A winning paragraph lighter than this may be one line of a report written in short lines.
+_STUB_WEIGHT = 40.0
+#: A report in short lines has at least this many text lines beside the winner.
+_STUB_LINES = 5
+
+
+def _short_line_report(element: Element, lines: list[RenderedLine]) -> list[RenderedLine] | None:
+    """The lines of the winner's parent when the article is a report in short lines.
+
+    A daily activity report, a notice of items or a list of figures has no paragraph long
+    enough to outweigh the rest: the best line wins alone and its short siblings (the items
+    themselves) would be lost. When the parent's other lines are mostly text rather than links,
+    the parent is the article; select() still drops its furniture.
+    """
+    parent = element.getparent()
+    if parent is None:
+        return None
+    members = set(parent.iter())
+    inside = [line for line in lines if line.owner in members]
+    linked = sum(1 for line in inside if line.link_density > 0.5)
+    if len(inside) - linked < _STUB_LINES or linked * 2 > len(inside):
+        return None
+    return inside
 
 
 @dataclass(slots=True)
