@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..han import count_han
 from . import Extracted, LineKind, spam, vocab
+from .head_roles import HeadRole, glued_head, head_role, without_issuer_prefix
 from .keys import KeyedLine
 from .line_rules import breadcrumb_items, classify
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
@@ -43,6 +44,10 @@ _CLAUSE_PUNCT = re.compile(r"[，,。、；;]")
 _MIN_WRAPPED = 24
 #: Rank added to metadata found below the start of the article (see `clean_text`).
 _TAIL_PENALTY = 10
+#: Rank of a field stated by an unlabelled head line: after labelled lines and date lines.
+_ROLE_RANK = 4
+#: A headline repeated inside a longer head line is at least this long.
+_MIN_REPEAT = 8
 _DATELINE = re.compile(r"^\S{0,14}?\d{1,2}月\d{1,2}日\s*(?:电|讯)$")
 
 
@@ -74,12 +79,15 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     out = Extracted()
     lines = _classified_lines(text, out, keep_pinyin)
     head_end = _head_end(lines)
-    title_at = _title_index(lines, head_end)
-    title = lines[title_at][0] if title_at is not None else None
+    roles = _head_roles(lines, head_end)
+    title_at = _title_index(lines, head_end, roles)
+    fields = _Fields()
+    title = lines[title_at][0] if title_at is not None else _split_glued(lines, head_end, fields)
     headline = _without_site_suffix(title) if title else None
+    if title and headline:
+        headline = without_issuer_prefix(headline, KeyedLine.of(headline).key)
     repeats = {title.key.replace(" ", ""), KeyedLine.of(headline).key.replace(" ", "")} if title and headline else set()
 
-    fields = _Fields()
     last_spam = False
     crumb_taken = False
     body: list[KeyedLine] = []
@@ -101,6 +109,9 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             out.drop_line(kind, line.text)
         elif i == title_at:
             continue
+        elif i in roles:
+            fields.add(MetaField(roles[i].field, roles[i].value, _ROLE_RANK), "text:head")
+            out.drop_line(LineKind.HEADER, line.text)
         elif title_at is not None and i < title_at and i < head_end:
             out.drop_line(LineKind.CHROME, line.text)  # a site name or kicker above the headline
         elif line.key.replace(" ", "") in repeats:
@@ -167,31 +178,90 @@ def _take_meta(line: KeyedLine, fields: _Fields, out: Extracted, *, tail: bool) 
 
 
 def _head_end(lines: list[tuple[KeyedLine, LineKind]]) -> int:
-    """Index of the first article paragraph: a body line that is neither headline nor subtitle."""
+    """Index of the first article paragraph: a body line that is neither headline nor subtitle.
+
+    A line without a Han character (`Loading`, `Original Article URL:`, a machine translation
+    under the headline) does not open a Chinese article: it is the site's furniture or a gloss.
+    """
     for i, (line, kind) in enumerate(lines):
-        if kind is LineKind.BODY and not _is_headline(line.key) and not _SUBTITLE.match(line.key):
+        if kind is not LineKind.BODY or _is_headline(line.key) or _SUBTITLE.match(line.key):
+            continue
+        if count_han(line.key):
             return i
     return len(lines)
 
 
-def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int) -> int | None:
+def _head_roles(lines: list[tuple[KeyedLine, LineKind]], head_end: int) -> dict[int, HeadRole]:
+    """The head lines that state a field without a label (see `head_roles`), by index.
+
+    An issuer's name counts only under a headline-shaped line: alone at the top, a line such as
+    `建设国际消费中心` is the headline itself.
+    """
+    roles: dict[int, HeadRole] = {}
+    seen_headline = False
+    for i in range(head_end):
+        line, kind = lines[i]
+        if kind is not LineKind.BODY:
+            continue
+        role = head_role(line.key)
+        if role and (role.field != "source" or seen_headline):
+            roles[i] = role
+        elif _is_headline(line.key):
+            seen_headline = True
+    return roles
+
+
+def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int, roles: dict[int, HeadRole]) -> int | None:
     """Which headline-shaped line of the head is the headline.
 
     The headline sits right above the date/source line, so with several candidates (a site
     name, a kicker, the headline) the last one before the first metadata line that follows
     any of them wins; a breadcrumb also marks where the site's furniture ends. Without a
-    metadata line the first candidate is the headline: later ones are section headings.
+    metadata line the first candidate is the headline: later ones are section headings. Lines
+    that state a field (`roles`) are never the headline.
     """
-    candidates = [i for i in range(head_end) if lines[i][1] is LineKind.BODY and _is_headline(lines[i][0].key)]
+    candidates = [
+        i for i in range(head_end) if lines[i][1] is LineKind.BODY and i not in roles and _is_headline(lines[i][0].key)
+    ]
     if not candidates:
         return None
     crumbs = [i for i in range(head_end) if lines[i][1] is LineKind.BREADCRUMB]
     if crumbs and any(i > crumbs[-1] for i in candidates):
         candidates = [i for i in candidates if i > crumbs[-1]]
     for m in range(candidates[0] + 1, head_end):
-        if lines[m][1] is LineKind.META:
-            return max(i for i in candidates if i < m)
-    return candidates[0]
+        if lines[m][1] is LineKind.META or m in roles:
+            return _inner_repeat(lines, candidates, max(i for i in candidates if i < m))
+    return _inner_repeat(lines, candidates, candidates[0])
+
+
+def _inner_repeat(lines: list[tuple[KeyedLine, LineKind]], candidates: list[int], chosen: int) -> int:
+    """The next candidate when it repeats the chosen line without words a mirror put around it.
+
+    `(贵州省)关于黔东南州黄平县…的报告` over `黄平县…的报告`: the shorter line, contained in the
+    longer, is the document's own headline.
+    """
+    after = [i for i in candidates if i > chosen]
+    if not after or after[0] != chosen + 1:
+        return chosen
+    inner, outer = lines[after[0]][0].key.replace(" ", ""), lines[chosen][0].key.replace(" ", "")
+    return after[0] if len(inner) >= _MIN_REPEAT and inner != outer and inner in outer else chosen
+
+
+def _split_glued(lines: list[tuple[KeyedLine, LineKind]], head_end: int, fields: _Fields) -> KeyedLine | None:
+    """With no headline line, a headline glued to the first paragraph (`head_roles.glued_head`).
+
+    The paragraph's line is replaced by its rest, and the fields between them are kept.
+    """
+    if head_end >= len(lines) or lines[head_end][1] is not LineKind.BODY:
+        return None
+    line = lines[head_end][0]
+    glued = glued_head(line.key)
+    if not glued:
+        return None
+    for role in glued.roles:
+        fields.add(MetaField(role.field, role.value, _ROLE_RANK), "text:head")
+    lines[head_end] = (KeyedLine.of(line.cut(glued.rest_start, len(line.key))), LineKind.BODY)
+    return KeyedLine.of(line.cut(0, glued.title_end))
 
 
 def _strip_inline(line: KeyedLine, out: Extracted, fields: _Fields) -> KeyedLine:

@@ -1,0 +1,105 @@
+"""Head lines that state a field without a label, and headlines set with other things on a line."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipextract import parse_file
+from ipextract.clean.head_roles import HeadRole, glued_head, head_role, without_issuer_prefix
+from ipextract.options import Options
+
+
+@pytest.mark.parametrize(
+    ("key", "role"),
+    [
+        ("蚌埠市统计局", HeadRole("source", "蚌埠市统计局")),
+        ("黄平县财政局", HeadRole("source", "黄平县财政局")),
+        ("统计暨普查局", HeadRole("source", "统计暨普查局")),
+        ("中华人民共和国国家统计局", HeadRole("source", "中华人民共和国国家统计局")),
+        ("市长 魏尧", HeadRole("author", "魏尧")),
+        ("县长：张建国", HeadRole("author", "张建国")),
+        ("(2023年2月8日在县第十七届人民代表大会第二次会议上)", HeadRole("published_at", "2023-02-08")),
+        ("——2016年1月6日在马鞍山市第十五届人民代表大会第五次会议上", HeadRole("published_at", "2016-01-06")),
+        ("(2018年5月15日)", HeadRole("published_at", "2018-05-15")),
+        ("（中华民国110年1月4日）", HeadRole("published_at", "2021-01-04")),
+        # Headlines and sentences state no field.
+        ("2024年安徽省蚌埠市国民经济和社会发展统计公报", None),
+        ("市长魏尧主持召开常务会议", None),
+        ("各位代表:", None),
+        ("2018年5月15日召开全市大会", None),
+    ],
+)
+def test_head_role(key, role):
+    assert head_role(key) == role
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("[国家统计局]2021年6月份规模以上工业增加值增长8.3%", "2021年6月份规模以上工业增加值增长8.3%"),
+        ("【蚌埠市统计局】2024年统计公报发布", "2024年统计公报发布"),
+        # A bracket that does not name an issuing body stays.
+        ("【视频】2021年6月份规模以上工业增加值增长8.3%", "【视频】2021年6月份规模以上工业增加值增长8.3%"),
+        ("[国家统计局]", "[国家统计局]"),
+    ],
+)
+def test_without_issuer_prefix(title, expected):
+    assert without_issuer_prefix(title, title) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "title", "rest", "roles"),
+    [
+        (
+            "4月份国民经济运行总体平稳 (2018年5月15日) 中华人民共和国国家统计局 4月份,各地区稳中有进。",
+            "4月份国民经济运行总体平稳",
+            "4月份,各地区稳中有进。",
+            (HeadRole("published_at", "2018-05-15"), HeadRole("source", "中华人民共和国国家统计局")),
+        ),
+        (
+            "某某县:8个项目总投资6.2亿元 5月20日,全县集中开工8个项目。",
+            "某某县:8个项目总投资6.2亿元",
+            "5月20日,全县集中开工8个项目。",
+            (),
+        ),
+        (
+            "统计公报 黄平县财政局 2022年,全县收入增长。",
+            "统计公报",
+            "2022年,全县收入增长。",
+            (HeadRole("source", "黄平县财政局"),),
+        ),
+    ],
+)
+def test_glued_head_splits(key, title, rest, roles):
+    glued = glued_head(key)
+    assert glued is not None
+    assert (key[: glued.title_end], key[glued.rest_start :], glued.roles) == (title, rest, roles)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "全市经济运行 总体平稳,各项指标向好。",  # no date, no issuer, no dateline: a sentence
+        "2024年 全市地区生产总值增长5.2%,高于全国。",
+        "标题 (不是日期的说明文字) 正文,继续。",
+    ],
+)
+def test_glued_head_leaves_sentences(key):
+    assert glued_head(key) is None
+
+
+# Pages of four sites: issuer, speaker and occasion lines under a report's headline.
+@pytest.mark.parametrize(
+    ("name", "title", "published_at", "source", "author"),
+    [
+        ("q03", None, "2016-01-06", None, "魏尧"),
+        ("q05", "黄平县2022年预算执行情况和2023年预算草案的报告", "2023-02-08", "黄平县财政局", None),
+        ("q13", "4月份国民经济运行总体平稳", "2018-05-15", "中华人民共和国国家统计局", None),
+        ("q15", "2024年安徽省蚌埠市人民政府国民经济和社会发展统计公报(2025年更新)", "2025-03-31", "蚌埠市统计局", None),
+        ("q17", "二零一一年澳门产业结构", "2012-12-27T15:07", "统计暨普查局", None),
+        ("q10", "统计局:2018年1-7月份全国规模以上工业企业利润增长17.1%", "2018-08-27T11:51", None, None),
+    ],
+)
+def test_report_heads(fixtures, name, title, published_at, source, author):
+    doc = parse_file(fixtures / f"{name}.txt", Options(facts=False))
+    assert (doc.title, doc.published_at, doc.source, doc.author) == (title, published_at, source, author)
