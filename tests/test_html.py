@@ -538,3 +538,21 @@ def test_pipeline_document_for_an_html_page():
     assert (doc.title, doc.published_at, doc.source) == ("专利授权量稳步增长", "2024-10-18", "国家知识产权局")
     assert doc.paragraphs == [PARA, PARA2]
     assert doc.removed["meta_lines"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("runs", "expected"),
+    [
+        # yn.gov.cn: the stamp follows the source after a run of spaces.
+        (("来源：云南日报", "  2016-08-11 08:13:00 "), {"source": "云南日报", "published_at": "2016-08-11T08:13:00"}),
+        # A newspaper's line: the stamp glued to the source's name.
+        (("来源：四川日报 2022-04-08 09:12",), {"source": "四川日报", "published_at": "2022-04-08T09:12"}),
+        # A labelled date stands before the one after a name.
+        (
+            ("发布时间：2024-01-02", " 来源：新华社 2024-01-03 08:00"),
+            {"published_at": "2024-01-02", "source": "新华社"},
+        ),
+    ],
+)
+def test_a_stamp_after_a_source_is_the_pages_date(runs, expected):
+    assert label_fields(runs) == expected

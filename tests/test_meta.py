@@ -74,3 +74,28 @@ def test_valid_iso():
     assert not valid_iso("2019-07-29 10:14")
     assert not valid_iso("2019-07-29T25:00")
     assert not valid_iso("1800-01-01")
+
+
+def test_the_head_shows_the_chosen_instant_more_precisely_elsewhere():
+    chosen = resolve(
+        [C("published_at", "2021-07-15", "text:label"), C("published_at", "2021-07-15T12:05:55", "text:label")]
+    )
+    assert chosen["published_at"].value == "2021-07-15T12:05:55"
+
+
+def test_declared_date_then_the_most_precise_shown_form():
+    chosen = resolve(
+        [
+            C("published_at", "2016-08-11T08:13", "meta:pubdate"),
+            C("published_at", "2016-08-11", "visible:stamp"),
+            C("published_at", "2016-08-11T08:13:00", "visible:label"),
+        ]
+    )
+    assert chosen["published_at"].value == "2016-08-11T08:13:00"
+
+
+def test_a_tail_stamp_does_not_refine_the_head_date():
+    chosen = resolve(
+        [C("published_at", "2019-05-17", "visible:stamp"), C("published_at", "2019-05-17T20:33:49", "visible:tail-stamp")]
+    )
+    assert chosen["published_at"].value == "2019-05-17"

@@ -16,13 +16,16 @@ import re
 
 #: A clock time: `10:14`, `10:14:29`, `10时14分`, `10时14分29秒`.
 CLOCK = r"(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})\s*秒?)?"
+#: A zone name some sites print between the day and the clock (`2018-07-02 HKT 12:58`); the time
+#: is kept as the page's local time, with no offset, like every other.
+ZONE = r"(?:HKT|CST|GMT|UTC|北京时间)"
 #: A date with its year, its time optional: `2019-07-29`, `2019/7/9 10:14`, `2019年7月29日 10时14分`,
 #: `2019-07-29T10:14:29`. Lines and labels are matched in their Simplified key, where a
 #: Traditional page's 時 is 时.
 TIMESTAMP = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})|(?:中华)?民国\s*(?P<roc>\d{2,3})|(?<![\d.])(?P<roc3>1[0-4]\d)(?=[-/.]\d))"
+    r"(?:(?P<y>(?:19|20)\d{2})|(?:中[华華])?民[国國]\s*(?P<roc>\d{2,3})|(?<![\d.])(?P<roc3>1[0-4]\d)(?=[-/.]\d))"
     r"\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    rf"(?:[\sT]*{CLOCK})?"
+    rf"(?:[\sT]*(?:{ZONE}\s*)?{CLOCK})?"
 )
 #: Years of the Republic of China calendar are counted from 1912.
 ROC_OFFSET = 1911

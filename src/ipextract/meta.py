@@ -45,15 +45,29 @@ def resolve(candidates: list[Candidate]) -> dict[str, Candidate]:
 
 
 def published_at(candidates: list[Candidate]) -> Candidate:
-    """The first candidate, in the precision the page shows when a declared one came first."""
+    """The first candidate, in the precision the page shows.
+
+    When a declared one came first, the page's own form of that day is used. Of the forms the
+    page shows of the chosen instant, the most precise wins: a head that gives `发布时间:
+    2021-07-15` in one place and `2021-07-15 12:05:55` in another stated the time.
+    """
     first = candidates[0]
-    if not first.origin.startswith(_DECLARED):
-        return first
-    day = str(first.value)[:10]
-    for c in candidates[1:]:
-        if not c.origin.startswith(_DECLARED) and str(c.value)[:10] == day:
-            return c
-    return first
+    shown = [c for c in candidates if not c.origin.startswith(_DECLARED)]
+    if first.origin.startswith(_DECLARED):
+        day = str(first.value)[:10]
+        same = [c for c in shown if str(c.value)[:10] == day]
+        if not same:
+            return first
+        first = same[0]
+    # A stamp below the article (a comment's, a print footer's) does not restate the head's.
+    finer = [
+        c
+        for c in shown
+        if "tail" not in c.origin
+        and len(str(c.value)) > len(str(first.value))
+        and str(c.value).startswith(str(first.value))
+    ]
+    return max(finer, key=lambda c: len(str(c.value))) if finer else first
 
 
 def valid_iso(value: str) -> bool:

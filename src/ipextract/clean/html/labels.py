@@ -130,9 +130,15 @@ def label_fields(parts: tuple[str, ...] | list[str]) -> dict[str, str]:
     for hit, nxt in zip(hits, [*hits[1:], None]):
         if hit.field is None or hit.field in out:
             continue
-        value = _value(hit.field, marked.cut(hit.value_start, nxt.start if nxt else None))
+        raw = marked.cut(hit.value_start, nxt.start if nxt else None)
+        value = _value(hit.field, raw)
         if value:
             out[hit.field] = value
+        if hit.field in ("source", "author") and "published_at" not in out:
+            # `来源：云南日报 2016-08-11 08:13:00`: the stamp after a name is the page's own.
+            stamp = parse_timestamp(raw.replace(_RUN, " "))
+            if stamp:
+                out["published_at"] = stamp
     return out
 
 
