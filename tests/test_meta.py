@@ -96,6 +96,9 @@ def test_declared_date_then_the_most_precise_shown_form():
 
 def test_a_tail_stamp_does_not_refine_the_head_date():
     chosen = resolve(
-        [C("published_at", "2019-05-17", "visible:stamp"), C("published_at", "2019-05-17T20:33:49", "visible:tail-stamp")]
+        [
+            C("published_at", "2019-05-17", "visible:stamp"),
+            C("published_at", "2019-05-17T20:33:49", "visible:tail-stamp"),
+        ]
     )
     assert chosen["published_at"].value == "2019-05-17"
