@@ -30,6 +30,7 @@ from ipextract.clean.html.labels import (
     is_byline,
     label_fields,
     label_hits,
+    trailing_author,
 )
 from ipextract.clean.html.layout import lay_out
 from ipextract.clean.keys import KeyedLine, line_key
@@ -556,3 +557,25 @@ def test_pipeline_document_for_an_html_page():
 )
 def test_a_stamp_after_a_source_is_the_pages_date(runs, expected):
     assert label_fields(runs) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("…喜获小学组一等奖。（特约通讯员：林兴勇）", "林兴勇"),
+        ("…顺利举行。（张巨峰）", "张巨峰"),
+        ("…圆满结束。（记者 王晓明 李华）", "王晓明 李华"),
+        ("…正式启用。（本报通讯员 陈静）", "陈静"),
+        ("…发布会。（市教育局）", None),  # an office, not a reporter
+    ],
+)
+def test_trailing_author(line, author):
+    assert trailing_author(KeyedLine.of(line)) == author
+
+
+@pytest.mark.parametrize(
+    ("value", "source"),
+    [("打印", None), ("【打印】", None), ("關閉窗口", None), ("云南日报", "云南日报"), ("新華社", "新華社")],
+)
+def test_a_toolbar_word_is_no_source(value, source):
+    assert clean_source(value) == source

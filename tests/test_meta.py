@@ -102,3 +102,15 @@ def test_a_tail_stamp_does_not_refine_the_head_date():
         ]
     )
     assert chosen["published_at"].value == "2019-05-17"
+
+
+def test_a_value_cut_short_on_the_page_is_taken_whole_from_a_tag():
+    stem = "综合自学习强国、川观新闻、成都体育学院附属体..."
+    whole = "综合自学习强国、川观新闻、成都体育学院附属体育医院、射洪中医等"
+    chosen = resolve([C("source", stem), C("source", whole, "meta:contentsource")])
+    assert (chosen["source"].value, chosen["source"].origin) == (whole, "meta:contentsource")
+
+
+def test_a_value_with_no_longer_form_stays_as_shown():
+    chosen = resolve([C("title", "会议在京召开…"), C("title", "另一个标题", "meta:og:title")])
+    assert chosen["title"].value == "会议在京召开…"

@@ -18,6 +18,9 @@ from .clean import Candidate
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?$")
 _DECLARED = "meta:"
+_ELLIPSIS = re.compile(r"(?:\.{3,}|…+|。{3,})$")
+#: A cut value must keep this much of the whole to be matched to it.
+_MIN_STEM = 4
 #: The fields whose candidates are strings, taken with their white space folded.
 _TEXT_FIELDS = ("title", "source", "author", "url")
 
@@ -37,10 +40,28 @@ def resolve(candidates: list[Candidate]) -> dict[str, Candidate]:
         elif c.field in _TEXT_FIELDS:
             value = " ".join(str(c.value).split())
             if value:
-                chosen[c.field] = Candidate(c.field, value, c.origin)
+                chosen[c.field] = _whole(Candidate(c.field, value, c.origin), candidates)
     dates = [c for c in candidates if c.field == "published_at" and isinstance(c.value, str) and valid_iso(c.value)]
     if dates:
         chosen["published_at"] = published_at(dates)
+    return chosen
+
+
+def _whole(chosen: Candidate, candidates: list[Candidate]) -> Candidate:
+    """The chosen value, or the whole of it where the page cut it short with an ellipsis.
+
+    Templates truncate a long source in the visible line (`来源：综合自学习强国、…附属体...`) while
+    the page's meta tag holds it entire: a candidate of the same field that starts with the
+    visible stem is the value.
+    """
+    value = str(chosen.value)
+    stem = _ELLIPSIS.sub("", value)
+    if stem == value or len(stem) < _MIN_STEM:
+        return chosen
+    for c in candidates:
+        other = " ".join(str(c.value).split())
+        if c.field == chosen.field and len(other) > len(stem) and other.startswith(stem) and not _ELLIPSIS.search(other):
+            return Candidate(c.field, other, c.origin)
     return chosen
 
 

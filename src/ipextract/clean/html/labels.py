@@ -18,6 +18,7 @@ from ...dates import TIMESTAMP, parse_timestamp
 from ...han import HAN, is_han
 from ...resources import alternation, data_lines, data_rows
 from ..keys import KeyedLine
+from ..line_rules import is_toolbar
 
 _RUN = "\x1e"
 _NAME = rf"[{HAN}·]{{2,5}}"
@@ -160,16 +161,21 @@ def _first_token(raw: str) -> str:
     return ""
 
 
-def clean_source(value: str | None) -> str | None:
-    """A source value without brackets, trailing punctuation or a repeated label."""
+def clean_source(value: str | None, max_len: int = 40) -> str | None:
+    """A source value without brackets, trailing punctuation or a repeated label.
+
+    A visible value longer than `max_len` is a sentence; a declared one (a meta tag) may list
+    several outlets and is given a larger bound by its reader.
+    """
     if not value:
         return None
     value = value.strip(_VALUE_TRIM)
     if to_simplified(value[:3]) in ("来源：", "来源:"):
         value = value[3:].strip(_VALUE_TRIM)
-    if not value or parse_timestamp(value) or len(value) > 40:
+    if not value or parse_timestamp(value) or len(value) > max_len:
         return None
-    return value
+    # `来源：<empty> 【打印】`: an empty label's neighbour is the toolbar, not a source.
+    return None if is_toolbar(to_simplified(value)) else value
 
 
 def clean_author(value: str | None) -> str | None:
@@ -226,12 +232,17 @@ def byline_author(line: KeyedLine) -> str | None:
     return clean_author(line.cut(*m.span("names"))) if m else None
 
 
-_TRAILING_NAME = re.compile(rf"[（(](?:记者[:：]?)?\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$")
+#: `（张巨峰）`, `（记者 张巨峰）`, `（特约通讯员：林兴勇）`: a reporter's role (with the kind of reporter
+#: before it) may open the closing brackets.
+_TRAILING_NAME = re.compile(
+    rf"[（(](?:[{HAN}]{{0,6}}?(?:记者|通讯员|撰稿人?|作者)\s*[:：]?)?\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$"
+)
 _ORGANISATION_END = re.compile(r"[社报网局办部委厅台院所中心站]$")
 
 
 def trailing_author(line: KeyedLine) -> str | None:
-    """The reporter named in brackets at the very end of an article: `…举行。（张巨峰）`."""
+    """The reporter named in brackets at the very end of an article: `…举行。（张巨峰）`,
+    `…一等奖。（特约通讯员：林兴勇）`."""
     tail = max(0, len(line.key) - 40)
     m = _TRAILING_NAME.search(line.key, tail)
     if not m or _ORGANISATION_END.search(m["names"]):
