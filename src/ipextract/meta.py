@@ -60,7 +60,8 @@ def _whole(chosen: Candidate, candidates: list[Candidate]) -> Candidate:
         return chosen
     for c in candidates:
         other = " ".join(str(c.value).split())
-        if c.field == chosen.field and len(other) > len(stem) and other.startswith(stem) and not _ELLIPSIS.search(other):
+        longer = len(other) > len(stem) and other.startswith(stem)
+        if c.field == chosen.field and longer and not _ELLIPSIS.search(other):
             return Candidate(c.field, other, c.origin)
     return chosen
 

@@ -235,7 +235,8 @@ def byline_author(line: KeyedLine) -> str | None:
 #: `（张巨峰）`, `（记者 张巨峰）`, `（特约通讯员：林兴勇）`: a reporter's role (with the kind of reporter
 #: before it) may open the closing brackets.
 _TRAILING_NAME = re.compile(
-    rf"[（(](?:[{HAN}]{{0,6}}?(?:记者|通讯员|撰稿人?|作者)\s*[:：]?)?\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$"
+    rf"[（(](?:[{HAN}]{{0,6}}?(?:记者|通讯员|撰稿人?|作者)\s*[:：]?)?"
+    rf"\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$"
 )
 _ORGANISATION_END = re.compile(r"[社报网局办部委厅台院所中心站]$")
 
