@@ -85,3 +85,27 @@ def test_fragment_roc_date():
         f"<p>中華民國110年1月4日（星期一）</p><p>{PARA}</p><p>{PARA}</p></div>"
     )
     assert parse(fragment, Options(facts=False)).published_at == "2021-01-04"
+
+
+CRUMB_PAGE = """<html><head><title>重要公告</title></head><body>
+<div class="pos">当前位置：<table><tr><td><a href="/">首页</a></td><td><table><tr>
+{cells}
+</tr></table></td></tr></table></div>
+<h1>关于开展专项检查的通知</h1><div class="info">发布时间：2024-03-01</div>
+<div class="content"><p>{para}</p><p>{para}</p></div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("cells", "crumbs"),
+    [
+        # Hanweb-style: the levels after 首页 in a nested table, one cell each (zj, jinan).
+        (
+            '<td> > <a href="/a">政务公开</a></td><td> > <a href="/b">重要公告</a></td>',
+            ["首页", "政务公开", "重要公告"],
+        ),
+        ('<td>><a href="/a">新闻</a></td><td>><a href="/b">重点关注</a></td>', ["首页", "新闻", "重点关注"]),
+    ],
+)
+def test_breadcrumb_over_nested_table_cells(cells, crumbs):
+    doc = parse(CRUMB_PAGE.format(cells=cells, para=PARA), Options(facts=False))
+    assert doc.breadcrumb == crumbs

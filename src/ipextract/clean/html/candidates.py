@@ -14,6 +14,7 @@ from .. import Extracted, LineKind
 from ..keys import KeyedLine
 from ..line_rules import parse_breadcrumb
 from ..meta_lines import parse_meta_line
+from .dom import Element
 from .head import HeadMeta
 from .headline import Headline, strip_injected_prefix
 from .labels import (
@@ -196,6 +197,31 @@ def _breadcrumb(lines: list[RenderedLine], head_from: int) -> list[str]:
     return []
 
 
+#: How far up two crumb pieces may have to go to meet: a cell, its row, its table, the outer cell.
+_CRUMB_REACH = 4
+
+
+def _one_list(a: Element, b: Element) -> bool:
+    """Whether two pieces belong to one path: one element, siblings, or cells of nested tables."""
+    if a is b or a.getparent() is b.getparent():
+        return True
+    ups: list[Element] = []
+    node = b
+    for _ in range(_CRUMB_REACH + 1):
+        node = node.getparent()
+        if node is None:
+            break
+        ups.append(node)
+    node = a
+    for _ in range(_CRUMB_REACH):
+        node = node.getparent()
+        if node is None:
+            return False
+        if any(node is up for up in ups) and node.tag in ("table", "tr", "td", "tbody"):
+            return True
+    return False
+
+
 def _longest_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
     """The longest location path that ends at line `end - 1`."""
     best: list[str] = []
@@ -204,8 +230,9 @@ def _longest_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
     for line in reversed(lines[max(lo, end - _CRUMB_PIECES) : end]):
         if len(line.text) > _CRUMB_PIECE * (1 if pieces else 4):
             break
-        # The pieces of one path are the items of one list: lines of one element or siblings.
-        if pieces and line.owner is not last.owner and line.owner.getparent() is not last.owner.getparent():
+        # The pieces of one path are the items of one list: lines of one element or siblings, or
+        # cells of one small table (a CMS nests the levels after 首页 in a table of their own).
+        if pieces and not _one_list(line.owner, last.owner):
             break
         pieces.insert(0, line.text)
         joined = " ".join(pieces)
