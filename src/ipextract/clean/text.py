@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..han import count_han
 from . import Extracted, LineKind, spam, vocab
+from .bylines import byline_line, closing_byline, opening_byline
 from .head_roles import HeadRole, glued_head, head_role, without_issuer_prefix
 from .keys import KeyedLine
 from .line_rules import breadcrumb_items, classify
@@ -46,6 +47,8 @@ _MIN_WRAPPED = 24
 _TAIL_PENALTY = 10
 #: Rank of a field stated by an unlabelled head line: after labelled lines and date lines.
 _ROLE_RANK = 4
+#: Rank of a field read from a paragraph's dateline or closing credit.
+_BYLINE_RANK = 6
 #: A headline repeated inside a longer head line is at least this long.
 _MIN_REPEAT = 8
 _DATELINE = re.compile(r"^\S{0,14}?\d{1,2}月\d{1,2}日\s*(?:电|讯)$")
@@ -136,6 +139,7 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
         author = leading_byline_author(body[0])
         if author:
             fields.add(MetaField("author", author, 5), "text:dateline")
+        _paragraph_bylines(body, fields, author)
     fields.flush(out)
     out.blocks = [b for b in _join_wrapped(body) if b]
     return out
@@ -203,12 +207,28 @@ def _head_roles(lines: list[tuple[KeyedLine, LineKind]], head_end: int) -> dict[
         line, kind = lines[i]
         if kind is not LineKind.BODY:
             continue
-        role = head_role(line.key)
+        role = head_role(line.key) or _byline_role(line)
         if role and (role.field != "source" or seen_headline):
             roles[i] = role
         elif _is_headline(line.key):
             seen_headline = True
     return roles
+
+
+def _byline_role(line: KeyedLine) -> HeadRole | None:
+    """A byline line in the head (`□ 本报记者 王晓明`) states the author."""
+    byline = byline_line(line)
+    return HeadRole("author", byline.author) if byline and byline.author else None
+
+
+def _paragraph_bylines(body: list[KeyedLine], fields: _Fields, known: str | None) -> None:
+    """Authors and agencies in the first paragraph's dateline or the last one's closing credit,
+    trusted after every labelled line: `（中央社記者王曉明台北4日電）`, `…。（王晓明／台北报导）`."""
+    for byline in (opening_byline(body[0]), closing_byline(body[-1])):
+        if byline and byline.author and byline.author != known:
+            fields.add(MetaField("author", byline.author, _BYLINE_RANK), "text:byline")
+        if byline and byline.source:
+            fields.add(MetaField("source", byline.source, _BYLINE_RANK), "text:dateline")
 
 
 def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int, roles: dict[int, HeadRole]) -> int | None:

@@ -24,6 +24,7 @@ _RUN = "\x1e"
 _NAME = rf"[{HAN}·]{{2,5}}"
 _NAMES = re.compile(rf"[{HAN}·]{{2,12}}(?:[ 、，,]+{_NAME}){{0,3}}")
 _ROLE_PREFIX = re.compile(rf"^(?:[{HAN}]{{0,6}}?(?:记者|通讯员|撰稿人?|摄影|编辑|作者)\s*[:：]?\s*)+")
+_ROLE_WORD = re.compile(rf"[{HAN}]{{0,4}}(?:记者|通讯员|撰稿人?|摄影|编辑|作者)")
 _BYLINE_LINE = re.compile(rf"^[{HAN}]{{0,8}}记者[ ：:]*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,3}})\s*$")
 _PAREN_NAME_LINE = re.compile(rf"^[（(]\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$")
 _DATELINE = re.compile(
@@ -189,7 +190,8 @@ def clean_author(value: str | None) -> str | None:
     m = _NAMES.match(line.key)
     if not m:
         return None
-    names = [_cut_affiliation(line.cut(a, b)) for a, b in _name_spans(m)]
+    # `王晓明 通讯员 李华`: a role word between the names is no name.
+    names = [_cut_affiliation(line.cut(a, b)) for a, b in _name_spans(m) if not _ROLE_WORD.fullmatch(line.key[a:b])]
     return " ".join(n for n in names if n) or None
 
 
