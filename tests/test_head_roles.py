@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipextract import parse_file
+from ipextract import parse, parse_file
 from ipextract.clean.head_roles import HeadRole, glued_head, head_role, without_issuer_prefix
 from ipextract.options import Options
 
@@ -103,3 +103,56 @@ def test_glued_head_leaves_sentences(key):
 def test_report_heads(fixtures, name, title, published_at, source, author):
     doc = parse_file(fixtures / f"{name}.txt", Options(facts=False))
     assert (doc.title, doc.published_at, doc.source, doc.author) == (title, published_at, source, author)
+
+
+P = "会议听取了全市一季度经济运行情况汇报，研究部署下一阶段重点工作，要求各地各部门狠抓落实，确保完成全年目标任务。"
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "published_at", "source"),
+    [
+        # 引题 / 主题 / 副题: the 主题 is the title, markers and the other parts gone.
+        (
+            "聚焦高质量发展(引题)\n市政府召开常务会议(主题)\n研究部署下一阶段工作(副题)\n2024-03-01",
+            "市政府召开常务会议",
+            "2024-03-01",
+            None,
+        ),
+        ("聚焦高质量发展（引题）\n市政府召开常务会议（主题）\n2024-03-01", "市政府召开常务会议", "2024-03-01", None),
+        # 原标题 lines are never the title, above or below it.
+        ("原标题:市政府召开常务会议研究工作\n市政府召开常务会议\n2024-03-01", "市政府召开常务会议", "2024-03-01", None),
+        ("市政府召开常务会议\n原标题：市政府常务会议召开\n2024-03-01", "市政府召开常务会议", "2024-03-01", None),
+        # English chrome before a Traditional title.
+        (
+            "Home | News | English\nTaiwan News Online\n市政府召開常務會議\n2024-03-01",
+            "市政府召开常务会议",
+            "2024-03-01",
+            None,
+        ),
+        # 16.4: dates on lines with other things.
+        (
+            "市政府召开常务会议\nhttp://www.example.gov.cn/a/1.html 2024-03-01 10:22 来源:某某日报",
+            "市政府召开常务会议",
+            "2024-03-01T10:22",
+            "某某日报",
+        ),
+        ("市政府召开常务会议\n来源：某某日报2024-03-01 10:22", "市政府召开常务会议", "2024-03-01T10:22", "某某日报"),
+        (
+            "市政府召开常务会议\n2024-03-01 来源：某某日报（3/2 10:22 更新）",
+            "市政府召开常务会议",
+            "2024-03-01",
+            "某某日报",
+        ),
+        ("市政府召开常务会议\n2024-03-01 10:22 更新", "市政府召开常务会议", "2024-03-01T10:22", None),
+        ("市政府召開常務會議\n發布日期：113-03-01", "市政府召开常务会议", "2024-03-01", None),
+        ("市政府召開常務會議\n中華民國113年3月1日", "市政府召开常务会议", "2024-03-01", None),
+    ],
+)
+def test_text_head_shapes(head, title, published_at, source):
+    doc = parse(f"{head}\n{P}\n{P}\n", Options(facts=False))
+    assert (doc.title, doc.published_at, doc.source, doc.text) == (title, published_at, source, f"{P}\n{P}")
+
+
+def test_an_update_stamp_without_year_is_dropped():
+    doc = parse(f"市政府召开常务会议\n（3/2 10:22 更新）\n{P}\n", Options(facts=False))
+    assert (doc.source, doc.text) == (None, P)

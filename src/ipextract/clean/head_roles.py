@@ -124,3 +124,23 @@ def glued_head(key: str) -> GluedHead | None:
     if not roles and not _LEAD_DAY.match(key[rest:]):
         return None
     return GluedHead(m.end("title"), rest, tuple(roles))
+
+
+#: A headline set's parts marked at their end: `…(引题)`, `…（主题）`, `…(副题)`.
+_PART = re.compile(r"\s*[(（]\s*(?P<part>引题|主题|副题|肩题|眉题)\s*[)）]\s*$")
+#: `原标题：…` states what a reprint was first called: never the headline.
+_ORIGINAL = re.compile(r"^[(（【\[]?\s*原(?:标)?题\s*[:：]")
+
+
+def headline_part(key: str) -> tuple[str, int] | None:
+    """The part a head line plays in a marked headline set and where its marker starts.
+
+    CONVENTIONS: of 引题 / 主题 / 副题, the 主题 is the title; the others are dropped.
+    """
+    m = _PART.search(key)
+    return (m["part"], m.start()) if m else None
+
+
+def is_original_title(key: str) -> bool:
+    """`原标题：…` / `原题：…`: the reprint's original headline, not this page's."""
+    return _ORIGINAL.match(key) is not None

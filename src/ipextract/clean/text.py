@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..han import count_han
 from . import Extracted, LineKind, spam, vocab
 from .bylines import byline_line, closing_byline, opening_byline
-from .head_roles import HeadRole, glued_head, head_role, without_issuer_prefix
+from .head_roles import HeadRole, glued_head, head_role, headline_part, is_original_title, without_issuer_prefix
 from .keys import KeyedLine
 from .line_rules import breadcrumb_items, classify
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
@@ -45,6 +45,8 @@ _CLAUSE_PUNCT = re.compile(r"[，,。、；;]")
 _MIN_WRAPPED = 24
 #: Rank added to metadata found below the start of the article (see `clean_text`).
 _TAIL_PENALTY = 10
+#: The roles that fill a document field (the others only keep a line out of title and body).
+_FIELDS_OF_ROLES = frozenset(("source", "author", "published_at"))
 #: Rank of a field stated by an unlabelled head line: after labelled lines and date lines.
 _ROLE_RANK = 4
 #: Rank of a field read from a paragraph's dateline or closing credit.
@@ -87,6 +89,9 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     fields = _Fields()
     title = lines[title_at][0] if title_at is not None else _split_glued(lines, head_end, fields)
     headline = _without_site_suffix(title) if title else None
+    part = headline_part(title.key) if title else None
+    if title and part:
+        headline = title.cut(0, part[1]).strip()  # `…（主题）`
     if title and headline:
         headline = without_issuer_prefix(headline, KeyedLine.of(headline).key)
     repeats = {title.key.replace(" ", ""), KeyedLine.of(headline).key.replace(" ", "")} if title and headline else set()
@@ -113,7 +118,8 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
         elif i == title_at:
             continue
         elif i in roles:
-            fields.add(MetaField(roles[i].field, roles[i].value, _ROLE_RANK), "text:head")
+            if roles[i].field in _FIELDS_OF_ROLES:
+                fields.add(MetaField(roles[i].field, roles[i].value, _ROLE_RANK), "text:head")
             out.drop_line(LineKind.HEADER, line.text)
         elif title_at is not None and i < title_at and i < head_end:
             out.drop_line(LineKind.CHROME, line.text)  # a site name or kicker above the headline
@@ -207,12 +213,21 @@ def _head_roles(lines: list[tuple[KeyedLine, LineKind]], head_end: int) -> dict[
         line, kind = lines[i]
         if kind is not LineKind.BODY:
             continue
-        role = head_role(line.key) or _byline_role(line)
+        role = head_role(line.key) or _byline_role(line) or _set_role(line.key)
         if role and (role.field != "source" or seen_headline):
             roles[i] = role
         elif _is_headline(line.key):
             seen_headline = True
     return roles
+
+
+def _set_role(key: str) -> HeadRole | None:
+    """A head line that is part of the headline's furniture and states no field: `原标题：…`,
+    and the 引题 / 副题 of a marked headline set (its 主题 is the headline)."""
+    if is_original_title(key):
+        return HeadRole("original_title", key)
+    part = headline_part(key)
+    return HeadRole("headline_part", part[0]) if part and part[0] != "主题" else None
 
 
 def _byline_role(line: KeyedLine) -> HeadRole | None:

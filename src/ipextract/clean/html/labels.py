@@ -158,7 +158,10 @@ def _first_token(raw: str) -> str:
     for run in raw.split(_RUN):
         run = run.strip(_VALUE_TRIM)
         if run:
-            return run.split()[0] if not _LATIN_SOURCE.match(run) else run
+            word = run.split()[0] if not _LATIN_SOURCE.match(run) else run
+            # `来源：四川日报2022-04-08 09:12`: the stamp glued to the name is the date's.
+            stamp = TIMESTAMP.search(word)
+            return word[: stamp.start()] if stamp and stamp.start() > 0 else word
     return ""
 
 
