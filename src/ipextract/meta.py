@@ -18,7 +18,8 @@ from .clean import Candidate
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?$")
 _DECLARED = "meta:"
-_ELLIPSIS = re.compile(r"(?:\.{3,}|…+|。{3,})$")
+#: How a page marks a value it cut short.
+_ELLIPSES = ("...", "…", "。。。")
 #: A cut value must keep this much of the whole to be matched to it.
 _MIN_STEM = 4
 #: The fields whose candidates are strings, taken with their white space folded.
@@ -55,13 +56,15 @@ def _whole(chosen: Candidate, candidates: list[Candidate]) -> Candidate:
     visible stem is the value.
     """
     value = str(chosen.value)
-    stem = _ELLIPSIS.sub("", value)
-    if stem == value or len(stem) < _MIN_STEM:
+    if not value.endswith(_ELLIPSES):
+        return chosen
+    stem = value.rstrip(".…。")
+    if len(stem) < _MIN_STEM:
         return chosen
     for c in candidates:
         other = " ".join(str(c.value).split())
         longer = len(other) > len(stem) and other.startswith(stem)
-        if c.field == chosen.field and longer and not _ELLIPSIS.search(other):
+        if c.field == chosen.field and longer and not other.endswith(_ELLIPSES):
             return Candidate(c.field, other, c.origin)
     return chosen
 

@@ -25,8 +25,10 @@ from . import vocab
 
 #: An issuer line is a name, not a sentence: Han characters (and a middle dot) alone.
 _MAX_ORG = 30
+# Keys fold white space to single spaces, so one optional space stands for any run; bounded
+# repeats keep the anchored match linear.
 _OCCASION = re.compile(
-    r"^(?:——|—|--|－－)?\s*[(（]?\s*(?P<date>[^()（）在]{6,24}?日)\s*(?:在[^()（）]{2,60}?[上中])?\s*[)）]?$"
+    r"^(?:——|—|--|－－)?[(（]?\s?(?P<date>[^()（）在\s][^()（）在]{5,23}?日)\s?(?:在[^()（）]{2,60}?[上中])?[)）]?$"
 )
 _BRACKET_PREFIX = re.compile(r"^[\[【〔](?P<inner>[^\[\]【】〔〕]{2,20})[\]】〕]\s*")
 
@@ -127,7 +129,7 @@ def glued_head(key: str) -> GluedHead | None:
 
 
 #: A headline set's parts marked at their end: `…(引题)`, `…（主题）`, `…(副题)`.
-_PART = re.compile(r"\s*[(（]\s*(?P<part>引题|主题|副题|肩题|眉题)\s*[)）]\s*$")
+_PART = re.compile(r"[(（]\s?(?P<part>引题|主题|副题|肩题|眉题)\s?[)）]\s?$")
 #: `原标题：…` states what a reprint was first called: never the headline.
 _ORIGINAL = re.compile(r"^[(（【\[]?\s*原(?:标)?题\s*[:：]")
 
@@ -138,7 +140,7 @@ def headline_part(key: str) -> tuple[str, int] | None:
     CONVENTIONS: of 引题 / 主题 / 副题, the 主题 is the title; the others are dropped.
     """
     m = _PART.search(key)
-    return (m["part"], m.start()) if m else None
+    return (m["part"], len(key[: m.start()].rstrip())) if m else None
 
 
 def is_original_title(key: str) -> bool:
