@@ -18,6 +18,9 @@ from .clean import Candidate
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?$")
 _DECLARED = "meta:"
+#: Origin prefix of values read from a disclosure table, and the fields such a table decides.
+DISCLOSURE = "gov:"
+_DISCLOSURE_FIELDS = frozenset(("title", "published_at"))
 #: How a page marks a value it cut short.
 _ELLIPSES = ("...", "…", "。。。")
 #: A cut value must keep this much of the whole to be matched to it.
@@ -32,6 +35,7 @@ def resolve(candidates: list[Candidate]) -> dict[str, Candidate]:
     Per field the first (most trusted) usable candidate wins; see the module docstring for
     `published_at`. The chosen candidate's origin says where the value came from.
     """
+    candidates = disclosure_first(candidates)
     chosen: dict[str, Candidate] = {}
     for c in candidates:
         if c.field in chosen:
@@ -46,6 +50,21 @@ def resolve(candidates: list[Candidate]) -> dict[str, Candidate]:
     if dates:
         chosen["published_at"] = published_at(dates)
     return chosen
+
+
+def disclosure_first(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with those from a disclosure table (origin `gov:…`) first for the fields
+    the table decides.
+
+    CONVENTIONS: a 政府信息公开 table's 标题 / 文件名称 is the title and its 发布日期 the
+    published_at, unless the page states a more precise one (`published_at` refines a chosen day
+    from the shown forms). The reader of the table adds its values as ordinary candidates with a
+    `gov:` origin; this is where they are given the precedence.
+    """
+    if not any(c.origin.startswith(DISCLOSURE) for c in candidates):
+        return candidates
+    first = [c for c in candidates if c.origin.startswith(DISCLOSURE) and c.field in _DISCLOSURE_FIELDS]
+    return first + [c for c in candidates if not any(c is f for f in first)]
 
 
 def _whole(chosen: Candidate, candidates: list[Candidate]) -> Candidate:
