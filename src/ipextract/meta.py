@@ -61,10 +61,10 @@ def disclosure_first(candidates: list[Candidate]) -> list[Candidate]:
     from the shown forms). The reader of the table adds its values as ordinary candidates with a
     `gov:` origin; this is where they are given the precedence.
     """
-    if not any(c.origin.startswith(DISCLOSURE) for c in candidates):
+    first = [c for c in candidates if c.field in _DISCLOSURE_FIELDS and c.origin.startswith(DISCLOSURE)]
+    if not first:
         return candidates
-    first = [c for c in candidates if c.origin.startswith(DISCLOSURE) and c.field in _DISCLOSURE_FIELDS]
-    return first + [c for c in candidates if not any(c is f for f in first)]
+    return first + [c for c in candidates if c not in first]
 
 
 def _whole(chosen: Candidate, candidates: list[Candidate]) -> Candidate:

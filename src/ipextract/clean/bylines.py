@@ -26,11 +26,14 @@ from .keys import KeyedLine
 _AUTHOR_ROLES = frozenset({"记者", "本报记者", "特约记者", "首席记者", "实习记者", "见习记者", "通讯员", "作者", "文"})
 _AUTHOR_ROLES |= frozenset({"撰稿人", "特约撰稿人", "新华社记者", "文/图", "图/文", "图文", "文图", "撰文", "撰稿"})
 _NAME = rf"[{HAN}·]{{2,4}}"
+_NAME_RE = re.compile(_NAME)
 _MAX_LINE = 40
 #: A name that ends like an office is no person (`（市教育局）`).
 _OFFICE_END = re.compile(r"[社报网局办部委厅台院所站处馆会队组中心]$")
 _OPEN, _CLOSE = "（(【〔[", "）)】〕]"
 #: `／台北报导` closing a Taiwan dateline.
+#: What may stand before a dateline's brackets: `本报讯`, `新华社北京3月1日电`.
+_OPENING = re.compile(rf"^[^，。,{re.escape(_OPEN)}]{{0,12}}?[{re.escape(_OPEN)}]")
 _REPORTED = re.compile(rf"[／/]\s*[{HAN}]{{2,4}}\s*报[导道]$")
 #: `台北4日电`, `北京3月1日电`: the place is written in two characters on the pages seen.
 _DATED = re.compile(rf"[{HAN}]{{2}}\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*[电讯]")
@@ -47,6 +50,11 @@ class Byline:
 @lru_cache(maxsize=1)
 def _marks() -> str:
     return "".join(vocab.words("bylines_marks.txt"))
+
+
+@lru_cache(maxsize=1)
+def _separators() -> re.Pattern[str]:
+    return re.compile(rf"[\s、，,:：/／{re.escape(_marks())}]+")
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +87,7 @@ def byline_line(line: KeyedLine) -> Byline | None:
 def opening_byline(line: KeyedLine) -> Byline | None:
     """The dateline in brackets that opens a paragraph, after an optional `…讯`."""
     key = line.key[:80]
-    m = re.match(rf"^[^，。,{_OPEN}]{{0,12}}?[{re.escape(_OPEN)}]", key)
+    m = _OPENING.match(key)
     if not m:
         return None
     end = key.find(_CLOSE[_OPEN.index(key[m.end() - 1])], m.end())
@@ -128,7 +136,7 @@ def _bracketed(line: KeyedLine, start: int, end: int) -> Byline | None:
     # A name without a role counts only before `／台北报导`: a bare `（王晓明）` is as often a
     # word in brackets (`（摘编）`, `（待续）`) as a reporter.
     bare = key[start:end].strip()
-    if not names and reported and re.fullmatch(_NAME, bare) and not _OFFICE_END.search(bare):
+    if not names and reported and _NAME_RE.fullmatch(bare) and not _OFFICE_END.search(bare):
         names = line.cut(start, end).strip()
     return Byline(names, source) if names or source else None
 
@@ -140,18 +148,18 @@ def _credited_names(line: KeyedLine, start: int, end: int) -> str | None:
     names: list[str] = []
     crediting = False
     pos = start
-    seps = re.compile(rf"[\s、，,:：/／{re.escape(_marks())}]+")
+    seps = _separators()
     while pos < end:
         gap = seps.match(key, pos, end)
         if gap:
             pos = gap.end()
             continue
         role = _roles().match(key, pos, end)
-        if role and role.end() < end and not re.fullmatch(_NAME, key[pos:end]):
+        if role and role.end() < end and not _NAME_RE.fullmatch(key, pos, end):
             crediting = role.group() in _AUTHOR_ROLES
             pos = role.end()
             continue
-        word = re.compile(_NAME).match(key, pos, end)
+        word = _NAME_RE.match(key, pos, end)
         if not word or (word.end() < end and not seps.match(key, word.end(), end)):
             return None
         if crediting:
