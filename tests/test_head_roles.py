@@ -156,3 +156,36 @@ def test_text_head_shapes(head, title, published_at, source):
 def test_an_update_stamp_without_year_is_dropped():
     doc = parse(f"市政府召开常务会议\n（3/2 10:22 更新）\n{P}\n", Options(facts=False))
     assert (doc.source, doc.text) == (None, P)
+
+
+def _html_page(line: str) -> str:
+    return (
+        "<html><head><title>市政府召开常务会议</title></head><body><h1>市政府召开常务会议</h1>"
+        f"<div>{line}</div><div class=content><p>{P}</p><p>{P}</p></div></body></html>"
+    )
+
+
+def _text_page(line: str) -> str:
+    return f"市政府召开常务会议\n{line}\n{P}\n{P}\n"
+
+
+@pytest.mark.parametrize("page", [_html_page, _text_page])
+@pytest.mark.parametrize(
+    ("line", "published_at", "source", "author"),
+    [
+        # An empty label before a counter, a table label or the toolbar: none is a value.
+        ("发布时间：2021-01-01 作者：点击:4747次", "2021-01-01", None, None),
+        ("時間:2021-01-01 來源: 作者: 點擊:4747次", "2021-01-01", None, None),
+        ("时间:2021-01-01 作者: 来源:某某网 点击:4747次", "2021-01-01", "某某网", None),
+        ("发布日期：2021-01-01 来源： 【打印】 【关闭】", "2021-01-01", None, None),
+    ],
+)
+def test_empty_labels_take_no_neighbour(page, line, published_at, source, author):
+    doc = parse(page(line), Options(facts=False))
+    assert (doc.published_at, doc.source, doc.author, doc.text) == (published_at, source, author, f"{P}\n{P}")
+
+
+@pytest.mark.parametrize("page", [_html_page, _text_page])
+def test_a_validity_date_is_no_source(page):
+    doc = parse(page("来源： 生效时间：2021-01-01"), Options(facts=False))
+    assert doc.source is None

@@ -20,7 +20,7 @@ from . import Extracted, LineKind, spam, vocab
 from .bylines import byline_line, closing_byline, opening_byline
 from .head_roles import HeadRole, glued_head, head_role, headline_part, is_original_title, without_issuer_prefix
 from .keys import KeyedLine
-from .line_rules import breadcrumb_items, classify
+from .line_rules import breadcrumb_items, classify, is_toolbar
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
 from .repair import repair
 
@@ -183,6 +183,8 @@ def _take_meta(line: KeyedLine, fields: _Fields, out: Extracted, *, tail: bool) 
     """
     penalty = _TAIL_PENALTY if tail else 0
     for f in meta_fields(line) or []:
+        if f.field == "source" and is_toolbar(KeyedLine.of(f.value).key):
+            continue  # `来源： 【打印】`: the empty label's neighbour is the toolbar
         fields.add(MetaField(f.field, f.value, f.rank + penalty), "text:label")
     out.drop_line(LineKind.META, line.text)
 
