@@ -189,3 +189,18 @@ def test_empty_labels_take_no_neighbour(page, line, published_at, source, author
 def test_a_validity_date_is_no_source(page):
     doc = parse(page("来源： 生效时间：2021-01-01"), Options(facts=False))
     assert doc.source is None
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "text"),
+    [
+        # A flattened table row whose value was lost does not open the article.
+        ("发布单位: |\n市政府召开常务会议\n2021-01-01", "市政府召开常务会议", f"{P}\n{P}"),
+        ("来源：\n市政府召开常务会议\n2021-01-01", "市政府召开常务会议", f"{P}\n{P}"),
+        # A salutation does: it is the speech's first line.
+        ("各位代表:", None, f"各位代表:\n{P}\n{P}"),
+    ],
+)
+def test_a_bare_label_does_not_open_the_article(head, title, text):
+    doc = parse(f"{head}\n{P}\n{P}\n", Options(facts=False))
+    assert (doc.title, doc.text) == (title, text)

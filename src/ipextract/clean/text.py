@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..han import count_han
+from ..han import HAN, count_han
 from . import Extracted, LineKind, spam, vocab
 from .bylines import byline_line, closing_byline, opening_byline
 from .head_roles import HeadRole, glued_head, head_role, headline_part, is_original_title, without_issuer_prefix
@@ -45,6 +45,8 @@ _CLAUSE_PUNCT = re.compile(r"[，,。、；;]")
 _MIN_WRAPPED = 24
 #: Rank added to metadata found below the start of the article (see `clean_text`).
 _TAIL_PENALTY = 10
+#: A label alone, its value lost: `发布单位:`, `来源：` (a salutation such as `各位代表:` is text).
+_BARE_LABEL = re.compile(rf"^[{HAN} ]{{0,6}}(?:单位|机构|机关|来源|作者|时间|日期|编号|分类|名称)[:：]$")
 #: The roles that fill a document field (the others only keep a line out of title and body).
 _FIELDS_OF_ROLES = frozenset(("source", "author", "published_at"))
 #: Rank of a field stated by an unlabelled head line: after labelled lines and date lines.
@@ -193,12 +195,13 @@ def _head_end(lines: list[tuple[KeyedLine, LineKind]]) -> int:
     """Index of the first article paragraph: a body line that is neither headline nor subtitle.
 
     A line without a Han character (`Loading`, `Original Article URL:`, a machine translation
-    under the headline) does not open a Chinese article: it is the site's furniture or a gloss.
+    under the headline) does not open a Chinese article: it is the site's furniture or a gloss;
+    nor does a label left without its value (`发布单位:` of a flattened table row).
     """
     for i, (line, kind) in enumerate(lines):
         if kind is not LineKind.BODY or _is_headline(line.key) or _SUBTITLE.match(line.key):
             continue
-        if count_han(line.key):
+        if count_han(line.key) and not _BARE_LABEL.match(line.key):
             return i
     return len(lines)
 
