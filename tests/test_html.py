@@ -30,6 +30,7 @@ from ipextract.clean.html.labels import (
     is_byline,
     label_fields,
     label_hits,
+    trailing_author,
 )
 from ipextract.clean.html.layout import lay_out
 from ipextract.clean.keys import KeyedLine, line_key
@@ -680,3 +681,43 @@ def test_a_bilingual_report_keeps_its_english_lines():
 def test_english_lines_of_a_chinese_page_without_bilingual_labels_go():
     article = f"<p>{PARA}</p><p>Share this article with your friends</p><p>{PARA2}</p>"
     assert body(page(article)) == [PARA, PARA2]
+
+
+@pytest.mark.parametrize(
+    ("runs", "expected"),
+    [
+        # yn.gov.cn: the stamp follows the source after a run of spaces.
+        (("来源：云南日报", "  2016-08-11 08:13:00 "), {"source": "云南日报", "published_at": "2016-08-11T08:13:00"}),
+        # A newspaper's line: the stamp glued to the source's name.
+        (("来源：四川日报 2022-04-08 09:12",), {"source": "四川日报", "published_at": "2022-04-08T09:12"}),
+        # A labelled date stands before the one after a name.
+        (
+            ("发布时间：2024-01-02", " 来源：新华社 2024-01-03 08:00"),
+            {"published_at": "2024-01-02", "source": "新华社"},
+        ),
+    ],
+)
+def test_a_stamp_after_a_source_is_the_pages_date(runs, expected):
+    assert label_fields(runs) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("…喜获小学组一等奖。（特约通讯员：林兴勇）", "林兴勇"),
+        ("…顺利举行。（张巨峰）", "张巨峰"),
+        ("…圆满结束。（记者 王晓明 李华）", "王晓明 李华"),
+        ("…正式启用。（本报通讯员 陈静）", "陈静"),
+        ("…发布会。（市教育局）", None),  # an office, not a reporter
+    ],
+)
+def test_trailing_author(line, author):
+    assert trailing_author(KeyedLine.of(line)) == author
+
+
+@pytest.mark.parametrize(
+    ("value", "source"),
+    [("打印", None), ("【打印】", None), ("關閉窗口", None), ("云南日报", "云南日报"), ("新華社", "新華社")],
+)
+def test_a_toolbar_word_is_no_source(value, source):
+    assert clean_source(value) == source

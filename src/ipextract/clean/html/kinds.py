@@ -131,8 +131,8 @@ def stamp_line(key: str) -> bool:
     A date written in words alone (`2024年5月30日`, the signature date of a notice) is text, and
     so is a short sentence that starts with a date.
     """
-    if len(key) > SHORT_LINE or "。" in key or ("19" not in key and "20" not in key):
-        return False  # every timestamp opens with the century
+    if len(key) > SHORT_LINE or "。" in key or ("19" not in key and "20" not in key and "民国" not in key):
+        return False  # every timestamp opens with the century, or with the Republic's era name
     m = TIMESTAMP.search(key)
     if not m or (m["H"] is None and "年" in m.group() and date_only_line(key)):
         return False
