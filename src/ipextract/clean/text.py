@@ -113,6 +113,8 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
                 crumb_taken = True
             out.drop_line(kind, line.text)
         elif kind is LineKind.META:
+            if i in roles:  # a credit or occasion line in the head (see _head_roles)
+                fields.add(MetaField(roles[i].field, roles[i].value, _ROLE_RANK), "text:head")
             _take_meta(line, fields, out, tail=i >= head_end)
         elif kind is LineKind.CHROME:
             out.drop_line(kind, line.text)
@@ -242,9 +244,13 @@ def _head_roles(lines: list[tuple[KeyedLine, LineKind]], head_end: int) -> dict[
     seen_headline = False
     for i in range(head_end):
         line, kind = lines[i]
-        if kind is not LineKind.BODY:
+        if kind is LineKind.META:
+            # Credit and occasion lines are metadata without a label: their role names the field.
+            role = None if meta_fields(line) is not None else head_role(line.key) or _byline_role(line)
+        elif kind is LineKind.BODY:
+            role = head_role(line.key) or _byline_role(line) or _set_role(line.key)
+        else:
             continue
-        role = head_role(line.key) or _byline_role(line) or _set_role(line.key)
         if role and (role.field != "source" or seen_headline):
             roles[i] = role
         elif _is_headline(line.key):

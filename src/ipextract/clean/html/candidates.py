@@ -37,6 +37,8 @@ _TOKEN = re.compile(r"[^\s()（）\[\]【】|｜/／]+")
 _STAMP_AUTHOR = re.compile(rf"记者\s*([{HAN}·]{{2,4}})(?:[／/]|$|\s)")
 _HAN_TOKEN = re.compile(rf"^[{HAN}][{HAN}·\-－]{{1,14}}$")
 _DIGIT = re.compile(r"\d")
+#: Kinds of lines read for the author; CHROME holds credit lines (`□ 本报记者 XX`, credits.py).
+_AUTHOR_KINDS = frozenset({LineKind.BYLINE, LineKind.STAMP, LineKind.BODY, LineKind.CHROME})
 #: Kinds of lines read for label values (`发布时间：… 来源：…`) around the text.
 _LABELLED = frozenset(
     (
@@ -145,9 +147,9 @@ def _visible_fields(window: list[RenderedLine], kinds: list[LineKind]) -> dict[s
             if source:
                 found["source"] = (source, "stamp")
     for line in window:
-        if "author" not in found and kinds[line.index] in (LineKind.BYLINE, LineKind.STAMP, LineKind.BODY):
+        if "author" not in found and kinds[line.index] in _AUTHOR_KINDS:
             keyed = KeyedLine.of(line.text)
-            if kinds[line.index] is LineKind.BODY:
+            if kinds[line.index] in (LineKind.BODY, LineKind.CHROME):  # CHROME: a credit line (credits.py)
                 byline = byline_line(keyed)  # `□ 本报记者 王晓明`, `作者︱王晓明`
                 author = byline.author if byline else None
             else:
