@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..han import count_han
-from . import Extracted, LineKind, spam, vocab
+from . import Extracted, LineKind, disclosure, spam, vocab
 from .keys import KeyedLine
 from .line_rules import breadcrumb_items, classify
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
@@ -73,6 +73,7 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     """
     out = Extracted()
     lines = _classified_lines(text, out, keep_pinyin)
+    _read_disclosure(lines, out)
     head_end = _head_end(lines)
     title_at = _title_index(lines, head_end)
     title = lines[title_at][0] if title_at is not None else None
@@ -152,6 +153,17 @@ def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tupl
             in_template = in_template or spam.has_marker(line.key)
         lines.append((line, kind))
     return lines
+
+
+def _read_disclosure(lines: list[tuple[KeyedLine, LineKind]], out: Extracted) -> None:
+    """The disclosure table's rows are metadata wherever the line rules put them: a
+    `文件名称 | … |` row is not a headline, a `城市:全国` row not a paragraph."""
+    found = disclosure.find([line.key for line, _kind in lines])
+    if found is None:
+        return
+    for i in found.lines:
+        lines[i] = (lines[i][0], LineKind.META)
+    disclosure.offer(out, found)
 
 
 def _take_meta(line: KeyedLine, fields: _Fields, out: Extracted, *, tail: bool) -> None:

@@ -8,7 +8,7 @@ tags read by head, and from the visible label lines around the headline and afte
 from __future__ import annotations
 
 from ...options import Options
-from .. import Extracted, LineKind
+from .. import Extracted, LineKind, disclosure
 from ..keys import line_keys
 from ..line_rules import is_spam_text
 from ..repair import count_invisible
@@ -44,14 +44,17 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
         out.warnings.append(f"HTML nested too deeply: the page was cut at {LIBXML_MAX_DEPTH} levels")
     head = read_head(parsed.root)
     lines = laid.lines
-    kinds = [classify(line, key) for line, key in zip(lines, line_keys([line.text for line in lines]))]
+    keys = line_keys([line.text for line in lines])
+    kinds = [classify(line, key) for line, key in zip(lines, keys)]
+    table = _disclosure(lines, keys, kinds)
+    titles = [("gov:title", table.disclosure.title), *head.titles] if table and table.disclosure.title else head.titles
     weights = [line_weight(line, kind) for line, kind in zip(lines, kinds)]
     container = find_container(lines, weights)
     # No paragraph anywhere (a stub page, a fragment): whatever is not furniture is the text.
     inside = [line for line in lines if not line.chrome] if container is None else container.lines
     start, end = (inside[0].index, inside[-1].index + 1) if inside else (len(lines), len(lines))
 
-    headline = choose_headline(lines, head.titles, start, kinds)
+    headline = choose_headline(lines, titles, start, kinds)
     _mark_headline(kinds, headline, lines, inside, start)
 
     local = [line.index for line in inside]
@@ -68,7 +71,27 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
         body_end=body_lines[-1].index + 1 if body_lines else end,
     )
     add_candidates(out, head, headline, lines, kinds, body_lines, regions)
+    if table is not None:
+        disclosure.offer(out, table)
     return out
+
+
+def _disclosure(lines: list[RenderedLine], keys: list[str], kinds: list[LineKind]) -> disclosure.Found | None:
+    """The disclosure table's rows are metadata, whatever their cells look like on their own.
+
+    A key folds a row's tabs into spaces, so rows are keyed cell by cell to keep their cells.
+    """
+    if not disclosure.may_have_table(keys):
+        return None
+    rows = [_row_key(line.text) if "\t" in line.text else key for line, key in zip(lines, keys)]
+    table = disclosure.find(rows)
+    for i in table.lines if table else ():
+        kinds[i] = LineKind.META
+    return table
+
+
+def _row_key(text: str) -> str:
+    return "\t".join(line_keys(text.split("\t")))
 
 
 def _invisible_dropped(lines: list[RenderedLine]) -> int:
