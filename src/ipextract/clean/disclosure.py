@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..gov import Disclosure, label_field, label_forms, labels, read_pairs
+from ..han import HAN
 from ..resources import alternation
 from . import Candidate, Extracted
 
@@ -31,7 +32,7 @@ _MAX_VALUE_LINE = 160
 _MAX_LEAD = 2
 _CELL_SPLIT = re.compile(r"\s*[\t|｜]\s*")
 #: Where an unknown label starts inside a value (`区统计局 来源：…`): the value ends there.
-_NEXT_LABEL = re.compile(r"\s[^\s:：]{2,6}[:：]")
+_NEXT_LABEL = re.compile(rf"\s[{HAN}][^\s:：]{{1,5}}[:：]")
 #: Labels too common in prose to say on their own that a page has a table.
 _WEAK = frozenset(("分类", "名称", "标题", "城市", "关键词"))
 

@@ -27,6 +27,8 @@ _SHORT_CHECKED = 200
 #: Lines before the article container searched for the header when no headline was found.
 _HEAD_WINDOW = 12
 #: Kinds of lines that may repeat the headline near the text's start.
+#: How far into the text a title split over lines is looked for, and over how many lines.
+_TITLE_SEARCH = 8
 _TITLE_REPEATS = frozenset((LineKind.BODY, LineKind.META))
 
 
@@ -56,6 +58,8 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
 
     headline = choose_headline(lines, titles, start, kinds)
     _mark_headline(kinds, headline, lines, inside, start)
+    if table is not None and table.disclosure.title:
+        _mark_split_title(kinds, inside, table.disclosure.title)
 
     local = [line.index for line in inside]
     chosen = select(
@@ -74,6 +78,22 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     if table is not None:
         disclosure.offer(out, table)
     return out
+
+
+def _mark_split_title(kinds: list[LineKind], inside: list[RenderedLine], title: str) -> None:
+    """The document's name set over several centred lines at the text's start (`国务院办公厅` /
+    `关于…的` / `通知`) is the title the disclosure table names: those lines are its TITLE lines."""
+    want = norm(title)
+    for at in range(min(len(inside), _TITLE_SEARCH)):
+        joined = ""
+        for end in range(at, min(len(inside), at + _TITLE_SEARCH)):
+            joined += norm(inside[end].text)
+            if not want.startswith(joined):
+                break
+            if joined == want:
+                for line in inside[at : end + 1]:
+                    kinds[line.index] = LineKind.TITLE
+                return
 
 
 def _disclosure(lines: list[RenderedLine], keys: list[str], kinds: list[LineKind]) -> disclosure.Found | None:
