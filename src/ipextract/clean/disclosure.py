@@ -119,8 +119,8 @@ def row_pairs(key: str) -> list[tuple[str, str | None]] | None:
     if "\t" in key or "|" in key or "｜" in key:
         return _cell_pairs([c for c in _CELL_SPLIT.split(key.strip(" \t|｜"))])
     name = label_field(key)
-    if name is not None:
-        return [(name, None)]
+    if name is not None and (key.rstrip().endswith((":", "：")) or key.strip(" •·") not in _WEAK):
+        return [(name, None)]  # a bare `标题` line is a headline, a bare `标题：` a label
     return _inline_pairs(key)
 
 
