@@ -92,7 +92,7 @@ def find_container(lines: list[RenderedLine], weights: list[float]) -> Container
     `weights` are the lines' `line_weight` values. Subtree totals are summed bottom-up, deepest
     elements first, so each element is visited once however deep the page nests.
     """
-    totals = _subtree_totals(lines, weights)
+    totals = _subtree_totals(lines, _counted_once(lines, weights))
     if not totals:
         return None
     # The heaviest subtree, the deepest of equals (the first of those found).
@@ -111,6 +111,24 @@ def find_container(lines: list[RenderedLine], weights: list[float]) -> Container
             members = {el for sibling in run for el in sibling.iter()}
             inside = [line for line in lines if line.owner in members]
     return Container(element, best.total, inside)
+
+
+#: Lines at least this long that repeat an earlier line verbatim are a second copy of the text.
+_MIN_REPEAT = 20
+
+
+def _counted_once(lines: list[RenderedLine], weights: list[float]) -> list[float]:
+    """The weights with the prose of a second copy of the text (a page's mobile version of the
+    article, repeated below the desktop one) counted as nothing: otherwise the element holding
+    both copies outweighs either, and the article would be the whole page."""
+    seen: set[str] = set()
+    out = list(weights)
+    for i, line in enumerate(lines):
+        if out[i] > 0 and len(line.text) >= _MIN_REPEAT:
+            if line.text in seen:
+                out[i] = 0.0
+            seen.add(line.text)
+    return out
 
 
 @dataclass(slots=True)
@@ -132,8 +150,10 @@ def _subtree_totals(lines: list[RenderedLine], weights: list[float]) -> dict[int
             subtree = totals[id(line.owner)] = _Subtree(line.owner, 0.0, line.depth)
             by_depth.setdefault(line.depth, []).append(subtree)
         subtree.total += weight
-    for depth in sorted(by_depth, reverse=True):
-        for subtree in by_depth[depth]:
+    # Every level from the deepest up, not only the levels that own lines: a row's line is owned
+    # by its first cell, and the row above it holds no line of its own but must pass it on.
+    for depth in range(max(by_depth, default=0), 0, -1):
+        for subtree in by_depth.get(depth, ()):
             parent = subtree.element.getparent()
             if parent is None or depth <= 1:
                 continue
