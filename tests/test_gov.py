@@ -140,3 +140,27 @@ def test_a_date_and_source_line_is_not_a_table(page):
     doc = parse(page)
     assert doc.gov is None
     assert doc.to_dict()["gov"] is None
+
+
+def test_a_table_of_sentences_is_the_document():
+    """A regulator's decision table beside a sidebar of boilerplate prose (机构职能)."""
+    doc = parse_file(FIXTURES / "gov/penalty-table.html")
+    assert doc.paragraphs[0] == "行政处罚决定书文号 银保监罚决字〔2020〕12号"
+    assert doc.paragraphs[3].startswith("主要违法违规事实（案由） 某某银行股份有限公司存在以下违法违规行为：")
+    assert doc.paragraphs[-1] == "作出处罚决定的机关名称 中国银保监会"
+    assert "机构职能" not in doc.text
+    assert doc.title == "中国银保监会行政处罚信息公开表（银保监罚决字〔2020〕12号）"
+
+
+def test_a_table_inside_an_article_stays_with_its_paragraphs():
+    doc = parse_file(FIXTURES / "gov/tasks-table-article.html")
+    assert doc.paragraphs[0] == "各区县人民政府，市政府各部门："
+    assert doc.paragraphs[2] == "序号 重点任务 责任单位"
+    assert doc.paragraphs[-1] == "各责任单位要于每季度末将任务进展情况报市营商环境建设办公室。"
+    assert len(doc.paragraphs) == 7
+
+
+def test_a_second_copy_of_the_article_does_not_make_the_page_the_article():
+    """The desktop and mobile copies of one article: the metadata around the first is read."""
+    doc = parse_file(FIXTURES / "g2-clone-fcg-1.html")
+    assert (doc.published_at, doc.breadcrumb) == ("2024-09-12T10:10", ["首页", "资讯中心", "重大项目"])

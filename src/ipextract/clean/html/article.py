@@ -100,6 +100,7 @@ def find_container(lines: list[RenderedLine], weights: list[float]) -> Container
     if best.total <= 0:
         return None
     best = _climb(best, totals)
+    best = _sentence_table(best, lines, totals) or best
     element = best.element
     members = set(element.iter())
     inside = [line for line in lines if line.owner in members]
@@ -111,6 +112,45 @@ def find_container(lines: list[RenderedLine], weights: list[float]) -> Container
             members = {el for sibling in run for el in sibling.iter()}
             inside = [line for line in lines if line.owner in members]
     return Container(element, best.total, inside)
+
+
+#: A table row holding this much prose is a sentence of the document, not a figure.
+_SENTENCE_ROW = 40
+#: The block around a table of sentences may add this share of the table's weight (a title).
+_TABLE_BLOCK_SHARE = 0.25
+
+
+def _sentence_table(best: _Subtree, lines: list[RenderedLine], totals: dict[int, _Subtree]) -> _Subtree | None:
+    """The block holding a table of sentences that outweighs the rest of `best`, if there is one.
+
+    A regulator's penalty decision (当事人, 主要违法违规事实, 行政处罚依据 …) is a table whose
+    cells are sentences; next to it a sidebar of boilerplate (机构职能) can tip the heaviest
+    subtree to the page column holding both. The table's block (the table, and a title or date
+    line around it) is the article when it stands apart from that prose: it weighs more than all
+    the prose outside it, and it is wrapped in an element of its own. A table inside an article,
+    next to its paragraphs, is part of that article and changes nothing.
+    """
+    members = set(best.element.iter())
+    counts: dict[int, int] = {}
+    for line in lines:
+        if line.row and line.owner in members and effective_length(line.text) >= _SENTENCE_ROW:
+            table = next(line.owner.iterancestors("table"), None)
+            if table is not None and id(table) in totals:
+                counts[id(table)] = counts.get(id(table), 0) + 1
+    for key, rows in counts.items():
+        table = totals[key]
+        if rows < 2:
+            continue
+        block = table
+        parent = block.element.getparent()
+        while parent is not None and parent is not best.element and id(parent) in totals:
+            above = totals[id(parent)]
+            if above.total - table.total > _TABLE_BLOCK_SHARE * table.total:
+                break
+            block, parent = above, parent.getparent()
+        if block is not table and parent is best.element and table.total > best.total - block.total:
+            return block
+    return None
 
 
 #: Lines at least this long that repeat an earlier line verbatim are a second copy of the text.
