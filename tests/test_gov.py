@@ -164,3 +164,15 @@ def test_a_second_copy_of_the_article_does_not_make_the_page_the_article():
     """The desktop and mobile copies of one article: the metadata around the first is read."""
     doc = parse_file(FIXTURES / "g2-clone-fcg-1.html")
     assert (doc.published_at, doc.breadcrumb) == ("2024-09-12T10:10", ["首页", "资讯中心", "重大项目"])
+
+
+CRUMBS = [
+    # 首页 in the outer table's row, the other items in a table nested in the next cell.
+    ("g2-clone-zj-ct-1.html", ["首页", "政务公开", "法定主动公开内容", "政策文件及解读", "重要公告"]),
+    ("g2-clone-jinan-1.html", ["首页", "新闻", "重点关注"]),
+]
+
+
+@pytest.mark.parametrize(("name", "crumbs"), CRUMBS)
+def test_a_breadcrumb_over_table_cells(name, crumbs):
+    assert parse_file(FIXTURES / name).breadcrumb == crumbs

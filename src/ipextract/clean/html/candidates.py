@@ -14,6 +14,7 @@ from .. import Extracted, LineKind
 from ..keys import KeyedLine
 from ..line_rules import parse_breadcrumb
 from ..meta_lines import parse_meta_line
+from .dom import Element
 from .head import HeadMeta
 from .headline import Headline, strip_injected_prefix
 from .labels import (
@@ -196,6 +197,23 @@ def _breadcrumb(lines: list[RenderedLine], head_from: int) -> list[str]:
     return []
 
 
+_CELLS = frozenset(("td", "th"))
+#: Items of one path nested in tables (a cell per item, the later items in a table inside the
+#: first one's row) share an ancestor this many levels above the last item.
+_CRUMB_NESTING = 4
+
+
+def _same_list(owner: Element, last: Element) -> bool:
+    """Whether `owner` holds an item of the same path as `last`: the same element, a sibling, or
+    a cell of the same (possibly nested) table."""
+    if owner is last or owner.getparent() is last.getparent():
+        return True
+    if owner.tag not in _CELLS or last.tag not in _CELLS:
+        return False
+    ancestors = list(last.iterancestors())[:_CRUMB_NESTING]
+    return any(a is b for a in owner.iterancestors() for b in ancestors)
+
+
 def _longest_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
     """The longest location path that ends at line `end - 1`."""
     best: list[str] = []
@@ -205,7 +223,7 @@ def _longest_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
         if len(line.text) > _CRUMB_PIECE * (1 if pieces else 4):
             break
         # The pieces of one path are the items of one list: lines of one element or siblings.
-        if pieces and line.owner is not last.owner and line.owner.getparent() is not last.owner.getparent():
+        if pieces and not _same_list(line.owner, last.owner):
             break
         pieces.insert(0, line.text)
         joined = " ".join(pieces)
