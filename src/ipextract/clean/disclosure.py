@@ -47,8 +47,8 @@ class Found:
 
 @cache
 def _inline() -> re.Pattern[str]:
-    """`label：` at a line's start or after a space or bullet."""
-    return re.compile(rf"(?:^|(?<=[\s•·・●◆■]))(?P<label>{alternation(label_forms())})\s?[:：]")
+    """`label：` (or `label ` followed by its value) at a line's start or after a space or bullet."""
+    return re.compile(rf"(?:^|(?<=[\s•·・●◆■]))(?P<label>{alternation(label_forms())})(?:\s?(?P<colon>[:：])|\s(?=\S))")
 
 
 @cache
@@ -146,7 +146,9 @@ def _cell_pairs(cells: list[str]) -> list[tuple[str, str | None]] | None:
 
 def _inline_pairs(text: str) -> list[tuple[str, str | None]] | None:
     """`发布机构: 区统计局 成文日期: 2022-07-18`: labels with colons, each value up to the next."""
-    hits = list(_inline().finditer(text))
+    # Without its colon only a distinctive label counts (`索引号 xzfg/2019-0004` in a table saved
+    # as text); `名称 ` or `分类 ` could start any line.
+    hits = [m for m in _inline().finditer(text) if m["colon"] or m["label"].replace(" ", "") not in _WEAK]
     if not hits or len(text[: hits[0].start()].strip()) > _MAX_LEAD:
         return None
     pairs: list[tuple[str, str | None]] = []
