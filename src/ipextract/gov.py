@@ -38,8 +38,10 @@ def labels() -> dict[str, str]:
 
 @cache
 def label_forms() -> tuple[str, ...]:
-    """Every label as the table lists it, spaced forms included (for finding labels in a line)."""
-    return tuple(label for label, _name in data_rows("gov_labels.tsv"))
+    """Every label as found inside a line: as listed, and spaced out (`发 布 机 构`), as
+    templates space short labels to the width of the longest."""
+    listed = [label for label, _name in data_rows("gov_labels.tsv")]
+    return tuple(dict.fromkeys([*listed, *(" ".join(label) for label in listed if " " not in label)]))
 
 
 def label_field(cell: str) -> str | None:
