@@ -12,7 +12,8 @@ The run's lines are metadata: the cleaners keep them out of the body.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,6 +34,10 @@ _MAX_LEAD = 2
 _CELL_SPLIT = re.compile(r"\s*[\t|｜]\s*")
 #: Where an unknown label starts inside a value (`区统计局 来源：…`): the value ends there.
 _NEXT_LABEL = re.compile(rf"\s[{HAN}][^\s:：]{{1,5}}[:：]")
+#: A table names a label of one of these fields; dates and names are on every page.
+_STRONG = frozenset(("index_number", "doc_number", "issuer", "written_at", "category", "validity"))
+#: How many lines around a distinctive label a table's rows are looked for in.
+_NEAR = 12
 #: Labels too common in prose to say on their own that a page has a table.
 _WEAK = frozenset(("分类", "名称", "标题", "城市", "关键词"))
 
@@ -54,53 +59,64 @@ def _inline() -> re.Pattern[str]:
 @cache
 def _trigger() -> re.Pattern[str]:
     """Any label distinctive enough that a page without one has no table to look for."""
-    strong = [form for form in label_forms() if form not in _WEAK and labels().get(form.replace(" ", ""))]
+    strong = [form for form in label_forms() if form not in _WEAK and labels().get(form.replace(" ", "")) in _STRONG]
     return re.compile(alternation(strong))
 
 
-def find(keys: Sequence[str]) -> Found | None:
+def find(keys: Sequence[str], row_key: Callable[[int], str] | None = None) -> Found | None:
     """The disclosure table among the lines' keys, or None (see the module docstring).
 
-    Of several runs, the one filling most fields wins (the first of equals).
+    Only the lines around a distinctive label are read (a table holds one); `row_key(i)`, when
+    given, is the key of line i as it is read (an HTML row keyed cell by cell). Of several runs,
+    the one filling most fields wins (the first of equals).
     """
-    if not may_have_table(keys):
-        return None
     best: Found | None = None
     run: list[int] = []
     pairs: list[tuple[str, str]] = []
     pending: str | None = None
-    for i, key in enumerate([*keys, ""]):
-        got = row_pairs(key) if len(key) <= _MAX_ROW else None
-        if got is None and pending is not None and key and len(key) <= _MAX_VALUE_LINE:
-            pairs.append((pending, key))
-            run.append(i)
-            pending = None
-            continue
-        if got is None:
-            if pending is not None:
-                pairs.append((pending, ""))
-            best = _better(best, run, pairs)
+    prev = -2
+    for i in [*_near_labels(keys), -1]:
+        if i != prev + 1:  # a gap between the windows ends a run, as the page's end does
+            best = _better(best, run, pairs, pending)
             run, pairs, pending = [], [], None
+        if i < 0:
+            break
+        prev, key = i, row_key(i) if row_key else keys[i]
+        got = row_pairs(key) if len(key) <= _MAX_ROW else None
+        if got is None:
+            if pending is not None and len(key) <= _MAX_VALUE_LINE:
+                pairs.append((pending, key))  # the value under a label alone on its line
+                run.append(i)
+            else:
+                best = _better(best, run, pairs, pending)
+                run, pairs = [], []
+            pending = None
             continue
         run.append(i)
         for name, value in got:
             if pending is not None:
                 pairs.append((pending, ""))
-                pending = None
-            if value is None:
-                pending = name
-            else:
+            pending = name if value is None else None
+            if value is not None:
                 pairs.append((name, value))
     return best
 
 
-def may_have_table(keys: Sequence[str]) -> bool:
-    """Whether some short line names a distinctive label: without one there is no table."""
-    return any(_trigger().search(key) for key in keys if len(key) <= _MAX_ROW)
+def _near_labels(keys: Sequence[str]) -> list[int]:
+    """Indices of the lines within _NEAR lines of one naming a distinctive label, in order."""
+    starts, at = [], 0
+    for key in keys:
+        starts.append(at)
+        at += len(key) + 1
+    hits = {bisect_right(starts, m.start()) - 1 for m in _trigger().finditer("\n".join(keys))}
+    return sorted({j for i in hits for j in range(max(0, i - _NEAR), min(len(keys), i + _NEAR + 1))})
 
 
-def _better(best: Found | None, run: list[int], pairs: list[tuple[str, str]]) -> Found | None:
-    """The run as a table when it is one and fills more fields than `best`."""
+def _better(best: Found | None, run: list[int], pairs: list[tuple[str, str]], pending: str | None) -> Found | None:
+    """The run as a table when it is one and fills more fields than `best` (a label still
+    waiting for its value has none)."""
+    if pending is not None:
+        pairs = [*pairs, (pending, "")]
     if len(pairs) < _MIN_LABELS:
         return best
     disclosure = read_pairs(pairs)

@@ -99,12 +99,9 @@ def _mark_split_title(kinds: list[LineKind], inside: list[RenderedLine], title: 
 def _disclosure(lines: list[RenderedLine], keys: list[str], kinds: list[LineKind]) -> disclosure.Found | None:
     """The disclosure table's rows are metadata, whatever their cells look like on their own.
 
-    A key folds a row's tabs into spaces, so rows are keyed cell by cell to keep their cells.
+    A key folds a row's tabs into spaces, so a row is read keyed cell by cell to keep its cells.
     """
-    if not disclosure.may_have_table(keys):
-        return None
-    rows = [_row_key(line.text) if "\t" in line.text else key for line, key in zip(lines, keys)]
-    table = disclosure.find(rows)
+    table = disclosure.find(keys, lambda i: _row_key(lines[i].text) if "\t" in lines[i].text else keys[i])
     for i in table.lines if table else ():
         kinds[i] = LineKind.META
     return table

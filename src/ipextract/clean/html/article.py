@@ -130,6 +130,8 @@ def _sentence_table(best: _Subtree, lines: list[RenderedLine], totals: dict[int,
     the prose outside it, and it is wrapped in an element of its own. A table inside an article,
     next to its paragraphs, is part of that article and changes nothing.
     """
+    if not any(line.row for line in lines):
+        return None
     members = set(best.element.iter())
     counts: dict[int, int] = {}
     for line in lines:
