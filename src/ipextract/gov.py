@@ -24,7 +24,7 @@ IGNORED = "-"
 TITLE = "title"
 _DATE_FIELDS = frozenset(("written_at", "published_at"))
 #: Values that say "nothing here".
-_EMPTY = frozenset(("", "无", "-", "--", "/", "暂无", "空", "null", "none"))
+_EMPTY = frozenset(("", "无", "-", "--", "—", "——", "/", "暂无", "空", "null", "none"))
 _SPACES = re.compile(r"[\s\u3000]+")
 #: What may surround a label in a cell: bullets, brackets and the colon after it.
 _LABEL_EDGES = "•·・●◆■▪【】[]〔〕:： \u3000"
@@ -85,7 +85,7 @@ def read_pairs(pairs: list[tuple[str, str]]) -> Disclosure:
 
 def _value(name: str, raw: str) -> str | None:
     """A field's value as kept: dates in ISO 8601, text with its white space folded."""
-    text = " ".join(raw.split()).strip(" ：:|｜")
+    text = " ".join(raw.split()).strip(" ：:|｜【】[]")
     if text.lower() in _EMPTY:
         return None
     if name in _DATE_FIELDS:

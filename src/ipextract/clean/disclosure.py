@@ -52,8 +52,11 @@ class Found:
 
 @cache
 def _inline() -> re.Pattern[str]:
-    """`label：` (or `label ` followed by its value) at a line's start or after a space or bullet."""
-    return re.compile(rf"(?:^|(?<=[\s•·・●◆■]))(?P<label>{alternation(label_forms())})(?:\s?(?P<colon>[:：])|\s(?=\S))")
+    """`label：`, `【label】` (or `label ` followed by its value) at a line's start or after a space or
+    bullet."""
+    return re.compile(
+        rf"(?:^|(?<=[\s•·・●◆■【\[]))(?P<label>{alternation(label_forms())})(?:\s?(?P<colon>[:：】\]])|\s(?=\S))"
+    )
 
 
 @cache
@@ -174,7 +177,7 @@ def _inline_pairs(text: str) -> list[tuple[str, str | None]] | None:
         value = value[: cut.start()] if cut else value
         name = label_field(hit.group("label"))
         if name is not None:
-            pairs.append((name, value.strip()))
+            pairs.append((name, value.rstrip(" 【[").strip()))  # not the next label's bracket
     return pairs or None
 
 
