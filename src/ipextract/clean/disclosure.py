@@ -31,7 +31,7 @@ _MAX_ROW = 400
 _MAX_VALUE_LINE = 160
 #: Text allowed before a row's first label: a bullet, a bracket.
 _MAX_LEAD = 2
-_CELL_SPLIT = re.compile(r"\s*[\t|｜]\s*")
+_CELL_SPLIT = re.compile(r"[\t|｜]")
 #: Where an unknown label starts inside a value (`区统计局 来源：…`): the value ends there.
 _NEXT_LABEL = re.compile(rf"\s[{HAN}][^\s:：]{{1,5}}[:：]")
 #: A table names a label of one of these fields; dates and names are on every page.
@@ -136,7 +136,7 @@ def row_pairs(key: str) -> list[tuple[str, str | None]] | None:
     if not key:
         return None
     if "\t" in key or "|" in key or "｜" in key:
-        return _cell_pairs([c for c in _CELL_SPLIT.split(key.strip(" \t|｜"))])
+        return _cell_pairs([c.strip() for c in _CELL_SPLIT.split(key.strip(" \t|｜"))])
     name = label_field(key)
     if name is not None and (key.rstrip().endswith((":", "：")) or key.strip(" •·") not in _WEAK):
         return [(name, None)]  # a bare `标题` line is a headline, a bare `标题：` a label
