@@ -125,3 +125,16 @@ def test_cli_show_missing_file_exits_1(tmp_path):
     result = CliRunner().invoke(app, ["show", str(tmp_path / "nope.html"), "--no-color"])
     assert result.exit_code == 1
     assert "no such file" in result.output
+
+
+def test_the_disclosure_table_is_shown_under_the_metadata(fixtures):
+    out = _render(parse_file(fixtures / "p14.txt"), no_color=True)
+    rows = [" ".join(line.strip("| ").split()) for line in out.splitlines() if "gov." in line]
+    assert rows == [
+        "gov.index_number xzfgzbmtjj/2019-0004",
+        "gov.issuer 汉阴县统计局",
+        "gov.written_at 2019-04-23",
+        "gov.published_at 2019-04-23T08:42",
+        "gov.category 统计信息",
+        "gov.validity 有效",
+    ]
