@@ -183,3 +183,17 @@ CRUMBS = [
 @pytest.mark.parametrize(("name", "crumbs"), CRUMBS)
 def test_a_breadcrumb_over_table_cells(name, crumbs):
     assert parse_file(FIXTURES / name).breadcrumb == crumbs
+
+
+def test_a_header_row_of_labels_over_a_row_of_values():
+    page = (
+        "索引号 | 发布机构 | 成文日期 | 文号 |\n"
+        "1137/2023-00031 | 市统计局 | 2023-05-08 | 济统字〔2023〕6号 |\n"
+        "关于开展统计执法检查的通知\n"
+        "各区县统计局:根据年度统计执法检查计划,市统计局决定开展统计执法检查,现将有关事项通知如下。\n"
+    )
+    doc = parse(page)
+    assert doc.to_dict()["gov"] == _gov(
+        index_number="1137/2023-00031", issuer="市统计局", written_at="2023-05-08", doc_number="济统字〔2023〕6号"
+    )
+    assert doc.title == "关于开展统计执法检查的通知"

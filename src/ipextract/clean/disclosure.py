@@ -77,6 +77,7 @@ def find(keys: Sequence[str], row_key: Callable[[int], str] | None = None) -> Fo
     run: list[int] = []
     pairs: list[tuple[str, str]] = []
     pending: str | None = None
+    header: list[str] = []
     prev = -2
     for i in [*_near_labels(keys), -1]:
         if i != prev + 1:  # a gap between the windows ends a run, as the page's end does
@@ -87,15 +88,21 @@ def find(keys: Sequence[str], row_key: Callable[[int], str] | None = None) -> Fo
         prev, key = i, row_key(i) if row_key else keys[i]
         got = row_pairs(key) if len(key) <= _MAX_ROW else None
         if got is None:
-            if pending is not None and len(key) <= _MAX_VALUE_LINE:
+            values = _cells(key) if header else []
+            if len(values) == len(header) > 1:
+                pairs.extend(zip(header, values))  # the row under a header row of labels
+                run.append(i)
+            elif pending is not None and len(key) <= _MAX_VALUE_LINE:
                 pairs.append((pending, key))  # the value under a label alone on its line
                 run.append(i)
             else:
                 best = _better(best, run, pairs, pending)
                 run, pairs = [], []
-            pending = None
+            pending, header = None, []
             continue
         run.append(i)
+        cells = _cells(key)
+        header = [name for name, _value in got] if len(got) == len(cells) > 1 and not any(v for _n, v in got) else []
         for name, value in got:
             if pending is not None:
                 pairs.append((pending, ""))
@@ -135,12 +142,20 @@ def row_pairs(key: str) -> list[tuple[str, str | None]] | None:
     """
     if not key:
         return None
-    if "\t" in key or "|" in key or "｜" in key:
-        return _cell_pairs([c.strip() for c in _CELL_SPLIT.split(key.strip(" \t|｜"))])
+    cells = _cells(key)
+    if cells:
+        return _cell_pairs(cells)
     name = label_field(key)
     if name is not None and (key.rstrip().endswith((":", "：")) or key.strip(" •·") not in _WEAK):
         return [(name, None)]  # a bare `标题` line is a headline, a bare `标题：` a label
     return _inline_pairs(key)
+
+
+def _cells(key: str) -> list[str]:
+    """The cells of a row (`a | b |`, or an HTML row's tab-joined cells), or [] for a plain line."""
+    if "\t" not in key and "|" not in key and "｜" not in key:
+        return []
+    return [c.strip() for c in _CELL_SPLIT.split(key.strip(" \t|｜"))]
 
 
 def _cell_pairs(cells: list[str]) -> list[tuple[str, str | None]] | None:
