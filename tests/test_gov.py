@@ -96,6 +96,11 @@ PAGES = [
             published_at="2022-06-02", validity="有效",
         ),
     ),
+    # Labels and values in elements of their own, rendered glued (索引号K1618…); 生成日期 is kept out.
+    (
+        "gov/glued-spans.html",
+        _gov(index_number="K16185922-202301-00012", issuer="区审计局", category="预算决算", validity="有效"),
+    ),
     (
         "gov/rows-first.txt",
         _gov(

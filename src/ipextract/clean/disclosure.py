@@ -158,6 +158,23 @@ def _cells(key: str) -> list[str]:
     return [c.strip() for c in _CELL_SPLIT.split(key.strip(" \t|｜"))]
 
 
+def label_cells(runs: list[str]) -> str | None:
+    """The text runs of a line as a row of cells, when some run is a bare label: each label run
+    starts a cell and the runs after it, up to the next label, are its value (`<b>索引号</b>`
+    then `K1618…` in one line). None when no run is a bare label."""
+    cells: list[list[str]] = []
+    for run in runs:
+        if label_field(run) is not None:
+            cells.append([run])
+        elif cells:
+            cells[-1].append(run)
+        else:
+            cells.append(["", run])  # text before the first label: a cell of its own
+    if all(cell[0] == "" for cell in cells):
+        return None
+    return "\t".join(f"{cell[0]}\t{' '.join(cell[1:])}" if cell[0] else cell[1] for cell in cells)
+
+
 def _cell_pairs(cells: list[str]) -> list[tuple[str, str | None]] | None:
     """Cells of a row: a label cell takes the next cell as its value unless that is a label too."""
     pairs: list[tuple[str, str | None]] = []

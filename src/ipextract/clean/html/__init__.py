@@ -97,18 +97,20 @@ def _mark_split_title(kinds: list[LineKind], inside: list[RenderedLine], title: 
 
 
 def _disclosure(lines: list[RenderedLine], keys: list[str], kinds: list[LineKind]) -> disclosure.Found | None:
-    """The disclosure table's rows are metadata, whatever their cells look like on their own.
-
-    A key folds a row's tabs into spaces, so a row is read keyed cell by cell to keep its cells.
-    """
-    table = disclosure.find(keys, lambda i: _row_key(lines[i].text) if "\t" in lines[i].text else keys[i])
+    """The disclosure table's rows are metadata, whatever their cells look like on their own."""
+    table = disclosure.find(keys, lambda i: _row_key(lines[i], keys[i]))
     for i in table.lines if table else ():
         kinds[i] = LineKind.META
     return table
 
 
-def _row_key(text: str) -> str:
-    return "\t".join(line_keys(text.split("\t")))
+def _row_key(line: RenderedLine, key: str) -> str:
+    """A line's key with its cells kept: a key folds a data row's tabs into spaces, and glues a
+    label to its value when they are separate elements (`<b>索引号</b>K1618…`)."""
+    if "\t" in line.text:
+        return "\t".join(line_keys(line.text.split("\t")))
+    parts = line.parts
+    return (disclosure.label_cells(line_keys(list(parts))) or key) if len(parts) > 1 else key
 
 
 def _invisible_dropped(lines: list[RenderedLine]) -> int:
