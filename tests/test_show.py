@@ -145,3 +145,16 @@ def test_pager_lets_less_show_colours(fixtures, monkeypatch, less, seen):
     content, env = paged[0]
     assert env == seen and "\x1b[" in content  # styles reach the pager, and less is told to show them
     assert os.environ.get("LESS") == less  # restored after
+
+
+def test_the_disclosure_table_is_shown_under_the_metadata(fixtures):
+    out = _render(parse_file(fixtures / "p14.txt"), no_color=True)
+    rows = [" ".join(line.strip("| ").split()) for line in out.splitlines() if "gov." in line]
+    assert rows == [
+        "gov.index_number xzfgzbmtjj/2019-0004",
+        "gov.issuer 汉阴县统计局",
+        "gov.written_at 2019-04-23",
+        "gov.published_at 2019-04-23T08:42",
+        "gov.category 统计信息",
+        "gov.validity 有效",
+    ]

@@ -102,6 +102,7 @@ def _run(
     blocks = [b for b in (_repaired(b, extracted, options) for b in extracted.blocks) if b]
     _take_metadata(doc, meta.resolve(extracted.candidates), extracted, options)
     doc.url = doc.url or url
+    doc.gov = extracted.gov
     doc.script = convert.detect_script("\n".join([doc.title or "", *blocks]))
     # Converted whatever the detected script: a Simplified page quoting a few Traditional words
     # must not keep them, and t2s leaves Simplified text as it is.

@@ -96,6 +96,8 @@ def header_panel(doc: Document, frame: box.Box) -> Panel:
         ("script", doc.script),
         ("format", doc.format),
     ]
+    if doc.gov is not None:  # the disclosure table's stated fields, as `gov.<key>`
+        rows += [(f"gov.{name}", value) for name, value in doc.gov.to_dict().items() if value]
     for name, value in rows:
         grid.add_row(name, Text(printable(value)) if value else Text("—", style="dim"))
     for warning in doc.warnings:

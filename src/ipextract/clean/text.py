@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..han import HAN, count_han
-from . import Extracted, LineKind, bbcode, credits, spam, translation, vocab
+from . import Extracted, LineKind, bbcode, credits, disclosure, spam, translation, vocab
 from .bylines import byline_line, closing_byline, opening_byline
 from .head_roles import HeadRole, glued_head, head_role, headline_part, is_original_title, without_issuer_prefix
 from .keys import KeyedLine
@@ -84,6 +84,7 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     """
     out = Extracted()
     lines = _classified_lines(text, out, keep_pinyin)
+    _read_disclosure(lines, out)
     head_end = _head_end(lines)
     roles = _head_roles(lines, head_end)
     title_at = _title_index(lines, head_end, roles)
@@ -203,6 +204,17 @@ def _drop_link_lists(lines: list[tuple[KeyedLine, LineKind]]) -> None:
             continue
         listing = begun and end_marker(line.key)
         begun = begun or (kind is LineKind.BODY and bool(_SENTENCE_END.search(line.key)))
+
+
+def _read_disclosure(lines: list[tuple[KeyedLine, LineKind]], out: Extracted) -> None:
+    """The disclosure table's rows are metadata wherever the line rules put them: a
+    `文件名称 | … |` row is not a headline, a `城市:全国` row not a paragraph."""
+    found = disclosure.find([line.key for line, _kind in lines])
+    if found is None:
+        return
+    for i in found.lines:
+        lines[i] = (lines[i][0], LineKind.META)
+    disclosure.offer(out, found)
 
 
 def _take_meta(line: KeyedLine, fields: _Fields, out: Extracted, *, tail: bool) -> None:

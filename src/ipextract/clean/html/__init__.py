@@ -11,7 +11,7 @@ import re
 
 from ...han import HAN
 from ...options import Options
-from .. import Extracted, LineKind, credits
+from .. import Extracted, LineKind, credits, disclosure
 from ..keys import KeyedLine, line_keys
 from ..line_rules import is_spam_text
 from ..repair import count_invisible
@@ -30,6 +30,8 @@ _SHORT_CHECKED = 200
 #: Lines before the article container searched for the header when no headline was found.
 _HEAD_WINDOW = 12
 #: Kinds of lines that may repeat the headline near the text's start.
+#: How far into the text a title split over lines is looked for, and over how many lines.
+_TITLE_SEARCH = 8
 _TITLE_REPEATS = frozenset((LineKind.BODY, LineKind.META))
 
 
@@ -47,15 +49,20 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
         out.warnings.append(f"HTML nested too deeply: the page was cut at {LIBXML_MAX_DEPTH} levels")
     head = read_head(parsed.root)
     lines = laid.lines
-    kinds = [classify(line, key) for line, key in zip(lines, line_keys([line.text for line in lines]))]
+    keys = line_keys([line.text for line in lines])
+    kinds = [classify(line, key) for line, key in zip(lines, keys)]
+    table = _disclosure(lines, keys, kinds)
+    titles = [("gov:title", table.disclosure.title), *head.titles] if table and table.disclosure.title else head.titles
     weights = [line_weight(line, kind) for line, kind in zip(lines, kinds)]
     container = find_container(lines, weights)
     # No paragraph anywhere (a stub page, a fragment): whatever is not furniture is the text.
     inside = [line for line in lines if not line.chrome] if container is None else container.lines
     start, end = (inside[0].index, inside[-1].index + 1) if inside else (len(lines), len(lines))
 
-    headline = choose_headline(lines, head.titles, start, kinds)
+    headline = choose_headline(lines, titles, start, kinds)
     _mark_headline(kinds, headline, lines, inside, start)
+    if table is not None and table.disclosure.title:
+        _mark_split_title(kinds, inside, table.disclosure.title)
 
     _keep_bilingual_english(inside, kinds)
     local = [line.index for line in inside]
@@ -72,6 +79,8 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
         body_end=body_lines[-1].index + 1 if body_lines else end,
     )
     add_candidates(out, head, headline, lines, kinds, body_lines, regions)
+    if table is not None:
+        disclosure.offer(out, table)
     return out
 
 
@@ -95,6 +104,39 @@ def _keep_bilingual_english(inside: list[RenderedLine], kinds: list[LineKind]) -
     for line in inside[labels[0] :]:
         if kinds[line.index] is LineKind.NOHAN and len(_ENGLISH_WORDS.findall(line.text)) >= 2:
             kinds[line.index] = LineKind.BODY
+
+
+def _mark_split_title(kinds: list[LineKind], inside: list[RenderedLine], title: str) -> None:
+    """The document's name set over several centred lines at the text's start (`国务院办公厅` /
+    `关于…的` / `通知`) is the title the disclosure table names: those lines are its TITLE lines."""
+    want = norm(title)
+    for at in range(min(len(inside), _TITLE_SEARCH)):
+        joined = ""
+        for end in range(at, min(len(inside), at + _TITLE_SEARCH)):
+            joined += norm(inside[end].text)
+            if not want.startswith(joined):
+                break
+            if joined == want:
+                for line in inside[at : end + 1]:
+                    kinds[line.index] = LineKind.TITLE
+                return
+
+
+def _disclosure(lines: list[RenderedLine], keys: list[str], kinds: list[LineKind]) -> disclosure.Found | None:
+    """The disclosure table's rows are metadata, whatever their cells look like on their own."""
+    table = disclosure.find(keys, lambda i: _row_key(lines[i], keys[i]))
+    for i in table.lines if table else ():
+        kinds[i] = LineKind.META
+    return table
+
+
+def _row_key(line: RenderedLine, key: str) -> str:
+    """A line's key with its cells kept: a key folds a data row's tabs into spaces, and glues a
+    label to its value when they are separate elements (`<b>索引号</b>K1618…`)."""
+    if "\t" in line.text:
+        return "\t".join(line_keys(line.text.split("\t")))
+    parts = line.parts
+    return (disclosure.label_cells(line_keys(list(parts))) or key) if len(parts) > 1 else key
 
 
 def _invisible_dropped(lines: list[RenderedLine]) -> int:
