@@ -417,17 +417,11 @@ def _run_batch(inputs: list[str], config: BatchConfig) -> BatchResult:
     except BatchError as exc:
         _report(f"ipextract batch: {exc}")
         raise typer.Exit(2) from None
-    except OutputError as exc:
-        _report(f"ipextract batch: {exc}")
-        raise typer.Exit(1) from None
-    except RunError as exc:
+    except (OutputError, RunError, RuntimeError) as exc:  # OutputError (an OSError) says it all already
         _report(f"ipextract batch: {exc}")
         raise typer.Exit(1) from None
     except OSError as exc:
         _report(f"ipextract batch: {_describe(exc, config.output) if exc.filename is None else exc}")
-        raise typer.Exit(1) from None
-    except RuntimeError as exc:
-        _report(f"ipextract batch: {exc}")
         raise typer.Exit(1) from None
     except KeyboardInterrupt as exc:
         how = "terminated" if isinstance(exc, _Terminated) else "interrupted"
