@@ -29,9 +29,9 @@ from .layout import RenderedLine, lay_out
 _SHORT_CHECKED = 200
 #: Lines before the article container searched for the header when no headline was found.
 _HEAD_WINDOW = 12
-#: Kinds of lines that may repeat the headline near the text's start.
 #: How far into the text a title split over lines is looked for, and over how many lines.
 _TITLE_SEARCH = 8
+#: Kinds of lines that may repeat the headline near the text's start.
 _TITLE_REPEATS = frozenset((LineKind.BODY, LineKind.META))
 
 
