@@ -26,6 +26,7 @@ from . import lexicon
 from . import metric as metric_mod
 from .numbers import Quantity, fold_width, is_referent, is_threshold, scan
 from .periods import ASOF, PERIOD, VAGUE, Period, find_periods
+from .scope import Scope, opens_sentence
 
 _GOVERNING = (PERIOD, ASOF, VAGUE)
 
@@ -102,11 +103,15 @@ def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
     return starts or [0]
 
 
-def extract(text: str, ref_date: dt.date | None = None, *, roc_years: bool = False) -> list[Fact]:
+def extract(
+    text: str, ref_date: dt.date | None = None, *, roc_years: bool = False, title: str | None = None
+) -> list[Fact]:
     """Every numeric fact in `text` (Simplified, paragraphs separated by newlines).
 
     `ref_date` is the publication day that relative periods (今年, 去年, 目前) resolve against;
     without it they give `date=None`. `roc_years` reads 107年 as the ROC year 2018 (Taiwan pages).
+    `title` is the document's title, whose period (`2016年1-6月…简况`) dates figures that no
+    paragraph, heading or earlier sentence dates.
     """
     if not text:
         return []
@@ -116,11 +121,14 @@ def extract(text: str, ref_date: dt.date | None = None, *, roc_years: bool = Fal
     offset = 0
     paragraphs = text.split("\n")
     year = _heading_year(paragraphs, roc_years)
+    scope = _title_scope(title, ref_date, roc_years)
     for index, para in enumerate(paragraphs):
         if para.strip():
             last = index == len(paragraphs) - 1
             budget = max(0, _METRIC_BUDGET - len(facts))
-            facts.extend(_Paragraph(para, ref_date, roc_years, year).facts(offset, index, at_end=last, budget=budget))
+            paragraph = _Paragraph(para, ref_date, roc_years, scope.year() or year, scope.current())
+            facts.extend(paragraph.facts(offset, index, at_end=last, budget=budget))
+            scope.advance(paragraph.norm, paragraph.periods, paragraph.resolved())
         offset += len(para) + 1
     return _dedupe(facts, paragraphs)
 
@@ -132,11 +140,16 @@ class _Paragraph:
     megabyte with thousands of figures costs linear time.
     """
 
-    def __init__(self, para: str, ref: dt.date | None, roc_years: bool, year: int | None = None) -> None:
+    def __init__(
+        self, para: str, ref: dt.date | None, roc_years: bool, year: int | None = None, inherited: str | None = None
+    ) -> None:
         self.para = para
         self.norm = norm = fold_width(para)
         self.ref, self.year = ref, year
+        self.inherited = inherited  # the period the document's scope gives this paragraph
         self.quantities: list[Quantity] = []
+        self.periods: list[Period] = []
+        self.values: dict[int, str | None] | None = None
         if not _DIGITISH.search(norm) and "半" not in norm:
             return
         self.periods = periods = find_periods(norm, roc_years=roc_years)
@@ -155,6 +168,15 @@ class _Paragraph:
         self.p_sentence = [ctx.sentence(p.start) for p in periods]
         self.local = [self._is_local(p) for p in periods]
         self.lead = _lead(ctx, periods, self.local)
+        # Periods that open a sentence govern the sentences after theirs that state none.
+        self.openers = [p for k, p in enumerate(periods) if not self.local[k] and opens_sentence(norm, p)]
+        self.opener_ends = [p.end for p in self.openers]
+
+    def resolved(self) -> list[str | None] | None:
+        """The ISO value of each period, when the paragraph had facts to resolve them for."""
+        if self.values is None:
+            return None
+        return [self.values[id(p)] for p in self.periods]
 
     def facts(self, offset: int, index: int, *, at_end: bool, budget: int = _METRIC_BUDGET) -> list[Fact]:
         """The facts of this paragraph, which starts at `offset` of the text and is paragraph
@@ -200,7 +222,10 @@ class _Paragraph:
         if distributed is not None:
             date, date_text = self.values[id(distributed)], self.para[distributed.start:distributed.end]
         else:
-            date, date_text = self._date_of(self._governing(q))
+            governing = self._governing(q)
+            date, date_text = self._date_of(governing)
+            if governing is None:
+                date = self.inherited
         s_start, s_end = self.ctx.sentence_bounds(q.core_start)
         s_start, s_end = max(s_start, q.start - _SENTENCE_WINDOW), min(s_end, q.end + _SENTENCE_WINDOW)
         return Fact(
@@ -248,6 +273,9 @@ class _Paragraph:
             if periods[k].role == ASOF and periods[k].start >= q.end and not self.local[k]:
                 return periods[k]
             k += 1
+        k = bisect.bisect_right(self.opener_ends, pos) - 1
+        if k >= 0 and (self.lead is None or self.openers[k].start > self.lead.start):
+            return self.openers[k]
         if self.lead is not None and self.lead.end <= pos:
             return self.lead
         return None
@@ -438,6 +466,15 @@ def _runs(norm: str, items: list) -> list[list]:
     if len(run) > 1:
         runs.append(run)
     return runs
+
+
+def _title_scope(title: str | None, ref: dt.date | None, roc_years: bool) -> Scope:
+    """The scope a document starts with: its title's period, if it states one."""
+    scope = Scope(ref)
+    if title:
+        norm = fold_width(title)
+        scope.set_title(norm, find_periods(norm, roc_years=roc_years))
+    return scope
 
 
 def _heading_year(paragraphs: list[str], roc_years: bool) -> int | None:

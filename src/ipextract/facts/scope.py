@@ -1,0 +1,126 @@
+"""The period a paragraph inherits from the document around it (CONVENTIONS "period's scope").
+
+A figure whose clause, sentence and paragraph state no period takes, in order: the period that
+opened a sentence in an earlier paragraph of the same section (`2020年，全省经济平稳增长。`
+followed by `工业方面，…`), else the nearest heading above it that states a period
+(`一、2024年工作回顾`), else the title's period (`2016年1-6月全市经济运行简况`), else none.
+
+`Scope` is fed the paragraphs in order, one walk over the document, and reuses the periods the
+paragraph pass has already found, so a document costs no second scan of its text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import alternation, data_lines
+from .periods import ASOF, PERIOD, Period
+
+#: In ipextract/data: words that make a year part of a name (2023年全省工作会议).
+NAMES = "facts_scope_names.txt"
+
+_HEADING_MAX = 40
+_NAME_REACH = 12  # characters after a year in which a name word makes it a name
+_SENTENCE_END = "。！？!?"
+# What may come before a period that still opens its sentence: a list marker (一是, （二）, 1.)
+# or a framing clause without figures (据统计，记者获悉，在…下，).
+_MARKER = re.compile(
+    r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,3}是[，,：:]?|第[一二三四五六七八九十]{1,3}[，,、])?\s*"
+)
+_FRAME_MAX = 40
+_NUMBERED_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
+
+
+@lru_cache(maxsize=1)
+def _name_after() -> re.Pattern[str]:
+    return re.compile(rf"[^，,。；;：:！？]{{0,{_NAME_REACH}}}?(?:{alternation(data_lines(NAMES))})")
+
+
+def is_name(norm: str, p: Period) -> bool:
+    """The year is part of a name: `2023年全省工作会议`, `2020年度优秀企业`."""
+    return _name_after().match(norm, p.end) is not None
+
+
+def is_heading(line: str) -> bool:
+    """A heading line: short and without closing punctuation, or short and numbered (`一、…`)."""
+    line = line.strip()
+    if not 0 < len(line) <= _HEADING_MAX:
+        return False
+    if line[-1] not in "。！？!?…；;，,）)”」』":
+        return True
+    return _NUMBERED_HEADING.match(line) is not None and not any(ch in line[:-1] for ch in _SENTENCE_END)
+
+
+def opens_sentence(norm: str, p: Period) -> bool:
+    """The period opens its sentence: at its start after a list marker, or right after a
+    framing clause without figures or periods (`据统计，2020年，…`, `在…领导下，2021年，…`)."""
+    if p.role not in (PERIOD, ASOF) or p.followed_by_is or p.kind in ("vague", "inherit"):
+        return False
+    start = max(0, p.start - _FRAME_MAX)
+    before = norm[start:p.start]
+    cut = max(before.rfind(ch) for ch in _SENTENCE_END)
+    if cut < 0 and start > 0:
+        return False
+    before = before[cut + 1:]
+    marker = _MARKER.match(before)
+    rest = before[marker.end():] if marker else before
+    if not rest.strip():
+        return True
+    # A framing clause: it ends with a comma right before the period and holds no digits.
+    return rest.rstrip()[-1:] in "，,：:" and not any(ch.isdigit() for ch in rest)
+
+
+@dataclass(slots=True)
+class Scope:
+    """The carried, heading and title periods while walking a document's paragraphs."""
+
+    ref: dt.date | None
+    title: str | None = None  # the title's period, ISO
+    heading: str | None = None  # the latest heading above that states a period
+    carried: str | None = None  # the latest sentence-opening period of this section
+
+    def current(self) -> str | None:
+        """The period a figure with no period of its own in its paragraph takes."""
+        return self.carried or self.heading or self.title
+
+    def year(self) -> int | None:
+        """The year yearless periods (全年, 上半年, 1-8月) belong to under this scope."""
+        value = self.current()
+        return int(value[:4]) if value and value[:4].isdigit() else None
+
+    def set_title(self, norm: str, periods: list[Period]) -> None:
+        """The title's first period that is not part of a name (`2022年统计公报`)."""
+        self.title = _first_value(norm, periods, self.ref, None)
+
+    def advance(self, norm: str, periods: list[Period], values: list[str | None] | None = None) -> None:
+        """Take paragraph `norm` (already read) into the scope of the paragraphs after it."""
+        if is_heading(norm):
+            value = _first_value(norm, periods, self.ref, self.year())
+            self.carried = None  # a heading starts a new section
+            if value is not None:
+                self.heading = value
+            return
+        context = self.year()
+        for k, p in enumerate(periods):
+            if p.explicit_year is not None:
+                context = p.explicit_year
+            if opens_sentence(norm, p) and not is_name(norm, p):
+                value = values[k] if values is not None else _resolve(p, self.ref, context)
+                if value:
+                    self.carried = value
+
+
+def _resolve(p: Period, ref: dt.date | None, year: int | None) -> str | None:
+    return p.resolve(ref, year if p.needs_context else None)
+
+
+def _first_value(norm: str, periods: list[Period], ref: dt.date | None, year: int | None) -> str | None:
+    for p in periods:
+        if p.role in (PERIOD, ASOF) and p.kind not in ("vague", "inherit", "now") and not is_name(norm, p):
+            value = _resolve(p, ref, year)
+            if value:
+                return value
+    return None
