@@ -31,6 +31,7 @@ _MARKER = re.compile(
     r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,3}是[，,：:]?|第[一二三四五六七八九十]{1,3}[，,、])?\s*"
 )
 _FRAME_MAX = 40
+_NOT_OPENER_AFTER = re.compile(r"\s*(?:\d|[、和与及])")
 _NUMBERED_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
 
 
@@ -59,6 +60,8 @@ def opens_sentence(norm: str, p: Period) -> bool:
     framing clause without figures or periods (`据统计，2020年，…`, `在…领导下，2021年，…`)."""
     if p.role not in (PERIOD, ASOF) or p.followed_by_is or p.kind in ("vague", "inherit"):
         return False
+    if _NOT_OPENER_AFTER.match(norm, p.end):
+        return False  # 2018年14户新增企业 (attributive); 一季度、上半年…分别 (a list)
     start = max(0, p.start - _FRAME_MAX)
     before = norm[start:p.start]
     cut = max(before.rfind(ch) for ch in _SENTENCE_END)
@@ -81,10 +84,12 @@ class Scope:
     title: str | None = None  # the title's period, ISO
     heading: str | None = None  # the latest heading above that states a period
     carried: str | None = None  # the latest sentence-opening period of this section
+    preamble: str | None = None  # the period opening the text before its first heading
+    seen_heading: bool = False
 
     def current(self) -> str | None:
         """The period a figure with no period of its own in its paragraph takes."""
-        return self.carried or self.heading or self.title
+        return self.carried or self.heading or self.preamble or self.title
 
     def year(self) -> int | None:
         """The year yearless periods (全年, 上半年, 1-8月) belong to under this scope."""
@@ -100,6 +105,7 @@ class Scope:
         if is_heading(norm):
             value = _first_value(norm, periods, self.ref, self.year())
             self.carried = None  # a heading starts a new section
+            self.seen_heading = True
             if value is not None:
                 self.heading = value
             return
@@ -111,6 +117,9 @@ class Scope:
                 value = values[k] if values is not None else _resolve(p, self.ref, context)
                 if value:
                     self.carried = value
+                    if not self.seen_heading:
+                        # `2024年，…` before the first heading frames the whole report
+                        self.preamble = value
 
 
 def _resolve(p: Period, ref: dt.date | None, year: int | None) -> str | None:
