@@ -26,7 +26,7 @@ from . import lexicon
 from . import metric as metric_mod
 from .numbers import Quantity, fold_width, is_referent, is_threshold, scan
 from .periods import ASOF, PERIOD, VAGUE, Period, find_periods
-from .scope import Scope, opens_sentence
+from .scope import Scope, opens_sentence, year_to_date
 
 _GOVERNING = (PERIOD, ASOF, VAGUE)
 
@@ -226,6 +226,8 @@ class _Paragraph:
             date, date_text = self._date_of(governing)
             if governing is None:
                 date = self.inherited
+            elif governing.role == ASOF and governing.end <= q.start:
+                date = year_to_date(date, self.norm[governing.end:q.start])
         s_start, s_end = self.ctx.sentence_bounds(q.core_start)
         s_start, s_end = max(s_start, q.start - _SENTENCE_WINDOW), min(s_end, q.end + _SENTENCE_WINDOW)
         return Fact(

@@ -21,6 +21,9 @@ from .periods import ASOF, PERIOD, Period
 
 #: In ipextract/data: words that make a year part of a name (2023年全省工作会议).
 NAMES = "facts_scope_names.txt"
+#: In ipextract/data: words of a flow and of a stock, for figures under 截至 + a month.
+FLOWS = "facts_flow_words.txt"
+STOCKS = "facts_stock_words.txt"
 
 _HEADING_MAX = 40
 _NAME_REACH = 12  # characters after a year in which a name word makes it a name
@@ -38,6 +41,22 @@ _NUMBERED_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{
 @lru_cache(maxsize=1)
 def _name_after() -> re.Pattern[str]:
     return re.compile(rf"[^，,。；;：:！？]{{0,{_NAME_REACH}}}?(?:{alternation(data_lines(NAMES))})")
+
+
+@lru_cache(maxsize=2)
+def _words(name: str) -> re.Pattern[str]:
+    return re.compile(alternation(data_lines(name)))
+
+
+def year_to_date(value: str | None, words: str) -> str | None:
+    """A flow under 截至 + a month covers the year up to it: `截至5月底完成投资8.1亿元` ->
+    `2019-01/2019-05`; a stock (`余额`, `累计`) stays as of the date. `words` is the text
+    between the date and the figure."""
+    if value is None or len(value) != 7 or value.endswith("-01"):
+        return value
+    if _words(STOCKS).search(words) or not _words(FLOWS).search(words):
+        return value
+    return f"{value[:4]}-01/{value}"
 
 
 def is_name(norm: str, p: Period) -> bool:
