@@ -63,6 +63,7 @@ _ATOM_RE = re.compile(f"(?=[{_ATOM_START}])(?:" + "|".join(f"(?P<{name}>{pattern
 _ROC_RE = re.compile(r"(?:民国|民國)?(?<![\d.])(\d{2,3})\s*年度?(?![代来])")
 
 _ISO_PARTS = re.compile(r"\d+")
+_REVIEW_YEAR = re.compile(r"(?:过去的?|近)?一年(?:来|以来|中|间)?")
 _CONNECTOR = re.compile(_SEP + r"$")
 # Words before a period that make it a comparison base or an as-of date; words after it that
 # make it a deadline or the start of a "since" span. Matched against the text just before/after.
@@ -103,7 +104,7 @@ class Period:
     end: int
     text: str
     role: str = PERIOD
-    kind: str = "span"  # span | now | since | ago | vague | inherit | plan
+    kind: str = "span"  # span | now | since | ago | review | vague | inherit | plan
     lo: _Point | None = None
     hi: _Point | None = None
     years_back: int = 0  # for kind "ago"
@@ -122,6 +123,8 @@ class Period:
     @property
     def needs_context(self) -> bool:
         """True for yearless expressions (1-8月, 一季度) that take the context year."""
+        if self.kind == "review":
+            return True
         return self.kind == "span" and self.lo is not None and self.lo.year[0] == "ctx"
 
     def resolve(
@@ -141,6 +144,8 @@ class Period:
         if self.kind == "plan" and self.plan is not None:
             a, b = self.plan
             return f"{a}/{b}"
+        if self.kind == "review":
+            return _review_year(ref, context_year)
         if self.kind == "ago":
             if ref is None:
                 return None
@@ -166,6 +171,16 @@ class Period:
         if hi is None or hi == lo:
             return lo
         return f"{lo}/{hi}"
+
+
+def _review_year(ref: dt.date | None, year: int | None) -> str | None:
+    """一年来 / 过去一年 in a review is the calendar year under review: the year in scope, else
+    the year before an early-year (January to March) publication, else the twelve months to date."""
+    if year is not None:
+        return str(year)
+    if ref is None:
+        return None
+    return str(ref.year - 1) if ref.month <= 3 else f"{ref.year - 1}/{ref.year}"
 
 
 def _year_value(spec: tuple[str, int], ref: dt.date | None, context_year: int | None) -> int | None:
@@ -371,6 +386,8 @@ def _standalone(a: _Atom) -> Period | None:
         n = cn_small_int(re.sub(r"^(?:近|最近|过去)|\s*年.*$", "", a.text))
         if not n or n > 50:
             return None
+        if n == 1 and _REVIEW_YEAR.fullmatch(a.text):
+            return Period(a.start, a.end, a.text, kind="review")
         return Period(a.start, a.end, a.text, kind="ago", years_back=n)
     return None  # 底/末 on their own are not dates
 
