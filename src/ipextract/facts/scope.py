@@ -91,8 +91,10 @@ def opens_sentence(norm: str, p: Period) -> bool:
     rest = before[marker.end():] if marker else before
     if not rest.strip():
         return True
-    # A framing clause: it ends with a comma right before the period and holds no digits.
-    return rest.rstrip()[-1:] in "，,：:" and not any(ch.isdigit() for ch in rest)
+    # A framing clause: it ends with a comma right before the period and holds no digits; or
+    # a heading run into the paragraph (`一、工业生产增势明显 4月份，…`), ended by a space.
+    closed = rest.rstrip()[-1:] in "，,：:" or (rest[-1:].isspace() and marker is not None and marker.end() > 0)
+    return closed and not any(ch.isdigit() for ch in rest)
 
 
 @dataclass(slots=True)
