@@ -136,17 +136,18 @@ class Scope:
                 context = p.explicit_year
             if opens_sentence(norm, p) and not is_name(norm, p):
                 value = values[k] if values is not None else _resolve(p, self.ref, context)
-                if value and not _is_day(value):
+                if value and _carries(value):
                     self.carried = value
                     if not self.seen_heading:
                         # `2024年，…` before the first heading frames the whole report
                         self.preamble = value
 
 
-def _is_day(value: str) -> bool:
-    """A single day (`6月11日，…`) dates a news event, not the account that follows it: the
-    figures of later paragraphs are the event's background, of no period of their own."""
-    return len(value) == 10
+def _carries(value: str) -> bool:
+    """A year or a span (`2020年，`, `1-7月，`) opens an account that later paragraphs continue;
+    a single month or day (`6月11日，…`, `2016年7月，…`) dates a news event, and the figures of
+    the paragraphs after it are its background, of no period of their own."""
+    return "/" in value or len(value) == 4
 
 
 def _resolve(p: Period, ref: dt.date | None, year: int | None) -> str | None:
