@@ -498,8 +498,8 @@ def _is_heading(line: str) -> bool:
 def _dedupe(facts: list[Fact], paragraphs: list[str]) -> list[Fact]:
     """A restated figure is reported once, at its first mention.
 
-    Restated means the same value, unit, period and metric (two 35元 purchases in one week are
-    two facts); with neither period nor metric, the same words. A figure in a section heading that
+    Restated means the same value, unit and period — and, when no period is known, the same
+    metric too (two undated 35元 purchases are two facts). A figure in a section heading that
     the body states again is left to the body, which also gives its period.
     """
     body = {(round(f.value, 6), f.unit) for f in facts if not _is_heading(paragraphs[f.paragraph])}
@@ -508,8 +508,8 @@ def _dedupe(facts: list[Fact], paragraphs: list[str]) -> list[Fact]:
     for f in facts:
         if _is_heading(paragraphs[f.paragraph]) and (round(f.value, 6), f.unit) in body:
             continue
-        # Same metric too; with neither period nor metric, the same words.
-        same = f.metric or ("" if f.date is not None else f.text)
+        # Without a period, sameness needs the same metric (or, with none, the same words).
+        same = "" if f.date is not None else (f.metric or f.text)
         key = (round(f.value, 6), f.value_max, f.unit, f.date, same)
         if key in seen:
             continue
