@@ -122,15 +122,17 @@ def extract(
     paragraphs = text.split("\n")
     year = _heading_year(paragraphs, roc_years)
     scope = _title_scope(title, ref_date, roc_years)
+    inherited: set[int] = set()  # ids of facts dated by the scope, not by their own paragraph
     for index, para in enumerate(paragraphs):
         if para.strip():
             last = index == len(paragraphs) - 1
             budget = max(0, _METRIC_BUDGET - len(facts))
             paragraph = _Paragraph(para, ref_date, roc_years, scope.year() or year, scope.current())
             facts.extend(paragraph.facts(offset, index, at_end=last, budget=budget))
+            inherited.update(paragraph.inherited_facts)
             scope.advance(paragraph.norm, paragraph.periods, paragraph.resolved())
         offset += len(para) + 1
-    return _dedupe(facts, paragraphs)
+    return _dedupe(facts, paragraphs, inherited)
 
 
 class _Paragraph:
@@ -147,6 +149,7 @@ class _Paragraph:
         self.norm = norm = fold_width(para)
         self.ref, self.year = ref, year
         self.inherited = inherited  # the period the document's scope gives this paragraph
+        self.inherited_facts: set[int] = set()
         self.quantities: list[Quantity] = []
         self.periods: list[Period] = []
         self.values: dict[int, str | None] | None = None
@@ -219,18 +222,19 @@ class _Paragraph:
     ) -> Fact:
         """The Fact of figure `q`, dated by the period `distributed` to it or else by the one
         that governs it; its sentence is cut to _SENTENCE_WINDOW on each side."""
+        inherited = False
         if distributed is not None:
             date, date_text = self.values[id(distributed)], self.para[distributed.start:distributed.end]
         else:
             governing = self._governing(q)
             date, date_text = self._date_of(governing)
             if governing is None:
-                date = self.inherited
+                date, inherited = self.inherited, True
             elif governing.role == ASOF and governing.end <= q.start:
                 date = year_to_date(date, self.norm[governing.end:q.start])
         s_start, s_end = self.ctx.sentence_bounds(q.core_start)
         s_start, s_end = max(s_start, q.start - _SENTENCE_WINDOW), min(s_end, q.end + _SENTENCE_WINDOW)
-        return Fact(
+        fact = Fact(
             text=self.para[q.start:q.end],
             value=q.value,
             unit=q.unit or "",
@@ -245,6 +249,9 @@ class _Paragraph:
             span=(offset + q.start, offset + q.end),
             paragraph=index,
         )
+        if inherited:
+            self.inherited_facts.add(id(fact))
+        return fact
 
     # --- which period governs a figure ---------------------------------------------------
 
@@ -495,11 +502,12 @@ def _is_heading(line: str) -> bool:
     return 0 < len(line) <= 40 and line[-1] not in "。！？!?…；;，,）)”」』"
 
 
-def _dedupe(facts: list[Fact], paragraphs: list[str]) -> list[Fact]:
+def _dedupe(facts: list[Fact], paragraphs: list[str], inherited: set[int] = frozenset()) -> list[Fact]:
     """A restated figure is reported once, at its first mention.
 
     Restated means the same value, unit and period — and, when no period is known, the same
-    metric too (two undated 35元 purchases are two facts). A figure in a section heading that
+    metric too (two undated 35元 purchases are two facts); a period the figure only inherits
+    from the document's scope counts as no period here. A figure in a section heading that
     the body states again is left to the body, which also gives its period.
     """
     body = {(round(f.value, 6), f.unit) for f in facts if not _is_heading(paragraphs[f.paragraph])}
@@ -509,7 +517,7 @@ def _dedupe(facts: list[Fact], paragraphs: list[str]) -> list[Fact]:
         if _is_heading(paragraphs[f.paragraph]) and (round(f.value, 6), f.unit) in body:
             continue
         # Without a period, sameness needs the same metric (or, with none, the same words).
-        same = "" if f.date is not None else (f.metric or f.text)
+        same = "" if f.date is not None and id(f) not in inherited else (f.metric or f.text)
         key = (round(f.value, 6), f.value_max, f.unit, f.date, same)
         if key in seen:
             continue
