@@ -34,7 +34,7 @@ _MARKER = re.compile(
     r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,3}是[，,：:]?|第[一二三四五六七八九十]{1,3}[，,、])?\s*"
 )
 _FRAME_MAX = 40
-_NOT_OPENER_AFTER = re.compile(r"\s*(?:\d|[、和与及])")
+_NOT_OPENER_AFTER = re.compile(r"\s*(?:\d|[、和与及]|预计|计划|将|要|力争|争取)")
 _NUMBERED_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
 
 
@@ -80,7 +80,9 @@ def opens_sentence(norm: str, p: Period) -> bool:
     if p.role not in (PERIOD, ASOF) or p.followed_by_is or p.kind in ("vague", "inherit"):
         return False
     if _NOT_OPENER_AFTER.match(norm, p.end):
-        return False  # 2018年14户新增企业 (attributive); 一季度、上半年…分别 (a list)
+        # 2018年14户新增企业 (attributive); 一季度、上半年…分别 (a list); 2015年底预计… (a plan
+        # for that date: the sentences after it describe the projects, not the period)
+        return False
     start = max(0, p.start - _FRAME_MAX)
     before = norm[start:p.start]
     cut = max(before.rfind(ch) for ch in _SENTENCE_END)
