@@ -38,7 +38,7 @@ _ATOMS = [
     ("plan", r"[“\"]?十[一二三四五]五[”\"]?(?:规划)?(?:期间|时期|以来|末|初)"),
     ("ycn", r"[〇零○一二三四五六七八九]{4}年度?"),
     ("year", r"(?<![\d.])(?:19|20)\d{2}\s*年度?(?!代)"),
-    ("ago", rf"(?:近|最近|过去)(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来|间|中)?"
+    ("ago", rf"(?:近|最近|过去的?)(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来|间|中)?"
             rf"|(?<![\d.第])(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来)"),
     ("vague", r"近年来|近些年来?|近几年来?|多年来|近年|近日|日前|近期|前不久|不久前|近来"),
     ("rel", r"去年同期|上年同期|今年|本年度?|去年|上年度?|前年|明年|次年|翌年|当年|同年|全年|年内|年度计划|年计划"),
@@ -383,7 +383,7 @@ def _standalone(a: _Atom) -> Period | None:
             return Period(a.start, a.end, a.text, lo=_Point(("abs", plan[0])))
         return Period(a.start, a.end, a.text, kind="plan", plan=plan)
     if a.kind == "ago":
-        n = cn_small_int(re.sub(r"^(?:近|最近|过去)|\s*年.*$", "", a.text))
+        n = cn_small_int(re.sub(r"^(?:近|最近|过去的?)|\s*年.*$", "", a.text))
         if not n or n > 50:
             return None
         if n == 1 and _REVIEW_YEAR.fullmatch(a.text):
