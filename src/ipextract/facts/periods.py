@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from . import relative
+
 #: How a period relates to the figures around it (see `Period.role`).
 PERIOD = "period"  # the figure covers this period (2018年, 1-8月, 3年来)
 ASOF = "asof"  # a stock as of this date (截至8月25日, 目前); governs its whole sentence
@@ -34,6 +36,7 @@ _MCN = r"(?:十[一二]?|[一二三四五六七八九])"
 # forms come first. Atoms are merged into expressions (year + month + day, ranges) afterwards.
 _ATOMS = [
     ("iso", rf"(?<![\d.])(?:19|20)\d{{2}}[-/.]{_M}[-/.]{_D}(?![\d.])"),
+    ("relative", relative.PATTERN),
     ("yrange", rf"(?<![\d.])(?:19|20)\d{{2}}\s*年?{_SEP}(?:19|20)\d{{2}}\s*年度?"),
     ("plan", r"[“\"]?十[一二三四五]五[”\"]?(?:规划)?(?:期间|时期|以来|末|初)"),
     ("ycn", r"[〇零○一二三四五六七八九]{4}年度?"),
@@ -58,7 +61,7 @@ _ATOMS = [
 ]
 # Every atom starts with one of these characters; the lookahead lets the engine skip other
 # positions without trying twenty alternatives at each.
-_ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第"
+_ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第这明后"
 _ATOM_RE = re.compile(f"(?=[{_ATOM_START}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ATOMS) + ")")
 _ROC_RE = re.compile(r"(?:民国|民國)?(?<![\d.])(\d{2,3})\s*年度?(?![代来])")
 
@@ -104,7 +107,7 @@ class Period:
     end: int
     text: str
     role: str = PERIOD
-    kind: str = "span"  # span | now | since | ago | review | vague | inherit | plan
+    kind: str = "span"  # span | now | since | ago | review | relative | vague | inherit | plan
     lo: _Point | None = None
     hi: _Point | None = None
     years_back: int = 0  # for kind "ago"
@@ -146,6 +149,8 @@ class Period:
             return f"{a}/{b}"
         if self.kind == "review":
             return _review_year(ref, context_year)
+        if self.kind == "relative":
+            return relative.resolve(self.text, ref, self.years_back or None)
         if self.kind == "ago":
             if ref is None:
                 return None
@@ -344,7 +349,7 @@ def find_periods(text: str, *, roc_years: bool = False) -> list[Period]:
 
 
 #: Atoms that make a period on their own, never merged with the atoms around them.
-_STANDALONE = ("now", "yesterday", "vague", "inherit", "plan", "ago", "mpart")
+_STANDALONE = ("now", "yesterday", "vague", "inherit", "plan", "ago", "mpart", "relative")
 
 
 def _build(text: str, atoms: list[_Atom], i: int, *, allow_range: bool = True) -> tuple[Period | None, int]:
@@ -367,6 +372,10 @@ def _build(text: str, atoms: list[_Atom], i: int, *, allow_range: bool = True) -
 
 def _standalone(a: _Atom) -> Period | None:
     """The period of an atom that stands alone (目前, 近日, 当天, 十三五期间, 3年来)."""
+    if a.kind == "relative":
+        count = relative.COUNT.match(a.text)
+        n = cn_small_int(count.group()) if count else None
+        return Period(a.start, a.end, a.text, kind="relative", years_back=n or 0)
     if a.kind in ("now", "yesterday"):
         return Period(a.start, a.end, a.text, kind="now", day_offset=-1 if a.kind == "yesterday" else 0)
     if a.kind == "vague":

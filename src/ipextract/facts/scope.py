@@ -79,6 +79,8 @@ def opens_sentence(norm: str, p: Period) -> bool:
     framing clause without figures or periods (`据统计，2020年，…`, `在…领导下，2021年，…`)."""
     if p.role not in (PERIOD, ASOF) or p.followed_by_is or p.kind in ("vague", "inherit"):
         return False
+    if p.kind == "relative" and p.text[-1] in "前后":
+        return False  # 60年后，…: counted from the story's own moment, not the publication day
     if _NOT_OPENER_AFTER.match(norm, p.end):
         # 2018年14户新增企业 (attributive); 一季度、上半年…分别 (a list); 2015年底预计… (a plan
         # for that date: the sentences after it describe the projects, not the period)
