@@ -25,7 +25,7 @@ from ..han import HAN
 from . import lexicon
 from . import metric as metric_mod
 from .numbers import Quantity, fold_width, is_referent, is_threshold, scan
-from .periods import ASOF, PERIOD, VAGUE, Period, find_periods
+from .periods import ASOF, BASE, PERIOD, VAGUE, Period, find_periods
 from .scope import Scope, opens_sentence, year_to_date
 
 _GOVERNING = (PERIOD, ASOF, VAGUE)
@@ -381,8 +381,12 @@ def _mask(norm: str, periods: list[Period]) -> bytearray:
 
 
 def _blank_periods(norm: str, periods: list[Period]) -> str:
+    """norm without its periods, so dates never join a metric; a relative comparison base
+    (增长比上月加快) stays, being part of what is measured."""
     chars = list(norm)
     for p in periods:
+        if p.kind == "relative" and p.role == BASE:
+            continue
         chars[p.start:p.end] = " " * (p.end - p.start)
     return "".join(chars)
 
