@@ -72,6 +72,11 @@ def test_the_title_period_dates_what_nothing_else_dates(title, text, figure, dat
         ("2020年是极不平凡的一年。\n全市新增就业1.2万人。", "1.2万人", None),
         # a heading starts a new section: the carried period stops there
         ("一、经济运行\n2020年，全省经济平稳增长。\n二、存在的问题\n部分企业亏损面达20%。", "20%", None),
+        # a history (a building's, a person's) carries none of its years onward
+        ("1983年，捐赠书画200幅。1986年，开始设计。1987年开始建设，至1989年完工。\n馆占地2200平方米。",
+         "2200平方米", None),
+        ("1956年，他出生于太原。1978年，他考入大学。1990年，他回到家乡。2001年，他创办公司。\n公司员工300人。",
+         "300人", None),
         # a year in a document's name
         ("2020年《政府工作报告》提出扩大内需。\n我国人口超过14亿人。", "超过14亿人", None),
     ],

@@ -34,6 +34,7 @@ _MARKER = re.compile(
     r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,3}是[，,：:]?|第[一二三四五六七八九十]{1,3}[，,、])?\s*"
 )
 _FRAME_MAX = 40
+_CHRONOLOGY_YEARS = 4  # distinct years in one paragraph that make it a history
 _NOT_OPENER_AFTER = re.compile(r"\s*(?:\d|[、和与及]|预计|计划|将|要|力争|争取)")
 _NUMBERED_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
 
@@ -133,6 +134,9 @@ class Scope:
             self.seen_heading = True
             if value is not None:
                 self.heading = value
+            return
+        if len({p.explicit_year for p in periods} - {None}) >= _CHRONOLOGY_YEARS:
+            self.carried = None  # a history (1983年…1986年…1990年…) carries no period onward
             return
         context = self.year()
         for k, p in enumerate(periods):
