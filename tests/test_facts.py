@@ -118,9 +118,9 @@ def test_subjectless_clause_borrows_the_metric_before_it():
 def test_restated_figures_are_reported_once():
     text = (
         "内需是中国经济的基本盘，拥有14亿人口的大国内需宽广。14亿人口使我国粮食消耗量超过7亿吨。\n"
-        "2021年全区生产总值比上年增长6.2%。一季度和全年GDP增速分别为18.8%和6.2%。\n"
-        "1人在南投购买50元咖啡；1人则购买35元茶饮。全家树林店花35元购买咖啡。"
-    )
+        "1人在南投购买50元咖啡；1人则购买35元茶饮。全家树林店花35元购买咖啡。\n"
+        "2021年全区生产总值比上年增长6.2%。一季度和全年GDP增速分别为18.8%和6.2%。"
+    )  # the purchases come first: the 2021 that opens the last paragraph would carry to them
     facts = extract(text, REF)
     assert [(f.value, f.unit) for f in facts if f.unit == "人"] == [(1_400_000_000, "人")]
     assert [f.date for f in facts if f.value == 6.2] == ["2021"]

@@ -126,12 +126,12 @@ def _facts(doc: Document, kept: list[str] | None, reference: dt.date | None) -> 
     from .facts import extract
 
     if kept is None:
-        return extract(doc.text, reference, roc_years=_is_taiwanese(doc))
+        return extract(doc.text, reference, roc_years=_is_taiwanese(doc), title=doc.title)
     from .script_map import OffsetMap, map_facts
 
     converted = convert.to_simplified_all(kept)
     simplified = "\n".join(converted)
-    found = extract(simplified, reference, roc_years=_is_taiwanese(doc))
+    found = extract(simplified, reference, roc_years=_is_taiwanese(doc), title=doc.title)
     if simplified == doc.text:
         return found
     return map_facts(found, simplified, doc.text, OffsetMap(kept, converted))

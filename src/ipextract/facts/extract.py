@@ -25,7 +25,8 @@ from ..han import HAN
 from . import lexicon
 from . import metric as metric_mod
 from .numbers import Quantity, fold_width, is_referent, is_threshold, scan
-from .periods import ASOF, PERIOD, VAGUE, Period, find_periods
+from .periods import ASOF, BASE, PERIOD, VAGUE, Period, find_periods
+from .scope import Scope, opens_sentence, year_to_date
 
 _GOVERNING = (PERIOD, ASOF, VAGUE)
 
@@ -102,11 +103,15 @@ def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
     return starts or [0]
 
 
-def extract(text: str, ref_date: dt.date | None = None, *, roc_years: bool = False) -> list[Fact]:
+def extract(
+    text: str, ref_date: dt.date | None = None, *, roc_years: bool = False, title: str | None = None
+) -> list[Fact]:
     """Every numeric fact in `text` (Simplified, paragraphs separated by newlines).
 
     `ref_date` is the publication day that relative periods (今年, 去年, 目前) resolve against;
     without it they give `date=None`. `roc_years` reads 107年 as the ROC year 2018 (Taiwan pages).
+    `title` is the document's title, whose period (`2016年1-6月…简况`) dates figures that no
+    paragraph, heading or earlier sentence dates.
     """
     if not text:
         return []
@@ -116,13 +121,18 @@ def extract(text: str, ref_date: dt.date | None = None, *, roc_years: bool = Fal
     offset = 0
     paragraphs = text.split("\n")
     year = _heading_year(paragraphs, roc_years)
+    scope = _title_scope(title, ref_date, roc_years)
+    inherited: set[int] = set()  # ids of facts dated by the scope, not by their own paragraph
     for index, para in enumerate(paragraphs):
         if para.strip():
             last = index == len(paragraphs) - 1
             budget = max(0, _METRIC_BUDGET - len(facts))
-            facts.extend(_Paragraph(para, ref_date, roc_years, year).facts(offset, index, at_end=last, budget=budget))
+            paragraph = _Paragraph(para, ref_date, roc_years, scope.year() or year, scope.current())
+            facts.extend(paragraph.facts(offset, index, at_end=last, budget=budget))
+            inherited.update(paragraph.inherited_facts)
+            scope.advance(paragraph.norm, paragraph.periods, paragraph.resolved())
         offset += len(para) + 1
-    return _dedupe(facts, paragraphs)
+    return _dedupe(facts, paragraphs, inherited)
 
 
 class _Paragraph:
@@ -132,11 +142,17 @@ class _Paragraph:
     megabyte with thousands of figures costs linear time.
     """
 
-    def __init__(self, para: str, ref: dt.date | None, roc_years: bool, year: int | None = None) -> None:
+    def __init__(
+        self, para: str, ref: dt.date | None, roc_years: bool, year: int | None = None, inherited: str | None = None
+    ) -> None:
         self.para = para
         self.norm = norm = fold_width(para)
         self.ref, self.year = ref, year
+        self.inherited = inherited  # the period the document's scope gives this paragraph
+        self.inherited_facts: set[int] = set()
         self.quantities: list[Quantity] = []
+        self.periods: list[Period] = []
+        self.values: dict[int, str | None] | None = None
         if not _DIGITISH.search(norm) and "半" not in norm:
             return
         self.periods = periods = find_periods(norm, roc_years=roc_years)
@@ -155,6 +171,15 @@ class _Paragraph:
         self.p_sentence = [ctx.sentence(p.start) for p in periods]
         self.local = [self._is_local(p) for p in periods]
         self.lead = _lead(ctx, periods, self.local)
+        # Periods that open a sentence govern the sentences after theirs that state none.
+        self.openers = [p for k, p in enumerate(periods) if not self.local[k] and opens_sentence(norm, p)]
+        self.opener_ends = [p.end for p in self.openers]
+
+    def resolved(self) -> list[str | None] | None:
+        """The ISO value of each period, when the paragraph had facts to resolve them for."""
+        if self.values is None:
+            return None
+        return [self.values[id(p)] for p in self.periods]
 
     def facts(self, offset: int, index: int, *, at_end: bool, budget: int = _METRIC_BUDGET) -> list[Fact]:
         """The facts of this paragraph, which starts at `offset` of the text and is paragraph
@@ -197,13 +222,19 @@ class _Paragraph:
     ) -> Fact:
         """The Fact of figure `q`, dated by the period `distributed` to it or else by the one
         that governs it; its sentence is cut to _SENTENCE_WINDOW on each side."""
+        inherited = False
         if distributed is not None:
             date, date_text = self.values[id(distributed)], self.para[distributed.start:distributed.end]
         else:
-            date, date_text = self._date_of(self._governing(q))
+            governing = self._governing(q)
+            date, date_text = self._date_of(governing)
+            if governing is None:
+                date, inherited = self.inherited, True
+            elif governing.role == ASOF and governing.end <= q.start:
+                date = year_to_date(date, self.norm[governing.end:q.start])
         s_start, s_end = self.ctx.sentence_bounds(q.core_start)
         s_start, s_end = max(s_start, q.start - _SENTENCE_WINDOW), min(s_end, q.end + _SENTENCE_WINDOW)
-        return Fact(
+        fact = Fact(
             text=self.para[q.start:q.end],
             value=q.value,
             unit=q.unit or "",
@@ -218,6 +249,9 @@ class _Paragraph:
             span=(offset + q.start, offset + q.end),
             paragraph=index,
         )
+        if inherited:
+            self.inherited_facts.add(id(fact))
+        return fact
 
     # --- which period governs a figure ---------------------------------------------------
 
@@ -248,6 +282,9 @@ class _Paragraph:
             if periods[k].role == ASOF and periods[k].start >= q.end and not self.local[k]:
                 return periods[k]
             k += 1
+        k = bisect.bisect_right(self.opener_ends, pos) - 1
+        if k >= 0 and (self.lead is None or self.openers[k].start > self.lead.start):
+            return self.openers[k]
         if self.lead is not None and self.lead.end <= pos:
             return self.lead
         return None
@@ -344,8 +381,12 @@ def _mask(norm: str, periods: list[Period]) -> bytearray:
 
 
 def _blank_periods(norm: str, periods: list[Period]) -> str:
+    """norm without its periods, so dates never join a metric; a relative comparison base
+    (增长比上月加快) stays, being part of what is measured."""
     chars = list(norm)
     for p in periods:
+        if p.kind == "relative" and p.role == BASE:
+            continue
         chars[p.start:p.end] = " " * (p.end - p.start)
     return "".join(chars)
 
@@ -440,6 +481,15 @@ def _runs(norm: str, items: list) -> list[list]:
     return runs
 
 
+def _title_scope(title: str | None, ref: dt.date | None, roc_years: bool) -> Scope:
+    """The scope a document starts with: its title's period, if it states one."""
+    scope = Scope(ref)
+    if title:
+        norm = fold_width(title)
+        scope.set_title(norm, find_periods(norm, roc_years=roc_years))
+    return scope
+
+
 def _heading_year(paragraphs: list[str], roc_years: bool) -> int | None:
     """The year a document opens with in a heading (`2023年国民经济和社会发展统计公报`): the
     year its yearless periods (全年, 年末, 1-8月) belong to when their paragraph names none."""
@@ -456,11 +506,12 @@ def _is_heading(line: str) -> bool:
     return 0 < len(line) <= 40 and line[-1] not in "。！？!?…；;，,）)”」』"
 
 
-def _dedupe(facts: list[Fact], paragraphs: list[str]) -> list[Fact]:
+def _dedupe(facts: list[Fact], paragraphs: list[str], inherited: set[int] = frozenset()) -> list[Fact]:
     """A restated figure is reported once, at its first mention.
 
     Restated means the same value, unit and period — and, when no period is known, the same
-    metric too (two undated 35元 purchases are two facts). A figure in a section heading that
+    metric too (two undated 35元 purchases are two facts); a period the figure only inherits
+    from the document's scope counts as no period here. A figure in a section heading that
     the body states again is left to the body, which also gives its period.
     """
     body = {(round(f.value, 6), f.unit) for f in facts if not _is_heading(paragraphs[f.paragraph])}
@@ -470,7 +521,7 @@ def _dedupe(facts: list[Fact], paragraphs: list[str]) -> list[Fact]:
         if _is_heading(paragraphs[f.paragraph]) and (round(f.value, 6), f.unit) in body:
             continue
         # Without a period, sameness needs the same metric (or, with none, the same words).
-        same = "" if f.date is not None else (f.metric or f.text)
+        same = "" if f.date is not None and id(f) not in inherited else (f.metric or f.text)
         key = (round(f.value, 6), f.value_max, f.unit, f.date, same)
         if key in seen:
             continue

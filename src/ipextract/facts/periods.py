@@ -10,9 +10,12 @@ Periods are ISO 8601: `2018`, `2019-07`, `2019-07-29`, or an interval `2019-01/2
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+
+from . import relative
 
 #: How a period relates to the figures around it (see `Period.role`).
 PERIOD = "period"  # the figure covers this period (2018年, 1-8月, 3年来)
@@ -34,21 +37,26 @@ _MCN = r"(?:十[一二]?|[一二三四五六七八九])"
 # forms come first. Atoms are merged into expressions (year + month + day, ranges) afterwards.
 _ATOMS = [
     ("iso", rf"(?<![\d.])(?:19|20)\d{{2}}[-/.]{_M}[-/.]{_D}(?![\d.])"),
+    ("relative", relative.PATTERN),
     ("yrange", rf"(?<![\d.])(?:19|20)\d{{2}}\s*年?{_SEP}(?:19|20)\d{{2}}\s*年度?"),
     ("plan", r"[“\"]?十[一二三四五]五[”\"]?(?:规划)?(?:期间|时期|以来|末|初)"),
     ("ycn", r"[〇零○一二三四五六七八九]{4}年度?"),
     ("year", r"(?<![\d.])(?:19|20)\d{2}\s*年度?(?!代)"),
-    ("ago", rf"(?:近|最近|过去)(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来|间|中)?"
+    # a two-digit year, only where a month or a part of the year follows (15年3月, 25年底)
+    ("yy", rf"(?<![\d.])\d{{2}}\s*年(?=\s*(?:{_M}\s*月|{_MCN}月|底|末|初|[上下]半年|前?[一二三四1-4]季度))"),
+    ("ago", rf"(?:近|最近|过去的?)(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来|间|中)?"
             rf"|(?<![\d.第])(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来)"),
     ("vague", r"近年来|近些年来?|近几年来?|多年来|近年|近日|日前|近期|前不久|不久前|近来"),
     ("rel", r"去年同期|上年同期|今年|本年度?|去年|上年度?|前年|明年|次年|翌年|当年|同年|全年|年内|年度计划|年计划"),
     ("half", r"上半年|下半年"),
     ("quarter", r"前[一二三两]个?季度|第?[一二三四1-4]季度"),
     ("firstn", rf"前(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})个月"),
-    ("mrange", rf"(?<![\d.]){_M}\s*月?{_SEP}{_M}\s*月份?"),
+    ("mrange", rf"(?<![\d.]){_M}\s*月?{_SEP}{_M}\s*月份?"
+               rf"|(?<![个几多十一二三四五六七八九两]){_MCN}\s*[至到—–-]\s*{_MCN}月份?"),
     ("month", rf"(?<![\d.]){_M}\s*月份?|(?<![个几多十一二三四五六七八九两]){_MCN}月份?"),
     ("drange", rf"(?<![\d.]){_D}\s*日?{_SEP}{_D}\s*日(?![元圆均])"),
-    ("day", rf"(?<![\d.]){_D}\s*日(?![元圆均])"),
+    ("day", rf"(?<![\d.]){_D}\s*日(?![元圆均])|(?<=月){_D}\s*号(?![楼线院文令机门店库])"
+            r"|(?<=月)(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日"),
     ("yend", r"年底|年末|年初|年中"),
     ("mpart", r"底|末|初|上旬|中旬|下旬"),
     ("now", r"截至目前|截止目前|截至当前|截止当前|到目前为止|目前为止|目前|当前|如今"
@@ -58,11 +66,12 @@ _ATOMS = [
 ]
 # Every atom starts with one of these characters; the lookahead lets the engine skip other
 # positions without trying twenty alternatives at each.
-_ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第"
+_ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第这明后"
 _ATOM_RE = re.compile(f"(?=[{_ATOM_START}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ATOMS) + ")")
 _ROC_RE = re.compile(r"(?:民国|民國)?(?<![\d.])(\d{2,3})\s*年度?(?![代来])")
 
 _ISO_PARTS = re.compile(r"\d+")
+_REVIEW_YEAR = re.compile(r"(?:过去的?|近)?一年(?:来|以来|中|间)?")
 _CONNECTOR = re.compile(_SEP + r"$")
 # Words before a period that make it a comparison base or an as-of date; words after it that
 # make it a deadline or the start of a "since" span. Matched against the text just before/after.
@@ -103,13 +112,14 @@ class Period:
     end: int
     text: str
     role: str = PERIOD
-    kind: str = "span"  # span | now | since | ago | vague | inherit | plan
+    kind: str = "span"  # span | now | since | ago | review | relative | vague | inherit | plan
     lo: _Point | None = None
     hi: _Point | None = None
     years_back: int = 0  # for kind "ago"
     trailing_months: int = 0  # 截至2021年3月，一年的…: the twelve months ending there
     day_offset: int = 0  # for kind "now" (昨天 = -1)
     plan: tuple[int, int] | None = None
+    since_days: bool = False  # 今年以来, 去年9月至今: a span of days to the publication day
     followed_by_is: bool = False  # "2020年是…": the year is described, not a period of figures
 
     @property
@@ -122,6 +132,8 @@ class Period:
     @property
     def needs_context(self) -> bool:
         """True for yearless expressions (1-8月, 一季度) that take the context year."""
+        if self.kind == "review":
+            return True
         return self.kind == "span" and self.lo is not None and self.lo.year[0] == "ctx"
 
     def resolve(
@@ -141,6 +153,10 @@ class Period:
         if self.kind == "plan" and self.plan is not None:
             a, b = self.plan
             return f"{a}/{b}"
+        if self.kind == "review":
+            return _review_year(ref, context_year)
+        if self.kind == "relative":
+            return relative.resolve(self.text, ref, self.years_back or None)
         if self.kind == "ago":
             if ref is None:
                 return None
@@ -155,17 +171,30 @@ class Period:
             while m < 1:
                 y, m = y - 1, m + 12
             return f"{y:04d}-{m:02d}/{lo}"
-        if self.kind == "since":
+        if self.kind == "since":  # a span of days from its first day to the publication day
             if ref is None:
                 return None
-            precision = lo.count("-")
-            hi = ref.isoformat()[: (4, 7, 10)[precision]]
-            return lo if hi <= lo else f"{lo}/{hi}"
+            if not self.since_days:  # 自2011年进入NBA之后: to the publication year, as precise as its start
+                hi = ref.isoformat()[: (4, 7, 10)[lo.count("-")]]
+                return lo if hi <= lo else f"{lo}/{hi}"
+            first = lo + ("-01-01" if len(lo) == 4 else "-01" if len(lo) == 7 else "")
+            hi = ref.isoformat()
+            return lo if hi <= first else f"{first}/{hi}"
         hi_point = self.hi or self.lo
         hi = _format_point(hi_point, ref, context_year, context_month, low=False)
         if hi is None or hi == lo:
             return lo
         return f"{lo}/{hi}"
+
+
+def _review_year(ref: dt.date | None, year: int | None) -> str | None:
+    """一年来 / 过去一年 in a review is the calendar year under review: the year in scope, else
+    the year before an early-year (January to March) publication, else the twelve months to date."""
+    if year is not None:
+        return str(year)
+    if ref is None:
+        return None
+    return str(ref.year - 1) if ref.month <= 3 else f"{ref.year - 1}/{ref.year}"
 
 
 def _year_value(spec: tuple[str, int], ref: dt.date | None, context_year: int | None) -> int | None:
@@ -174,6 +203,8 @@ def _year_value(spec: tuple[str, int], ref: dt.date | None, context_year: int | 
         return n
     if kind == "rel":
         return None if ref is None else ref.year + n
+    if kind == "yy":  # 20YY up to the publication year's last two digits, else 19YY
+        return None if ref is None else (2000 + n if n <= ref.year % 100 else 1900 + n)
     if context_year is not None:
         return context_year
     return None if ref is None else ref.year
@@ -192,6 +223,8 @@ def _format_point(
             return None
     if month is None:
         return f"{y:04d}"
+    if p.day is not None and p.month_hi is None:
+        return f"{y:04d}-{month:02d}-{min(p.day, calendar.monthrange(y, month)[1]):02d}"
     if p.day is None or p.month_hi is not None:
         return f"{y:04d}-{month:02d}"
     return f"{y:04d}-{month:02d}-{p.day:02d}"
@@ -239,6 +272,7 @@ class _Atom:
 def _atoms(text: str, roc_years: bool) -> list[_Atom]:
     atoms = [_Atom(m.lastgroup or "", m.start(), m.end(), m.group()) for m in _ATOM_RE.finditer(text)]
     if roc_years:
+        atoms = [a for a in atoms if a.kind != "yy"]  # 98年3月 on a Taiwan page is ROC 98
         taken = bytearray(len(text))
         for a in atoms:
             taken[a.start:a.end] = b"\x01" * (a.end - a.start)
@@ -266,6 +300,8 @@ def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
         return _Point(("abs", nums[0])), _Point(("abs", nums[1])), "y"
     if a.kind == "year":
         return _Point(("abs", nums[0])), None, "y"
+    if a.kind == "yy":
+        return _Point(("yy", nums[0])), None, "y"
     if a.kind == "ycn":
         y = _cn_year(t)
         return (_Point(("abs", y)), None, "y") if y else (None, None, "")
@@ -290,7 +326,7 @@ def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
             return None, None, ""
         return _Point(_ctx(), 1, month_hi=n), None, "q"
     if a.kind == "mrange":
-        m1, m2 = nums[0], nums[1]
+        m1, m2 = (nums[0], nums[1]) if nums else _cn_pair(t)
         if not 1 <= m1 < m2 <= 12:
             return None, None, ""
         return _Point(_ctx(), m1), _Point(_ctx(), m2), "m"
@@ -305,10 +341,20 @@ def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
             return None, None, ""
         return _Point(_ctx(), None, d1), _Point(_ctx(), None, d2), "d"
     if a.kind == "day":
-        return _Point(_ctx(), None, nums[0]), None, "d"
+        day = nums[0] if nums else cn_small_int(t.rstrip("日号"))
+        return (_Point(_ctx(), None, day), None, "d") if day else (None, None, "")
     if a.kind == "yend":
         return _Point(_ctx(), 1 if t == "年初" else (6 if t == "年中" else 12)), None, "sx"
     return None, None, ""
+
+
+_TEN_DAYS = {"上旬": 1, "中旬": 11, "下旬": 21}
+
+
+def _cn_pair(t: str) -> tuple[int, int]:
+    """The two months of a range written in numerals (一至九月)."""
+    a, b = re.split(r"\s*[至到—–-]\s*", t.rstrip("月份"), maxsplit=1)
+    return cn_small_int(a) or 0, cn_small_int(b.rstrip("月")) or 0
 
 
 _FINER = {"y": {"m", "q", "d", "sx", "mpart"}, "m": {"d", "mpart"}, "d": set(), "q": {"mpart"}, "sx": set()}
@@ -329,7 +375,7 @@ def find_periods(text: str, *, roc_years: bool = False) -> list[Period]:
 
 
 #: Atoms that make a period on their own, never merged with the atoms around them.
-_STANDALONE = ("now", "yesterday", "vague", "inherit", "plan", "ago", "mpart")
+_STANDALONE = ("now", "yesterday", "vague", "inherit", "plan", "ago", "mpart", "relative")
 
 
 def _build(text: str, atoms: list[_Atom], i: int, *, allow_range: bool = True) -> tuple[Period | None, int]:
@@ -343,6 +389,8 @@ def _build(text: str, atoms: list[_Atom], i: int, *, allow_range: bool = True) -
     if lo is None:
         return None, i + 1
     lo, hi, end, j = _compose(text, atoms, i, lo, hi, unit)
+    if allow_range and hi is None and text.startswith(("至今", "到今"), end):
+        return Period(a.start, end + 2, text[a.start:end + 2], kind="since", lo=lo, since_days=True), j
     if j < len(atoms) and allow_range:
         ranged = _range(text, atoms, a.start, end, j, lo)
         if ranged is not None:
@@ -352,6 +400,10 @@ def _build(text: str, atoms: list[_Atom], i: int, *, allow_range: bool = True) -
 
 def _standalone(a: _Atom) -> Period | None:
     """The period of an atom that stands alone (目前, 近日, 当天, 十三五期间, 3年来)."""
+    if a.kind == "relative":
+        count = relative.COUNT.match(a.text)
+        n = cn_small_int(count.group()) if count else None
+        return Period(a.start, a.end, a.text, kind="relative", years_back=n or 0)
     if a.kind in ("now", "yesterday"):
         return Period(a.start, a.end, a.text, kind="now", day_offset=-1 if a.kind == "yesterday" else 0)
     if a.kind == "vague":
@@ -368,9 +420,11 @@ def _standalone(a: _Atom) -> Period | None:
             return Period(a.start, a.end, a.text, lo=_Point(("abs", plan[0])))
         return Period(a.start, a.end, a.text, kind="plan", plan=plan)
     if a.kind == "ago":
-        n = cn_small_int(re.sub(r"^(?:近|最近|过去)|\s*年.*$", "", a.text))
+        n = cn_small_int(re.sub(r"^(?:近|最近|过去的?)|\s*年.*$", "", a.text))
         if not n or n > 50:
             return None
+        if n == 1 and _REVIEW_YEAR.fullmatch(a.text):
+            return Period(a.start, a.end, a.text, kind="review")
         return Period(a.start, a.end, a.text, kind="ago", years_back=n)
     return None  # 底/末 on their own are not dates
 
@@ -392,7 +446,10 @@ def _compose(
         if b.kind == "mpart" or b.kind == "yend":
             if b.kind == "yend" and unit != "y":
                 break
-            if b.kind == "mpart" and unit == "y" and b.text in ("底", "末", "初"):
+            if b.kind == "mpart" and b.text in _TEN_DAYS and unit == "m" and hi is None and lo.month:
+                first = _TEN_DAYS[b.text]  # 9月上旬: the month's days 1-10, 11-20, 21 to its end
+                lo, hi = _Point(lo.year, lo.month, first), _Point(lo.year, lo.month, first + 9 if first < 21 else 31)
+            elif b.kind == "mpart" and unit == "y" and b.text in ("底", "末", "初"):
                 lo, hi = _Point(lo.year, 1 if b.text == "初" else 12), None
             elif b.kind == "mpart" and unit not in ("m", "q"):
                 break
@@ -469,11 +526,13 @@ def _classify(text: str, p: Period) -> None:
         return
     if _ASOF_BEFORE.search(before) and p.kind in ("span", "now"):
         p.role = ASOF
-    elif _SINCE_BEFORE.search(before) and p.kind == "span" and p.hi is None:
+    elif _SINCE_BEFORE.search(before) and p.kind == "span" and (p.hi is None or _is_ten_days(p)):
         if _SINCE_AFTER.match(after) or _since_later(text, p.end):
             p.kind = "since"
     elif p.kind == "span" and p.hi is None and re.match(r"^\s*(?:以来|起)", after):
         p.kind = "since"
+    if p.kind == "since" and re.match(r"^\s*以来", after):
+        p.since_days = True
     if p.kind == "now" and (p.text.startswith(("截至", "截止")) or before.endswith(("截至", "截止"))):
         p.role = ASOF
     if p.kind == "span" and p.text.endswith(("年底", "年末")) and p.lo is not None and _PLAN_AFTER.match(after):
@@ -484,6 +543,11 @@ def _classify(text: str, p: Period) -> None:
     if monthly_stock and p.hi is None and _TRAILING_YEAR_AFTER.match(text[p.end:p.end + 8]):
         p.trailing_months = 12
     p.followed_by_is = bool(_IS_AFTER.match(after))
+
+
+def _is_ten_days(p: Period) -> bool:
+    """自5月下旬开始: a span inside one month (a 旬) that may open a since-span."""
+    return p.lo is not None and p.hi is not None and p.lo.day is not None and p.hi.month == p.lo.month
 
 
 def _since_later(text: str, end: int) -> bool:

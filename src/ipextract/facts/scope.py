@@ -1,0 +1,171 @@
+"""The period a paragraph inherits from the document around it (CONVENTIONS "period's scope").
+
+A figure whose clause, sentence and paragraph state no period takes, in order: the period that
+opened a sentence in an earlier paragraph of the same section (`2020年，全省经济平稳增长。`
+followed by `工业方面，…`), else the nearest heading above it that states a period
+(`一、2024年工作回顾`), else the title's period (`2016年1-6月全市经济运行简况`), else none.
+
+`Scope` is fed the paragraphs in order, one walk over the document, and reuses the periods the
+paragraph pass has already found, so a document costs no second scan of its text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import alternation, data_lines
+from .periods import ASOF, PERIOD, Period
+
+#: In ipextract/data: words that make a year part of a name (2023年全省工作会议).
+NAMES = "facts_scope_names.txt"
+#: In ipextract/data: words of a flow and of a stock, for figures under 截至 + a month.
+FLOWS = "facts_flow_words.txt"
+STOCKS = "facts_stock_words.txt"
+
+_HEADING_MAX = 40
+_NAME_REACH = 12  # characters after a year in which a name word makes it a name
+_SENTENCE_END = "。！？!?"
+# What may come before a period that still opens its sentence: a list marker (一是, （二）, 1.)
+# or a framing clause without figures (据统计，记者获悉，在…下，).
+_MARKER = re.compile(
+    r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,3}是[，,：:]?|第[一二三四五六七八九十]{1,3}[，,、])?\s*"
+)
+_FRAME_MAX = 40
+_CHRONOLOGY_YEARS = 4  # distinct years in one paragraph that make it a history
+_NOT_OPENER_AFTER = re.compile(r"\s*(?:\d|[、和与及]|预计|计划|将|要|力争|争取)")
+_NUMBERED_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
+
+
+@lru_cache(maxsize=1)
+def _name_after() -> re.Pattern[str]:
+    return re.compile(rf"[^，,。；;：:！？]{{0,{_NAME_REACH}}}?(?:{alternation(data_lines(NAMES))})")
+
+
+@lru_cache(maxsize=2)
+def _words(name: str) -> re.Pattern[str]:
+    return re.compile(alternation(data_lines(name)))
+
+
+def year_to_date(value: str | None, words: str) -> str | None:
+    """A flow under 截至 + a month covers the year up to it: `截至5月底完成投资8.1亿元` ->
+    `2019-01/2019-05`; a stock (`余额`, `累计`) stays as of the date. `words` is the text
+    between the date and the figure."""
+    if value is None or len(value) != 7 or value.endswith("-01"):
+        return value
+    if _words(STOCKS).search(words) or not _words(FLOWS).search(words):
+        return value
+    return f"{value[:4]}-01/{value}"
+
+
+def is_name(norm: str, p: Period) -> bool:
+    """The year is part of a name: `2023年全省工作会议`, `2020年度优秀企业`."""
+    return _name_after().match(norm, p.end) is not None
+
+
+def is_heading(line: str) -> bool:
+    """A heading line: short and without closing punctuation, or short and numbered (`一、…`)."""
+    line = line.strip()
+    if not 0 < len(line) <= _HEADING_MAX:
+        return False
+    if line[-1] not in "。！？!?…；;，,）)”」』":
+        return True
+    return _NUMBERED_HEADING.match(line) is not None and not any(ch in line[:-1] for ch in _SENTENCE_END)
+
+
+def opens_sentence(norm: str, p: Period) -> bool:
+    """The period opens its sentence: at its start after a list marker, or right after a
+    framing clause without figures or periods (`据统计，2020年，…`, `在…领导下，2021年，…`)."""
+    if p.role not in (PERIOD, ASOF) or p.followed_by_is or p.kind in ("vague", "inherit"):
+        return False
+    if p.kind == "relative" and p.text[-1] in "前后":
+        return False  # 60年后，…: counted from the story's own moment, not the publication day
+    if _NOT_OPENER_AFTER.match(norm, p.end):
+        # 2018年14户新增企业 (attributive); 一季度、上半年…分别 (a list); 2015年底预计… (a plan
+        # for that date: the sentences after it describe the projects, not the period)
+        return False
+    start = max(0, p.start - _FRAME_MAX)
+    before = norm[start:p.start]
+    cut = max(before.rfind(ch) for ch in _SENTENCE_END)
+    if cut < 0 and start > 0:
+        return False
+    before = before[cut + 1:]
+    marker = _MARKER.match(before)
+    rest = before[marker.end():] if marker else before
+    if not rest.strip():
+        return True
+    # A framing clause: it ends with a comma right before the period and holds no digits; or
+    # a heading run into the paragraph (`一、工业生产增势明显 4月份，…`), ended by a space.
+    closed = rest.rstrip()[-1:] in "，,：:" or (rest[-1:].isspace() and marker is not None and marker.end() > 0)
+    return closed and not any(ch.isdigit() for ch in rest)
+
+
+@dataclass(slots=True)
+class Scope:
+    """The carried, heading and title periods while walking a document's paragraphs."""
+
+    ref: dt.date | None
+    title: str | None = None  # the title's period, ISO
+    heading: str | None = None  # the latest heading above that states a period
+    carried: str | None = None  # the latest sentence-opening period of this section
+    preamble: str | None = None  # the period opening the text before its first heading
+    seen_heading: bool = False
+
+    def current(self) -> str | None:
+        """The period a figure with no period of its own in its paragraph takes."""
+        return self.carried or self.heading or self.preamble or self.title
+
+    def year(self) -> int | None:
+        """The year yearless periods (全年, 上半年, 1-8月) belong to under this scope."""
+        value = self.current()
+        return int(value[:4]) if value and value[:4].isdigit() else None
+
+    def set_title(self, norm: str, periods: list[Period]) -> None:
+        """The title's first period that is not part of a name (`2022年统计公报`)."""
+        self.title = _first_value(norm, periods, self.ref, None)
+
+    def advance(self, norm: str, periods: list[Period], values: list[str | None] | None = None) -> None:
+        """Take paragraph `norm` (already read) into the scope of the paragraphs after it."""
+        if is_heading(norm):
+            value = _first_value(norm, periods, self.ref, self.year())
+            self.carried = None  # a heading starts a new section
+            self.seen_heading = True
+            if value is not None:
+                self.heading = value
+            return
+        if len({p.explicit_year for p in periods} - {None}) >= _CHRONOLOGY_YEARS:
+            self.carried = None  # a history (1983年…1986年…1990年…) carries no period onward
+            return
+        context = self.year()
+        for k, p in enumerate(periods):
+            if p.explicit_year is not None:
+                context = p.explicit_year
+            if opens_sentence(norm, p) and not is_name(norm, p):
+                value = values[k] if values is not None else _resolve(p, self.ref, context)
+                if value and _carries(value):
+                    self.carried = value
+                    if not self.seen_heading:
+                        # `2024年，…` before the first heading frames the whole report
+                        self.preamble = value
+
+
+def _carries(value: str) -> bool:
+    """A year or a span (`2020年，`, `1-7月，`) opens an account that later paragraphs continue;
+    a single month or day (`6月11日，…`, `2016年7月，…`) dates a news event, and the figures of
+    the paragraphs after it are its background, of no period of their own."""
+    return "/" in value or len(value) == 4
+
+
+def _resolve(p: Period, ref: dt.date | None, year: int | None) -> str | None:
+    return p.resolve(ref, year if p.needs_context else None)
+
+
+def _first_value(norm: str, periods: list[Period], ref: dt.date | None, year: int | None) -> str | None:
+    for p in periods:
+        if p.role in (PERIOD, ASOF) and p.kind not in ("vague", "inherit", "now") and not is_name(norm, p):
+            value = _resolve(p, ref, year)
+            if value:
+                return value
+    return None
