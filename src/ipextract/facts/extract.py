@@ -38,6 +38,7 @@ _MAX_GAP = 4  # longest joiner inside a list (、 和 以及)
 _WINDOW = 60  # characters of clause looked at around a figure for its metric and change
 _SENTENCE_WINDOW = 300  # Fact.sentence is the sentence, cut to this much on each side
 _METRIC_BUDGET = 2000  # figures per document that get a metric
+_FENBIE = re.compile("分别")
 _QIZHONG = re.compile(r"\s*其中")
 _GENERIC_YEAR = ("全年", "年内")
 
@@ -253,21 +254,27 @@ class _Paragraph:
         return None
 
     def _distribute(self, lists: list[list[Quantity]]) -> dict[int, Period]:
-        """`一季度、上半年…GDP增速分别为18.8%、9.6%…`: the i-th figure takes the i-th period."""
+        """`一季度、上半年…GDP增速分别为18.8%、9.6%…`: the i-th figure takes the i-th period.
+
+        Only the first period run of the list's length in its sentence can pair with it: a later
+        run spans less of the text before the figures, so it holds 分别 only if the first does.
+        That makes each list one lookup, and 分别 is found once per paragraph.
+        """
         period_lists = _runs(self.norm, [p for p in self.periods if p.role in (PERIOD, ASOF)])
         self.period_list = {id(p): run for run in period_lists for p in run}
-        by_sentence: dict[int, list[list[Period]]] = {}
-        for run in period_lists:
-            by_sentence.setdefault(self.ctx.sentence(run[0].start), []).append(run)
         out: dict[int, Period] = {}
+        if not period_lists or "分别" not in self.norm:
+            return out
+        first: dict[tuple[int, int], list[Period]] = {}
+        for run in period_lists:
+            first.setdefault((self.ctx.sentence(run[0].start), len(run)), run)
+        fenbie = [m.start() for m in _FENBIE.finditer(self.norm)]
         for numbers in lists:
-            sentence = self.ctx.sentence(numbers[0].core_start)
-            for run in by_sentence.get(sentence, []):
-                if len(run) == len(numbers) and run[-1].end <= numbers[0].start and (
-                    self.norm.find("分别", run[-1].end, numbers[0].start) >= 0
-                ):
-                    out.update((id(q), p) for q, p in zip(numbers, run))
-                    break
+            run = first.get((self.ctx.sentence(numbers[0].core_start), len(numbers)))
+            if run is not None and run[-1].end <= numbers[0].start and _any_between(
+                fenbie, run[-1].end, numbers[0].start - 1
+            ):
+                out.update((id(q), p) for q, p in zip(numbers, run))
         return out
 
     def _date_of(self, p: Period | None) -> tuple[str | None, str | None]:
@@ -324,6 +331,12 @@ class _Paragraph:
         elif predicate and q.kind in ("percent", "points") and lexicon.change_pattern().search(predicate):
             noun += predicate
         return noun, subject
+
+
+def _any_between(sorted_starts: list[int], lo: int, hi: int) -> bool:
+    """Whether some start in `sorted_starts` lies in [lo, hi)."""
+    i = bisect.bisect_left(sorted_starts, lo)
+    return i < len(sorted_starts) and sorted_starts[i] < hi
 
 
 def _mask(norm: str, periods: list[Period]) -> bytearray:
