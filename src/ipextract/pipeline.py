@@ -117,7 +117,9 @@ def _run(
         from .facts import extract
 
         reference = _reference_date(doc.published_at) or options.ref_date or ref_date
-        doc.facts = extract(doc.text, reference, roc_years=_is_taiwanese(doc))
+        doc.facts = extract(
+            doc.text, reference, roc_years=_is_taiwanese(doc), max_facts=options.max_facts, warnings=doc.warnings
+        )
 
 
 def _repaired(text: str, extracted: Extracted, options: Options) -> str:

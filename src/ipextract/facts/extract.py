@@ -18,10 +18,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Fact
 from ..han import HAN
+from ..options import DEFAULT_MAX_FACTS
 from . import lexicon
 from . import metric as metric_mod
 from .numbers import Quantity, fold_width, is_referent, is_threshold, scan
@@ -37,6 +39,7 @@ _MAX_WALK = 64  # periods looked at before giving up on a governing date
 _MAX_GAP = 4  # longest joiner inside a list (、 和 以及)
 _WINDOW = 60  # characters of clause looked at around a figure for its metric and change
 _SENTENCE_WINDOW = 300  # Fact.sentence is the sentence, cut to this much on each side
+_FIGURES_PER_FACT = 20  # figures read per fact allowed: restatements and non-facts included
 _METRIC_BUDGET = 2000  # figures per document that get a metric
 _FENBIE = re.compile("分别")
 _QIZHONG = re.compile(r"\s*其中")
@@ -103,27 +106,47 @@ def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
     return starts or [0]
 
 
-def extract(text: str, ref_date: dt.date | None = None, *, roc_years: bool = False) -> list[Fact]:
+def extract(
+    text: str,
+    ref_date: dt.date | None = None,
+    *,
+    roc_years: bool = False,
+    max_facts: int = DEFAULT_MAX_FACTS,
+    warnings: list[str] | None = None,
+) -> list[Fact]:
     """Every numeric fact in `text` (Simplified, paragraphs separated by newlines).
 
     `ref_date` is the publication day that relative periods (今年, 去年, 目前) resolve against;
     without it they give `date=None`. `roc_years` reads 107年 as the ROC year 2018 (Taiwan pages).
+    At most `max_facts` facts are kept, and at most `_FIGURES_PER_FACT` times as many figures
+    read: a page of millions of figures would otherwise hold them all in memory. Reaching
+    either bound appends a line to `warnings`.
     """
     if not text:
         return []
     if isinstance(ref_date, dt.datetime):
         ref_date = ref_date.date()
-    facts: list[Fact] = []
-    offset = 0
     paragraphs = text.split("\n")
+    kept = _Kept(paragraphs, max_facts)
+    figures = max_facts * _FIGURES_PER_FACT
     year = _heading_year(paragraphs, roc_years)
+    offset = 0
     for index, para in enumerate(paragraphs):
+        if kept.full or figures <= 0:
+            break
         if para.strip():
             last = index == len(paragraphs) - 1
-            budget = max(0, _METRIC_BUDGET - len(facts))
-            facts.extend(_Paragraph(para, ref_date, roc_years, year).facts(offset, index, at_end=last, budget=budget))
+            budget = max(0, _METRIC_BUDGET - kept.count)
+            paragraph = _Paragraph(para, ref_date, roc_years, year, limit=figures)
+            figures -= len(paragraph.quantities)
+            for fact in paragraph.facts(offset, index, at_end=last, budget=budget):
+                if not kept.add(fact):
+                    break
         offset += len(para) + 1
-    return _dedupe(facts, paragraphs)
+    if warnings is not None and (kept.full or figures <= 0):
+        what = f"{max_facts} facts" if kept.full else f"{max_facts * _FIGURES_PER_FACT} figures"
+        warnings.append(f"facts: stopped after {what}; the rest of the text was not read for facts")
+    return kept.facts()
 
 
 class _Paragraph:
@@ -133,7 +156,9 @@ class _Paragraph:
     megabyte with thousands of figures costs linear time.
     """
 
-    def __init__(self, para: str, ref: dt.date | None, roc_years: bool, year: int | None = None) -> None:
+    def __init__(
+        self, para: str, ref: dt.date | None, roc_years: bool, year: int | None = None, *, limit: int | None = None
+    ) -> None:
         self.para = para
         self.norm = norm = fold_width(para)
         self.ref, self.year = ref, year
@@ -142,7 +167,8 @@ class _Paragraph:
             return
         self.periods = periods = find_periods(norm, roc_years=roc_years)
         self.masked = _mask(norm, periods)
-        self.quantities = scan(norm, self.masked)
+        self.quantities = scan(norm, self.masked, limit=limit)
+        self._sentence: tuple[int, int, str] = (-1, -1, "")  # the last sentence cut, shared by its facts
 
     def _prepare(self) -> None:
         """Sentence and clause bounds and the resolved periods: needed only once the paragraph
@@ -157,18 +183,19 @@ class _Paragraph:
         self.local = [self._is_local(p) for p in periods]
         self.lead = _lead(ctx, periods, self.local)
 
-    def facts(self, offset: int, index: int, *, at_end: bool, budget: int = _METRIC_BUDGET) -> list[Fact]:
+    def facts(self, offset: int, index: int, *, at_end: bool, budget: int = _METRIC_BUDGET) -> Iterator[Fact]:
         """The facts of this paragraph, which starts at `offset` of the text and is paragraph
         `index`; only the first `budget` get a metric: a hostile page may hold a hundred
-        thousand figures, and each metric segments its clause."""
+        thousand figures, and each metric segments its clause. Made one at a time, so a caller
+        that drops restatements never holds them all."""
         quantities = [q for q in self.quantities if _is_fact(self.norm, q, at_end=at_end)]
         if not quantities:
-            return []
+            return iter(())
         self._prepare()
         lists = _runs(self.norm, quantities)
         distributed = self._distribute(lists)
         described = self._describe(quantities, lists, budget)
-        return [self._fact(q, distributed.get(id(q)), *described[id(q)], offset, index) for q in quantities]
+        return (self._fact(q, distributed.get(id(q)), *described[id(q)], offset, index) for q in quantities)
 
     def _describe(
         self, quantities: list[Quantity], lists: list[list[Quantity]], budget: int
@@ -215,10 +242,16 @@ class _Paragraph:
             date=date,
             date_text=date_text,
             metric=metric[0],
-            sentence=self.para[s_start:s_end].strip(),
+            sentence=self._sentence_text(s_start, s_end),
             span=(offset + q.start, offset + q.end),
             paragraph=index,
         )
+
+    def _sentence_text(self, start: int, end: int) -> str:
+        """The words of para[start:end]; the figures of one sentence share one string."""
+        if self._sentence[:2] != (start, end):
+            self._sentence = (start, end, self.para[start:end].strip())
+        return self._sentence[2]
 
     # --- which period governs a figure ---------------------------------------------------
 
@@ -469,24 +502,60 @@ def _is_heading(line: str) -> bool:
     return 0 < len(line) <= 40 and line[-1] not in "。！？!?…；;，,）)”」』"
 
 
-def _dedupe(facts: list[Fact], paragraphs: list[str]) -> list[Fact]:
-    """A restated figure is reported once, at its first mention.
+class _Kept:
+    """The facts kept so far: a restated figure is reported once, at its first mention.
 
     Restated means the same value, unit and period — and, when no period is known, the same
     metric too (two undated 35元 purchases are two facts). A figure in a section heading that
-    the body states again is left to the body, which also gives its period.
+    the body states again is left to the body, which also gives its period: heading facts wait
+    until the whole text is read. Facts are added one at a time, so restatements are dropped as
+    they come and never pile up.
     """
-    body = {(round(f.value, 6), f.unit) for f in facts if not _is_heading(paragraphs[f.paragraph])}
-    seen: set[tuple] = set()
-    out = []
-    for f in facts:
-        if _is_heading(paragraphs[f.paragraph]) and (round(f.value, 6), f.unit) in body:
-            continue
-        # Without a period, sameness needs the same metric (or, with none, the same words).
-        same = "" if f.date is not None else (f.metric or f.text)
-        key = (round(f.value, 6), f.value_max, f.unit, f.date, same)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(f)
-    return out
+
+    def __init__(self, paragraphs: list[str], limit: int) -> None:
+        self.paragraphs, self.limit = paragraphs, limit
+        self.kept: list[tuple[int, Fact]] = []  # (order seen, fact): body facts
+        self.headings: list[tuple[int, Fact]] = []
+        self.seen: set[tuple] = set()
+        self.body_values: set[tuple] = set()
+        self.seq = 0
+
+    @property
+    def count(self) -> int:
+        return len(self.kept) + len(self.headings)
+
+    @property
+    def full(self) -> bool:
+        return self.count >= self.limit
+
+    def add(self, f: Fact) -> bool:
+        """Keep `f` unless it restates a kept fact; False once the limit is reached."""
+        if self.full:
+            return False
+        self.seq += 1
+        if _is_heading(self.paragraphs[f.paragraph]):
+            self.headings.append((self.seq, f))
+        elif _remember(self.seen, f):
+            self.kept.append((self.seq, f))
+            self.body_values.add((round(f.value, 6), f.unit))
+        return not self.full
+
+    def facts(self) -> list[Fact]:
+        """Body facts and the heading facts the body does not restate, in reading order."""
+        seen: set[tuple] = set()
+        headings = [
+            (n, f) for n, f in self.headings
+            if (round(f.value, 6), f.unit) not in self.body_values and _remember(seen, f)
+        ]
+        return [f for _, f in sorted(self.kept + headings, key=lambda item: item[0])]
+
+
+def _remember(seen: set[tuple], f: Fact) -> bool:
+    """Add the restatement key of `f` to `seen`; False when it was there already."""
+    # Without a period, sameness needs the same metric (or, with none, the same words).
+    same = "" if f.date is not None else (f.metric or f.text)
+    key = (round(f.value, 6), f.value_max, f.unit, f.date, same)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True

@@ -236,8 +236,9 @@ def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: 
     return _Num(start, pos, value, chinese, multiplier, written, big, mid, unit, unit_end)
 
 
-def scan(text: str, masked: bytearray | None = None) -> list[Quantity]:
-    """Every quantity in `text` (normalised with WIDTH); characters flagged in `masked` are skipped."""
+def scan(text: str, masked: bytearray | None = None, *, limit: int | None = None) -> list[Quantity]:
+    """Every quantity in `text` (normalised with WIDTH); characters flagged in `masked` are
+    skipped. With `limit`, scanning stops once that many are found."""
     if masked is None:
         masked = bytearray(len(text))
     out: list[Quantity] = []
@@ -257,6 +258,8 @@ def scan(text: str, masked: bytearray | None = None) -> list[Quantity]:
         if found:
             out.extend(found)
             pos = max(pos, max(q.end for q in found))
+            if limit is not None and len(out) >= limit:
+                break
     _share_list_units(text, out)
     return [q for q in out if not q.bare]
 
