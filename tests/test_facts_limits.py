@@ -76,3 +76,13 @@ def test_facts_of_one_sentence_share_its_text() -> None:
 )
 def test_periods_pair_with_figures_through_fenbie(text: str, dates: list[str]) -> None:
     assert [f.date for f in extract(text, REF)] == dates
+
+
+def test_a_long_paragraph_is_read_in_pieces_with_true_spans() -> None:
+    # Longer than one piece (65,536 characters): every figure found once, spans into the text.
+    text = "前言。\n" + "".join(f"{n}号线产量{n}吨。" for n in range(1, 9001))
+    facts = extract(text, REF)
+    assert len(text) > 1 << 16
+    assert [f.value for f in facts] == [float(n) for n in range(1, 9001)]
+    assert all(text[f.span[0]:f.span[1]] == f.text for f in facts)
+    assert facts[-1].sentence == "9000号线产量9000吨。"

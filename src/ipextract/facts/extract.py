@@ -39,6 +39,7 @@ _MAX_WALK = 64  # periods looked at before giving up on a governing date
 _MAX_GAP = 4  # longest joiner inside a list (、 和 以及)
 _WINDOW = 60  # characters of clause looked at around a figure for its metric and change
 _SENTENCE_WINDOW = 300  # Fact.sentence is the sentence, cut to this much on each side
+_PIECE = 1 << 16  # longest stretch of a paragraph read at once
 _FIGURES_PER_FACT = 20  # figures read per fact allowed: restatements and non-facts included
 _METRIC_BUDGET = 2000  # figures per document that get a metric
 _FENBIE = re.compile("分别")
@@ -134,12 +135,14 @@ def extract(
     for index, para in enumerate(paragraphs):
         if kept.full or figures <= 0:
             break
-        if para.strip():
-            last = index == len(paragraphs) - 1
+        for start, piece in _pieces(para):
+            if kept.full or figures <= 0:
+                break
+            at_end = index == len(paragraphs) - 1 and start + len(piece) == len(para)
             budget = max(0, _METRIC_BUDGET - kept.count)
-            paragraph = _Paragraph(para, ref_date, roc_years, year, limit=figures)
+            paragraph = _Paragraph(piece, ref_date, roc_years, year, limit=figures)
             figures -= len(paragraph.quantities)
-            for fact in paragraph.facts(offset, index, at_end=last, budget=budget):
+            for fact in paragraph.facts(offset + start, index, at_end=at_end, budget=budget):
                 if not kept.add(fact):
                     break
         offset += len(para) + 1
@@ -147,6 +150,27 @@ def extract(
         what = f"{max_facts} facts" if kept.full else f"{max_facts * _FIGURES_PER_FACT} figures"
         warnings.append(f"facts: stopped after {what}; the rest of the text was not read for facts")
     return kept.facts()
+
+
+def _pieces(para: str) -> Iterator[tuple[int, str]]:
+    """`para` in pieces of at most _PIECE characters, cut after a sentence (else a clause, else a
+    non-digit): a paragraph of megabytes is read piece by piece, so its periods, masks and
+    bounds never exist for all of it at once. No rule looks that far, so real text is one piece."""
+    if not para.strip():
+        return
+    start = 0
+    while len(para) - start > _PIECE:
+        end = start + _PIECE
+        cut = max(para.rfind(ch, end - _PIECE // 2, end) for ch in "。！？!?")
+        if cut < 0:
+            cut = max(para.rfind(ch, end - _PIECE // 2, end) for ch in "，,；;")
+        if cut < 0:
+            cut = end - 1
+            while cut > end - 64 and _DIGITISH.match(para, cut):
+                cut -= 1
+        yield start, para[start:cut + 1]
+        start = cut + 1
+    yield start, para[start:]
 
 
 class _Paragraph:
@@ -390,10 +414,16 @@ def _mask(norm: str, periods: list[Period]) -> bytearray:
 
 
 def _blank_periods(norm: str, periods: list[Period]) -> str:
-    chars = list(norm)
+    """`norm` with each period blanked, built from slices: a list of every character would cost
+    eight bytes a character."""
+    parts, pos = [], 0
     for p in periods:
-        chars[p.start:p.end] = " " * (p.end - p.start)
-    return "".join(chars)
+        if p.end > pos:  # periods may overlap: blank the part not blanked yet
+            start = max(pos, p.start)
+            parts += (norm[pos:start], " " * (p.end - start))
+            pos = p.end
+    parts.append(norm[pos:])
+    return "".join(parts)
 
 
 def _is_fact(norm: str, q: Quantity, *, at_end: bool) -> bool:
