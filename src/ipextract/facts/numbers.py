@@ -43,11 +43,11 @@ _MAX_MAGNITUDES = 3  # 千万亿 at most
 #: Any number token. Every token starts with a digit, a numeral or 上, and the lookahead says so
 #: first: the nine branches (some opening with a look-behind) are tried only where one may start.
 _TOKEN = re.compile(
-    r"(?=[\d零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟上])(?:"
+    r"(?=[\d零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟上过近])(?:"
     rf"(?P<pct>(?:百分之|千分之)(?P<pn>{_NUM}|百))"
     rf"|(?P<frac>(?P<fd>{_NUM})分之(?P<fn>{_NUM}))"
     r"|(?P<half>(?<![另这那一])一半)"
-    r"|(?P<shang>上(?P<sm>[百千万亿]+))"
+    r"|(?P<shang>(?<![不经超通])(?P<sw>[上过近])(?P<sm>[百千万亿]+))"
     r"|(?P<slash>(?<![\d/.])(?P<sa>\d{1,3})/(?P<sb>\d{1,4})(?![\d/]))"
     r"|(?P<wl>(?P<w>\d{1,4})胜(?P<l>\d{1,4})负)"
     r"|(?P<tm>(?P<ta>\d{1,3})投(?P<tb>\d{1,3})中)"
@@ -61,21 +61,10 @@ _LIST_SEP = re.compile(r"^\s*(?:[、和与及或]|以及)\s*$")
 _LIST_NEXT = re.compile(r"\s*(?:[、和与及或]|以及)\s*[\d零〇一二两三四五六七八九十]")
 _MID = "多余来"
 
-_PREFIX_Q = re.compile(
-    r"(?P<q>不超过|不足|不到|低于|少于|未满|不满|接近|将近|大约|约为|(?<![节签预邀契制合公条])约"
-    r"|(?<![附最靠接将])近|超过了?|超出|(?<![赶高])超|逾|突破了?|多于|至少|不少于)\s*$"
-)
 _SEPARATED_Q = re.compile(r"(?P<q>超过|超出|不足|不到|接近|低于)[^，,。；;！？!?、\d]{1,12}的\s*$")
-_SUFFIX_Q = re.compile(r"(?:及)?(?P<q>以上|以下|左右|上下(?![游级班文])|以内|之多|有余|出头)")
-_QUAL = {
-    "不超过": "under", "不足": "under", "不到": "under", "低于": "under", "少于": "under", "未满": "under",
-    "不满": "under", "以下": "under", "以内": "under",
-    "接近": "approx", "将近": "approx", "大约": "approx", "约为": "approx", "约": "approx", "近": "approx",
-    "左右": "approx", "上下": "approx", "来": "approx",
-    "超过": "over", "超过了": "over", "超出": "over", "超": "over", "逾": "over", "突破": "over",
-    "突破了": "over", "多于": "over", "至少": "over", "不少于": "over", "以上": "over", "之多": "over",
-    "有余": "over", "出头": "over", "多": "over", "余": "over",
-}
+#: 上万, 过万, 近万 before a unit: a round magnitude with its qualifier (上 is over as the corpus
+#: gold reads it; CONVENTIONS.md lists 上千/上万 under approx).
+_ROUND_Q = {"上": "over", "过": "over", "近": "approx"}
 _RANK_BEFORE = re.compile(r"(?:第|(?<![目此之以当提日空眼跟面生事年月向往从])[前后])\s*$")
 _VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
 _MINUS = re.compile(r"(?<![\d\w])[-－−]$|(?:增长|增速|为|达)[-－−]$")
@@ -283,7 +272,7 @@ def _dispatch(text: str, m: re.Match[str], masked: bytearray) -> list[Quantity]:
 
 
 def _shang(text: str, m: re.Match[str]) -> Quantity | None:
-    """上万人, 上亿元: "reaching ten thousand", an over-qualified round magnitude with a unit."""
+    """上万人, 近万人, 过亿元: a round magnitude with a unit, qualified by the word before it."""
     magnitude = Decimal(1)
     for ch in m.group("sm"):
         magnitude *= _MAGNITUDE[ch]
@@ -291,7 +280,8 @@ def _shang(text: str, m: re.Match[str]) -> Quantity | None:
     num.start = m.start()
     if num.unit is None or num.unit.kind == "none":
         return None
-    return _finish(text, m.start(), num.unit_end, m.start(), float(num.total), None, num.unit, "over", num)
+    qualifier = _ROUND_Q[m.group("sw")]
+    return _finish(text, m.start(), num.unit_end, m.start(), float(num.total), None, num.unit, qualifier, num)
 
 
 def _score(m: re.Match[str]) -> list[Quantity]:
@@ -468,7 +458,7 @@ def _finish(
     if qualifier:
         q.qualifier = qualifier
     elif num.mid:
-        q.qualifier = _QUAL[num.mid]
+        q.qualifier = lexicon.qualifiers()[num.mid]
     _qualify(text, q)
     return q
 
@@ -481,24 +471,24 @@ def _qualify(text: str, q: Quantity) -> None:
 
 def _prefix_qualifier(text: str, q: Quantity) -> None:
     before = text[max(0, q.start - 14):q.start]
-    m = _PREFIX_Q.search(before)
+    m = lexicon.prefix_qualifier_pattern().search(before)
     if m:
         word = m.group("q")
-        if q.qualifier == "exact" or _QUAL[word] != "over":
-            q.qualifier = _QUAL[word]
+        if q.qualifier == "exact" or lexicon.qualifiers()[word] != "over":
+            q.qualifier = lexicon.qualifiers()[word]
         q.start -= len(before) - m.start("q")
         return
     m = _SEPARATED_Q.search(before)
     if m and q.qualifier == "exact":
-        q.qualifier = _QUAL[m.group("q")]
+        q.qualifier = lexicon.qualifiers()[m.group("q")]
         q.start -= len(before) - m.start("q")
 
 
 def _suffix_qualifier(text: str, q: Quantity) -> None:
-    m = _SUFFIX_Q.match(text, q.end)
+    m = lexicon.suffix_qualifier_pattern().match(text, q.end)
     if m:
         if q.qualifier == "exact":
-            q.qualifier = _QUAL[m.group("q")]
+            q.qualifier = lexicon.qualifiers()[m.group("q")]
         q.end = m.end()
 
 
@@ -563,6 +553,6 @@ def _dispatch_loose(text: str, m: re.Match[str]) -> Quantity | None:
     value = float(num.total)
     q = Quantity(m.start(), num.end, m.start(), value, None, "other")
     if num.mid:
-        q.qualifier = _QUAL[num.mid]
+        q.qualifier = lexicon.qualifiers()[num.mid]
     _qualify(text, q)
     return q
