@@ -119,3 +119,11 @@ def suffix_qualifier_pattern() -> re.Pattern[str]:
     """A qualifier word right after a figure: 70%以上, 100人左右, 50亩(含)以上."""
     return re.compile(rf"(?:及|[(（]含[)）]|含)?(?P<q>{_qualifier_words('after')})")
 
+
+
+@lru_cache(maxsize=1)
+def currency_before_pattern() -> re.Pattern[str]:
+    """A currency named right before a number (港币500万, 美元3000万元, 人民币约3亿元): the money
+    units of two or more characters, 块钱 aside; searched in the text just before the figure."""
+    names = [u for u in units().values() if u.kind == "money" and len(u.surface) > 1 and u.surface != "块钱"]
+    return re.compile(rf"(?P<c>{alternation(u.surface for u in names)})\s*(?:约|近|逾|超过|达)?\s*$")

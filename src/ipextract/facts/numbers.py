@@ -451,6 +451,10 @@ def _finish(
         chinese=num.chinese if chinese is None else chinese,
         bare=unit is None,
     )
+    if q.unit == "元" and unit is not None and unit.kind == "money":
+        named = lexicon.currency_before_pattern().search(text, max(0, start - 8), start)
+        if named:  # 港币500万, 台币300元: the currency written first names the money
+            q.unit = lexicon.units()[named.group("c")].canonical
     if unit is not None and unit.surface == "‰":
         q.value, q.unit = value / 10, "%"
         if value_max is not None:
