@@ -33,3 +33,47 @@ CURRENCIES = [
 @pytest.mark.parametrize(("text", "facts"), CURRENCIES)
 def test_currencies(text: str, facts: list[tuple]) -> None:
     assert _facts(text) == facts
+
+
+MIXED = [
+    ("投资3万2千5百元。", [("3万2千5百元", 32500.0, None, "元", "exact")]),
+    ("招聘8万6千人。", [("8万6千人", 86000.0, None, "人", "exact")]),
+    ("资金2亿3万元。", [("2亿3万元", 200030000.0, None, "元", "exact")]),
+    ("补贴1万零5百元。", [("1万零5百元", 10500.0, None, "元", "exact")]),
+]
+
+FINANCIAL = [
+    ("壹万贰仟圆整。", [("壹万贰仟圆", 12000.0, None, "元", "exact")]),
+    ("收入一千零五万元。", [("一千零五万元", 10050000.0, None, "元", "exact")]),
+    ("投资一百一十七亿元。", [("一百一十七亿元", 11700000000.0, None, "元", "exact")]),
+]
+
+TRADITIONAL = [  # script="keep" leaves 萬/億 in the text the facts pass reads
+    ("營收1.43億元。", [("1.43億元", 143000000.0, None, "元", "exact")]),
+    ("人口12656.8萬人。", [("12656.8萬人", 126568000.0, None, "人", "exact")]),
+    ("投資兩千萬元。", [("兩千萬元", 20000000.0, None, "元", "exact")]),
+]
+
+DOUBLING = [
+    ("产值翻一番。", [("翻一番", 2.0, None, "倍", "exact")]),
+    ("收入翻两番。", [("翻两番", 4.0, None, "倍", "exact")]),
+    ("规模翻三番。", [("翻三番", 8.0, None, "倍", "exact")]),
+]
+
+VAGUE = [
+    ("五六百家企业。", [("五六百家", 500.0, 600.0, "家", "approx")]),
+    ("投资七八千万元。", [("七八千万元", 7e7, 8e7, "元", "approx")]),
+    ("一两百人。", [("一两百人", 100.0, 200.0, "人", "approx")]),
+    ("十几家企业。", [("十几家", 11.0, 19.0, "家", "approx")]),
+    ("十几万人。", [("十几万人", 110000.0, 190000.0, "人", "approx")]),
+    ("几十万人参加。", [("几十万人", 200000.0, 900000.0, "人", "approx")]),
+    ("数十亿元投资。", [("数十亿元", 2e9, 9e9, "元", "approx")]),
+    ("几百家企业。", [("几百家", 200.0, 900.0, "家", "approx")]),
+    ("三五百家。", []),  # not neighbours: no range read
+    ("数据显示。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), MIXED + FINANCIAL + TRADITIONAL + DOUBLING + VAGUE)
+def test_number_forms(text: str, facts: list[tuple]) -> None:
+    assert _facts(text) == facts

@@ -5,7 +5,8 @@ the value in the base unit (万/亿 resolved, 成/分之/‰ turned into percent
 its kind, the qualifier words around it and the span of its surface form. It knows nothing about
 dates or sentences; `extract.py` decides which quantities are facts and when they happened.
 
-`normalize_number("1.6万余")` is the same grammar for one string.
+`normalize_number("1.6万余")` is the same grammar for one string. A numeral's value is
+numerals.py's job.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from . import lexicon
+from .numerals import DIGITS, MAGNITUDE, parse_chinese, parse_mixed
 
 #: Full-width forms folded to ASCII one character for one, so offsets stay valid.
 WIDTH = str.maketrans("０１２３４５６７８９％．～﹪", "0123456789%.~%")
@@ -26,16 +28,10 @@ def fold_width(text: str) -> str:
     """`text` with full-width digits and signs folded (same length); a no-op is free."""
     return text.translate(WIDTH) if _WIDE.search(text) else text
 
-_CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7,
-             "捌": 8, "玖": 9}
-_CN_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_MAGNITUDE = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10_000),
-              "亿": Decimal(100_000_000)}
-
 # Bounded repeats: a 1 MB run of digits must cost linear time, and no figure is longer.
 _AR = r"(?<![\d.])\d{1,20}(?:,\d{3}(?!\d)){0,6}(?:\.\d{1,12})?"
-_CN = r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]{1,20}(?:点[零〇○一二三四五六七八九]{1,12})?"
+_CN = (r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億貳參陸兩]{1,20}"
+       r"(?:点[零〇○一二三四五六七八九]{1,12})?")
 _NUM = rf"(?:{_AR}|{_CN})"
 _HIGH_END = re.compile(rf"{_AR}|{_CN}")
 _MAX_MAGNITUDES = 3  # 千万亿 at most
@@ -43,12 +39,16 @@ _MAX_MAGNITUDES = 3  # 千万亿 at most
 #: Any number token. Every token starts with a digit, a numeral or 上, and the lookahead says so
 #: first: the nine branches (some opening with a look-behind) are tried only where one may start.
 _TOKEN = re.compile(
-    r"(?=[\d零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟上过近])(?:"
+    r"(?=[\d零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億貳參陸兩上过近翻几数])(?:"
     rf"(?P<pct>(?:百分之|千分之)(?P<pn>{_NUM}|百))"
     rf"|(?P<frac>(?P<fd>{_NUM})分之(?P<fn>{_NUM}))"
     r"|(?P<half>(?<![另这那一])一半)"
     r"|(?P<shang>(?<![不经超通])(?P<sw>[上过近])(?P<sm>[百千万亿]+))"
     r"|(?P<slash>(?<![\d/.])(?P<sa>\d{1,3})/(?P<sb>\d{1,4})(?![\d/]))"
+    r"|(?P<fan>翻(?P<fann>[一两二三四五六七八九十]|\d{1,2})番)"
+    r"|(?P<ap>(?P<a1>[一两二三四五六七八])(?P<a2>[两二三四五六七八九])(?=[十百千万亿]))"
+    r"|(?P<vg>十几|[几数](?=[十百千万亿]))"
+    r"|(?P<mx>(?<![\d.])\d{1,4}[十百千万亿](?:零?\d{1,4}[十百千万亿]){1,3})"
     r"|(?P<wl>(?P<w>\d{1,4})胜(?P<l>\d{1,4})负)"
     r"|(?P<tm>(?P<ta>\d{1,3})投(?P<tb>\d{1,3})中)"
     rf"|(?P<ar>{_AR})"
@@ -101,45 +101,6 @@ class Quantity:
     negative: bool = False  # written with a minus sign (增长-5.2%): a decline
 
 
-def parse_chinese(s: str) -> Decimal | None:
-    """Value of a Chinese numeral: 一百一十七亿, 两千零五十, 十二万五千, 十二点五, 壹佰贰拾."""
-    if not s:
-        return None
-    whole, _, frac = s.partition("点")
-    if frac and any(ch not in _CN_DIGIT for ch in frac):
-        return None
-    if whole and whole[0] in "百千万亿佰仟":
-        return None
-    has_unit = any(ch in _CN_UNIT or ch in "万亿" for ch in whole)
-    if not has_unit:
-        if not whole or any(ch not in _CN_DIGIT for ch in whole):
-            return None
-        if len(whole) == 2 and "〇" not in whole and "零" not in whole:
-            return None  # 一二, 三四: "one or two", not a number
-        value = Decimal(int("".join(str(_CN_DIGIT[ch]) for ch in whole)))
-    else:
-        total, section, number = Decimal(0), Decimal(0), None
-        for ch in whole:
-            if ch in _CN_DIGIT:
-                if number is not None and number != 0 and _CN_DIGIT[ch] != 0:
-                    return None  # 三四十: a vague "thirty or forty"
-                number = _CN_DIGIT[ch]
-            elif ch in _CN_UNIT:
-                section += Decimal(1 if number is None else number) * _CN_UNIT[ch]
-                number = None
-            elif ch == "万":
-                section = (section + (number or 0)) * 10_000
-                total += section
-                section, number = Decimal(0), None
-            elif ch == "亿":
-                total = (total + section + (number or 0)) * 100_000_000
-                section, number = Decimal(0), None
-        value = total + section + (number or 0)
-    if frac:
-        value += Decimal("0." + "".join(str(_CN_DIGIT[ch]) for ch in frac))
-    return value
-
-
 def _parse_core(s: str) -> tuple[Decimal, bool] | None:
     """Value of a numeral core and whether it is Chinese."""
     if s and s[0].isdigit():
@@ -149,7 +110,7 @@ def _parse_core(s: str) -> tuple[Decimal, bool] | None:
             return Decimal(s.replace(",", "")), False
         except InvalidOperation:
             return None
-    if not any(ch in _CN_DIGIT for ch in s):
+    if not any(ch in DIGITS for ch in s):
         return None  # 万, 千万, 百: magnitudes alone are words (千万不要, 万亿大关)
     v = parse_chinese(s)
     return (v, True) if v is not None else None
@@ -197,11 +158,11 @@ def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: 
     stand between the digits and what follows (1.5 亿元, 45 %)."""
     pos, mid = core_end, ""
     if pos + 1 < len(text) and text[pos] == " " and not chinese and (
-        text[pos + 1] in _MAGNITUDE or text[pos + 1] in _MID or lexicon.unit_pattern().match(text, pos + 1)
+        text[pos + 1] in MAGNITUDE or text[pos + 1] in _MID or lexicon.unit_pattern().match(text, pos + 1)
     ):
         pos += 1
     if pos + 1 < len(text) and text[pos] in _MID and (
-        text[pos + 1] in _MAGNITUDE or lexicon.unit_pattern().match(text, pos + 1)
+        text[pos + 1] in MAGNITUDE or lexicon.unit_pattern().match(text, pos + 1)
     ):
         mid, pos = text[pos], pos + 1
     multiplier = Decimal(1)
@@ -213,9 +174,9 @@ def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: 
         if not mid and ch in "多余" and pos > core_end and pos + 1 <= len(text):
             mid, pos = ch, pos + 1  # 1.6万余项, 5千多万: 多/余 after a magnitude
             continue
-        if ch not in _MAGNITUDE or (ch in "千百" and _unit_at(text, pos, True) is not None):
+        if ch not in MAGNITUDE or (ch in "千百" and _unit_at(text, pos, True) is not None):
             break  # 千瓦, 千克, 百分点: the unit starts here
-        multiplier *= _MAGNITUDE[ch]
+        multiplier *= MAGNITUDE[ch]
         written = True
         big = big or ch in "万亿"
         pos += 1
@@ -264,6 +225,15 @@ def _dispatch(text: str, m: re.Match[str], masked: bytearray) -> list[Quantity]:
         return [q] if q else []
     if kind in ("wl", "tm"):
         return _score(m)
+    if kind == "fan":
+        q = _doubling(text, m)
+        return [q] if q else []
+    if kind in ("ap", "vg"):
+        q = _vague(text, m)
+        return [q] if q else []
+    if kind == "mx":
+        value = parse_mixed(m.group())
+        return [] if value is None else _quantity(text, m.start(), m.end(), value, False, masked)
     core = _parse_core(m.group())
     if core is None:
         return []
@@ -275,13 +245,44 @@ def _shang(text: str, m: re.Match[str]) -> Quantity | None:
     """上万人, 近万人, 过亿元: a round magnitude with a unit, qualified by the word before it."""
     magnitude = Decimal(1)
     for ch in m.group("sm"):
-        magnitude *= _MAGNITUDE[ch]
+        magnitude *= MAGNITUDE[ch]
     num = _read_number(text, m.end(), m.end(), magnitude, True)
     num.start = m.start()
     if num.unit is None or num.unit.kind == "none":
         return None
     qualifier = _ROUND_Q[m.group("sw")]
     return _finish(text, m.start(), num.unit_end, m.start(), float(num.total), None, num.unit, qualifier, num)
+
+
+def _doubling(text: str, m: re.Match[str]) -> Quantity | None:
+    """翻一番 / 翻三番: doubled once, three times: 2 / 8 倍."""
+    n = m.group("fann")
+    times = int(n) if n.isdigit() else DIGITS.get(n, 10 if n == "十" else 0)
+    if not 0 < times <= 10:
+        return None
+    unit = lexicon.units()["倍"]
+    q = Quantity(m.start(), m.end(), m.start(), float(2**times), unit.canonical, unit.kind)
+    _qualify(text, q)
+    return q
+
+
+def _vague(text: str, m: re.Match[str]) -> Quantity | None:
+    """An amount given as what it may be, an approx range: 五六百家 (500–600), 七八千万元,
+    十几家 (11–19), 几十万人 and 数十万人 (几 is 2 to 9: 200000–900000)."""
+    if m.lastgroup == "ap":
+        lo, hi = DIGITS[m.group("a1")], DIGITS[m.group("a2")]
+        if hi != lo + 1:
+            return None
+    else:
+        lo, hi = (11, 19) if m.group() == "十几" else (2, 9)
+    num = _read_number(text, m.start(), m.end(), Decimal(1), True)
+    unit, end = num.unit, num.unit_end
+    if unit is None and num.big:
+        unit, end = _bare_unit(text, m.start(), num.end), num.end
+    if unit is None or unit.kind == "none":
+        return None
+    low, high = float(lo * num.multiplier), float(hi * num.multiplier)
+    return _finish(text, m.start(), end, m.start(), low, high, unit, "approx", num, chinese=False)
 
 
 def _score(m: re.Match[str]) -> list[Quantity]:
