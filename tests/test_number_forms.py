@@ -77,3 +77,30 @@ VAGUE = [
 @pytest.mark.parametrize(("text", "facts"), MIXED + FINANCIAL + TRADITIONAL + DOUBLING + VAGUE)
 def test_number_forms(text: str, facts: list[tuple]) -> None:
     assert _facts(text) == facts
+
+
+RANGES = [
+    ("投入十八至三十万元。", [("十八至三十万元", 180000.0, 300000.0, "元", "exact")]),
+    ("投入二十到三十万元。", [("二十到三十万元", 200000.0, 300000.0, "元", "exact")]),
+    ("投入二到三千万元。", [("二到三千万元", 2e7, 3e7, "元", "exact")]),
+    ("票价从1200到2万美元。", [("1200到2万美元", 1200.0, 20000.0, "美元", "exact")]),
+    ("投资3至5亿元。", [("3至5亿元", 3e8, 5e8, "元", "exact")]),
+    ("企业10-20家。", [("10-20家", 10.0, 20.0, "家", "exact")]),
+    ("十至二十家企业。", [("十至二十家", 10.0, 20.0, "家", "exact")]),
+]
+
+MONEY_PARTS = [
+    ("价格123元1角1分。", [("123元1角1分", 123.11, None, "元", "exact")]),
+    ("卖十块三毛。", [("十块三毛", 10.3, None, "元", "exact")]),
+    ("收费5元5角。", [("5元5角", 5.5, None, "元", "exact")]),
+    ("投资三个亿。", [("三个亿", 3e8, None, "元", "exact")]),
+    ("收入82，225.00元。", [("82，225.00元", 82225.0, None, "元", "exact")]),
+    ("分别为120，150家。", [("150家", 150.0, None, "家", "exact")]),  # ， without decimals is a break
+    ("增长１８．６％。", [("１８．６％", 18.6, None, "%", "exact")]),
+    ("增长一点二个百分点。", [("一点二个百分点", 1.2, None, "百分点", "exact")]),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), RANGES + MONEY_PARTS)
+def test_ranges_and_money_parts(text: str, facts: list[tuple]) -> None:
+    assert _facts(text) == facts

@@ -429,7 +429,9 @@ def _blank_periods(norm: str, periods: list[Period]) -> str:
 def _is_fact(norm: str, q: Quantity, *, at_end: bool) -> bool:
     if q.unit is None:
         return False
-    if q.chinese and not q.ratio_like and q.kind not in ("percent", "multiple") and q.value <= 10:
+    if q.chinese and not q.ratio_like and q.kind not in ("percent", "multiple") and q.value <= 10 and (
+        q.value == int(q.value) and q.value_max is None  # labels are whole single numbers
+    ):
         return False  # 两个, 三大, 八个方面: labels, not counts
     if is_threshold(norm, q) or is_referent(norm, q):
         return False

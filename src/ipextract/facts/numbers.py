@@ -29,7 +29,9 @@ def fold_width(text: str) -> str:
     return text.translate(WIDTH) if _WIDE.search(text) else text
 
 # Bounded repeats: a 1 MB run of digits must cost linear time, and no figure is longer.
-_AR = r"(?<![\d.])\d{1,20}(?:,\d{3}(?!\d)){0,6}(?:\.\d{1,12})?"
+# Thousands may be split by a full-width comma (82，225.00元) only in a figure with decimals:
+# elsewhere ， is a clause break (分别为120，150家).
+_AR = r"(?<![\d.])(?:\d{1,3}(?:，\d{3}){1,6}\.\d{1,12}|\d{1,20}(?:,\d{3}(?!\d)){0,6}(?:\.\d{1,12})?)"
 _CN = (r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億貳參陸兩]{1,20}"
        r"(?:点[零〇○一二三四五六七八九]{1,12})?")
 _NUM = rf"(?:{_AR}|{_CN})"
@@ -60,6 +62,8 @@ _RANGE_SEP = re.compile(r"\s*[-—–~～至到]\s*")
 _LIST_SEP = re.compile(r"^\s*(?:[、和与及或]|以及)\s*$")
 _LIST_NEXT = re.compile(r"\s*(?:[、和与及或]|以及)\s*[\d零〇一二两三四五六七八九十]")
 _MID = "多余来"
+_SECTION_CHARS = "万亿萬億"
+_SMALL_CHANGE = re.compile(r"(?:(?P<jiao>[1-9一二两三四五六七八九])[角毛])?(?:(?P<fen>[1-9一二两三四五六七八九])分)?")
 
 _SEPARATED_Q = re.compile(r"(?P<q>超过|超出|不足|不到|接近|低于)[^，,。；;！？!?、\d]{1,12}的\s*$")
 #: 上万, 过万, 近万 before a unit: a round magnitude with its qualifier (上 is over as the corpus
@@ -107,10 +111,10 @@ def _parse_core(s: str) -> tuple[Decimal, bool] | None:
         if len(s) > 1 and s[0] == "0" and s[1].isdigit():
             return None  # 01, 000: section numbers and split thousands, not quantities
         try:
-            return Decimal(s.replace(",", "")), False
+            return Decimal(s.replace(",", "").replace("，", "")), False
         except InvalidOperation:
             return None
-    if not any(ch in DIGITS for ch in s):
+    if not any(ch in DIGITS for ch in s) and not s.startswith(("十", "拾")):
         return None  # 万, 千万, 百: magnitudes alone are words (千万不要, 万亿大关)
     v = parse_chinese(s)
     return (v, True) if v is not None else None
@@ -165,6 +169,8 @@ def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: 
         text[pos + 1] in MAGNITUDE or lexicon.unit_pattern().match(text, pos + 1)
     ):
         mid, pos = text[pos], pos + 1
+    if text[pos:pos + 1] == "个" and text[pos + 1:pos + 2] in _SECTION_CHARS and value < 100:
+        pos += 1  # 三个亿: a spoken 亿
     multiplier = Decimal(1)
     big = chinese and any(ch in "万亿" for ch in text[start:core_end])
     written = big or (chinese and any(ch in "十百千" for ch in text[start:core_end]))
@@ -347,9 +353,25 @@ def _quantity(
         return _without_unit(text, num, before)
     if num.unit.kind == "none":
         return []
-    q = _finish(text, start, num.unit_end, start, float(num.total), None, num.unit, None, num)
+    total, end = _with_small_change(text, num)
+    q = _finish(text, start, end, start, float(total), None, num.unit, None, num)
     q.negative = _MINUS.search(before) is not None
     return [q]
+
+
+def _with_small_change(text: str, num: _Num) -> tuple[Decimal, int]:
+    """A sum in 元 with its 角/毛 and 分 (123元1角1分 -> 123.11, 十块三毛 -> 10.3) and where it ends."""
+    total, end = num.total, num.unit_end
+    if num.unit is None or num.unit.canonical != "元" or num.big:
+        return total, end
+    m = _SMALL_CHANGE.match(text, end)
+    if m is None or not (m.group("jiao") or m.group("fen")):
+        return total, end
+    for group, scale in (("jiao", Decimal("0.1")), ("fen", Decimal("0.01"))):
+        digit = m.group(group)
+        if digit:
+            total += (int(digit) if digit.isdigit() else DIGITS[digit]) * scale
+    return total, m.end()
 
 
 def _tenths(text: str, num: _Num) -> Quantity:
@@ -374,7 +396,7 @@ def _range(text: str, num: _Num, masked: bytearray) -> Quantity | None:
     if hi_match is None or hi_core is None:
         return None
     hi = _read_number(text, sep.end(), hi_match.end(), *hi_core)
-    joined = _join_range(num, hi)
+    joined = _join_range(text, num, hi)
     if joined is None:
         return None
     return _finish(text, num.start, hi.unit_end, num.start, joined[0], joined[1], hi.unit, hi.mid and "over", hi,
@@ -400,7 +422,18 @@ def _without_unit(text: str, num: _Num, before: str) -> list[Quantity]:
     return [q]
 
 
-def _join_range(lo: _Num, hi: _Num) -> tuple[float, float] | None:
+def _trailing_scales(written: str) -> list[Decimal]:
+    """The magnitudes a number ends with, innermost first: 三千万 -> [10^4, 10^7]."""
+    scales, scale = [], Decimal(1)
+    for ch in reversed(written.rstrip(_MID)):
+        if ch not in MAGNITUDE:
+            break
+        scale *= MAGNITUDE[ch]
+        scales.append(scale)
+    return scales
+
+
+def _join_range(text: str, lo: _Num, hi: _Num) -> tuple[float, float] | None:
     """Low and high values of a range, the low end borrowing the high end's 万/亿 and unit."""
     if hi.unit is None and not hi.big:
         return None
@@ -408,8 +441,14 @@ def _join_range(lo: _Num, hi: _Num) -> tuple[float, float] | None:
         return None
     if lo.unit is not None and (hi.unit is None or lo.unit.canonical != hi.unit.canonical):
         return None
-    low = lo.total if lo.has_magnitude or lo.chinese else lo.value * hi.multiplier
     high = hi.total
+    low = lo.total
+    if not lo.big and lo.unit is None:
+        # The magnitude written once at the high end is the low end's too (3至5亿, 十八至三十万,
+        # 二到三千万): the largest trailing magnitude of the high end that keeps low < high.
+        for scale in _trailing_scales(text[hi.start:hi.end]):
+            if lo.total * scale < high:
+                low = lo.total * scale
     if not low < high:
         return None
     return float(low), float(high)
