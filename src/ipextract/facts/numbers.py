@@ -32,7 +32,7 @@ def fold_width(text: str) -> str:
 # Thousands may be split by a full-width comma (82，225.00元) only in a figure with decimals:
 # elsewhere ， is a clause break (分别为120，150家).
 _AR = r"(?<![\d.])(?:\d{1,3}(?:，\d{3}){1,6}\.\d{1,12}|\d{1,20}(?:,\d{3}(?!\d)){0,6}(?:\.\d{1,12})?)"
-_CN = (r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億貳參陸兩]{1,20}"
+_CN = (r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億貳參陸兩]{1,32}"
        r"(?:点[零〇○一二三四五六七八九]{1,12})?")
 _NUM = rf"(?:{_AR}|{_CN})"
 _HIGH_END = re.compile(rf"{_AR}|{_CN}")
