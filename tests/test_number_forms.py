@@ -104,3 +104,21 @@ MONEY_PARTS = [
 @pytest.mark.parametrize(("text", "facts"), RANGES + MONEY_PARTS)
 def test_ranges_and_money_parts(text: str, facts: list[tuple]) -> None:
     assert _facts(text) == facts
+
+
+SMALL_COUNTS = [
+    ("选派五名干部。", [("五名", 5.0, None, "名", "exact")]),
+    ("购置两台设备。", [("两台", 2.0, None, "台", "exact")]),
+    ("共有八人受伤。", [("八人", 8.0, None, "人", "exact")]),
+    ("落实两个确保。", []),
+    ("打好三大攻坚战。", []),
+    ("从八个方面推进。", []),
+    ("一名男子报警。", []),
+    ("业绩翻番。", [("翻番", 2.0, None, "倍", "exact")]),
+    ("收入翻了一番。", [("翻了一番", 2.0, None, "倍", "exact")]),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), SMALL_COUNTS)
+def test_small_counts_and_labels(text: str, facts: list[tuple]) -> None:
+    assert _facts(text) == facts

@@ -69,7 +69,7 @@ _LIST_MARKER = re.compile(
     r"(?:^|[：:；;。！？])\s*(?:[(（]?\d{1,2}[)）.、．](?!\d)|[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.．]|[一二三四五六七八九十]{1,3}是)"
 )
-_DIGITISH = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
+_DIGITISH = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿萬億番]")  # 番: 翻番 holds no numeral
 
 _CHANGE_GAP = re.compile(r"(?:了|达到?|为|是|至|分别|约|近|超过|逾|同比|环比|\s)*")
 _DRIVE = re.compile(r"拉动|带动|贡献")
@@ -431,7 +431,7 @@ def _is_fact(norm: str, q: Quantity, *, at_end: bool) -> bool:
         return False
     if q.chinese and not q.ratio_like and q.kind not in ("percent", "multiple") and q.value <= 10 and (
         q.value == int(q.value) and q.value_max is None  # labels are whole single numbers
-    ):
+    ) and not (q.value >= 2 and q.unit in lexicon.counted()):
         return False  # 两个, 三大, 八个方面: labels, not counts
     if is_threshold(norm, q) or is_referent(norm, q):
         return False

@@ -127,3 +127,9 @@ def currency_before_pattern() -> re.Pattern[str]:
     units of two or more characters, 块钱 aside; searched in the text just before the figure."""
     names = [u for u in units().values() if u.kind == "money" and len(u.surface) > 1 and u.surface != "块钱"]
     return re.compile(rf"(?P<c>{alternation(u.surface for u in names)})\s*(?:约|近|逾|超过|达)?\s*$")
+
+
+@lru_cache(maxsize=1)
+def counted() -> frozenset[str]:
+    """Measure words after which a small Chinese numeral is a count, from data/facts_counted.txt."""
+    return frozenset(data_lines("facts_counted.txt"))

@@ -47,7 +47,7 @@ _TOKEN = re.compile(
     r"|(?P<half>(?<![另这那一])一半)"
     r"|(?P<shang>(?<![不经超通])(?P<sw>[上过近])(?P<sm>[百千万亿]+))"
     r"|(?P<slash>(?<![\d/.])(?P<sa>\d{1,3})/(?P<sb>\d{1,4})(?![\d/]))"
-    r"|(?P<fan>翻(?P<fann>[一两二三四五六七八九十]|\d{1,2})番)"
+    r"|(?P<fan>翻了?(?P<fann>[一两二三四五六七八九十]|\d{1,2})?番)"
     r"|(?P<ap>(?P<a1>[一两二三四五六七八])(?P<a2>[两二三四五六七八九])(?=[十百千万亿]))"
     r"|(?P<vg>十几|[几数](?=[十百千万亿]))"
     r"|(?P<mx>(?<![\d.])\d{1,4}[十百千万亿](?:零?\d{1,4}[十百千万亿]){1,3})"
@@ -262,7 +262,7 @@ def _shang(text: str, m: re.Match[str]) -> Quantity | None:
 
 def _doubling(text: str, m: re.Match[str]) -> Quantity | None:
     """翻一番 / 翻三番: doubled once, three times: 2 / 8 倍."""
-    n = m.group("fann")
+    n = m.group("fann") or "一"  # 翻番: doubled
     times = int(n) if n.isdigit() else DIGITS.get(n, 10 if n == "十" else 0)
     if not 0 < times <= 10:
         return None
