@@ -174,10 +174,12 @@ def test_resume_refuses_changed_inputs(crawl, tmp_path):
         _run(list(reversed(crawl)), out, resume=True)
 
 
-def test_a_fresh_run_clears_old_parts(crawl, tmp_path):
+def test_a_fresh_run_clears_old_parts_only_with_overwrite(crawl, tmp_path):
     out = tmp_path / "out.jsonl"
     _run(crawl[:1], out, keep_parts=True)
-    _run(crawl, out)
+    with pytest.raises(BatchError, match="add --resume to finish it, or --overwrite to start over"):
+        _run(crawl, out)
+    _run(crawl, out, overwrite=True)
     assert len(_records(out)) == len(list(plan_units(crawl)))
 
 

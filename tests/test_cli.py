@@ -43,6 +43,7 @@ def test_parse_several_files_json_array_and_jsonl(fixtures):
 
 def test_output_file_is_written_atomically(fixtures, tmp_path):
     out = tmp_path / "sub" / "out.jsonl"
+    out.parent.mkdir()  # folders are not made silently (test_outputs)
     result = runner.invoke(app, ["parse", str(fixtures / "seed-hp-ip.txt"), "-o", str(out), "-f", "jsonl"])
     assert result.exit_code == 0
     assert result.stdout == ""

@@ -195,6 +195,22 @@ def test_killed_with_sigkill_then_resume_gives_every_document_once(big, tmp_path
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_sigterm_stops_like_ctrl_c_with_the_same_advice_and_resume_finishes(big, tmp_path):
+    inputs, clean = big
+    out = tmp_path / "out.jsonl"
+    proc = _start(inputs, out)
+    _wait_for_markers(Path(f"{out}.parts"), 2, proc)
+    os.kill(proc.pid, signal.SIGTERM)  # the driver only, as `kill PID` or a scheduler does
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 143
+    last = stderr.decode().splitlines()[-1]
+    assert last == "ipextract batch: terminated; run the same command with --resume to finish"
+    assert not out.exists()
+    resumed = cli("batch", *inputs, "-o", str(out), "-q", "-j", "2", "--shard-size", "4", "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert out.read_bytes() == clean.read_bytes()
+
+
 def test_a_worker_killed_mid_run_is_replaced_and_nothing_is_lost(big, tmp_path):
     inputs, clean = big
     out = tmp_path / "out.jsonl"

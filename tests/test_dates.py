@@ -28,6 +28,15 @@ REF = dt.date(2019, 7, 29)
         ("没有日期", None),
         ("2019-13-40", None),
         ("", None),
+        # Republic of China years (Taiwan pages) and a zone name before the clock (Hong Kong).
+        ("民國109年6月3日", "2020-06-03"),
+        ("中华民国110年1月4日", "2021-01-04"),
+        ("發布日期：109-06-03 10:22", "2020-06-03T10:22"),
+        ("更新：112/1/9", "2023-01-09"),
+        ("2018-07-02 HKT 12:58", "2018-07-02T12:58"),
+        ("北京时间2020年3月1日 北京时间 08:30", "2020-03-01T08:30"),
+        ("192.168.110.1", None),  # an address is no ROC date
+        ("第1109-06-03号", None),
     ],
 )
 def test_parse_timestamp(text, expected):

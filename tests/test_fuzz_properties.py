@@ -175,9 +175,7 @@ def test_regrouped_accepts_joins_and_drops_and_refuses_new_or_reordered_text():
 
 #: Pages known to break the property, each with the open issue that fixes it; strict, so the
 #: fix turns the mark into a failure until it is taken away.
-NOT_YET_A_FIXED_POINT = {
-    "q20.txt": "issue 16: toneless, doubled pinyin (口(kou)(kou)) is removed one layer per pass",
-}
+NOT_YET_A_FIXED_POINT: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

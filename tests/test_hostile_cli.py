@@ -131,7 +131,12 @@ def test_batch_over_every_hostile_input(hostile, tmp_path):
     records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert summary["documents"] == len(records)
     assert summary["failed"] == sum(r["error"] is not None for r in records) > 0
-    assert len(run.stderr.strip().splitlines()) == 1 and run.stderr.startswith("ipextract batch: ")
+    # One line per missing input (as parse names them, control characters escaped), then the summary.
+    *named, last = run.stderr.strip().splitlines()
+    assert last.startswith("ipextract batch: ") and " documents: " in last
+    as_listed = listed.decode("utf-8", "surrogateescape").split("\n")  # the newline in a name splits it
+    assert len(named) == sum(not os.path.exists(p) for p in as_listed) == 4
+    assert all(line.startswith("ipextract batch: ") and line.endswith(": no such file") for line in named)
     assert run.peak_rss_mb < 800
 
 
@@ -157,17 +162,20 @@ def test_usage_errors_exit_2_without_a_traceback(args, status, tmp_path):
 def test_batch_output_problems_are_one_line_not_a_traceback(tmp_path):
     (tmp_path / "p.txt").write_bytes(page("p01.txt"))
     run = ipextract("batch", str(tmp_path / "p.txt"), "-o", str(tmp_path), "-q")  # a folder
-    assert run.returncode == 1
+    assert run.returncode == 2
     assert len(run.stderr.strip().splitlines()) == 1 and run.stderr.startswith("ipextract batch: ")
-    nested = tmp_path / "no" / "such" / "dir" / "out.jsonl"  # missing folders are made
-    assert ipextract("batch", str(tmp_path / "p.txt"), "-o", str(nested), "-q").returncode == 0
-    assert len(nested.read_text(encoding="utf-8").splitlines()) == 1
+    nested = tmp_path / "no" / "such" / "dir" / "out.jsonl"  # missing folders are not made silently
+    run = ipextract("batch", str(tmp_path / "p.txt"), "-o", str(nested), "-q")
+    assert run.returncode == 2
+    assert len(run.stderr.strip().splitlines()) == 1 and "does not exist (create it first)" in run.stderr
+    assert not (tmp_path / "no").exists()
 
 
 def test_resume_over_garbage_parts_redoes_them_without_a_traceback(tmp_path):
     (tmp_path / "p.txt").write_bytes(page("p01.txt"))
     parts = tmp_path / "out.jsonl.parts"
     parts.mkdir()
+    (parts / ".ipextract-run").write_text("999999")  # marked by an earlier run: ours to clear
     for name in ("layout.json", "part-00000.done", "part-00000.jsonl"):
         (parts / name).write_bytes(b"\x00garbage{")
     run = ipextract("batch", str(tmp_path / "p.txt"), "-o", str(tmp_path / "out.jsonl"), "-q", "--resume")

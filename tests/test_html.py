@@ -30,6 +30,7 @@ from ipextract.clean.html.labels import (
     is_byline,
     label_fields,
     label_hits,
+    trailing_author,
 )
 from ipextract.clean.html.layout import lay_out
 from ipextract.clean.keys import KeyedLine, line_key
@@ -253,6 +254,40 @@ def test_header_lines_are_cut_before_the_first_paragraph():
     assert body(page(article, head="<title>专利授权量稳步增长_某某网</title>")) == [PARA, PARA2]
 
 
+@pytest.mark.parametrize(
+    ("lead", "kept"),
+    [
+        # fcg (Guangxi): the title repeated, then its 副题, inside the text block.
+        ("<p>专利授权量稳步增长</p><p>刘宁宣布建设启动 蓝天立刘明胜讲话</p>", []),
+        # gz.gov.cn: a read-aloud button, a view counter filled by script, a centred bold 主题.
+        (
+            "<p>听全文</p><p>分享到</p><p>-次</p>"
+            "<p style='text-align:center'><strong>“制造美丽”推动“美丽制造”转型升级</strong></p>",
+            [],
+        ),
+        # Not a headline set: a document number, a salutation, an adoption note, a heading.
+        (
+            "<p>专利授权量稳步增长</p><p style='text-align:center'>教思政厅函〔2024〕10号</p>",
+            ["教思政厅函〔2024〕10号"],
+        ),
+        ("<p><strong>各区人民政府：</strong></p>", ["各区人民政府："]),
+        (
+            "<p style='text-align:center'>（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）</p>",
+            ["（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）"],
+        ),
+        ("<p><strong>一、总体要求</strong></p>", ["一、总体要求"]),
+        # A bold line under a picture and its caption opens the text (readability-youth).
+        (
+            "<p><img src='a.jpg'></p><p>图为学生在图书馆自习。</p><p><strong>出国前后关注点大不同</strong></p>",
+            ["出国前后关注点大不同"],
+        ),
+    ],
+)
+def test_display_headlines_above_the_lead_go(lead, kept):
+    html = page(f"{lead}<p>{PARA}</p><p>{PARA2}</p>", head="<title>专利授权量稳步增长_某某网</title>")
+    assert body(html) == [*kept, PARA, PARA2]
+
+
 def test_editor_credit_closes_the_article():
     article = (
         f"<p>{PARA}</p><p>{PARA2}</p><p>（责任编辑：张三）</p>"
@@ -293,6 +328,19 @@ def test_captions_are_dropped_but_centred_poems_are_not():
         "纸上得来终觉浅，绝知此事要躬行。",
         PARA3,
     ]
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["川卫函〔2025〕46号", "教思政厅函[2024]10号", "粤府办〔2023〕5号"],
+)
+def test_a_document_number_under_a_letterhead_image_is_text(number):
+    article = (
+        "<p style='text-align:center'><img src='head.png'></p>"
+        f"<p style='text-align:center'><b>{number}</b></p><p>唐家文代表：</p><p>{PARA}</p><p>{PARA2}</p>"
+    )
+    html = page(f"<h2>关于第14040218号建议的复函</h2>{article}", head="<title>关于第14040218号建议的复函</title>")
+    assert body(html) == [number, "唐家文代表：", PARA, PARA2]
 
 
 def test_section_headings_stay_as_their_own_lines():
@@ -538,3 +586,138 @@ def test_pipeline_document_for_an_html_page():
     assert (doc.title, doc.published_at, doc.source) == ("专利授权量稳步增长", "2024-10-18", "国家知识产权局")
     assert doc.paragraphs == [PARA, PARA2]
     assert doc.removed["meta_lines"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("香港航空宣布，昨日延誤的4班航班，將改為今日出發。（港台圖片）", True),  # RTHK
+        ("市民在公園賞花。（新华社照片）", True),
+        ("（示意图／图取自网络）", True),  # Taiwan media
+        ("（示意圖／圖片取自Pixabay）", True),
+        ("全年共完成投资12亿元（不含土地费用）", False),
+        ("（一）加强组织领导", False),
+        ("本次展览共展出图片200余幅（含历史照片）。", False),
+    ],
+)
+def test_picture_credits_close_captions(line, caption):
+    assert caption_marker(line_key(line)) is caption
+
+
+@pytest.mark.parametrize(
+    ("fragment", "blocks"),
+    [
+        # A defence ministry's daily report saved as a fragment (mnd.gov.tw): items in short lines.
+        (
+            "<div class='thisPages'><p>二、機型Aircraft Type:</p><p>運-8遠干機 1架次</p><p>運-8反潛機 1架次</p>"
+            "<p>運-9通信對抗機 1架次</p><p>三、活動概要Activity Area:</p><p>活動示意圖、照片</p>"
+            "<p>四、空軍應處作為Reactions:</p><p>派遣空中巡邏兵力應對、廣播驅離、防空飛彈追監</p>"
+            "<h5>下載專區</h5><div><a href='a.pdf'>0104中共軍機活動報告</a> (下載次數：202次)</div></div>",
+            [
+                "二、機型Aircraft Type:", "運-8遠干機 1架次", "運-8反潛機 1架次", "運-9通信對抗機 1架次",
+                "三、活動概要Activity Area:", "活動示意圖、照片", "四、空軍應處作為Reactions:",
+                "派遣空中巡邏兵力應對、廣播驅離、防空飛彈追監",
+            ],
+        ),
+        # A county's list of figures in short lines.
+        (
+            "<div><p>全县主要经济指标</p><p>地区生产总值 92.9亿元</p><p>第一产业增加值 21.2亿元</p>"
+            "<p>第二产业增加值 41亿元</p><p>第三产业增加值 30.7亿元</p><p>一般公共预算收入增长6%达4.21亿元</p></div>",
+            [
+                "全县主要经济指标", "地区生产总值 92.9亿元", "第一产业增加值 21.2亿元", "第二产业增加值 41亿元",
+                "第三产业增加值 30.7亿元", "一般公共预算收入增长6%达4.21亿元",
+            ],
+        ),
+    ],
+)
+def test_a_report_in_short_lines_is_read_whole(fragment, blocks):
+    assert body(fragment) == blocks
+
+
+def test_share_and_follow_prompts_inside_the_article_go():
+    article = (
+        f"<p>{PARA}</p><p>微信扫一扫，分享到朋友圈</p><p>{PARA2}</p>"
+        "<p>长按识别二维码，关注我们</p><p>转载请注明出处</p>"
+    )
+    assert body(page(article)) == [PARA, PARA2]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<div class='box'><p>订阅我们的新闻通讯</p><p>输入电子邮箱</p><p>订阅</p></div>",
+        "<p>國防部表示，共機已離開。（編輯：張三）1100104</p>",
+    ],
+)
+def test_newsletter_boxes_and_wire_tags_at_the_end_go(tail):
+    html = page(f"<p>{PARA}</p><p>{PARA2}</p>{tail}", head="<title>某某_某某网</title>")
+    assert body(html)[:2] == [PARA, PARA2]
+    assert all("订阅" not in b and "編輯" not in b for b in body(html))
+
+
+def test_a_closing_reporter_byline_stays_in_an_html_paragraph():
+    html = page(f"<p>{PARA}</p><p>{PARA2}（记者：魏伟）</p>", head="<title>某某_某某网</title>")
+    assert body(html) == [PARA, PARA2 + "（记者：魏伟）"]
+
+
+def test_a_bilingual_report_keeps_its_english_lines():
+    fragment = (
+        "<div><p><strong>中共解放軍進入我西南空域活動情況</strong></p>"
+        "<p><strong>PLA aircraft entered Taiwan's southwestern ADIZ</strong></p>"
+        "<p>二、機型Aircraft Type:</p><p>運-8遠干機 1架次</p><p>One Y-8 EW</p>"
+        "<p>三、活動概要Activity Area:</p><p>活動示意圖、照片</p><p>Flight paths as illustrated</p>"
+        "<p>四、空軍應處作為Reactions:</p><p>派遣空中巡邏兵力應對、廣播驅離、防空飛彈追監</p>"
+        "<p>Airborne alert sorties had been tasked, radio warnings issued.</p>"
+        "<h5>下載專區</h5><p>運8反潛機(同型機) (下載次數：40次)</p></div>"
+    )
+    assert body(fragment)[-9:] == [
+        "二、機型Aircraft Type:", "運-8遠干機 1架次", "One Y-8 EW", "三、活動概要Activity Area:", "活動示意圖、照片",
+        "Flight paths as illustrated", "四、空軍應處作為Reactions:", "派遣空中巡邏兵力應對、廣播驅離、防空飛彈追監",
+        "Airborne alert sorties had been tasked, radio warnings issued.",
+    ]
+    assert "PLA aircraft entered Taiwan's southwestern ADIZ" not in body(fragment)
+
+
+def test_english_lines_of_a_chinese_page_without_bilingual_labels_go():
+    article = f"<p>{PARA}</p><p>Share this article with your friends</p><p>{PARA2}</p>"
+    assert body(page(article)) == [PARA, PARA2]
+
+
+@pytest.mark.parametrize(
+    ("runs", "expected"),
+    [
+        # yn.gov.cn: the stamp follows the source after a run of spaces.
+        (("来源：云南日报", "  2016-08-11 08:13:00 "), {"source": "云南日报", "published_at": "2016-08-11T08:13:00"}),
+        # A newspaper's line: the stamp glued to the source's name.
+        (("来源：四川日报 2022-04-08 09:12",), {"source": "四川日报", "published_at": "2022-04-08T09:12"}),
+        # A labelled date stands before the one after a name.
+        (
+            ("发布时间：2024-01-02", " 来源：新华社 2024-01-03 08:00"),
+            {"published_at": "2024-01-02", "source": "新华社"},
+        ),
+    ],
+)
+def test_a_stamp_after_a_source_is_the_pages_date(runs, expected):
+    assert label_fields(runs) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("…喜获小学组一等奖。（特约通讯员：林兴勇）", "林兴勇"),
+        ("…顺利举行。（张巨峰）", "张巨峰"),
+        ("…圆满结束。（记者 王晓明 李华）", "王晓明 李华"),
+        ("…正式启用。（本报通讯员 陈静）", "陈静"),
+        ("…发布会。（市教育局）", None),  # an office, not a reporter
+    ],
+)
+def test_trailing_author(line, author):
+    assert trailing_author(KeyedLine.of(line)) == author
+
+
+@pytest.mark.parametrize(
+    ("value", "source"),
+    [("打印", None), ("【打印】", None), ("關閉窗口", None), ("云南日报", "云南日报"), ("新華社", "新華社")],
+)
+def test_a_toolbar_word_is_no_source(value, source):
+    assert clean_source(value) == source

@@ -122,11 +122,23 @@ def test_meta_lines(line, fields):
 @pytest.mark.parametrize(
     "line",
     [
+        "(2023年2月8日在县第十七届人民代表大会第二次会议上)",  # a county budget report (q05)
+        "（2024年1月15日在市十七届人民代表大会第四次会议上）",  # a city work report
+        "（二〇二三年十二月二十日在全省经济工作会议上的讲话）",  # a speech, numerals
+        "(2018年5月15日)",  # a statistics release's date under its title (q13)
+    ],
+)
+def test_a_dateline_under_a_title_is_meta(line):
+    assert classify_line(line) == "meta"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "数据来源：国家统计局。",  # a label glued to a word is part of the sentence
         "会议时间：2019年5月8日上午",
         "2019年7月29日国务院常务会议",  # a headline that starts with a date
         "记者节快乐",  # a role glued to other words is not a credit
-        "文/李四 图/王五",
         "记者从9月29日召开的全市投资促进会上获悉,今年1至8月,全市完成招商引资区外到位资金503.5亿元。",
     ],
 )
@@ -165,6 +177,17 @@ def test_body_lines_with_label_words_are_not_meta(line):
         "友情链接：",
         "中国政府网 | 江苏省人民政府 | 常州市人民政府 | 苏州市人民政府",
         "【字号：大 中 小】 【我要打印】 【关闭】",
+        # Share and follow prompts (q11 stats mirror, q17 Macao GCS, zj-ct, rthk).
+        "掃描二維碼分享",
+        "分享至:",
+        "分享工具",
+        "Loading",
+        "未能播放Youtube视频",
+        "订阅新闻局Telegram政府新闻频道:https://t.me/macaogcs,即时接收最新消息。",
+        "澳门特别行政区政府新闻局 Facebook",
+        # A report site's bulleted info box.
+        "  • 城市:全國",
+        "  • 報告類型:權威報告",
     ],
 )
 def test_chrome_lines(line):
@@ -179,6 +202,9 @@ def test_chrome_lines(line):
         "为企业提供技术支持,帮助企业解决融资难题",
         "高起点谋划 布局知识产权制度创新试验田",
         "编者按",
+        "• 推进:加快项目建设进度,确保按期完工。",  # a bulleted point, not a facet
+        "该局开通Facebook专页,市民可通过专页查询最新消息,全年浏览量超过20万人次。",
+        "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）",  # a law's adoption note
     ],
 )
 def test_body_lines_that_look_like_chrome(line):
@@ -222,6 +248,26 @@ def test_spam_lines(line):
 def test_legitimate_lines_survive(line):
     assert classify_line(line) == "body"
     assert not is_spam_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "clean", "cut"),
+    [
+        # A stats bureau page (q09): a gambling brand and spam words glued into the sentence.
+        (
+            "2025年上半年,bet36体育在线:地区生产总值为3022亿元。",
+            "2025年上半年,地区生产总值为3022亿元。",
+            ["bet36体育在线:"],
+        ),
+        ("全县共有188bet官网娱乐企业32家。", "全县共有企业32家。", ["188bet官网娱乐"]),
+        # Brands without spam words after them, and ordinary tokens, stay.
+        ("G20峰会在杭州举行,5G基站新增1.2万个。", "G20峰会在杭州举行,5G基站新增1.2万个。", []),
+        ("COVID19疫苗接种率达90%。", "COVID19疫苗接种率达90%。", []),
+        ("全市建成AB12体育公园3座。", "全市建成AB12体育公园3座。", []),
+    ],
+)
+def test_gambling_brand_injected_in_a_sentence_is_cut(line, clean, cut):
+    assert remove_inline_spam(line) == (clean, cut)
 
 
 def test_spam_injected_inside_a_sentence_is_cut():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ipextract.clean import Candidate
 from ipextract.meta import resolve, valid_iso
 
@@ -74,3 +76,55 @@ def test_valid_iso():
     assert not valid_iso("2019-07-29 10:14")
     assert not valid_iso("2019-07-29T25:00")
     assert not valid_iso("1800-01-01")
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        # The head shows the chosen instant twice: the more precise form.
+        ([("2021-07-15", "text:label"), ("2021-07-15T12:05:55", "text:label")], "2021-07-15T12:05:55"),
+        # A declared date, then the most precise form the page shows of that day.
+        (
+            [
+                ("2016-08-11T08:13", "meta:pubdate"),
+                ("2016-08-11", "visible:stamp"),
+                ("2016-08-11T08:13:00", "visible:label"),
+            ],
+            "2016-08-11T08:13:00",
+        ),
+        # A stamp below the article does not refine the head's date.
+        ([("2019-05-17", "visible:stamp"), ("2019-05-17T20:33:49", "visible:tail-stamp")], "2019-05-17"),
+    ],
+)
+def test_published_at_is_the_most_precise_form_shown(dates, expected):
+    assert resolve([C("published_at", value, origin) for value, origin in dates])["published_at"].value == expected
+
+
+def test_a_value_cut_short_on_the_page_is_taken_whole_from_a_tag():
+    stem = "综合自学习强国、川观新闻、成都体育学院附属体..."
+    whole = "综合自学习强国、川观新闻、成都体育学院附属体育医院、射洪中医等"
+    chosen = resolve([C("source", stem), C("source", whole, "meta:contentsource")])
+    assert (chosen["source"].value, chosen["source"].origin) == (whole, "meta:contentsource")
+
+
+def test_a_value_with_no_longer_form_stays_as_shown():
+    chosen = resolve([C("title", "会议在京召开…"), C("title", "另一个标题", "meta:og:title")])
+    assert chosen["title"].value == "会议在京召开…"
+
+
+def test_a_disclosure_table_decides_title_and_day():
+    chosen = resolve(
+        [
+            C("title", "首页 > 政策文件", "html:visible"),
+            C("published_at", "2024-06-13T14:54", "visible:label"),
+            C("title", "关于印发某某办法的通知", "gov:table"),
+            C("published_at", "2024-06-13", "gov:table"),
+            C("source", "某某市人民政府", "gov:table"),
+            C("source", "某某日报", "visible:label"),
+        ]
+    )
+    assert chosen["title"].value == "关于印发某某办法的通知"
+    # The page states the day more precisely: that form stands.
+    assert chosen["published_at"].value == "2024-06-13T14:54"
+    # Other fields keep their own order.
+    assert chosen["source"].value == "某某市人民政府"

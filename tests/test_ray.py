@@ -7,7 +7,8 @@ import pytest
 from batch_inputs import PAGES, make_tar, make_warc, make_zip, page
 from ipextract.batch import BatchConfig, run_batch
 
-ray = pytest.importorskip("ray")  # the `ray` extra; CI installs it through the `test` extra
+# The `ray` extra is not part of `test` (it is large); .ci/run installs it and runs this file.
+ray = pytest.importorskip("ray", reason="Ray is not installed: pip install -e '.[ray]' to run these tests")
 
 
 @pytest.fixture(scope="session")

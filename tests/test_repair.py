@@ -23,6 +23,11 @@ def fixed(line: str, **kw: bool) -> tuple[str, Counter[str]]:
         ("發(bō)", "發", 1),  # any reading pypinyin lists counts
         ("發(fa)展", "發展", 1),  # tone-less readings too
         ("總額達(dá)57.5億元", "總額達57.5億元", 1),
+        ("人口(kou)(kou)總量", "人口總量", 2),  # a gloss repeated by the mirror (q20)
+        ("常住人(ren)口(kou)(kou)(kou)10162", "常住人口10162", 4),
+        ("萬(wan)(wan)人", "萬人", 2),
+        ("城鎮化率(lv)為", "城鎮化率為", 1),  # ü typed as v
+        ("出生率(l", "出生率", 1),  # cut off by the end of the text
     ],
 )
 def test_confirmed_pinyin_is_removed(line, expected, count):
@@ -40,6 +45,8 @@ def test_confirmed_pinyin_is_removed(line, expected, count):
         "北京(Beijing)",  # capitalised English
         "北京 (bei)",  # not glued to the character
         "企業(yè)(2019)",  # digits
+        "北京(a",  # a cut-off gloss must start a reading of the character
+        "很好(ok)(ok)",  # a repeat of an unconfirmed gloss stays unconfirmed
     ],
 )
 def test_unconfirmed_parentheses_are_kept(line):

@@ -233,4 +233,5 @@ def test_no_output_file_is_named_after_input_content(tmp_path):
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
     parts = [w for w in written if "docs.jsonl.parts" in w]
     assert [w for w in written if w not in parts] == ["in.zip", "run/docs.jsonl", "run/errors.jsonl", "run/stats.json"]
-    assert all(Path(w).name.startswith(("part-0000", "layout", "run", "config")) for w in parts), parts
+    ours = ("part-0000", "layout", "run", "config", ".ipextract-run")
+    assert all(Path(w).name.startswith(ours) for w in parts), parts

@@ -125,3 +125,36 @@ def test_cli_show_missing_file_exits_1(tmp_path):
     result = CliRunner().invoke(app, ["show", str(tmp_path / "nope.html"), "--no-color"])
     assert result.exit_code == 1
     assert "no such file" in result.output
+
+
+@pytest.mark.parametrize(("less", "seen"), [(None, "-R"), ("-F -X", "-F -X -R"), ("-FRX", "-FRX")])
+def test_pager_lets_less_show_colours(fixtures, monkeypatch, less, seen):
+    from rich.console import Console
+    from rich.pager import SystemPager
+
+
+    if less is None:
+        monkeypatch.delenv("LESS", raising=False)
+    else:
+        monkeypatch.setenv("LESS", less)
+    paged: list[tuple[str, str | None]] = []
+    monkeypatch.setattr(SystemPager, "_pager", lambda self, content: paged.append((content, os.environ.get("LESS"))))
+    console = Console(force_terminal=True, color_system="standard", width=100)
+    show(parse_file(fixtures / "seed-hp-ip.txt"), console, pager=True)
+    assert len(paged) == 1
+    content, env = paged[0]
+    assert env == seen and "\x1b[" in content  # styles reach the pager, and less is told to show them
+    assert os.environ.get("LESS") == less  # restored after
+
+
+def test_the_disclosure_table_is_shown_under_the_metadata(fixtures):
+    out = _render(parse_file(fixtures / "p14.txt"), no_color=True)
+    rows = [" ".join(line.strip("| ").split()) for line in out.splitlines() if "gov." in line]
+    assert rows == [
+        "gov.index_number xzfgzbmtjj/2019-0004",
+        "gov.issuer 汉阴县统计局",
+        "gov.written_at 2019-04-23",
+        "gov.published_at 2019-04-23T08:42",
+        "gov.category 统计信息",
+        "gov.validity 有效",
+    ]

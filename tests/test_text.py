@@ -237,3 +237,103 @@ def test_a_megabyte_line_of_article_text_cleans_fast(fixtures):
     out = clean_text(text)
     assert time.perf_counter() - start < 3.0
     assert len(out.blocks) == 1
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "blocks"),
+    [
+        # A county statistics bureau's bulletin pasted from a forum editor (q19), on one line.
+        (
+            "[align=center][color=rgb(51, 51, 51)][font=宋体][size=3] [b]20[/b][b]22[/b][b]年统计公报[/b]"
+            "[/size][/font][/color][/align][align=left][size=3]  2022年,全县生产总值增长6.4%。[/size][/align]"
+            "[align=left][size=3]一、综 合[/size][/align]",
+            "2022年统计公报",
+            ["2022年,全县生产总值增长6.4%。", "一、综 合"],
+        ),
+        # A Discuz post: paragraphs in [p], a link and an image.
+        (
+            "[p][url=http://bbs.example.cn/1]市政府常务会议召开[/url][/p][p]会议研究了三项议题。[/p]"
+            "[img]http://bbs.example.cn/a.jpg[/img][p]会议要求各部门抓好落实。[/p]",
+            "市政府常务会议召开",
+            ["会议研究了三项议题。", "会议要求各部门抓好落实。"],
+        ),
+        # Too few tags to be markup: a bracketed note stays.
+        ("全年增长6.4%[1]。\n[b]注[/b]:初步核算数。", None, ["全年增长6.4%[1]。", "[b]注[/b]:初步核算数。"]),
+    ],
+)
+def test_forum_markup_is_unwrapped_into_paragraphs(page, title, blocks):
+    out = clean_text(page)
+    assert (first(out, "title"), out.blocks) == (title, blocks)
+
+
+ZH1 = "1-7月份,全国规模以上工业企业实现利润总额39038.1亿元,同比增长17.1%。"
+ZH2 = "1-7月份,国有控股企业实现利润总额11913.2亿元,同比增长30.5%。"
+EN1 = "From January to July, the total profits of industrial enterprises reached 3903.81 billion yuan."
+ES1 = "De enero a julio, los beneficios totales de las empresas industriales superaron los 390.830 millones."
+EN2 = "From January to July, state-controlled enterprises achieved a total profit of 1191.32 billion yuan."
+FR2 = "De janvier à juillet, les entreprises contrôlées par l'État ont réalisé un bénéfice total de 1191 milliards."
+
+
+@pytest.mark.parametrize(
+    ("page", "blocks"),
+    [
+        # A translation mirror (q10): every paragraph rendered in two languages.
+        ("\n".join([ZH1, EN1, ES1, "", ZH2, EN2, FR2]), [ZH1, ZH2]),
+        ("\n".join(["2018-08-27 11:51", "2018-08-27 11:51.", ZH1, EN1, ES1, ZH2, EN2, FR2]), [ZH1, ZH2]),
+        # A bilingual original renders each item once: its English stays (a ministry report).
+        ("\n".join([ZH1, EN1, ZH2, EN2]), [ZH1, EN1, ZH2, EN2]),
+        # One paragraph rendered twice is not yet a mirror.
+        ("\n".join([ZH1, EN1, ES1, ZH2]), [ZH1, EN1, ES1, ZH2]),
+    ],
+)
+def test_translation_mirror_renderings_leave_the_body(page, blocks):
+    assert clean_text(page).blocks == blocks
+
+
+LEAD = "全县地区生产总值增长12.6%达92.9亿元,城乡常住居民人均可支配收入分别增长12%和13%。"
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "blocks"),
+    [
+        # Titles listed under a related-links label after the article go.
+        (
+            f"全县经济运行平稳\n来源：县统计局\n{LEAD}\n相关新闻\n某某新闻标题一\n某某新闻标题二",
+            "全县经济运行平稳",
+            [LEAD],
+        ),
+        (f"{LEAD}\n相关阅读：\n全市召开经济工作会议\n我县举行项目集中开工仪式", None, [LEAD]),
+        # Before the article, 上一篇 links do not eat the headline.
+        (f"上一篇：某某标题\n全县经济运行平稳\n来源：县统计局\n{LEAD}", "全县经济运行平稳", [LEAD]),
+        # Picture credits and captions.
+        (f"{LEAD}\n市民在公园赏花。张三供图", None, [LEAD]),
+        (f"{LEAD}\n（示意图／图取自Pixabay）", None, [LEAD]),
+    ],
+)
+def test_link_lists_and_captions_after_the_article_go(page, title, blocks):
+    out = clean_text(page)
+    assert (first(out, "title"), out.blocks) == (title, blocks)
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "blocks"),
+    [
+        # A county bulletin (q19 shape): title, issuer, date.
+        (
+            f"2022年闻喜县国民经济和社会发展统计公报\n闻喜县统计局\n2023年4月11日\n{LEAD}",
+            "2022年闻喜县国民经济和社会发展统计公报",
+            [LEAD],
+        ),
+        # A budget report (q05 shape): title, dateline, issuer, salutation.
+        (
+            f"黄平县2022年预算执行情况的报告\n(2023年2月8日在县第十七届人民代表大会第二次会议上)\n黄平县财政局\n各位代表:\n{LEAD}",
+            "黄平县2022年预算执行情况的报告",
+            ["各位代表:", LEAD],
+        ),
+        # A line naming a body inside the text stays.
+        (f"全县经济运行平稳\n来源：县统计局\n{LEAD}\n黄平县财政局", "全县经济运行平稳", [LEAD, "黄平县财政局"]),
+    ],
+)
+def test_an_issuer_under_the_title_is_neither_title_nor_text(page, title, blocks):
+    out = clean_text(page)
+    assert (first(out, "title"), out.blocks) == (title, blocks)

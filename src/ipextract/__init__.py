@@ -24,8 +24,10 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib.metadata import PackageNotFoundError, version
 
+    from .distribution import DIST
+
     try:
-        value = version("ipextract")
+        value = version(DIST)
     except PackageNotFoundError:  # running from a source tree without installation
         value = "0.0.0+unknown"
     globals()["__version__"] = value

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
+import tempfile
+from collections.abc import Callable
 from enum import Enum
-from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -20,10 +22,12 @@ from .document import Document, document_schema
 from .errors import printable
 from .options import DEFAULT_MAX_BYTES, Options
 from .pipeline import parse, parse_file
-from .writers import atomic_output, dumps, write_csv, write_json, write_jsonl
+from .writers import OutputError, atomic_output, dumps
 
 if TYPE_CHECKING:
     from .batch import BatchConfig, BatchResult
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="ipextract",
@@ -39,6 +43,7 @@ class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"
 
 
 class BatchFormat(str, Enum):
@@ -83,10 +88,11 @@ InputsArgument = Annotated[
     typer.Argument(help="Pages, folders, .gz pages, .zip/.tar/.tar.gz/.tgz/.warc/.warc.gz; '-' = paths on stdin."),
 ]
 BatchOutputOption = Annotated[
-    str, typer.Option("--output", "-o", help="Output file (.jsonl, .jsonl.gz, .csv), a folder for Parquet, '-'.")
+    str, typer.Option("--output", "-o", help="Output (.jsonl .ndjson .csv [.gz], DIR.parquet); '-' is stdout.")
 ]
 BatchFormatOption = Annotated[
-    BatchFormat | None, typer.Option("--format", "-f", help="Output format (default: csv for *.csv, else jsonl).")
+    BatchFormat | None,
+    typer.Option("--format", "-f", help="Output format (default: from the output's extension; jsonl on stdout)."),
 ]
 ErrorsOption = Annotated[
     str | None, typer.Option("--errors", help="Write error records (JSONL) here instead of into the output.")
@@ -99,6 +105,10 @@ RayAddressOption = Annotated[
     str | None, typer.Option("--ray-address", help="Ray cluster: auto or ray://host:10001 (default: a local Ray).")
 ]
 ResumeOption = Annotated[bool, typer.Option("--resume", help="Go on from an interrupted run's finished parts.")]
+OverwriteOption = Annotated[bool, typer.Option("--overwrite", help="Start over, deleting an earlier run's parts.")]
+RetryErrorsOption = Annotated[
+    bool, typer.Option("--retry-errors", help="With --resume: run again shards with timeout or crash records.")
+]
 FailFastOption = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first document that fails.")]
 IncludeOption = Annotated[
     list[str] | None, typer.Option("--include", help="Glob of folder files / archive members to take (repeatable).")
@@ -152,9 +162,13 @@ def _main(
 @app.command("parse")
 def parse_cmd(
     paths: Annotated[list[str], typer.Argument(help="Pages to parse (.html, .htm, .txt); '-' reads stdin.")],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.json,
+    format: Annotated[
+        OutputFormat | None,
+        typer.Option("--format", "-f", help="Output format (default: from the -o extension; json on stdout)."),
+    ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
+        str | None,
+        typer.Option("--output", "-o", help="Write here (.json .jsonl .ndjson .csv [.gz], DIR.parquet), not stdout."),
     ] = None,
     script: ScriptOption = Script.simplified,
     keep_pinyin: KeepPinyinOption = False,
@@ -169,12 +183,17 @@ def parse_cmd(
 
       ipextract parse page.txt
 
-      ipextract parse a.html b.html -o out.jsonl --format jsonl
+      ipextract parse a.html b.html -o out.jsonl
 
       cat page.html | ipextract parse - | jq .title
 
-      ipextract parse *.html --format csv --bom -o facts.csv
+      ipextract parse *.html --bom -o facts.csv
     """
+    from .outputs import ParseOutput, refuse_archive
+
+    target = _usage(lambda: ParseOutput.plan(output, format.value if format else None, pretty=pretty, bom=bom))
+    for path in paths:
+        _usage(lambda p=path: refuse_archive(p))
     options = _options(script, keep_pinyin, ref_date, max_bytes)
     if len(paths) > 1:
         keep_heap()  # page after page: reuse the heap (see ipextract.allocator)
@@ -182,23 +201,28 @@ def parse_cmd(
     for d in docs:
         if d.error:
             _report(f"ipextract: {d.path}: {d.error}")
-    if output is None:
-        _write_docs(docs, sys.stdout, format, pretty=pretty, bom=bom)
-        sys.stdout.flush()
-    else:
-        with atomic_output(output) as fh:
-            _write_docs(docs, fh, format, pretty=pretty, bom=bom)
+    try:
+        target.write(docs)
+    except OSError as exc:
+        _report(f"ipextract: {exc if isinstance(exc, OutputError) else _describe(exc, output)}")
+        raise typer.Exit(1) from None
     if any(d.error for d in docs):
         raise typer.Exit(1)
 
 
-def _write_docs(docs: list[Document], out: IO[str], fmt: OutputFormat, *, pretty: bool, bom: bool) -> None:
-    if fmt is OutputFormat.csv:
-        write_csv(docs, out, bom=bom)
-    elif fmt is OutputFormat.jsonl:
-        write_jsonl(docs, out)
-    else:
-        write_json(docs, out, pretty=pretty)
+def _usage(step: Callable[[], T], command: str = "ipextract") -> T:
+    """Run a check whose ValueError is a usage error: one line, exit status 2."""
+    try:
+        return step()
+    except (ValueError, OutputError) as exc:
+        _report(f"{command}: {exc}")
+        raise typer.Exit(2) from None
+
+
+def _describe(exc: OSError, path: str | None) -> str:
+    from .writers import describe
+
+    return describe(exc, path or "-")
 
 
 def _parse_one(path: str, options: Options) -> Document:
@@ -268,6 +292,8 @@ def batch_cmd(
     executor: ExecutorOption = ExecutorName.local,
     ray_address: RayAddressOption = None,
     resume: ResumeOption = False,
+    overwrite: OverwriteOption = False,
+    retry_errors: RetryErrorsOption = False,
     fail_fast: FailFastOption = False,
     include: IncludeOption = None,
     exclude: ExcludeOption = None,
@@ -306,18 +332,66 @@ def batch_cmd(
     from .batch import BatchConfig
     from .sources import Selection
 
-    fmt = format.value if format is not None else ("csv" if output.lower().endswith(".csv") else "jsonl")
-    if fmt == "parquet" and output == "-":
-        raise typer.BadParameter("Parquet output needs -o FOLDER", param_hint="--output")
+    fmt = _usage(lambda: _batch_output(output, format.value if format else None, errors), "ipextract batch")
+    temp_parts = _stream_parts_dir(output) if work_dir is None else None
+    work_dir = work_dir or temp_parts
     config = BatchConfig(
         output=output, format=fmt, errors=errors, options=_options(script, keep_pinyin, ref_date, max_bytes),
         timeout=timeout or None, selection=Selection(tuple(include or ()), tuple(exclude or ())),
         executor=executor.value, workers=workers, ray_address=ray_address, shard_docs=shard_size,
-        resume=resume, fail_fast=fail_fast, work_dir=work_dir, keep_parts=keep_parts, bom=bom,
+        resume=resume, overwrite=overwrite, retry_errors=retry_errors, fail_fast=fail_fast,
+        work_dir=work_dir, keep_parts=keep_parts, bom=bom,
         progress=not quiet and sys.stderr.isatty(),
     )
-    result = _run_batch(_expand_stdin(inputs), config)
+    paths = _expand_stdin(inputs)
+    _report_missing(paths)
+    try:
+        result = _run_batch(paths, config)
+    finally:
+        if temp_parts is not None:
+            shutil.rmtree(temp_parts, ignore_errors=True)
     _report_batch(result, stats_path=stats, quiet=quiet)
+
+
+def _report_missing(paths: list[str]) -> None:
+    """Name each input that does not exist, as parse does; it still gets its `not_found` record."""
+    for path in paths:
+        if not os.path.exists(path):  # a broken symlink too: there is nothing to read
+            _report(f"ipextract batch: {path}: no such file")
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (a scheduler, `kill`): stop as Ctrl-C does, with the same message."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _stream_parts_dir(output: str) -> str | None:
+    """A temporary parts folder for an output written in place (a FIFO, /dev/stdout): beside it,
+    `OUTPUT.parts` would be made in /dev or next to a pipe, and a stream cannot be resumed."""
+    from .writers import is_stream
+
+    if output == "-" or not is_stream(output):
+        return None
+    return tempfile.mkdtemp(prefix="ipextract-parts-")
+
+
+def _batch_output(output: str, given: str | None, errors: str | None) -> str:
+    """The batch format, after checking the outputs can be written (before any part is made)."""
+    from .writers import check_output, output_format, require_pyarrow
+
+    fmt = output_format(output, given, default="jsonl", offered=tuple(f.value for f in BatchFormat)).format
+    if fmt == "parquet":
+        if output == "-":
+            raise ValueError("Parquet output needs -o FOLDER (e.g. -o tables.parquet)")
+        require_pyarrow()
+    if output != "-":
+        check_output(output, folder=fmt == "parquet")
+    if errors not in (None, "-"):
+        check_output(errors)
+    return fmt
 
 
 def _expand_stdin(inputs: list[str]) -> list[str]:
@@ -332,19 +406,39 @@ def _expand_stdin(inputs: list[str]) -> list[str]:
 
 def _run_batch(inputs: list[str], config: BatchConfig) -> BatchResult:
     """run_batch, with its failures as one line on stderr and the exit status they mean."""
-    from .batch import BatchError, run_batch
+    import signal
 
+    from .batch import BatchError, run_batch
+    from .batch.config import RunError
+
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return run_batch(inputs, config)
     except BatchError as exc:
         _report(f"ipextract batch: {exc}")
         raise typer.Exit(2) from None
-    except (OSError, RuntimeError) as exc:
+    except OutputError as exc:
         _report(f"ipextract batch: {exc}")
         raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        typer.echo("ipextract batch: interrupted; run the same command with --resume to finish", err=True)
-        raise typer.Exit(130) from None
+    except RunError as exc:
+        _report(f"ipextract batch: {exc}")
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        _report(f"ipextract batch: {_describe(exc, config.output) if exc.filename is None else exc}")
+        raise typer.Exit(1) from None
+    except RuntimeError as exc:
+        _report(f"ipextract batch: {exc}")
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt as exc:
+        how = "terminated" if isinstance(exc, _Terminated) else "interrupted"
+        if config.to_stdout and config.work_dir is None:
+            hint = "the output is incomplete; run again (with --work-dir DIR a run to stdout can --resume)"
+        else:
+            hint = "run the same command with --resume to finish"
+        _report(f"ipextract batch: {how}; {hint}")
+        raise typer.Exit(143 if how == "terminated" else 130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _report_batch(result: BatchResult, *, stats_path: str | None, quiet: bool) -> None:

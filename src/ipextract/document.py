@@ -76,6 +76,32 @@ def _plain_number(x: float) -> int | float:
     return x
 
 
+#: The keys of `Document.gov`, in the order they are written.
+GOV_FIELDS: tuple[str, ...] = (
+    "index_number", "doc_number", "issuer", "written_at", "published_at", "category", "validity",
+)
+
+
+@dataclass(slots=True)
+class Gov:
+    """The disclosure table (政府信息公开) a government site puts above a document.
+
+    It is metadata about the document, kept apart from the body; each field is None when the
+    table does not state it. The dates are ISO 8601, as precise as the table states them.
+    """
+
+    index_number: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    written_at: str | None = None
+    published_at: str | None = None
+    category: str | None = None
+    validity: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {name: getattr(self, name) for name in GOV_FIELDS}
+
+
 @dataclass(slots=True)
 class Document:
     """One input page after cleaning, conversion and fact extraction.
@@ -95,6 +121,8 @@ class Document:
     author: str | None = None
     breadcrumb: list[str] = field(default_factory=list)
     url: str | None = None
+    #: The disclosure table, when the page has one.
+    gov: Gov | None = None
     text: str = ""
     facts: list[Fact] = field(default_factory=list)
     removed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REMOVED_KINDS, 0))
@@ -120,6 +148,8 @@ class Document:
             value = getattr(self, f.name)
             if f.name == "facts":
                 value = [fact.to_dict() for fact in value]
+            elif f.name == "gov":
+                value = value.to_dict() if value is not None else None
             elif isinstance(value, (list, dict)):
                 value = value.copy()
             out[f.name] = value
@@ -184,6 +214,16 @@ def document_schema() -> dict[str, Any]:
             "author": _NULLABLE_STRING,
             "breadcrumb": {"type": "array", "items": {"type": "string"}},
             "url": {**_NULLABLE_STRING, "description": "Canonical / og:url / WARC target URI."},
+            "gov": {
+                "type": ["object", "null"],
+                "description": "The disclosure table (索引号, 文号, 发布机构 ...), null when the page has none.",
+                "required": list(GOV_FIELDS),
+                "additionalProperties": False,
+                "properties": {
+                    name: {**_NULLABLE_STRING, **({"description": "ISO 8601."} if name.endswith("_at") else {})}
+                    for name in GOV_FIELDS
+                },
+            },
             "text": {"type": "string", "description": "The article body, paragraphs joined by newline."},
             "facts": {"type": "array", "items": _FACT_SCHEMA},
             "removed": {

@@ -18,6 +18,13 @@ from .clean import Candidate
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?$")
 _DECLARED = "meta:"
+#: Origin prefix of values read from a disclosure table, and the fields such a table decides.
+DISCLOSURE = "gov:"
+_DISCLOSURE_FIELDS = frozenset(("title", "published_at"))
+#: How a page marks a value it cut short.
+_ELLIPSES = ("...", "…", "。。。")
+#: A cut value must keep this much of the whole to be matched to it.
+_MIN_STEM = 4
 #: The fields whose candidates are strings, taken with their white space folded.
 _TEXT_FIELDS = ("title", "source", "author", "url")
 
@@ -28,6 +35,7 @@ def resolve(candidates: list[Candidate]) -> dict[str, Candidate]:
     Per field the first (most trusted) usable candidate wins; see the module docstring for
     `published_at`. The chosen candidate's origin says where the value came from.
     """
+    candidates = disclosure_first(candidates)
     chosen: dict[str, Candidate] = {}
     for c in candidates:
         if c.field in chosen:
@@ -37,23 +45,73 @@ def resolve(candidates: list[Candidate]) -> dict[str, Candidate]:
         elif c.field in _TEXT_FIELDS:
             value = " ".join(str(c.value).split())
             if value:
-                chosen[c.field] = Candidate(c.field, value, c.origin)
+                chosen[c.field] = _whole(Candidate(c.field, value, c.origin), candidates)
     dates = [c for c in candidates if c.field == "published_at" and isinstance(c.value, str) and valid_iso(c.value)]
     if dates:
         chosen["published_at"] = published_at(dates)
     return chosen
 
 
+def disclosure_first(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with those from a disclosure table (origin `gov:…`) first for the fields
+    the table decides.
+
+    CONVENTIONS: a 政府信息公开 table's 标题 / 文件名称 is the title and its 发布日期 the
+    published_at, unless the page states a more precise one (`published_at` refines a chosen day
+    from the shown forms). The reader of the table adds its values as ordinary candidates with a
+    `gov:` origin; this is where they are given the precedence.
+    """
+    first = [c for c in candidates if c.field in _DISCLOSURE_FIELDS and c.origin.startswith(DISCLOSURE)]
+    if not first:
+        return candidates
+    return first + [c for c in candidates if c not in first]
+
+
+def _whole(chosen: Candidate, candidates: list[Candidate]) -> Candidate:
+    """The chosen value, or the whole of it where the page cut it short with an ellipsis.
+
+    Templates truncate a long source in the visible line (`来源：综合自学习强国、…附属体...`) while
+    the page's meta tag holds it entire: a candidate of the same field that starts with the
+    visible stem is the value.
+    """
+    value = str(chosen.value)
+    if not value.endswith(_ELLIPSES):
+        return chosen
+    stem = value.rstrip(".…。")
+    if len(stem) < _MIN_STEM:
+        return chosen
+    for c in candidates:
+        other = " ".join(str(c.value).split())
+        longer = len(other) > len(stem) and other.startswith(stem)
+        if c.field == chosen.field and longer and not other.endswith(_ELLIPSES):
+            return Candidate(c.field, other, c.origin)
+    return chosen
+
+
 def published_at(candidates: list[Candidate]) -> Candidate:
-    """The first candidate, in the precision the page shows when a declared one came first."""
+    """The first candidate, in the precision the page shows.
+
+    When a declared one came first, the page's own form of that day is used. Of the forms the
+    page shows of the chosen instant, the most precise wins: a head that gives `发布时间:
+    2021-07-15` in one place and `2021-07-15 12:05:55` in another stated the time.
+    """
     first = candidates[0]
-    if not first.origin.startswith(_DECLARED):
-        return first
-    day = str(first.value)[:10]
-    for c in candidates[1:]:
-        if not c.origin.startswith(_DECLARED) and str(c.value)[:10] == day:
-            return c
-    return first
+    shown = [c for c in candidates if not c.origin.startswith(_DECLARED)]
+    if first.origin.startswith(_DECLARED):
+        day = str(first.value)[:10]
+        same = [c for c in shown if str(c.value)[:10] == day]
+        if not same:
+            return first
+        first = same[0]
+    # A stamp below the article (a comment's, a print footer's) does not restate the head's.
+    finer = [
+        c
+        for c in shown
+        if "tail" not in c.origin
+        and len(str(c.value)) > len(str(first.value))
+        and str(c.value).startswith(str(first.value))
+    ]
+    return max(finer, key=lambda c: len(str(c.value))) if finer else first
 
 
 def valid_iso(value: str) -> bool:

@@ -13,7 +13,7 @@ from . import convert, meta
 from .clean import Candidate, Extracted
 from .clean.repair import repair
 from .decode import decode
-from .document import REMOVED_KINDS, Document
+from .document import REMOVED_KINDS, Document, Fact
 from .errors import InputError
 from .options import Options
 from .sniff import detect_format, reject_binary
@@ -102,9 +102,11 @@ def _run(
     blocks = [b for b in (_repaired(b, extracted, options) for b in extracted.blocks) if b]
     _take_metadata(doc, meta.resolve(extracted.candidates), extracted, options)
     doc.url = doc.url or url
+    doc.gov = extracted.gov
     doc.script = convert.detect_script("\n".join([doc.title or "", *blocks]))
     # Converted whatever the detected script: a Simplified page quoting a few Traditional words
     # must not keep them, and t2s leaves Simplified text as it is.
+    kept = blocks
     if options.script == "simplified":
         blocks = _to_simplified(doc, blocks)
     doc.text = "\n".join(blocks)
@@ -114,12 +116,29 @@ def _run(
         doc.warnings.append("no article text found")
 
     if options.facts and doc.text:
-        from .facts import extract
-
         reference = _reference_date(doc.published_at) or options.ref_date or ref_date
-        doc.facts = extract(
-            doc.text, reference, roc_years=_is_taiwanese(doc), max_facts=options.max_facts, warnings=doc.warnings
-        )
+        doc.facts = _facts(doc, kept if options.script == "keep" else None, reference, options.max_facts)
+
+
+def _facts(doc: Document, kept: list[str] | None, reference: dt.date | None, max_facts: int) -> list[Fact]:
+    """Facts are found on Simplified text, the text their rules are written for; with `kept`
+    (--script keep) they are found on its conversion and mapped back into the kept text.
+    Past `max_facts` the pass stops and says so in the document's warnings."""
+    from functools import partial
+
+    from .facts import extract as extract_all
+
+    extract = partial(extract_all, max_facts=max_facts, warnings=doc.warnings)
+    if kept is None:
+        return extract(doc.text, reference, roc_years=_is_taiwanese(doc))
+    from .script_map import OffsetMap, map_facts
+
+    converted = convert.to_simplified_all(kept)
+    simplified = "\n".join(converted)
+    found = extract(simplified, reference, roc_years=_is_taiwanese(doc))
+    if simplified == doc.text:
+        return found
+    return map_facts(found, simplified, doc.text, OffsetMap(kept, converted))
 
 
 def _repaired(text: str, extracted: Extracted, options: Options) -> str:

@@ -7,7 +7,10 @@ visible without styles.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from rich import box
@@ -93,6 +96,8 @@ def header_panel(doc: Document, frame: box.Box) -> Panel:
         ("script", doc.script),
         ("format", doc.format),
     ]
+    if doc.gov is not None:  # the disclosure table's stated fields, as `gov.<key>`
+        rows += [(f"gov.{name}", value) for name, value in doc.gov.to_dict().items() if value]
     for name, value in rows:
         grid.add_row(name, Text(printable(value)) if value else Text("—", style="dim"))
     for warning in doc.warnings:
@@ -188,7 +193,23 @@ def show(
     plain = console.no_color or console.color_system is None or not console.is_terminal
     renderable = render(doc, options, plain=plain)
     if pager and console.is_terminal:
-        with console.pager(styles=not plain):
+        with _less_shows_colours(not plain), console.pager(styles=not plain):
             console.print(renderable)
     else:
         console.print(renderable)
+
+
+@contextmanager
+def _less_shows_colours(styled: bool) -> Iterator[None]:
+    """rich's pager is pydoc's, which runs `less` without -R: styled output would show as raw
+    escape codes. -R is added to $LESS for the pager's run (the user's other flags stay)."""
+    before = os.environ.get("LESS")
+    if styled and not ({"R", "r"} & set((before or "").replace("-", ""))):
+        os.environ["LESS"] = f"{before} -R" if before else "-R"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("LESS", None)
+        else:
+            os.environ["LESS"] = before

@@ -63,6 +63,9 @@ def reject_binary(data: bytes) -> None:
     for tag, what in _BOXED:
         if data[4:8] == tag:
             raise InputError("binary", f"looks like {what}, not a web page")
+    archive = archive_kind(data[:_TAR_MAGIC_AT + 8])  # a WARC or tar is text-like enough to pass below
+    if archive is not None:
+        raise InputError("binary", f"is {archive}: use `ipextract batch`")
     sample = data[:4096]
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     # UTF-16 is full of control bytes: the NULs of its ASCII, the low bytes of Chinese characters.
@@ -74,3 +77,48 @@ def detect_format(text: str) -> str:
     """"html" when the text carries HTML markup near its start, else "text"."""
     head = text[:_HTML_WINDOW]
     return "html" if _HTML_HINT.search(head) else "text"
+
+
+#: Archives `parse` must not read as one page (`batch` reads them record by record).
+_ARCHIVES: tuple[tuple[bytes, str], ...] = (
+    (b"WARC/", "a WARC archive"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"PK\x05\x06", "a zip archive"),
+)
+_TAR_MAGIC_AT = 257
+#: How much of a compressed head is inflated to see what is inside.
+_PEEK = 1024
+
+
+def archive_kind(head: bytes) -> str | None:
+    """"a WARC archive", "a zip archive", "a tar archive" (also when gzip/bzip2/xz compressed), else None.
+
+    `head` is the first few KB of the file; a compressed one is inflated only as far as needed.
+    """
+    inner = _inflate(head)
+    if inner is None:
+        inner = head
+    for magic, what in _ARCHIVES:
+        if inner.startswith(magic):
+            return what
+    if inner[_TAR_MAGIC_AT:_TAR_MAGIC_AT + 5] == b"ustar":
+        return "a tar archive"
+    return None
+
+
+def _inflate(head: bytes) -> bytes | None:
+    """The first bytes inside a gzip, bzip2 or xz stream; None when `head` is not one (or is damaged)."""
+    import bz2
+    import lzma
+    import zlib
+
+    try:
+        if head.startswith(b"\x1f\x8b"):
+            return zlib.decompressobj(wbits=31).decompress(head, _PEEK)
+        if head.startswith(b"BZh"):
+            return bz2.BZ2Decompressor().decompress(head, max_length=_PEEK)
+        if head.startswith(b"\xfd7zXZ\x00"):
+            return lzma.LZMADecompressor().decompress(head, max_length=_PEEK)
+    except (zlib.error, OSError, EOFError, lzma.LZMAError):
+        return None
+    return None

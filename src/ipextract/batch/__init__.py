@@ -4,7 +4,8 @@ The unit of work is a *shard*, a run of consecutive input documents. Data flows 
 
     config (BatchConfig, ShardConfig)
       -> shard (plan_shards, run_shard: documents -> part files + done marker)
-      -> parts (the parts folder, ordered assembly into the outputs)
+      -> parts (the parts folder and what a run may delete), lock (one run per parts folder)
+      -> assemble (ordered assembly into the outputs; a write error ends the run)
       -> executors (base.Executor; local process pool, Ray) run shards through run_shard
       -> run (run_batch: the driver), progress (the bar)
 

@@ -9,10 +9,13 @@ only the driver needs: where the output goes, which inputs are taken, how the sh
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 from dataclasses import dataclass, field
 
+from ..distribution import install_hint
 from ..options import Options
 from ..sources import Limits, Selection
+from ..writers.atomic import describe
 
 FORMATS = ("jsonl", "csv", "parquet")
 EXECUTORS = ("local", "ray")
@@ -24,6 +27,22 @@ LAYOUT_VERSION = 1
 
 class BatchError(Exception):
     """A run cannot start or go on (bad parts directory, changed inputs): a usage-level problem."""
+
+
+class RunError(Exception):
+    """The run could not finish (a write failed, a worker could not go on): exit status 1.
+
+    The finished parts are kept, so the message says how --resume finishes the run.
+    """
+
+
+class OutputError(RunError):
+    """Writing an output failed (a full disk, a lost mount): the output is left as it was."""
+
+    def __init__(self, path: str, exc: OSError) -> None:
+        self.path, self.cause = path, exc
+        super().__init__(f"{describe(exc, path)}; it was not changed. The finished parts are "
+                         "kept: fix the cause and run the same command with --resume to finish")
 
 
 def sha1(text: str) -> str:
@@ -63,6 +82,10 @@ class BatchConfig:
         joins a cluster; None starts a local Ray for the run).
     shard_docs: documents per shard (one part file each).
     resume: go on from the finished parts of an interrupted run with the same settings.
+    overwrite: start over when the parts folder holds an earlier run's parts (without it, and
+        without resume, such a run is refused rather than deleting finished work).
+    retry_errors: with resume, run again the shards whose records include a transient error
+        (`timeout`, `crashed`, `worker_crashed`: a stopped job or a killed worker, not the page).
     fail_fast: stop at the first document that fails.
     work_dir: folder for part files and done markers (default `<output>.parts`); keep_parts keeps
         them after the run.
@@ -81,6 +104,8 @@ class BatchConfig:
     ray_address: str | None = None
     shard_docs: int = DEFAULT_SHARD_DOCS
     resume: bool = False
+    overwrite: bool = False
+    retry_errors: bool = False
     fail_fast: bool = False
     work_dir: str | None = None
     keep_parts: bool = False
@@ -102,5 +127,10 @@ class BatchConfig:
             raise BatchError(f"unknown format {self.format!r} ({', '.join(FORMATS)})")
         if self.executor not in EXECUTORS:
             raise BatchError(f"unknown executor {self.executor!r} ({' or '.join(EXECUTORS)})")
+        if self.resume and self.overwrite:
+            raise BatchError("--resume and --overwrite cannot be used together")
         if self.format == "parquet" and self.to_stdout:
             raise BatchError("Parquet output needs -o DIR")
+        # Checked before anything is written: failing in the first shard left a parts folder.
+        if self.format == "parquet" and importlib.util.find_spec("pyarrow") is None:
+            raise BatchError(f"Parquet output needs pyarrow: {install_hint('parquet')}")

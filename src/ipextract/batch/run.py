@@ -2,44 +2,67 @@
 
 The driver plans shards lazily (`shard.plan_shards` over `sources.plan_units`), skips shards whose
 done marker says they are finished (--resume), hands the rest to an executor, and appends
-finished parts to the output in shard order (`parts.Assembler`). Parts are only deleted after the
+finished parts to the output in shard order (`assemble.Assembler`). Parts are only deleted after the
 output is renamed into place, so a kill at any moment loses nothing and duplicates nothing.
+
+The run holds a lock on its parts folder for its whole life (`lock`), so two runs never write one
+output; it refuses to start over an earlier run's parts unless told (--resume or --overwrite), and
+a run that fails before finishing any shard removes the folder it made.
 """
 
 from __future__ import annotations
 
 import contextlib
 import shutil
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..sources import plan_units
+from .assemble import Assembler
 from .config import BatchConfig, BatchError
 from .executors import executor_named
-from .parts import Assembler, PartsLayout
+from .lock import RunLock, make_temp_dir
+from .parts import PartsLayout
 from .progress import Progress
 from .shard import Shard, Stats, plan_shards
+
+#: Error kinds that say more about the run than about the page (a stopped job, a killed worker):
+#: --resume --retry-errors runs their shards again.
+TRANSIENT_ERRORS = frozenset({"timeout", "crashed", "worker_crashed"})
 
 
 @dataclass(slots=True)
 class BatchResult:
+    """A run's totals; `resumed` holds the part of them an earlier run did (found done by --resume)."""
+
     stats: Stats
     wall_seconds: float
     shards: int
     stopped_early: bool = False
     first_failure: str | None = None
+    resumed: Stats = field(default_factory=Stats)
+
+    @property
+    def docs_done_here(self) -> int:
+        return self.stats.documents - self.resumed.documents
+
+    @property
+    def bytes_done_here(self) -> int:
+        return self.stats.bytes - self.resumed.bytes
 
     def to_dict(self) -> dict[str, Any]:
         d = self.stats.to_dict()
         d["seconds"] = round(self.wall_seconds, 3)
         d["parse_seconds"] = round(self.stats.seconds, 3)
         d["shards"] = self.shards
-        d["docs_per_second"] = round(self.stats.documents / self.wall_seconds, 2) if self.wall_seconds else 0
-        d["mb_per_second"] = round(self.stats.bytes / 1e6 / self.wall_seconds, 3) if self.wall_seconds else 0
+        d["resumed_documents"] = self.resumed.documents
+        # Rates are over the work this run did: resumed shards took no time here.
+        secs = self.wall_seconds
+        d["docs_per_second"] = round(self.docs_done_here / secs, 2) if secs else 0
+        d["mb_per_second"] = round(self.bytes_done_here / 1e6 / secs, 3) if secs else 0
         d["stopped_early"] = self.stopped_early
         return d
 
@@ -50,21 +73,33 @@ def run_batch(inputs: list[str], config: BatchConfig | None = None) -> BatchResu
     config.check()
     started = time.perf_counter()
     # Parts of a run to stdout cannot be resumed without --work-dir: they go to a temporary folder.
-    temp_dir = tempfile.mkdtemp(prefix="ipextract-parts-") if config.work_dir is None and config.to_stdout else None
+    temp_dir = make_temp_dir() if config.work_dir is None and config.to_stdout else None
     layout = PartsLayout(temp_dir or config.work_dir or f"{config.output}.parts", config.format)
+    created = layout.claim()
+    lock = RunLock(layout.root, config.output or "-")
+    completed = False
     try:
-        layout.prepare(config.shard, resume=config.resume)
+        lock.acquire()
+        layout.prepare(config.shard, resume=config.resume, overwrite=config.overwrite,
+                       shard_docs=config.shard_docs)
         for target in (None if config.to_stdout else config.output, config.errors):
             _remove_stale_temps(target)
         driver = _Driver(inputs, config, layout)
         completed = driver.run()
+    except BaseException:
+        # A folder this run made that holds no finished shard is of no use to --resume.
+        if created and temp_dir is None and not any(layout.root.glob("part-*.done")):
+            layout.remove()
+        raise
     finally:
         if temp_dir is not None and not config.keep_parts:
             shutil.rmtree(temp_dir, ignore_errors=True)
-    if completed and not config.keep_parts:
-        layout.remove()
+        elif completed and not config.keep_parts:
+            layout.remove()
+        lock.release()
     return BatchResult(driver.total, time.perf_counter() - started, driver.shards_seen,
-                       stopped_early=not completed, first_failure=driver.events.first_failure)
+                       stopped_early=not completed, first_failure=driver.events.first_failure,
+                       resumed=driver.resumed)
 
 
 class RunEvents:
@@ -107,6 +142,7 @@ class _Driver:
         self.inputs, self.config, self.layout = inputs, config, layout
         self.shard_config = config.shard
         self.total = Stats()
+        self.resumed = Stats()
         self.shards_seen = 0
         progress = Progress(inputs, config.selection, self.shard_config.limits) if config.progress else None
         self.events = RunEvents(progress, config.fail_fast)
@@ -131,6 +167,8 @@ class _Driver:
                 executor.run(pending, self.shard_config, str(self.layout.root), self.events)
                 self.shards_seen = max(self.shards_seen, assembler.next, *(i + 1 for i in assembler.finished))
                 if self.events.stop or assembler.finished:
+                    if self.events.first_failure is None:
+                        self.events.first_failure = f"shard {assembler.next}, which did not finish"
                     raise _Stopped
         except _Stopped:
             return False
@@ -150,8 +188,12 @@ class _Driver:
                 yield shard
             elif marker.get("fingerprint") != shard.fingerprint(self.shard_config):
                 raise BatchError(f"the inputs changed since {self.layout.root} was written "
-                                 f"({shard.name} differs); run again without --resume")
+                                 f"({shard.name} holds other documents); run with --overwrite to start over")
+            elif self.config.retry_errors and TRANSIENT_ERRORS & marker["stats"].get("errors", {}).keys():
+                self.layout.marker(shard.name).unlink(missing_ok=True)  # run_shard skips a marked shard
+                yield shard
             else:
+                self.resumed.merge(Stats.from_dict(marker["stats"]))
                 self.events.shard_done(shard.index, marker["stats"], counted=False)
 
 
@@ -175,6 +217,8 @@ def summary_line(result: BatchResult) -> str:
     kinds = ", ".join(f"{k} {n}" for k, n in sorted(s.errors.items(), key=lambda kv: (-kv[1], kv[0])))
     failed = f"{s.failed:,} failed" + (f" ({kinds})" if kinds else "")
     secs = max(result.wall_seconds, 1e-9)
-    return (f"ipextract batch: {s.documents:,} documents: {s.ok:,} ok, {failed}; {s.facts:,} facts; "
-            f"{s.bytes / 1e6:,.1f} MB in {result.wall_seconds:,.1f} s "
-            f"({s.documents / secs:,.1f} docs/s, {s.bytes / 1e6 / secs:,.2f} MB/s)")
+    resumed = f" ({result.resumed.documents:,} done before)" if result.resumed.documents else ""
+    here = result.docs_done_here
+    return (f"ipextract batch: {s.documents:,} documents{resumed}: {s.ok:,} ok, {failed}; {s.facts:,} facts; "
+            f"{result.bytes_done_here / 1e6:,.1f} MB in {result.wall_seconds:,.1f} s "
+            f"({here / secs:,.1f} docs/s, {result.bytes_done_here / 1e6 / secs:,.2f} MB/s)")

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..document import Removed
+from ..document import Gov, Removed
 
 
 class LineKind(StrEnum):
@@ -87,6 +87,8 @@ class Extracted:
     removed: Counter[str] = field(default_factory=Counter)
     removed_items: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: The disclosure table's fields, when the page has one (`clean.disclosure`).
+    gov: Gov | None = None
 
     def add(self, name: str, value: str | list[str] | None, origin: str) -> None:
         if value:

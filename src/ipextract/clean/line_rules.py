@@ -11,13 +11,18 @@ import re
 from functools import lru_cache
 
 from ..han import HAN
-from ..resources import alternation
-from . import LineKind, spam, vocab
+from ..resources import alternation, data_lines
+from . import LineKind, credits, spam, vocab
 from .keys import KeyedLine, line_key
 from .meta_lines import MAX_LABEL_LINE, meta_fields
 
 _WORDISH = re.compile(rf"[0-9A-Za-z{HAN}]")
 _MAX_CHROME_LINE = 200
+
+#: A list item or numbered heading opens here: `一、`, `（二）`, `3.`, `第一，`.
+LIST_MARKER = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，、])"
+)
 
 # -- breadcrumb ---------------------------------------------------------------------------------
 _CRUMB_PREFIX = re.compile(
@@ -43,6 +48,15 @@ _CAPTION_CREDIT = re.compile(
     rf"|(?:^|\s){_NAME}(?:[\s、]+{_NAME}){{0,3}}\s+摄(?:影)?\s*[)）]?$"
 )
 _CAPTION_LEAD = re.compile(r"^[(（]?图为")
+#: A bulleted facet of a report site's info box (`• 城市:全国`, `• 报告类型:权威报告`): a short
+#: label and a one-word value. Known labels (发布时间) are metadata before this rule is asked.
+_FACET = re.compile(rf"^[•·●▪◆■]\s*[{HAN}]{{2,6}}\s*[:：]\s*[^\s，。,；;：:]{{1,16}}$")
+#: A speech or report's dateline under its title: `（2023年2月8日在县第十七届人民代表大会第二次会议上）`,
+#: or the date alone in brackets. A law's adoption note (`（…会议通过）`) is text and stays.
+_NUMERAL = "\\d一二三四五六七八九十"
+_DAY = rf"(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*[{_NUMERAL}]{{1,2}}\s*月\s*[{_NUMERAL}]{{1,3}}\s*日"
+_OCCASION = re.compile(rf"^[(（]\s*{_DAY}\s*(?:在[^()（）]{{2,60}}上(?:的讲话|的报告|的发言|的致辞)?)?\s*[)）]$")
+_HAS_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _MAX_CAPTION = 150
 _NAV_MIN_ITEMS = 5
 _NAV_MAX_ITEM = 8
@@ -75,7 +89,7 @@ def classify(line: KeyedLine) -> LineKind:
         return LineKind.CHROME
     if _breadcrumb_spans(key) is not None:
         return LineKind.BREADCRUMB
-    if meta_fields(line) is not None:
+    if meta_fields(line) is not None or _OCCASION.match(key) or credits.credit_line(key):
         return LineKind.META
     if _is_chrome(key, toolbar_checked=True):
         return LineKind.CHROME
@@ -191,18 +205,72 @@ def _is_chrome(key: str, *, toolbar_checked: bool) -> bool:
         return False
     if _URL_LINE.match(key) or (not toolbar_checked and is_toolbar(key)):
         return True
-    if "。" not in key and len(key) <= 100 and vocab.vocabulary("lines_chrome_phrases.txt").search(key):
+    if len(key) <= 100 and chrome_phrase(key):
+        return True
+    if _FACET.match(key):
         return True
     if len(key) <= 120 and _footer_pattern().match(key):
         return True
     return _is_nav(key) or _is_link_list(key) or is_caption(key)
 
 
+#: Every match of every caption marker holds one of these characters: one scan for them rules out
+#: most lines before the markers' searches.
+_CAPTION_CHARS = re.compile("[图摄照]")
+_CAPTION_MARKER_MAX = 200
+#: End markers are short labels.
+_END_MARKER_MAX = 60
+
+
+@lru_cache(maxsize=1)
+def _captions() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in data_lines("html_caption_markers.txt"))
+
+
+def caption_marker(key: str) -> bool:
+    """A line carrying a photo-caption marker: `图为…`, `（刘通摄）`, `图／腾讯科技`, `（资料照）`."""
+    if len(key) > _CAPTION_MARKER_MAX or not _CAPTION_CHARS.search(key):
+        return False
+    return any(p.search(key) for p in _captions())
+
+
+def end_marker(key: str) -> bool:
+    """A section label that follows articles: related links, comments, next/previous."""
+    if len(key) > _END_MARKER_MAX:
+        return False
+    return vocab.pattern("html_end_markers.txt", r"^[\s【\[「]*(?:{words})").search(key) is not None
+
+
+#: An issuer's name is a few Han characters and one of the endings; longer lines are headlines.
+_ISSUER_MAX = 20
+
+
+@lru_cache(maxsize=1)
+def _issuer() -> re.Pattern[str]:
+    return re.compile(rf"^[{HAN}]{{2,{_ISSUER_MAX}}}?(?:{alternation(vocab.words('lines_issuer_suffixes.txt'))})$")
+
+
+def is_issuer(key: str) -> bool:
+    """A line that is only the name of an issuing body: `黄平县财政局`, `闻喜县统计局`."""
+    return len(key) <= _ISSUER_MAX + 4 and bool(_issuer().match(key))
+
+
+def chrome_phrase(key: str) -> bool:
+    """A line that is not a sentence and holds a furniture phrase (欢迎访问, 扫描二维码, 版权声明).
+
+    A sentence end marks text, unless the line points at an address: a follow prompt
+    (`订阅…频道:https://…,即时接收最新消息。`) is chrome written as a sentence.
+    """
+    if "。" in key and not _HAS_URL.search(key):
+        return False
+    return vocab.vocabulary("lines_chrome_phrases.txt").search(key)
+
+
 def is_caption(key: str) -> bool:
     """An image caption or photo credit: `…繁忙。 记者 华小峰 摄`, `图为…`."""
     if len(key) > _MAX_CAPTION:
         return False
-    return bool(_CAPTION_CREDIT.search(key) or _CAPTION_LEAD.match(key))
+    return bool(_CAPTION_CREDIT.search(key) or _CAPTION_LEAD.match(key)) or caption_marker(key)
 
 
 def _is_link_list(key: str) -> bool:

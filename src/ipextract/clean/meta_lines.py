@@ -32,6 +32,14 @@ _NAMES_ONLY = re.compile(rf"^{_NAMES}$")
 #: Unlabelled date lines are short: a timestamp, maybe a counter and the name of the source.
 _MAX_DATE_LINE = 60
 _MAX_SOURCE = 24
+#: Where a stamp starts when glued to the end of a source's name.
+_GLUED_STAMP = re.compile(r"[(（]|(?:19|20)\d{2}\s*[-/.年]")
+#: A leading URL on a label line (`http://… 2024-03-01 10:22 来源:某某日报`) is the page's address.
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+#: `（3/2 10:22 更新）`: an update stamp without its year; it names no source.
+_UPDATE_STAMP = re.compile(r"^[(（]?\s*\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}\s*(?:更新|修改|发布)\s*[)）]?$")
+#: Words of a stamp line that say what the time was of, never the name of a source.
+_STAMP_VERBS = frozenset(("更新", "修改", "发布", "发表", "首发", "更新于", "发布于"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +182,7 @@ def _labelled_fields(line: KeyedLine) -> list[MetaField] | None:
     if not accepted:
         return None
     prefix = key[: accepted[0].start()]
-    rest = _JUNK.sub("", TIMESTAMP.sub("", prefix))
+    rest = _JUNK.sub("", TIMESTAMP.sub("", _URL.sub("", prefix)))
     if rest and not (len(accepted) >= 2 and len(rest) <= 6):
         return None
     labels = vocab.meta_labels()
@@ -212,8 +220,15 @@ def clean_source(value: str) -> str | None:
     value = value.strip(_VALUE_TRIM)
     if not value:
         return None
-    first = value.split()[0].strip(_VALUE_TRIM)
+    first = _until_stamp(value.split()[0]).strip(_VALUE_TRIM)
     return first if first and _WORDISH.search(first) and len(first) <= 40 else None
+
+
+def _until_stamp(word: str) -> str:
+    """A source word without a stamp glued after it: `四川日报2022-04-08` -> `四川日报`,
+    `某某日报（3/2` -> `某某日报`."""
+    m = _GLUED_STAMP.search(word)
+    return word[: m.start()] if m and m.start() > 0 else word
 
 
 def clean_author(value: str, value_key: str | None = None) -> str | None:
@@ -249,6 +264,8 @@ def _date_line_fields(line: KeyedLine) -> list[MetaField] | None:
     key = line.key
     if len(key) > _MAX_DATE_LINE:
         return None
+    if _UPDATE_STAMP.match(key):
+        return []
     m = TIMESTAMP.search(key)
     if not m:
         return None
@@ -271,7 +288,7 @@ def _date_line_fields(line: KeyedLine) -> list[MetaField] | None:
     rest_key = key[rest_span[0] : rest_span[1]]
     words = [w for w in _WEEKDAY.sub(" ", rest_key).split() if not w.strip(_VALUE_TRIM).isdigit()]
     rest = " ".join(w.strip(_VALUE_TRIM) for w in words).strip()
-    if not rest or rest.rstrip(":：") in vocab.meta_labels():
+    if not rest or rest.rstrip(":：") in vocab.meta_labels() or rest in _STAMP_VERBS:
         return fields
     if len(rest) > _MAX_SOURCE or _SENTENCE_PUNCT.search(rest) or not HAN_CHAR.search(rest):
         return None

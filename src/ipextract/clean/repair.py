@@ -24,9 +24,10 @@ _SYLLABLE = f"a-zü{_TONE_MARKED}"
 
 #: `(fā)` or `(chuàng )`: a parenthesised syllable, at most one stray space before `)`.
 _ANNOTATION = re.compile(rf"\(([{_SYLLABLE}]{{1,7}}) ?\)")
+_CUT_ANNOTATION = re.compile(rf"\(([{_SYLLABLE}]{{1,6}})$")
 _TONED = re.compile(f"[{_TONE_MARKED}]")
 _LOST_INNER = re.compile(rf"(?<=[{HAN}])[?？]{{2,}}(?=[{HAN}])")
-_LOST_LEADING = re.compile(rf"^\s*[?？]{{2,}}(?=[{HAN}])")
+_LOST_LEADING = re.compile(rf"^\s*[?？]{{2,}}(?=[{HAN}0-9])")
 #: Characters that print nothing but change what a text compares or displays as: zero-width
 #: characters and the soft hyphen, bidi marks, embeddings, overrides and isolates (U+202E can make
 #: a line display reversed), invisible operators, and the C0/C1 control characters that are not
@@ -75,9 +76,12 @@ def fold_spaces(line: str) -> str:
 def remove_pinyin(line: str) -> tuple[str, int]:
     """`line` without the pinyin annotations pypinyin confirms, and how many were removed."""
     matches = list(_ANNOTATION.finditer(line))
+    cut = _cut_gloss(line)
+    if cut:
+        line, matches = line[:cut], [m for m in matches if m.end() <= cut]
     if not matches:
-        return line, 0
-    confirmed = [_confirms(line, m) for m in matches]
+        return line, int(bool(cut))
+    confirmed = _confirmed(line, matches)
     evidence = sum(confirmed) >= _MIRROR_EVIDENCE
     pieces: list[str] = []
     keep_from = 0
@@ -88,7 +92,36 @@ def remove_pinyin(line: str) -> tuple[str, int]:
             keep_from = m.end()
             removed += 1
     pieces.append(line[keep_from:])
-    return "".join(pieces), removed
+    return "".join(pieces), removed + int(bool(cut))
+
+
+def _cut_gloss(line: str) -> int:
+    """Where a gloss cut off by the end of the text starts (`出生率(l`), else 0.
+
+    Only the start of a reading of the character before it counts, so `(a` stays.
+    """
+    m = _CUT_ANNOTATION.search(line)
+    if not m or m.start() == 0 or not HAN_CHAR.match(line[m.start() - 1]):
+        return 0
+    part = _normal_syllable(m.group(1))
+    return m.start() if any(r.startswith(part) for r in readings(line[m.start() - 1])) else 0
+
+
+def _confirmed(line: str, matches: list[re.Match[str]]) -> list[bool]:
+    """Which annotations pypinyin confirms; a repeat glued to a confirmed one counts too.
+
+    Mirrors sometimes gloss a character two or three times (`口(kou)(kou)`): the repeat follows
+    `)`, not the character, so it is judged by the annotation it repeats. Left in place it would
+    surface as a fresh gloss once the first is removed, and a second pass would change the text.
+    """
+    out: list[bool] = []
+    for i, m in enumerate(matches):
+        prev = matches[i - 1] if i else None
+        if prev is not None and out[-1] and prev.end() == m.start() and prev.group(1) == m.group(1):
+            out.append(True)
+        else:
+            out.append(_confirms(line, m))
+    return out
 
 
 def _confirms(line: str, m: re.Match[str]) -> bool:
@@ -112,7 +145,8 @@ def _letter_glued(line: str, m: re.Match[str]) -> bool:
 
 
 def _normal_syllable(s: str) -> str:
-    return unicodedata.normalize("NFC", s.strip().lower())
+    # Typed glosses write ü as v (`率(lv)`), as pinyin keyboards do.
+    return unicodedata.normalize("NFC", s.strip().lower().replace("v", "ü"))
 
 
 @cache

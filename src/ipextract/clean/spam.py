@@ -121,21 +121,57 @@ def remove_inline_spam(text: str, key: str | None = None) -> tuple[str, list[str
     `key` is the t2s form of `text` (`keys.KeyedLine.key`); chains are found in it and cut from
     `text` at the same offsets.
     """
-    if not any(sym in text for sym in "*＊_@#~|-"):
+    symbols = any(sym in text for sym in "*＊_@#~|-")
+    brands = _BRAND_MARK.search(text) is not None
+    if not symbols and not brands:
         return text, []
     if key is None or len(key) != len(text):
         key = to_simplified(text)
         if len(key) != len(text):
             key = text
+    if brands:
+        text, key, cut = _without_brands(text, key)
+        if not symbols:
+            return text, cut
+    else:
+        cut = []
     pieces: list[str] = []
-    cut: list[str] = []
     last = 0
     for m in _INLINE_CHAIN.finditer(key):
         if _spam_chain_key(m.group(0)):
             pieces.append(text[last : m.start()])
             cut.append(text[m.start() : m.end()])
             last = m.end()
-    if not cut:
-        return text, []
+    if last == 0:
+        return text, cut
     pieces.append(text[last:])
     return "".join(pieces), cut
+
+
+#: A gambling brand glued to a Han word: letters then digits or digits then letters (`bet36`).
+_BRAND_MARK = re.compile(r"(?:[A-Za-z]{2}\d{2}|\d{2}[A-Za-z]{2})")
+
+
+@cache
+def _brand_injection() -> re.Pattern[str]:
+    """A brand token followed by spam words and a colon, injected into a sentence: `bet36体育在线:`.
+
+    Only the weak words may follow (体育, 在线, 官网, 娱乐 …), two of them or one and a colon: a
+    brand alone (`G20`, `5G`) or before ordinary words (`AB12体育公园`) is left alone.
+    """
+    weak = alternation(vocab.words("spam_weak.txt"))
+    brand = r"(?<![A-Za-z0-9])(?:[A-Za-z]{2,8}\d{2,4}|\d{2,4}[A-Za-z]{2,8})"
+    # One spam word needs the colon that splices the chain into the sentence; two do not.
+    return re.compile(rf"{brand}(?:(?:{weak}){{2,3}}[:：]?|(?:{weak})[:：])", re.IGNORECASE)
+
+
+def _without_brands(text: str, key: str) -> tuple[str, str, list[str]]:
+    """`text` and `key` without brand injections, and the pieces cut (same offsets in both)."""
+    found = list(_brand_injection().finditer(key))
+    if not found:
+        return text, key, []
+    cut = [text[m.start() : m.end()] for m in found]
+    for m in reversed(found):
+        text = text[: m.start()] + text[m.end() :]
+        key = key[: m.start()] + key[m.end() :]
+    return text, key, cut

@@ -15,18 +15,18 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..han import count_han
-from . import Extracted, LineKind, spam, vocab
+from ..han import HAN, count_han
+from . import Extracted, LineKind, bbcode, credits, disclosure, spam, translation, vocab
+from .bylines import byline_line, closing_byline, opening_byline
+from .head_roles import HeadRole, glued_head, head_role, headline_part, is_original_title, without_issuer_prefix
 from .keys import KeyedLine
-from .line_rules import breadcrumb_items, classify
+from .line_rules import LIST_MARKER as _LIST_MARKER
+from .line_rules import breadcrumb_items, classify, end_marker, is_issuer, is_toolbar
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
 from .repair import repair
 
 _MAX_TITLE = 64
 _TITLE_BAD_END = re.compile(r"[。，,、；;：:…]$")
-_LIST_MARKER = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，、])"
-)
 # Matched against line keys, whose spaces are folded to single ones, so `\s?` takes any run: a
 # `\s*` would rescan a long run for every end the lazy headline tries (quadratic).
 _SITE_SUFFIX = re.compile(
@@ -37,12 +37,23 @@ _SUBTITLE = re.compile(r"^(?:——|—|--|－－)")
 # The trailing chain starts only where it cannot be extended to the left (look-behinds): tried
 # from every ` |` of a long line it rescans to the end each time, quadratic. Same matches.
 _EDGE_BARS = re.compile(r"^(?:[|｜]\s+)+|(?<!\s)(?<!\s[|｜])(?:\s+[|｜])+$")
-_TERMINAL = re.compile(r"[。！？!?；;…”’」』)）】》:：]$")
+# A Latin full stop ends an English sentence; after a digit it may be a list number (`2.`).
+_TERMINAL = re.compile(r"(?:[。！？!?；;…”’」』)）】》:：]|(?<![0-9])\.)$")
 _CLAUSE_PUNCT = re.compile(r"[，,。、；;]")
 #: A line at least this long that stops mid-clause was wrapped by the page, not ended.
 _MIN_WRAPPED = 24
 #: Rank added to metadata found below the start of the article (see `clean_text`).
 _TAIL_PENALTY = 10
+#: A label alone, its value lost: `发布单位:`, `来源：` (a salutation such as `各位代表:` is text).
+_BARE_LABEL = re.compile(rf"^[{HAN} ]{{0,6}}(?:单位|机构|机关|来源|作者|时间|日期|编号|分类|名称)[:：]$")
+#: The roles that fill a document field (the others only keep a line out of title and body).
+_FIELDS_OF_ROLES = frozenset(("source", "author", "published_at"))
+#: Rank of a field stated by an unlabelled head line: after labelled lines and date lines.
+_ROLE_RANK = 4
+#: Rank of a field read from a paragraph's dateline or closing credit.
+_BYLINE_RANK = 6
+#: A headline repeated inside a longer head line is at least this long.
+_MIN_REPEAT = 8
 _DATELINE = re.compile(r"^\S{0,14}?\d{1,2}月\d{1,2}日\s*(?:电|讯)$")
 
 
@@ -73,13 +84,20 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     """
     out = Extracted()
     lines = _classified_lines(text, out, keep_pinyin)
+    _read_disclosure(lines, out)
     head_end = _head_end(lines)
-    title_at = _title_index(lines, head_end)
-    title = lines[title_at][0] if title_at is not None else None
+    roles = _head_roles(lines, head_end)
+    title_at = _title_index(lines, head_end, roles)
+    fields = _Fields()
+    title = lines[title_at][0] if title_at is not None else _split_glued(lines, head_end, fields)
     headline = _without_site_suffix(title) if title else None
+    part = headline_part(title.key) if title else None
+    if title and part:
+        headline = title.cut(0, part[1]).strip()  # `…（主题）`
+    if title and headline:
+        headline = without_issuer_prefix(headline, KeyedLine.of(headline).key)
     repeats = {title.key.replace(" ", ""), KeyedLine.of(headline).key.replace(" ", "")} if title and headline else set()
 
-    fields = _Fields()
     last_spam = False
     crumb_taken = False
     body: list[KeyedLine] = []
@@ -96,17 +114,25 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
                 crumb_taken = True
             out.drop_line(kind, line.text)
         elif kind is LineKind.META:
+            if i in roles:  # a credit or occasion line in the head (see _head_roles)
+                fields.add(MetaField(roles[i].field, roles[i].value, _ROLE_RANK), "text:head")
             _take_meta(line, fields, out, tail=i >= head_end)
         elif kind is LineKind.CHROME:
             out.drop_line(kind, line.text)
         elif i == title_at:
             continue
+        elif i in roles:
+            if roles[i].field in _FIELDS_OF_ROLES:
+                fields.add(MetaField(roles[i].field, roles[i].value, _ROLE_RANK), "text:head")
+            out.drop_line(LineKind.HEADER, line.text)
         elif title_at is not None and i < title_at and i < head_end:
             out.drop_line(LineKind.CHROME, line.text)  # a site name or kicker above the headline
         elif line.key.replace(" ", "") in repeats:
             out.drop_line(LineKind.TITLE, line.text)  # the headline repeated
         elif title is not None and i < head_end and _SUBTITLE.match(line.key):
             out.drop_line(LineKind.HEADER, line.text)  # its subtitle
+        elif title_at is not None and title_at < i < head_end and is_issuer(line.key):
+            out.drop_line(LineKind.HEADER, line.text)  # the issuer under a report's title
         else:
             stripped = _strip_inline(line, out, fields)
             # What is left once a closing byline is gone is judged as a line of its own: it
@@ -125,6 +151,7 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
         author = leading_byline_author(body[0])
         if author:
             fields.add(MetaField("author", author, 5), "text:dateline")
+        _paragraph_bylines(body, fields, author)
     fields.flush(out)
     out.blocks = [b for b in _join_wrapped(body) if b]
     return out
@@ -138,7 +165,7 @@ def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tupl
     """
     lines: list[tuple[KeyedLine, LineKind]] = []
     in_template = False
-    for raw in text.splitlines():
+    for raw in bbcode.unwrap(text).splitlines():
         fixed = _EDGE_BARS.sub("", repair(raw, out.removed, keep_pinyin=keep_pinyin)).strip()
         if not fixed:
             continue
@@ -151,7 +178,43 @@ def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tupl
         if kind is LineKind.SPAM:
             in_template = in_template or spam.has_marker(line.key)
         lines.append((line, kind))
+    for i in translation.renderings([line.key for line, _ in lines]):
+        lines[i] = (lines[i][0], LineKind.CHROME)
+    _drop_link_lists(lines)
     return lines
+
+
+#: A related-links list's items are short titles.
+_MAX_LINK_TITLE = 40
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _drop_link_lists(lines: list[tuple[KeyedLine, LineKind]]) -> None:
+    """Mark the titles listed under a related-links label (相关新闻, 相关阅读) as chrome.
+
+    Only after the article has begun (a sentence has been read), so a page that opens with
+    上一篇/下一篇 links keeps its headline; the list ends at the first line that reads as a
+    sentence or is long.
+    """
+    begun = listing = False
+    for i, (line, kind) in enumerate(lines):
+        title_like = len(line.key) <= _MAX_LINK_TITLE and not _SENTENCE_END.search(line.key)
+        if listing and kind is LineKind.BODY and title_like:
+            lines[i] = (line, LineKind.CHROME)
+            continue
+        listing = begun and end_marker(line.key)
+        begun = begun or (kind is LineKind.BODY and bool(_SENTENCE_END.search(line.key)))
+
+
+def _read_disclosure(lines: list[tuple[KeyedLine, LineKind]], out: Extracted) -> None:
+    """The disclosure table's rows are metadata wherever the line rules put them: a
+    `文件名称 | … |` row is not a headline, a `城市:全国` row not a paragraph."""
+    found = disclosure.find([line.key for line, _kind in lines])
+    if found is None:
+        return
+    for i in found.lines:
+        lines[i] = (lines[i][0], LineKind.META)
+    disclosure.offer(out, found)
 
 
 def _take_meta(line: KeyedLine, fields: _Fields, out: Extracted, *, tail: bool) -> None:
@@ -162,36 +225,130 @@ def _take_meta(line: KeyedLine, fields: _Fields, out: Extracted, *, tail: bool) 
     """
     penalty = _TAIL_PENALTY if tail else 0
     for f in meta_fields(line) or []:
+        if f.field == "source" and is_toolbar(KeyedLine.of(f.value).key):
+            continue  # `来源： 【打印】`: the empty label's neighbour is the toolbar
         fields.add(MetaField(f.field, f.value, f.rank + penalty), "text:label")
     out.drop_line(LineKind.META, line.text)
 
 
 def _head_end(lines: list[tuple[KeyedLine, LineKind]]) -> int:
-    """Index of the first article paragraph: a body line that is neither headline nor subtitle."""
+    """Index of the first article paragraph: a body line that is neither headline nor subtitle.
+
+    A line without a Han character (`Loading`, `Original Article URL:`, a machine translation
+    under the headline) does not open a Chinese article: it is the site's furniture or a gloss;
+    nor does a label left without its value (`发布单位:` of a flattened table row).
+    """
     for i, (line, kind) in enumerate(lines):
-        if kind is LineKind.BODY and not _is_headline(line.key) and not _SUBTITLE.match(line.key):
+        if kind is not LineKind.BODY or _is_headline(line.key) or _SUBTITLE.match(line.key):
+            continue
+        if count_han(line.key) and not _BARE_LABEL.match(line.key):
             return i
     return len(lines)
 
 
-def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int) -> int | None:
+def _head_roles(lines: list[tuple[KeyedLine, LineKind]], head_end: int) -> dict[int, HeadRole]:
+    """The head lines that state a field without a label (see `head_roles`), by index.
+
+    An issuer's name counts only under a headline-shaped line: alone at the top, a line such as
+    `建设国际消费中心` is the headline itself.
+    """
+    roles: dict[int, HeadRole] = {}
+    seen_headline = False
+    for i in range(head_end):
+        line, kind = lines[i]
+        if kind is LineKind.META:
+            # Credit and occasion lines are metadata without a label: their role names the field.
+            role = None if meta_fields(line) is not None else head_role(line.key) or _byline_role(line)
+        elif kind is LineKind.BODY:
+            role = head_role(line.key) or _byline_role(line) or _set_role(line.key)
+        else:
+            continue
+        if role and (role.field != "source" or seen_headline):
+            roles[i] = role
+        elif _is_headline(line.key):
+            seen_headline = True
+    return roles
+
+
+def _set_role(key: str) -> HeadRole | None:
+    """A head line that is part of the headline's furniture and states no field: `原标题：…`,
+    and the 引题 / 副题 of a marked headline set (its 主题 is the headline)."""
+    if is_original_title(key):
+        return HeadRole("original_title", key)
+    part = headline_part(key)
+    return HeadRole("headline_part", part[0]) if part and part[0] != "主题" else None
+
+
+def _byline_role(line: KeyedLine) -> HeadRole | None:
+    """A byline line in the head (`□ 本报记者 王晓明`) states the author."""
+    byline = byline_line(line)
+    return HeadRole("author", byline.author) if byline and byline.author else None
+
+
+def _paragraph_bylines(body: list[KeyedLine], fields: _Fields, known: str | None) -> None:
+    """Authors and agencies in the first paragraph's dateline or the last one's closing credit,
+    trusted after every labelled line: `（中央社記者王曉明台北4日電）`, `…。（王晓明／台北报导）`."""
+    for byline in (opening_byline(body[0]), closing_byline(body[-1])):
+        if byline and byline.author and byline.author != known:
+            fields.add(MetaField("author", byline.author, _BYLINE_RANK), "text:byline")
+        if byline and byline.source:
+            fields.add(MetaField("source", byline.source, _BYLINE_RANK), "text:dateline")
+
+
+def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int, roles: dict[int, HeadRole]) -> int | None:
     """Which headline-shaped line of the head is the headline.
 
     The headline sits right above the date/source line, so with several candidates (a site
     name, a kicker, the headline) the last one before the first metadata line that follows
     any of them wins; a breadcrumb also marks where the site's furniture ends. Without a
-    metadata line the first candidate is the headline: later ones are section headings.
+    metadata line the first candidate is the headline: later ones are section headings. Lines
+    that state a field (`roles`) are never the headline.
     """
-    candidates = [i for i in range(head_end) if lines[i][1] is LineKind.BODY and _is_headline(lines[i][0].key)]
+    candidates = [
+        i for i in range(head_end) if lines[i][1] is LineKind.BODY and i not in roles and _is_headline(lines[i][0].key)
+    ]
+    # An issuer's name under the headline (`闻喜县统计局`) is no headline while another line can be.
+    headlines = [i for i in candidates if not is_issuer(lines[i][0].key)]
+    candidates = headlines or candidates
     if not candidates:
         return None
     crumbs = [i for i in range(head_end) if lines[i][1] is LineKind.BREADCRUMB]
     if crumbs and any(i > crumbs[-1] for i in candidates):
         candidates = [i for i in candidates if i > crumbs[-1]]
     for m in range(candidates[0] + 1, head_end):
-        if lines[m][1] is LineKind.META:
-            return max(i for i in candidates if i < m)
-    return candidates[0]
+        if lines[m][1] is LineKind.META or m in roles:
+            return _inner_repeat(lines, candidates, max(i for i in candidates if i < m))
+    return _inner_repeat(lines, candidates, candidates[0])
+
+
+def _inner_repeat(lines: list[tuple[KeyedLine, LineKind]], candidates: list[int], chosen: int) -> int:
+    """The next candidate when it repeats the chosen line without words a mirror put around it.
+
+    `(贵州省)关于黔东南州黄平县…的报告` over `黄平县…的报告`: the shorter line, contained in the
+    longer, is the document's own headline.
+    """
+    after = [i for i in candidates if i > chosen]
+    if not after or after[0] != chosen + 1:
+        return chosen
+    inner, outer = lines[after[0]][0].key.replace(" ", ""), lines[chosen][0].key.replace(" ", "")
+    return after[0] if len(inner) >= _MIN_REPEAT and inner != outer and inner in outer else chosen
+
+
+def _split_glued(lines: list[tuple[KeyedLine, LineKind]], head_end: int, fields: _Fields) -> KeyedLine | None:
+    """With no headline line, a headline glued to the first paragraph (`head_roles.glued_head`).
+
+    The paragraph's line is replaced by its rest, and the fields between them are kept.
+    """
+    if head_end >= len(lines) or lines[head_end][1] is not LineKind.BODY:
+        return None
+    line = lines[head_end][0]
+    glued = glued_head(line.key)
+    if not glued:
+        return None
+    for role in glued.roles:
+        fields.add(MetaField(role.field, role.value, _ROLE_RANK), "text:head")
+    lines[head_end] = (KeyedLine.of(line.cut(glued.rest_start, len(line.key))), LineKind.BODY)
+    return KeyedLine.of(line.cut(0, glued.title_end))
 
 
 def _strip_inline(line: KeyedLine, out: Extracted, fields: _Fields) -> KeyedLine:
@@ -208,7 +365,17 @@ def _strip_inline(line: KeyedLine, out: Extracted, fields: _Fields) -> KeyedLine
         if found:
             fields.add(found, "text:byline")
         line = KeyedLine.of(rest)
-    return line
+    return _without_closing_credit(line, out)
+
+
+def _without_closing_credit(line: KeyedLine, out: Extracted) -> KeyedLine:
+    """Cut a wire tag or outlet credit glued to the paragraph's end (`…（編輯：XX）1100104`)."""
+    cut = credits.closing_credit_start(line.key)
+    if not cut:
+        return line
+    rest = line.cut(0, cut).rstrip()
+    out.drop("meta_lines", line.cut(cut).strip())
+    return KeyedLine.of(rest)
 
 
 def _without_site_suffix(title: KeyedLine) -> str:

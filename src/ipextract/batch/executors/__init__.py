@@ -1,5 +1,5 @@
 """Executors run shards: `local` is a process pool on this machine, `ray` runs the same shards as
-Ray tasks (optional extra `ipextract[ray]`). Both implement `base.Executor`."""
+Ray tasks (the optional `ray` extra). Both implement `base.Executor`."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from ..config import BatchError, ShardConfig
+from ..config import BatchError, RunError, ShardConfig
 from ..shard import Shard, run_shard
 from .base import Events
 from .warm import prepare_worker
@@ -176,11 +176,16 @@ class _Pool:
                 self.workers.remove(w)
 
     def _service(self, w: _Worker) -> None:
-        try:
-            while w.task is not None and w.conn.poll():
-                self._handle(w, w.conn.recv())
-        except (EOFError, OSError):
-            pass
+        while w.task is not None:
+            # Only the pipe's own errors mean "the worker died"; an error while handling a message
+            # (the assembler failing to write the output) must end the run, not be taken for one.
+            try:
+                if not w.conn.poll():
+                    break
+                msg = w.conn.recv()
+            except (EOFError, OSError):
+                break
+            self._handle(w, msg)
         if w.task is None:
             return
         if not w.process.is_alive():
@@ -202,7 +207,8 @@ class _Pool:
             self.events.shard_done(msg[1], msg[2])
         elif kind == "failed":
             w.task = None
-            raise BatchError(f"shard {msg[1]} failed: {msg[2]}")
+            raise RunError(f"shard {msg[1]} failed: {msg[2]}. The finished parts are kept: "
+                           "fix the cause and run the same command with --resume to finish")
 
     def _attempts(self, w: _Worker) -> list[int]:
         """Documents a shard's earlier workers were on when they died or stalled."""

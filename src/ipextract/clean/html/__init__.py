@@ -7,9 +7,12 @@ tags read by head, and from the visible label lines around the headline and afte
 
 from __future__ import annotations
 
+import re
+
+from ...han import HAN
 from ...options import Options
-from .. import Extracted, LineKind
-from ..keys import line_keys
+from .. import Extracted, LineKind, credits, disclosure
+from ..keys import KeyedLine, line_keys
 from ..line_rules import is_spam_text
 from ..repair import count_invisible
 from ..spam import remove_inline_spam
@@ -27,6 +30,8 @@ _SHORT_CHECKED = 200
 #: Lines before the article container searched for the header when no headline was found.
 _HEAD_WINDOW = 12
 #: Kinds of lines that may repeat the headline near the text's start.
+#: How far into the text a title split over lines is looked for, and over how many lines.
+_TITLE_SEARCH = 8
 _TITLE_REPEATS = frozenset((LineKind.BODY, LineKind.META))
 
 
@@ -44,16 +49,22 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
         out.warnings.append(f"HTML nested too deeply: the page was cut at {LIBXML_MAX_DEPTH} levels")
     head = read_head(parsed.root)
     lines = laid.lines
-    kinds = [classify(line, key) for line, key in zip(lines, line_keys([line.text for line in lines]))]
+    keys = line_keys([line.text for line in lines])
+    kinds = [classify(line, key) for line, key in zip(lines, keys)]
+    table = _disclosure(lines, keys, kinds)
+    titles = [("gov:title", table.disclosure.title), *head.titles] if table and table.disclosure.title else head.titles
     weights = [line_weight(line, kind) for line, kind in zip(lines, kinds)]
     container = find_container(lines, weights)
     # No paragraph anywhere (a stub page, a fragment): whatever is not furniture is the text.
     inside = [line for line in lines if not line.chrome] if container is None else container.lines
     start, end = (inside[0].index, inside[-1].index + 1) if inside else (len(lines), len(lines))
 
-    headline = choose_headline(lines, head.titles, start, kinds)
+    headline = choose_headline(lines, titles, start, kinds)
     _mark_headline(kinds, headline, lines, inside, start)
+    if table is not None and table.disclosure.title:
+        _mark_split_title(kinds, inside, table.disclosure.title)
 
+    _keep_bilingual_english(inside, kinds)
     local = [line.index for line in inside]
     chosen = select(
         inside, [kinds[i] for i in local], [is_prose(lines[i], kinds[i], weights[i]) for i in local]
@@ -68,7 +79,64 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
         body_end=body_lines[-1].index + 1 if body_lines else end,
     )
     add_candidates(out, head, headline, lines, kinds, body_lines, regions)
+    if table is not None:
+        disclosure.offer(out, table)
     return out
+
+
+#: A bilingual label: Han then an English word or two, `二、機型Aircraft Type:`, `日期Date:`.
+_BILINGUAL_LABEL = re.compile(rf"[{HAN}][A-Z][a-z]+(?: [A-Za-z]+)*\s*[:：]$")
+_ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}")
+#: Bilingual labels a container needs before its English lines are read as its text.
+_MIN_BILINGUAL = 2
+
+
+def _keep_bilingual_english(inside: list[RenderedLine], kinds: list[LineKind]) -> None:
+    """English lines of a bilingual document are its text, not furniture without Han.
+
+    A ministry report printed in Chinese and English labels its sections in both
+    (`三、活動概要Activity Area:`); there the English renderings are part of what was published.
+    """
+    labels = [i for i, line in enumerate(inside) if _BILINGUAL_LABEL.search(line.text)]
+    if len(labels) < _MIN_BILINGUAL:
+        return
+    # From the first label on: above it is the header (an English rendering of the headline).
+    for line in inside[labels[0] :]:
+        if kinds[line.index] is LineKind.NOHAN and len(_ENGLISH_WORDS.findall(line.text)) >= 2:
+            kinds[line.index] = LineKind.BODY
+
+
+def _mark_split_title(kinds: list[LineKind], inside: list[RenderedLine], title: str) -> None:
+    """The document's name set over several centred lines at the text's start (`国务院办公厅` /
+    `关于…的` / `通知`) is the title the disclosure table names: those lines are its TITLE lines."""
+    want = norm(title)
+    for at in range(min(len(inside), _TITLE_SEARCH)):
+        joined = ""
+        for end in range(at, min(len(inside), at + _TITLE_SEARCH)):
+            joined += norm(inside[end].text)
+            if not want.startswith(joined):
+                break
+            if joined == want:
+                for line in inside[at : end + 1]:
+                    kinds[line.index] = LineKind.TITLE
+                return
+
+
+def _disclosure(lines: list[RenderedLine], keys: list[str], kinds: list[LineKind]) -> disclosure.Found | None:
+    """The disclosure table's rows are metadata, whatever their cells look like on their own."""
+    table = disclosure.find(keys, lambda i: _row_key(lines[i], keys[i]))
+    for i in table.lines if table else ():
+        kinds[i] = LineKind.META
+    return table
+
+
+def _row_key(line: RenderedLine, key: str) -> str:
+    """A line's key with its cells kept: a key folds a data row's tabs into spaces, and glues a
+    label to its value when they are separate elements (`<b>索引号</b>K1618…`)."""
+    if "\t" in line.text:
+        return "\t".join(line_keys(line.text.split("\t")))
+    parts = line.parts
+    return (disclosure.label_cells(line_keys(list(parts))) or key) if len(parts) > 1 else key
 
 
 def _invisible_dropped(lines: list[RenderedLine]) -> int:
@@ -95,7 +163,23 @@ def _without_spam(body: list[RenderedLine], out: Extracted) -> list[RenderedLine
             out.drop("spam_blocks", chain)
         out.blocks.append(" ".join(text.split()) if chains else text)
         kept.append(line)
+    if out.blocks:
+        out.blocks[-1] = _without_closing_credit(out.blocks[-1], out)
     return kept
+
+
+def _without_closing_credit(text: str, out: Extracted) -> str:
+    """The last paragraph without a wire tag or outlet credit glued to its end (credits.py).
+
+    A bracketed reporter byline there (`（记者：魏伟）`) stays: on HTML pages it is part of the
+    article's last paragraph as published.
+    """
+    keyed = KeyedLine.of(text)
+    cut = credits.closing_credit_start(keyed.key)
+    if not cut:
+        return text
+    out.drop("meta_lines", keyed.cut(cut).strip())
+    return keyed.cut(0, cut).rstrip()
 
 
 def _mark_headline(

@@ -92,7 +92,7 @@ def find_container(lines: list[RenderedLine], weights: list[float]) -> Container
     `weights` are the lines' `line_weight` values. Subtree totals are summed bottom-up, deepest
     elements first, so each element is visited once however deep the page nests.
     """
-    totals = _subtree_totals(lines, weights)
+    totals = _subtree_totals(lines, _counted_once(lines, weights))
     if not totals:
         return None
     # The heaviest subtree, the deepest of equals (the first of those found).
@@ -100,6 +100,7 @@ def find_container(lines: list[RenderedLine], weights: list[float]) -> Container
     if best.total <= 0:
         return None
     best = _climb(best, totals)
+    best = _sentence_table(best, lines, totals) or best
     element = best.element
     members = set(element.iter())
     inside = [line for line in lines if line.owner in members]
@@ -110,7 +111,93 @@ def find_container(lines: list[RenderedLine], weights: list[float]) -> Container
         if len(run) > 1:
             members = {el for sibling in run for el in sibling.iter()}
             inside = [line for line in lines if line.owner in members]
+        elif best.total < _STUB_WEIGHT:
+            inside = _short_line_report(element, lines) or inside
     return Container(element, best.total, inside)
+
+
+#: A winning paragraph lighter than this may be one line of a report written in short lines.
+_STUB_WEIGHT = 40.0
+#: A report in short lines has at least this many text lines beside the winner.
+_STUB_LINES = 5
+
+
+def _short_line_report(element: Element, lines: list[RenderedLine]) -> list[RenderedLine] | None:
+    """The lines of the winner's parent when the article is a report in short lines.
+
+    A daily activity report, a notice of items or a list of figures has no paragraph long
+    enough to outweigh the rest: the best line wins alone and its short siblings (the items
+    themselves) would be lost. When the parent's other lines are mostly text rather than links,
+    the parent is the article; select() still drops its furniture.
+    """
+    parent = element.getparent()
+    if parent is None:
+        return None
+    members = set(parent.iter())
+    inside = [line for line in lines if line.owner in members]
+    linked = sum(1 for line in inside if line.link_density > 0.5)
+    if len(inside) - linked < _STUB_LINES or linked * 2 > len(inside):
+        return None
+    return inside
+
+
+#: A table row holding this much prose is a sentence of the document, not a figure.
+_SENTENCE_ROW = 40
+#: The block around a table of sentences may add this share of the table's weight (a title).
+_TABLE_BLOCK_SHARE = 0.25
+
+
+def _sentence_table(best: _Subtree, lines: list[RenderedLine], totals: dict[int, _Subtree]) -> _Subtree | None:
+    """The block holding a table of sentences that outweighs the rest of `best`, if there is one.
+
+    A regulator's penalty decision (当事人, 主要违法违规事实, 行政处罚依据 …) is a table whose
+    cells are sentences; next to it a sidebar of boilerplate (机构职能) can tip the heaviest
+    subtree to the page column holding both. The table's block (the table, and a title or date
+    line around it) is the article when it stands apart from that prose: it weighs more than all
+    the prose outside it, and it is wrapped in an element of its own. A table inside an article,
+    next to its paragraphs, is part of that article and changes nothing.
+    """
+    if not any(line.row for line in lines):
+        return None
+    members = set(best.element.iter())
+    counts: dict[int, int] = {}
+    for line in lines:
+        if line.row and line.owner in members and effective_length(line.text) >= _SENTENCE_ROW:
+            table = next(line.owner.iterancestors("table"), None)
+            if table is not None and id(table) in totals:
+                counts[id(table)] = counts.get(id(table), 0) + 1
+    for key, rows in counts.items():
+        table = totals[key]
+        if rows < 2:
+            continue
+        block = table
+        parent = block.element.getparent()
+        while parent is not None and parent is not best.element and id(parent) in totals:
+            above = totals[id(parent)]
+            if above.total - table.total > _TABLE_BLOCK_SHARE * table.total:
+                break
+            block, parent = above, parent.getparent()
+        if block is not table and parent is best.element and table.total > best.total - block.total:
+            return block
+    return None
+
+
+#: Lines at least this long that repeat an earlier line verbatim are a second copy of the text.
+_MIN_REPEAT = 20
+
+
+def _counted_once(lines: list[RenderedLine], weights: list[float]) -> list[float]:
+    """The weights with the prose of a second copy of the text (a page's mobile version of the
+    article, repeated below the desktop one) counted as nothing: otherwise the element holding
+    both copies outweighs either, and the article would be the whole page."""
+    seen: set[str] = set()
+    out = list(weights)
+    for i, line in enumerate(lines):
+        if out[i] > 0 and len(line.text) >= _MIN_REPEAT:
+            if line.text in seen:
+                out[i] = 0.0
+            seen.add(line.text)
+    return out
 
 
 @dataclass(slots=True)
@@ -132,8 +219,10 @@ def _subtree_totals(lines: list[RenderedLine], weights: list[float]) -> dict[int
             subtree = totals[id(line.owner)] = _Subtree(line.owner, 0.0, line.depth)
             by_depth.setdefault(line.depth, []).append(subtree)
         subtree.total += weight
-    for depth in sorted(by_depth, reverse=True):
-        for subtree in by_depth[depth]:
+    # Every level from the deepest up, not only the levels that own lines: a row's line is owned
+    # by its first cell, and the row above it holds no line of its own but must pass it on.
+    for depth in range(max(by_depth, default=0), 0, -1):
+        for subtree in by_depth.get(depth, ()):
             parent = subtree.element.getparent()
             if parent is None or depth <= 1:
                 continue

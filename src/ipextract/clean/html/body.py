@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .. import LineKind
+from ..line_rules import LIST_MARKER
 from .kinds import date_only_line
 from .layout import RenderedLine
 
@@ -63,12 +64,13 @@ def image_caption(line: RenderedLine, following: RenderedLine | None) -> bool:
 
     A centred short line under a picture is its caption, unless centred text goes on below it (a
     poem, a statement's heading); a lone short sentence is a caption too. A date (a statement's
-    dateline), a work title in 《》 and a phrase that runs on into the next line are text.
+    dateline), a work title in 《》, a document number (`川卫函〔2025〕46号`, set centred under a
+    letterhead image) and a phrase that runs on into the next line are text.
     """
     if not line.image_before or line.row:
         return False
     text = line.text
-    if len(text) > _CAPTION_MAX or date_only_line(text) or _WORK_TITLE.match(text):
+    if len(text) > _CAPTION_MAX or date_only_line(text) or _WORK_TITLE.match(text) or _DOC_NUMBER.search(text):
         return False
     if line.centered:
         return following is None or not following.centered or following.image_before
@@ -77,6 +79,35 @@ def image_caption(line: RenderedLine, following: RenderedLine | None) -> bool:
         and bool(_SENTENCE_END.search(text))
         and not _INNER_PUNCT.search(text[:-1])
     )
+
+
+_HEADLINE_BAD_END = re.compile(r"[。！？!?，,、；;：:…]$")
+_DISPLAY_MAX = 40
+#: A document number (`教思政厅函〔2024〕10号`) or a bracketed note (`（…会议通过）`) under a
+#: title is part of the document, not of its headline.
+_DOC_NUMBER = re.compile(r"[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d+\s*号")
+_DOCUMENT_LINE = re.compile(rf"^[(（〔\[［【]|{_DOC_NUMBER.pattern}")
+#: What may stand right above a display line: the page's start, or header lines. An image's
+#: caption may not: a bold line under a picture opens the text (a section heading).
+_DISPLAY_AFTER = frozenset((None, LineKind.TITLE, LineKind.META, LineKind.STAMP, LineKind.BYLINE, LineKind.TOOLBAR))
+
+
+def _display_line(line: RenderedLine, kind: LineKind, before: LineKind | None) -> bool:
+    """A display headline above the lead: the 副题 under a repeated title, a centred bold 主题.
+
+    Newspapers set a headline as several lines (引题, 主题, 副题) and the CMS copies them into
+    the text block; only the first paragraph starts the article. A line set off by layout
+    (centred or bold) or standing right under the repeated title, short and not ending like a
+    sentence, a salutation (`各区人民政府：`) or a numbered heading, is part of the headline set.
+    """
+    if kind is not LineKind.BODY or before not in _DISPLAY_AFTER or line.row or len(line.text) > _DISPLAY_MAX:
+        return False
+    text = line.text.strip()
+    if _HEADLINE_BAD_END.search(text) or LIST_MARKER.match(text) or _DOCUMENT_LINE.search(text):
+        return False
+    if date_only_line(text):
+        return False
+    return line.centered or line.bold or before is LineKind.TITLE
 
 
 @dataclass(slots=True)
@@ -115,12 +146,19 @@ def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) 
     n = len(lines)
     first = next((i for i in range(n) if prose[i]), None)
     if first is None:
-        kept = [i for i in range(n) if kinds[i] not in FURNITURE and kinds[i] not in HEADER]
-        return Selection(kept, [(i, k) for i, k in enumerate(kinds) if k in FURNITURE or k in HEADER], n, n)
+        # No paragraph: whatever is not furniture is the text, up to a terminator that follows
+        # some of it (a report in short lines, then its site's download area).
+        text = [i for i in range(n) if kinds[i] not in FURNITURE and kinds[i] not in HEADER]
+        end = next((i for i in range(n) if kinds[i] in TERMINATORS and text and text[0] < i), n)
+        kept = [i for i in text if i < end]
+        dropped = [(i, k) for i, k in enumerate(kinds) if i >= end or k in FURNITURE or k in HEADER]
+        return Selection(kept, dropped, n, n)
     cut = -1
     for i in range(first):
         if kinds[i] in HEADER:
             cut = i
+    while cut + 1 < first and _display_line(lines[cut + 1], kinds[cut + 1], kinds[cut] if cut >= 0 else None):
+        cut += 1
     end = n
     for i in range(first + 1, n):
         if kinds[i] in TERMINATORS:

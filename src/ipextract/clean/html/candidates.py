@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from ...dates import TIMESTAMP, parse_timestamp
 from ...han import HAN
 from .. import Extracted, LineKind
+from ..bylines import byline_line, closing_byline, opening_byline
 from ..keys import KeyedLine
 from ..line_rules import parse_breadcrumb
 from ..meta_lines import parse_meta_line
+from .dom import Element
 from .head import HeadMeta
 from .headline import Headline, strip_injected_prefix
 from .labels import (
@@ -29,16 +31,25 @@ from .layout import RenderedLine
 
 #: Lines after the article text that are still searched for its date and source (footer lines).
 _TAIL_WINDOW = 15
-_STAMP_BYLINE = re.compile(r"(?:记者|作者|编辑)\S*")
+#: Words beside a timestamp that are not its source: a byline, the day of the week (`（星期一）`).
+_STAMP_BYLINE = re.compile(r"(?:记者|作者|编辑)\S*|(?:星期|礼拜)[一二三四五六日天]")
 _TOKEN = re.compile(r"[^\s()（）\[\]【】|｜/／]+")
 _STAMP_AUTHOR = re.compile(rf"记者\s*([{HAN}·]{{2,4}})(?:[／/]|$|\s)")
 _HAN_TOKEN = re.compile(rf"^[{HAN}][{HAN}·\-－]{{1,14}}$")
 _DIGIT = re.compile(r"\d")
+#: Kinds of lines read for the author; CHROME holds credit lines (`□ 本报记者 XX`, credits.py).
+_AUTHOR_KINDS = frozenset({LineKind.BYLINE, LineKind.STAMP, LineKind.BODY, LineKind.CHROME})
 #: Kinds of lines read for label values (`发布时间：… 来源：…`) around the text.
 _LABELLED = frozenset(
     (
-        LineKind.META, LineKind.CHROME, LineKind.TOOLBAR, LineKind.LINKS, LineKind.EDITOR, LineKind.STAMP,
-        LineKind.BODY, LineKind.FOOTER_LABEL,
+        LineKind.META,
+        LineKind.CHROME,
+        LineKind.TOOLBAR,
+        LineKind.LINKS,
+        LineKind.EDITOR,
+        LineKind.STAMP,
+        LineKind.BODY,
+        LineKind.FOOTER_LABEL,
     )
 )
 
@@ -136,9 +147,13 @@ def _visible_fields(window: list[RenderedLine], kinds: list[LineKind]) -> dict[s
             if source:
                 found["source"] = (source, "stamp")
     for line in window:
-        if "author" not in found and kinds[line.index] in (LineKind.BYLINE, LineKind.STAMP):
+        if "author" not in found and kinds[line.index] in _AUTHOR_KINDS:
             keyed = KeyedLine.of(line.text)
-            author = byline_author(keyed) or dateline_author(keyed) or _stamp_author(keyed)
+            if kinds[line.index] in (LineKind.BODY, LineKind.CHROME):  # CHROME: a credit line (credits.py)
+                byline = byline_line(keyed)  # `□ 本报记者 王晓明`, `作者︱王晓明`
+                author = byline.author if byline else None
+            else:
+                author = byline_author(keyed) or dateline_author(keyed) or _stamp_author(keyed)
             if author:
                 found["author"] = (author, "byline")
     return found
@@ -175,6 +190,22 @@ def _body_meta(out: Extracted, body: list[RenderedLine]) -> None:
         if author:
             out.add("author", author, "visible:byline")
             return
+    _bracketed_bylines(out, body)
+
+
+def _bracketed_bylines(out: Extracted, body: list[RenderedLine]) -> None:
+    """The shared byline shapes (`bylines`) where the page's own readers found none: a CNA
+    dateline `（中央社記者王曉明台北4日電）` (its agency is the source), `…。（王晓明／台北报导）`."""
+    if not body:
+        return
+    for byline, origin in (
+        (opening_byline(KeyedLine.of(body[0].text)), "dateline"),
+        (closing_byline(KeyedLine.of(body[-1].text)), "byline"),
+    ):
+        if byline and byline.author:
+            out.add("author", byline.author, f"visible:{origin}")
+        if byline and byline.source:
+            out.add("source", byline.source, "visible:dateline")
 
 
 #: How far above the headline a location path is looked for, and how many short lines (one per
@@ -196,6 +227,31 @@ def _breadcrumb(lines: list[RenderedLine], head_from: int) -> list[str]:
     return []
 
 
+#: How far up two crumb pieces may have to go to meet: a cell, its row, its table, the outer cell.
+_CRUMB_REACH = 4
+
+
+def _one_list(a: Element, b: Element) -> bool:
+    """Whether two pieces belong to one path: one element, siblings, or cells of nested tables."""
+    if a is b or a.getparent() is b.getparent():
+        return True
+    ups: list[Element] = []
+    node = b
+    for _ in range(_CRUMB_REACH + 1):
+        node = node.getparent()
+        if node is None:
+            break
+        ups.append(node)
+    node = a
+    for _ in range(_CRUMB_REACH):
+        node = node.getparent()
+        if node is None:
+            return False
+        if any(node is up for up in ups) and node.tag in ("table", "tr", "td", "tbody"):
+            return True
+    return False
+
+
 def _longest_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
     """The longest location path that ends at line `end - 1`."""
     best: list[str] = []
@@ -204,8 +260,9 @@ def _longest_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
     for line in reversed(lines[max(lo, end - _CRUMB_PIECES) : end]):
         if len(line.text) > _CRUMB_PIECE * (1 if pieces else 4):
             break
-        # The pieces of one path are the items of one list: lines of one element or siblings.
-        if pieces and line.owner is not last.owner and line.owner.getparent() is not last.owner.getparent():
+        # The pieces of one path are the items of one list: lines of one element or siblings, or
+        # cells of one small table (a CMS nests the levels after 首页 in a table of their own).
+        if pieces and not _one_list(line.owner, last.owner):
             break
         pieces.insert(0, line.text)
         joined = " ".join(pieces)

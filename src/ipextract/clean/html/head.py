@@ -38,6 +38,8 @@ _ABSOLUTE = re.compile(r"^https?://[^\s/]+\.[^\s]*$", re.IGNORECASE)
 # would rescan the run to the end, quadratic on a long value.
 _PLACEHOLDER_TIME = re.compile(r"(?<![T\s-])[T\s-]*(?:23:59:59|00:00:00)$")
 _SPACES = re.compile(r"\s+")
+#: A ContentSource may name every outlet a compiled story drew on (`综合自学习强国、川观新闻、…等`).
+_MAX_DECLARED_SOURCE = 120
 #: A note after the source name (read in the value's Simplified key).
 _SOURCE_NOTE = re.compile(r"(?<!\s)\s+(?:原创稿?|转载|供稿)$")
 
@@ -84,7 +86,7 @@ def read_head(root: Element) -> HeadMeta:
         if key in tags:
             out.dates.append((f"meta:{key}", _PLACEHOLDER_TIME.sub("", tags[key])))
     for key in _SOURCE_TAGS:
-        value = clean_source(_without_source_note(tags.get(key) or ""))
+        value = clean_source(_without_source_note(tags.get(key) or ""), _MAX_DECLARED_SOURCE)
         if value:
             out.sources.append((f"meta:{key}", value))
     out.urls.extend(("link:canonical", href) for href in canonical)

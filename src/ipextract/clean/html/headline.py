@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .. import LineKind
 from .layout import RenderedLine
+from .site_names import cut_site_names, learned_names
 
 _NORM_DROP_CHAR = r"[\s\u3000\u00a0·•・\-—–_|｜:：,，.。!！?？\"'“”‘’《》「」『』()（）\[\]【】]"
 #: `X+` written `XX*`: a pattern that opens with a character class lets `re` skip ahead to a
@@ -87,7 +88,8 @@ def choose_headline(
     article container; `kinds` are the lines' kinds (kinds.classify), used when no reference
     confirms a visible line.
     """
-    keys = [(origin, norm(text), norm(cut_site_suffix(text))) for origin, text in references if text]
+    names = learned_names(references)
+    keys = [(origin, norm(text), norm(_without_site(text, names))) for origin, text in references if text]
     # What any match needs (see _match): the key inside a reference, or ending with a long cut
     # one. Keys hold no line break (norm drops white space), so one substring test against the
     # references joined by line breaks rejects most lines without the loop over references.
@@ -131,17 +133,22 @@ def choose_headline(
     # headline (an <h3> further down is a section heading).
     heading = _visible_heading(lines, kinds, container_start) if kinds else None
     heading = heading or _first_heading(lines, lo, min(hi, container_start + 2))
+    if heading is None and not references:
+        heading = _fragment_heading(lines, kinds)
     for origin, text in references:
         text = " ".join(text.split())
         if not text:
             continue
-        if origin == "html:title":
-            if heading is not None:
-                # A <title> that names no visible line is the site's or the column's name.
-                return heading
-            text = cut_site_suffix(text)
-        return Headline(text, (), origin)
+        if origin == "html:title" and heading is not None:
+            # A <title> that names no visible line is the site's or the column's name.
+            return heading
+        return Headline(_without_site(text, names), (), origin)
     return heading
+
+
+def _without_site(text: str, names: tuple[str, ...]) -> str:
+    """A title string without the site's and column's names around it."""
+    return cut_site_names(cut_site_suffix(text), names)
 
 
 def _match(key: str, refs: list[tuple[str, str, str]]) -> float:
@@ -156,6 +163,9 @@ def _match(key: str, refs: list[tuple[str, str, str]]) -> float:
         elif key.endswith(cut) and len(cut) >= 8 and len(key) <= len(cut) + 16:
             # An injected prefix in front of the real title.
             best = max(best, 5 + bonus)
+        elif len(key) >= 8 and len(key) >= 0.5 * len(full) and (full.endswith(key) or cut.endswith(key)):
+            # A prefix in front of the reference: `某某市人民政府网——标题` over the visible `标题`.
+            best = max(best, 6 + bonus)
     return best
 
 
@@ -210,6 +220,21 @@ def _visible_heading(lines: list[RenderedLine], kinds: list[LineKind], container
     ):
         group.append(group[-1] + 1)
     return Headline("".join(lines[i].text for i in group), tuple(group), "styled")
+
+
+#: How many lines open a fragment before its headline must have come.
+_FRAGMENT_TOP = 3
+
+
+def _fragment_heading(lines: list[RenderedLine], kinds: list[LineKind] | None) -> Headline | None:
+    """A page saved as a fragment (a crawler's content block, no <head>, no <title>): its first
+    bold or heading line, short and unpunctuated, opening the block is the headline."""
+    for i, line in enumerate(lines[:_FRAGMENT_TOP]):
+        if kinds is not None and kinds[i] not in _HEADLINE_KINDS:
+            continue
+        if (line.bold or line.heading) and not line.chrome and 6 <= len(line.text) <= 80:
+            return None if _SENTENCE_END.search(line.text) else Headline(line.text, (i,), "fragment")
+    return None
 
 
 def _first_heading(lines: list[RenderedLine], lo: int, hi: int) -> Headline | None:

@@ -13,8 +13,8 @@ from functools import cache
 
 from ...dates import CLOCK, TIMESTAMP
 from ...han import HAN_CHAR, count_han
-from ...resources import data_lines
-from .. import LineKind, line_rules, vocab
+from .. import LineKind, credits, line_rules, vocab
+from ..line_rules import caption_marker, end_marker
 from .labels import is_byline, is_label_line, label_row
 from .layout import RenderedLine
 
@@ -22,18 +22,15 @@ _SEPARATORS = re.compile(r"[\s\[\]【】（）()<>〈〉《》「」|｜/／\\:�
 _SIZE_LETTERS = re.compile(r"[大中小]")
 _CLOCK = re.compile(CLOCK)
 _DIGIT = re.compile(r"\d")
-#: A like / vote counter (`+1`) or a font-size switch spelled only with size letters (`大中小`).
-_COUNTER = re.compile(r"^[+＋]\s*\d{1,6}$")
+#: A like / vote counter (`+1`), a view counter whose number a script fills in (`-次`, `1024次`),
+#: or a font-size switch spelled only with size letters (`大中小`).
+_COUNTER = re.compile(r"^(?:[+＋]\s*\d{1,6}|[-－]?\d{0,8}\s*次)$")
 _SIZE_ONLY = re.compile(r"^[大中小]{2,4}$")
-#: Every match of every caption marker holds one of these characters: one scan for them rules out
-#: most lines before the markers' searches.
-_CAPTION_CHARS = re.compile("[图摄照]")
 
 #: Lines longer than this are never toolbars, credits, end markers, stamps, bylines or footer labels.
 SHORT_LINE = 60
 #: Lines longer than this are never footers or disclaimers (those run to two or three sentences).
 _FOOTER_MAX = 400
-_CAPTION_MAX = 200
 
 
 def classify(line: RenderedLine, key: str) -> LineKind:
@@ -54,6 +51,8 @@ def classify(line: RenderedLine, key: str) -> LineKind:
         return LineKind.CAPTION
     if len(key) <= 100 and is_label_line(key):
         return LineKind.META
+    if credits.credit_line(key) or (len(key) <= SHORT_LINE and line_rules.chrome_phrase(key)):
+        return LineKind.CHROME
     if len(key) <= SHORT_LINE:
         if is_byline(key):
             return LineKind.BYLINE
@@ -89,9 +88,13 @@ def _toolbar_stranger() -> re.Pattern[str]:
 
 def toolbar_line(key: str) -> bool:
     """A line made only of toolbar / share-widget words: `打印 字体：放大 正常 缩小 分享`."""
-    if len(key) > SHORT_LINE or _toolbar_stranger().search(key):
+    if len(key) > SHORT_LINE:
         return False
-    if _COUNTER.match(key) or _SIZE_ONLY.match(_SEPARATORS.sub("", key)):
+    if _COUNTER.match(key):
+        return True
+    if _toolbar_stranger().search(key):
+        return False
+    if _SIZE_ONLY.match(_SEPARATORS.sub("", key)):
         return True
     rest, found = vocab.vocabulary("html_toolbar_words.txt").remove(key)
     if not found:
@@ -118,23 +121,8 @@ def editor_line(key: str) -> bool:
     return vocab.pattern("html_editor_labels.txt", template).search(key) is not None
 
 
-def end_marker(key: str) -> bool:
-    """A section label that follows articles: related links, comments, next/previous."""
-    if len(key) > SHORT_LINE:
-        return False
-    return vocab.pattern("html_end_markers.txt", r"^[\s【\[「]*(?:{words})").search(key) is not None
 
 
-@cache
-def _captions() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in data_lines("html_caption_markers.txt"))
-
-
-def caption_marker(key: str) -> bool:
-    """A line carrying a photo-caption marker: `图为…`, `（刘通摄）`, `图／腾讯科技`, `（资料照）`."""
-    if len(key) > _CAPTION_MAX or not _CAPTION_CHARS.search(key):
-        return False
-    return any(p.search(key) for p in _captions())
 
 
 def stamp_line(key: str) -> bool:
@@ -143,8 +131,8 @@ def stamp_line(key: str) -> bool:
     A date written in words alone (`2024年5月30日`, the signature date of a notice) is text, and
     so is a short sentence that starts with a date.
     """
-    if len(key) > SHORT_LINE or "。" in key or ("19" not in key and "20" not in key):
-        return False  # every timestamp opens with the century
+    if len(key) > SHORT_LINE or "。" in key or ("19" not in key and "20" not in key and "民国" not in key):
+        return False  # every timestamp opens with the century, or with the Republic's era name
     m = TIMESTAMP.search(key)
     if not m or (m["H"] is None and "年" in m.group() and date_only_line(key)):
         return False

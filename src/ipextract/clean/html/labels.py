@@ -18,11 +18,13 @@ from ...dates import TIMESTAMP, parse_timestamp
 from ...han import HAN, is_han
 from ...resources import alternation, data_lines, data_rows
 from ..keys import KeyedLine
+from ..line_rules import is_toolbar
 
 _RUN = "\x1e"
 _NAME = rf"[{HAN}·]{{2,5}}"
 _NAMES = re.compile(rf"[{HAN}·]{{2,12}}(?:[ 、，,]+{_NAME}){{0,3}}")
 _ROLE_PREFIX = re.compile(rf"^(?:[{HAN}]{{0,6}}?(?:记者|通讯员|撰稿人?|摄影|编辑|作者)\s*[:：]?\s*)+")
+_ROLE_WORD = re.compile(rf"[{HAN}]{{0,4}}(?:记者|通讯员|撰稿人?|摄影|编辑|作者)")
 _BYLINE_LINE = re.compile(rf"^[{HAN}]{{0,8}}记者[ ：:]*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,3}})\s*$")
 _PAREN_NAME_LINE = re.compile(rf"^[（(]\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$")
 _DATELINE = re.compile(
@@ -130,9 +132,15 @@ def label_fields(parts: tuple[str, ...] | list[str]) -> dict[str, str]:
     for hit, nxt in zip(hits, [*hits[1:], None]):
         if hit.field is None or hit.field in out:
             continue
-        value = _value(hit.field, marked.cut(hit.value_start, nxt.start if nxt else None))
+        raw = marked.cut(hit.value_start, nxt.start if nxt else None)
+        value = _value(hit.field, raw)
         if value:
             out[hit.field] = value
+        if hit.field in ("source", "author") and "published_at" not in out:
+            # `来源：云南日报 2016-08-11 08:13:00`: the stamp after a name is the page's own.
+            stamp = parse_timestamp(raw.replace(_RUN, " "))
+            if stamp:
+                out["published_at"] = stamp
     return out
 
 
@@ -150,20 +158,28 @@ def _first_token(raw: str) -> str:
     for run in raw.split(_RUN):
         run = run.strip(_VALUE_TRIM)
         if run:
-            return run.split()[0] if not _LATIN_SOURCE.match(run) else run
+            word = run.split()[0] if not _LATIN_SOURCE.match(run) else run
+            # `来源：四川日报2022-04-08 09:12`: the stamp glued to the name is the date's.
+            stamp = TIMESTAMP.search(word)
+            return word[: stamp.start()] if stamp and stamp.start() > 0 else word
     return ""
 
 
-def clean_source(value: str | None) -> str | None:
-    """A source value without brackets, trailing punctuation or a repeated label."""
+def clean_source(value: str | None, max_len: int = 40) -> str | None:
+    """A source value without brackets, trailing punctuation or a repeated label.
+
+    A visible value longer than `max_len` is a sentence; a declared one (a meta tag) may list
+    several outlets and is given a larger bound by its reader.
+    """
     if not value:
         return None
     value = value.strip(_VALUE_TRIM)
     if to_simplified(value[:3]) in ("来源：", "来源:"):
         value = value[3:].strip(_VALUE_TRIM)
-    if not value or parse_timestamp(value) or len(value) > 40:
+    if not value or parse_timestamp(value) or len(value) > max_len:
         return None
-    return value
+    # `来源：<empty> 【打印】`: an empty label's neighbour is the toolbar, not a source.
+    return None if is_toolbar(to_simplified(value)) else value
 
 
 def clean_author(value: str | None) -> str | None:
@@ -177,7 +193,8 @@ def clean_author(value: str | None) -> str | None:
     m = _NAMES.match(line.key)
     if not m:
         return None
-    names = [_cut_affiliation(line.cut(a, b)) for a, b in _name_spans(m)]
+    # `王晓明 通讯员 李华`: a role word between the names is no name.
+    names = [_cut_affiliation(line.cut(a, b)) for a, b in _name_spans(m) if not _ROLE_WORD.fullmatch(line.key[a:b])]
     return " ".join(n for n in names if n) or None
 
 
@@ -220,12 +237,18 @@ def byline_author(line: KeyedLine) -> str | None:
     return clean_author(line.cut(*m.span("names"))) if m else None
 
 
-_TRAILING_NAME = re.compile(rf"[（(](?:记者[:：]?)?\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$")
+#: `（张巨峰）`, `（记者 张巨峰）`, `（特约通讯员：林兴勇）`: a reporter's role (with the kind of reporter
+#: before it) may open the closing brackets.
+_TRAILING_NAME = re.compile(
+    rf"[（(](?:[{HAN}]{{0,6}}?(?:记者|通讯员|撰稿人?|作者)\s*[:：]?)?"
+    rf"\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$"
+)
 _ORGANISATION_END = re.compile(r"[社报网局办部委厅台院所中心站]$")
 
 
 def trailing_author(line: KeyedLine) -> str | None:
-    """The reporter named in brackets at the very end of an article: `…举行。（张巨峰）`."""
+    """The reporter named in brackets at the very end of an article: `…举行。（张巨峰）`,
+    `…一等奖。（特约通讯员：林兴勇）`."""
     tail = max(0, len(line.key) - 40)
     m = _TRAILING_NAME.search(line.key, tail)
     if not m or _ORGANISATION_END.search(m["names"]):

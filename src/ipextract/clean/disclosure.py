@@ -1,0 +1,231 @@
+"""Finding the disclosure table (政府信息公开) among a page's lines, in any of its layouts.
+
+Both cleaners see a page as lines: an HTML table row is one line with its cells joined by tabs
+(`layout`), a saved text page keeps the row as `索引号 | xzfgzbmtjj/2019-0004 | 公开目录: | …`,
+a `div`/`p` row reads `发布机构：区统计局  成文日期：2022-07-18`, and a `dl` gives the label and
+its value on two lines. So the table is found once, over line keys (Simplified, spaces folded):
+the longest run of consecutive lines made of labels and their values, when it names enough of
+the table's labels to be one (a lone `发布时间：… 来源：…` line is a date line, not a table).
+The run's lines are metadata: the cleaners keep them out of the body.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..gov import Disclosure, label_field, label_forms, labels, read_pairs
+from ..han import HAN
+from ..resources import alternation
+from . import Candidate, Extracted
+
+#: A table names at least this many labels, and fills at least _MIN_FIELDS fields …
+_MIN_LABELS = 3
+_MIN_FIELDS = 2
+#: … in lines no longer than this (a table row is short; a paragraph is not a row).
+_MAX_ROW = 400
+#: The value of a label left alone on its line (`dt`) is the next line, when that is this short.
+_MAX_VALUE_LINE = 160
+#: Text allowed before a row's first label: a bullet, a bracket.
+_MAX_LEAD = 2
+_CELL_SPLIT = re.compile(r"[\t|｜]")
+#: Where an unknown label starts inside a value (`区统计局 来源：…`): the value ends there.
+_NEXT_LABEL = re.compile(rf"\s[{HAN}][^\s:：]{{1,5}}[:：]")
+#: A table names a label of one of these fields; dates and names are on every page.
+_STRONG = frozenset(("index_number", "doc_number", "issuer", "written_at", "category", "validity"))
+#: How many lines around a distinctive label a table's rows are looked for in.
+_NEAR = 12
+#: Labels too common in prose to say on their own that a page has a table.
+_WEAK = frozenset(("分类", "名称", "标题", "城市", "关键词"))
+
+
+@dataclass(slots=True)
+class Found:
+    """A disclosure table: what it states, and the indices of its lines."""
+
+    disclosure: Disclosure
+    lines: tuple[int, ...]
+
+
+@cache
+def _inline() -> re.Pattern[str]:
+    """`label：`, `【label】` (or `label ` followed by its value) at a line's start or after a space or
+    bullet."""
+    return re.compile(
+        rf"(?:^|(?<=[\s•·・●◆■【\[]))(?P<label>{alternation(label_forms())})(?:\s?(?P<colon>[:：】\]])|\s(?=\S))"
+    )
+
+
+@cache
+def _trigger() -> re.Pattern[str]:
+    """Any label distinctive enough that a page without one has no table to look for."""
+    strong = [form for form in label_forms() if form not in _WEAK and labels().get(form.replace(" ", "")) in _STRONG]
+    return re.compile(alternation(strong))
+
+
+def find(keys: Sequence[str], row_key: Callable[[int], str] | None = None) -> Found | None:
+    """The disclosure table among the lines' keys, or None (see the module docstring).
+
+    Only the lines around a distinctive label are read (a table holds one); `row_key(i)`, when
+    given, is the key of line i as it is read (an HTML row keyed cell by cell). Of several runs,
+    the one filling most fields wins (the first of equals).
+    """
+    best: Found | None = None
+    run: list[int] = []
+    pairs: list[tuple[str, str]] = []
+    pending: str | None = None
+    header: list[str] = []
+    prev = -2
+    for i in [*_near_labels(keys), -1]:
+        if i != prev + 1:  # a gap between the windows ends a run, as the page's end does
+            best = _better(best, run, pairs, pending)
+            run, pairs, pending = [], [], None
+        if i < 0:
+            break
+        prev, key = i, row_key(i) if row_key else keys[i]
+        got = row_pairs(key) if len(key) <= _MAX_ROW else None
+        if got is None:
+            values = _cells(key) if header else []
+            if len(values) == len(header) > 1:
+                pairs.extend(zip(header, values))  # the row under a header row of labels
+                run.append(i)
+            elif pending is not None and len(key) <= _MAX_VALUE_LINE:
+                pairs.append((pending, key))  # the value under a label alone on its line
+                run.append(i)
+            else:
+                best = _better(best, run, pairs, pending)
+                run, pairs = [], []
+            pending, header = None, []
+            continue
+        run.append(i)
+        cells = _cells(key)
+        header = [name for name, _value in got] if len(got) == len(cells) > 1 and not any(v for _n, v in got) else []
+        for name, value in got:
+            if pending is not None:
+                pairs.append((pending, ""))
+            pending = name if value is None else None
+            if value is not None:
+                pairs.append((name, value))
+    return best
+
+
+def _near_labels(keys: Sequence[str]) -> list[int]:
+    """Indices of the lines within _NEAR lines of one naming a distinctive label, in order."""
+    starts, at = [], 0
+    for key in keys:
+        starts.append(at)
+        at += len(key) + 1
+    hits = {bisect_right(starts, m.start()) - 1 for m in _trigger().finditer("\n".join(keys))}
+    return sorted({j for i in hits for j in range(max(0, i - _NEAR), min(len(keys), i + _NEAR + 1))})
+
+
+def _better(best: Found | None, run: list[int], pairs: list[tuple[str, str]], pending: str | None) -> Found | None:
+    """The run as a table when it is one and fills more fields than `best` (a label still
+    waiting for its value has none)."""
+    if pending is not None:
+        pairs = [*pairs, (pending, "")]
+    if len(pairs) < _MIN_LABELS:
+        return best
+    disclosure = read_pairs(pairs)
+    if disclosure.fields < _MIN_FIELDS or (best is not None and disclosure.fields <= best.disclosure.fields):
+        return best
+    return Found(disclosure, tuple(run))
+
+
+def row_pairs(key: str) -> list[tuple[str, str | None]] | None:
+    """The `(field, value)` pairs of one row, or None when the line is not a table row.
+
+    A value of None means the label ends the line: its value is on the next line (`dl`).
+    """
+    if not key:
+        return None
+    cells = _cells(key)
+    if cells:
+        return _cell_pairs(cells)
+    name = label_field(key)
+    if name is not None and (key.rstrip().endswith((":", "：")) or key.strip(" •·") not in _WEAK):
+        return [(name, None)]  # a bare `标题` line is a headline, a bare `标题：` a label
+    return _inline_pairs(key)
+
+
+def _cells(key: str) -> list[str]:
+    """The cells of a row (`a | b |`, or an HTML row's tab-joined cells), or [] for a plain line."""
+    if "\t" not in key and "|" not in key and "｜" not in key:
+        return []
+    return [c.strip() for c in _CELL_SPLIT.split(key.strip(" \t|｜"))]
+
+
+def label_cells(runs: list[str]) -> str | None:
+    """The text runs of a line as a row of cells, when some run is a bare label: each label run
+    starts a cell and the runs after it, up to the next label, are its value (`<b>索引号</b>`
+    then `K1618…` in one line). None when no run is a bare label."""
+    cells: list[list[str]] = []
+    for run in runs:
+        if label_field(run) is not None:
+            cells.append([run])
+        elif cells:
+            cells[-1].append(run)
+        else:
+            cells.append(["", run])  # text before the first label: a cell of its own
+    if all(cell[0] == "" for cell in cells):
+        return None
+    return "\t".join(f"{cell[0]}\t{' '.join(cell[1:])}" if cell[0] else cell[1] for cell in cells)
+
+
+def _cell_pairs(cells: list[str]) -> list[tuple[str, str | None]] | None:
+    """Cells of a row: a label cell takes the next cell as its value unless that is a label too."""
+    pairs: list[tuple[str, str | None]] = []
+    i = 0
+    while i < len(cells):
+        name = label_field(cells[i])
+        if name is None:
+            pairs.extend(_inline_pairs(cells[i]) or [])
+            i += 1
+            continue
+        following = cells[i + 1] if i + 1 < len(cells) else None
+        if following is not None and label_field(following) is None:
+            pairs.append((name, following))
+            i += 2
+        else:
+            pairs.append((name, ""))  # its value cell is empty (a row's empty last cells are cut)
+            i += 1
+    return pairs or None
+
+
+def _inline_pairs(text: str) -> list[tuple[str, str | None]] | None:
+    """`发布机构: 区统计局 成文日期: 2022-07-18`: labels with colons, each value up to the next."""
+    # Without its colon only a distinctive label counts (`索引号 xzfg/2019-0004` in a table saved
+    # as text); `名称 ` or `分类 ` could start any line.
+    hits = [m for m in _inline().finditer(text) if m["colon"] or m["label"].replace(" ", "") not in _WEAK]
+    if not hits or len(text[: hits[0].start()].strip()) > _MAX_LEAD:
+        return None
+    pairs: list[tuple[str, str | None]] = []
+    for hit, nxt in zip(hits, [*hits[1:], None]):
+        value = text[hit.end() : nxt.start() if nxt else len(text)]
+        cut = _NEXT_LABEL.search(value)
+        value = value[: cut.start()] if cut else value
+        name = label_field(hit.group("label"))
+        if name is not None:
+            pairs.append((name, value.rstrip(" 【[").strip()))  # not the next label's bracket
+    return pairs or None
+
+
+
+#: The table's date is offered like a declared one: a stamp the page shows for the same day
+#: (`2021-07-15 12:05:55` under a table saying 2021-07-15) is as precise as the page states it.
+_DATE_ORIGIN = "meta:gov-table"
+
+
+def offer(out: Extracted, found: Found) -> None:
+    """The table into the cleaner's output: `gov`, and its title and date as the most trusted
+    candidates (the document's registered name beats any heading guess)."""
+    out.gov = found.disclosure.gov
+    first = []
+    if found.disclosure.title:
+        first.append(Candidate("title", found.disclosure.title, "gov:title"))
+    if found.disclosure.published_at:
+        first.append(Candidate("published_at", found.disclosure.published_at, _DATE_ORIGIN))
+    out.candidates[:0] = first

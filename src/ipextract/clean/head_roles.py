@@ -1,0 +1,148 @@
+"""The role of a short line in a page's head that is neither label nor headline.
+
+Reports and statistical bulletins print, between the headline and the first paragraph, lines
+that name a field without a label:
+
+- the issuing body alone (`蚌埠市统计局`, `统计暨普查局`): the page's source;
+- a speaker's office and name (`市长 魏尧`): the author;
+- the occasion with its day (`(2023年2月8日在县第十七届人民代表大会第二次会议上)`,
+  `——2016年1月6日在…会议上`, `(2018年5月15日)`): the publication day.
+
+None of them is the headline, though each is short and unpunctuated like one. The shapes are
+data (`head_org_suffixes.txt`, `head_office_titles.txt`), matched on a line's Simplified key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..dates import parse_timestamp
+from ..han import HAN
+from ..resources import alternation
+from . import vocab
+
+#: An issuer line is a name, not a sentence: Han characters (and a middle dot) alone.
+_MAX_ORG = 30
+# Keys fold white space to single spaces, so one optional space stands for any run; bounded
+# repeats keep the anchored match linear.
+_OCCASION = re.compile(
+    r"^(?:——|—|--|－－)?[(（]?\s?(?P<date>[^()（）在\s][^()（）在]{5,23}?日)\s?(?:在[^()（）]{2,60}?[上中])?[)）]?$"
+)
+_BRACKET_PREFIX = re.compile(r"^[\[【〔](?P<inner>[^\[\]【】〔〕]{2,20})[\]】〕]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class HeadRole:
+    """What a head line states: `field` (source, author or published_at) and its value."""
+
+    field: str
+    value: str
+
+
+@lru_cache(maxsize=1)
+def _org_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^[{HAN}·]{{2,{_MAX_ORG}}}?(?:{alternation(vocab.words('head_org_suffixes.txt'))})$")
+
+
+@lru_cache(maxsize=1)
+def _speaker_pattern() -> re.Pattern[str]:
+    titles = alternation(vocab.words("head_office_titles.txt"))
+    return re.compile(rf"^(?:{titles})(?:\s*[:：]\s*|\s+)(?P<name>[{HAN}·]{{2,4}})$")
+
+
+def is_org_name(key: str) -> bool:
+    """Whether the whole of `key` is the name of an issuing body (`黄平县财政局`)."""
+    return len(key) <= _MAX_ORG and _org_pattern().match(key) is not None
+
+
+def head_role(key: str) -> HeadRole | None:
+    """The field a short head line states on its own, or None for any other line."""
+    if is_org_name(key):
+        return HeadRole("source", key)
+    m = _speaker_pattern().match(key)
+    if m:
+        return HeadRole("author", m["name"])
+    m = _OCCASION.match(key)
+    if m:
+        day = parse_timestamp(m["date"])
+        if day:
+            return HeadRole("published_at", day)
+    return None
+
+
+def without_issuer_prefix(title: str, key: str) -> str:
+    """A headline without a bracketed issuer before it: `[国家统计局]2021年6月份…` -> `2021年6月份…`.
+
+    Mirrors and data portals prefix the body that issued a release; the headline is the rest.
+    `title` and `key` are the line and its Simplified key, of the same length.
+    """
+    m = _BRACKET_PREFIX.match(key)
+    if not m or not is_org_name(m["inner"]) or len(key) - m.end() < 4:
+        return title
+    return title[m.end() :] if len(title) == len(key) else key[m.end() :]
+
+
+_GLUED = re.compile(
+    r"^(?P<title>[^\s，。,；;！？!?]{4,40})\s+"
+    r"(?:[(（](?P<date>[^()（）]{6,20})[)）]\s+)?"
+    rf"(?:(?P<org>[{HAN}·]{{2,{_MAX_ORG}}})\s+)?"
+    r"(?P<rest>\S.*[，,。].*)$"
+)
+_LEAD_DAY = re.compile(r"^\d{1,2}月\d{1,2}日\s*[，,]")
+
+
+@dataclass(frozen=True, slots=True)
+class GluedHead:
+    """A headline set on one line with the first paragraph: where the paragraph starts in the
+    key, and the fields stated between them."""
+
+    title_end: int
+    rest_start: int
+    roles: tuple[HeadRole, ...]
+
+
+def glued_head(key: str) -> GluedHead | None:
+    """Split `标题 (日期) 发布机构 正文…` or `某某县:8个项目总投资6.2亿元 5月20日,…` (CONVENTIONS).
+
+    Only a line whose middle parts read as a date or an issuer, or whose rest opens with the
+    day of a dateline, is split: a long unpunctuated opening is otherwise a sentence's own.
+    """
+    m = _GLUED.match(key)
+    if not m:
+        return None
+    roles: list[HeadRole] = []
+    if m["date"]:
+        day = parse_timestamp(m["date"])
+        if not day:
+            return None
+        roles.append(HeadRole("published_at", day))
+    rest = m.start("rest")
+    if m["org"] and is_org_name(m["org"]):
+        roles.append(HeadRole("source", m["org"]))
+    elif m["org"]:
+        rest = m.start("org")  # a word of the paragraph, not an issuer
+    if not roles and not _LEAD_DAY.match(key[rest:]):
+        return None
+    return GluedHead(m.end("title"), rest, tuple(roles))
+
+
+#: A headline set's parts marked at their end: `…(引题)`, `…（主题）`, `…(副题)`.
+_PART = re.compile(r"[(（]\s?(?P<part>引题|主题|副题|肩题|眉题)\s?[)）]\s?$")
+#: `原标题：…` states what a reprint was first called: never the headline.
+_ORIGINAL = re.compile(r"^[(（【\[]?\s*原(?:标)?题\s*[:：]")
+
+
+def headline_part(key: str) -> tuple[str, int] | None:
+    """The part a head line plays in a marked headline set and where its marker starts.
+
+    CONVENTIONS: of 引题 / 主题 / 副题, the 主题 is the title; the others are dropped.
+    """
+    m = _PART.search(key)
+    return (m["part"], len(key[: m.start()].rstrip())) if m else None
+
+
+def is_original_title(key: str) -> bool:
+    """`原标题：…` / `原题：…`: the reprint's original headline, not this page's."""
+    return _ORIGINAL.match(key) is not None

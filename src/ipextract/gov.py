@@ -1,0 +1,93 @@
+"""The disclosure table's labels and values: which `Document.gov` field a label fills, and each
+value in the form the document keeps.
+
+Government sites put a table of the document's registry data above it (索引号, 文号, 发布机构,
+成文日期 …) in many layouts: an HTML table of label and value cells, a `dl`, `div` rows, or in a
+saved text page `label | value |` rows and `label：value` runs. Finding the table is the
+cleaners' job (`clean.disclosure`); this module knows the vocabulary (`data/gov_labels.tsv`)
+and turns the pairs found into a `Gov`, plus the two values that are the page's own metadata:
+the document's name (标题 / 文件名称) and its 发布日期.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .dates import parse_timestamp
+from .document import GOV_FIELDS, Gov
+from .resources import data_rows
+
+#: A label's field when its value is not kept (体裁分类, 公开方式): it still marks the table.
+IGNORED = "-"
+TITLE = "title"
+_DATE_FIELDS = frozenset(("written_at", "published_at"))
+#: Values that say "nothing here".
+_EMPTY = frozenset(("", "无", "-", "--", "—", "——", "/", "暂无", "空", "null", "none"))
+_SPACES = re.compile(r"[\s\u3000]+")
+#: What may surround a label in a cell: bullets, brackets and the colon after it.
+_LABEL_EDGES = "•·・●◆■▪【】[]〔〕:： \u3000"
+
+
+@cache
+def labels() -> dict[str, str]:
+    """Label (spaces removed) -> field, from `gov_labels.tsv`."""
+    return {_SPACES.sub("", label): name for label, name in data_rows("gov_labels.tsv")}
+
+
+@cache
+def label_forms() -> tuple[str, ...]:
+    """Every label as found inside a line: as listed, and spaced out (`发 布 机 构`), as
+    templates space short labels to the width of the longest."""
+    listed = [label for label, _name in data_rows("gov_labels.tsv")]
+    return tuple(dict.fromkeys([*listed, *(" ".join(label) for label in listed if " " not in label)]))
+
+
+def label_field(cell: str) -> str | None:
+    """The field a cell names when the cell is a bare label (`索 引 号`, `发文机关：`), else None."""
+    name = _SPACES.sub("", cell.strip(_LABEL_EDGES))
+    if not name or len(name) > 8:
+        return None
+    return labels().get(name)
+
+
+@dataclass(slots=True)
+class Disclosure:
+    """What a disclosure table states: the `gov` fields, and the document's title and date."""
+
+    gov: Gov
+    title: str | None
+    published_at: str | None
+    #: How many labels of the table were recognised (kept or not): how sure it is a table.
+    labels: int
+    #: How many labels filled a field of `gov` or the title.
+    fields: int
+
+
+def read_pairs(pairs: list[tuple[str, str]]) -> Disclosure:
+    """The disclosure named by `(field, raw value)` pairs; the first value of a field wins.
+
+    An empty value still counts as a label seen, so a table whose 文号 cell is blank is
+    recognised as a table all the same.
+    """
+    values: dict[str, str | None] = {}
+    for name, raw in pairs:
+        if name == IGNORED or values.get(name):
+            continue
+        values[name] = _value(name, raw)
+    gov = Gov(**{name: values.get(name) for name in GOV_FIELDS})
+    title = values.get(TITLE)
+    filled = sum(1 for name, value in values.items() if name != IGNORED and value)
+    published = gov.published_at
+    return Disclosure(gov, title, published, labels=len(pairs), fields=filled)
+
+
+def _value(name: str, raw: str) -> str | None:
+    """A field's value as kept: dates in ISO 8601, text with its white space folded."""
+    text = " ".join(raw.split()).strip(" ：:|｜【】[]")
+    if text.lower() in _EMPTY:
+        return None
+    if name in _DATE_FIELDS:
+        return parse_timestamp(text)
+    return text

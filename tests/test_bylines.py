@@ -1,0 +1,89 @@
+"""Byline shapes read into author and source: byline lines, datelines and closing credits."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipextract import Options, parse
+from ipextract.clean.bylines import Byline, byline_line, closing_byline, opening_byline
+from ipextract.clean.keys import KeyedLine
+
+P = "会议听取了全市一季度经济运行情况汇报，研究部署下一阶段重点工作，要求各地各部门狠抓落实。"
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("□ 本报记者 王晓明", Byline("王晓明")),  # a newspaper's boxed byline
+        ("■记者 张三 通讯员 李四", Byline("张三 李四")),
+        ("作者︱王晓明", Byline("王晓明")),  # a WeChat-style credit
+        ("文︱王晓明", Byline("王晓明")),
+        ("□ 编辑 张三", None),  # an editor is no author
+        ("本报记者 王晓明", None),  # unmarked: the label and credit readers' shape
+        ("记者会上发言的代表", None),
+        ("□ 市政府召开常务会议", None),
+    ],
+)
+def test_byline_line(line, byline):
+    assert byline_line(KeyedLine.of(line)) == byline
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("（中央社記者王曉明台北4日電）" + P, Byline("王曉明", "中央社")),  # CNA
+        ("（中央社台北4日電）" + P, Byline(None, "中央社")),
+        ("【記者王曉明／台北報導】" + P, Byline("王曉明")),  # Taiwan papers
+        ("〔記者巫其倫／台北報導〕" + P, Byline("巫其倫")),
+        ("本报讯（记者 王晓明）" + P, Byline("王晓明")),
+        ("（新华社北京3月1日电 记者 王晓明）" + P, Byline("王晓明", "新华社")),
+        ("新华社北京3月1日电（记者 王晓明 李华）" + P, Byline("王晓明 李华", "新华社")),
+        ("（一）" + P, None),
+        ("（中央社）表示" + P, None),
+    ],
+)
+def test_opening_byline(line, byline):
+    assert opening_byline(KeyedLine.of(line)) == byline
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        (P + "（记者 王晓明）", Byline("王晓明")),
+        (P + "（王晓明／台北报导）", Byline("王晓明")),
+        (P + "（本报记者 王晓明 通讯员 李华）", Byline("王晓明 李华")),
+        (P + "（王晓明）", None),  # bare brackets: as often a word (（摘编）) as a name
+        (P + "（市教育局／台北报导）", None),
+        (P + "（编辑：张三）", None),
+        (P + "（完）", None),
+    ],
+)
+def test_closing_byline(line, byline):
+    assert closing_byline(KeyedLine.of(line)) == byline
+
+
+def _html(head: str, first: str, last: str) -> str:
+    return (
+        "<html><head><title>市政府召开常务会议</title></head><body><h1>市政府召开常务会议</h1>"
+        f"<div>发布时间：2024-03-01</div><div>{head}</div><div class=content><p>{first}</p><p>{P}</p>"
+        f"<p>{last}</p></div></body></html>"
+    )
+
+
+def _text(head: str, first: str, last: str) -> str:
+    return f"市政府召开常务会议\n2024-03-01\n{head}\n{first}\n{P}\n{last}\n"
+
+
+@pytest.mark.parametrize("page", [_html, _text])
+@pytest.mark.parametrize(
+    ("head", "first", "last", "author", "source"),
+    [
+        ("□ 本报记者 王晓明", P, P, "王晓明", None),
+        ("作者︱王晓明", P, P, "王晓明", None),
+        ("", "（中央社記者王曉明台北4日電）" + P, P, "王晓明", "中央社"),
+        ("", P, P + "（記者王曉明／台北報導）", "王晓明", None),
+    ],
+)
+def test_bylines_fill_author_and_source(page, head, first, last, author, source):
+    doc = parse(page(head, first, last), Options(facts=False))
+    assert (doc.author, doc.source) == (author, source)
