@@ -193,7 +193,8 @@ FACTS = [
     ("覆盖率达到百分之百。", [("百分之百", 100, None, "%", "percent", "exact", None)]),
     ("PM2.5平均浓度为35微克/立方米。", [("35微克/立方米", 35, None, "微克/立方米", "other", "exact", None)]),
     ("两千多家企业参展，上千人参会，数千人观展。", [("两千多家", 2000, None, "家", "count", "over", None),
-                                                 ("上千人", 1000, None, "人", "count", "over", None)]),
+                                                 ("上千人", 1000, None, "人", "count", "over", None),
+                                                 ("数千人", 2000, 9000, "人", "count", "approx", None)]),
 ]
 
 
@@ -250,7 +251,6 @@ NOT_FACTS = [
     ("法定婚龄降低到18岁。", "ages"),
     ("突破万亿大关。", "magnitudes without digits"),
     ("千万不要上当，万一被骗要报警。", "magnitude words"),
-    ("数十万群众，几百家企业。", "vague quantities"),
     ("“十四五”规划和二十大精神。", "congress and plan numbers"),
     ("第十九届四中全会。", "sessions"),
     ("总投资125.3亿", "a number cut off at the end of the text"),

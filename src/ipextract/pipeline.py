@@ -117,14 +117,18 @@ def _run(
 
     if options.facts and doc.text:
         reference = _reference_date(doc.published_at) or options.ref_date or ref_date
-        doc.facts = _facts(doc, kept if options.script == "keep" else None, reference)
+        doc.facts = _facts(doc, kept if options.script == "keep" else None, reference, options.max_facts)
 
 
-def _facts(doc: Document, kept: list[str] | None, reference: dt.date | None) -> list[Fact]:
+def _facts(doc: Document, kept: list[str] | None, reference: dt.date | None, max_facts: int) -> list[Fact]:
     """Facts are found on Simplified text, the text their rules are written for; with `kept`
-    (--script keep) they are found on its conversion and mapped back into the kept text."""
-    from .facts import extract
+    (--script keep) they are found on its conversion and mapped back into the kept text.
+    Past `max_facts` the pass stops and says so in the document's warnings."""
+    from functools import partial
 
+    from .facts import extract as extract_all
+
+    extract = partial(extract_all, max_facts=max_facts, warnings=doc.warnings)
     if kept is None:
         return extract(doc.text, reference, roc_years=_is_taiwanese(doc), title=doc.title)
     from .script_map import OffsetMap, map_facts

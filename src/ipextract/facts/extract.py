@@ -18,10 +18,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Fact
 from ..han import HAN
+from ..options import DEFAULT_MAX_FACTS
 from . import lexicon
 from . import metric as metric_mod
 from .numbers import Quantity, fold_width, is_referent, is_threshold, scan
@@ -38,7 +40,10 @@ _MAX_WALK = 64  # periods looked at before giving up on a governing date
 _MAX_GAP = 4  # longest joiner inside a list (、 和 以及)
 _WINDOW = 60  # characters of clause looked at around a figure for its metric and change
 _SENTENCE_WINDOW = 300  # Fact.sentence is the sentence, cut to this much on each side
+_PIECE = 1 << 16  # longest stretch of a paragraph read at once
+_FIGURES_PER_FACT = 20  # figures read per fact allowed: restatements and non-facts included
 _METRIC_BUDGET = 2000  # figures per document that get a metric
+_FENBIE = re.compile("分别")
 _QIZHONG = re.compile(r"\s*其中")
 _GENERIC_YEAR = ("全年", "年内")
 
@@ -65,7 +70,7 @@ _LIST_MARKER = re.compile(
     r"(?:^|[：:；;。！？])\s*(?:[(（]?\d{1,2}[)）.、．](?!\d)|[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.．]|[一二三四五六七八九十]{1,3}是)"
 )
-_DIGITISH = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
+_DIGITISH = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿萬億番]")  # 番: 翻番 holds no numeral
 
 _CHANGE_GAP = re.compile(r"(?:了|达到?|为|是|至|分别|约|近|超过|逾|同比|环比|\s)*")
 _DRIVE = re.compile(r"拉动|带动|贡献")
@@ -104,7 +109,13 @@ def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
 
 
 def extract(
-    text: str, ref_date: dt.date | None = None, *, roc_years: bool = False, title: str | None = None
+    text: str,
+    ref_date: dt.date | None = None,
+    *,
+    roc_years: bool = False,
+    title: str | None = None,
+    max_facts: int = DEFAULT_MAX_FACTS,
+    warnings: list[str] | None = None,
 ) -> list[Fact]:
     """Every numeric fact in `text` (Simplified, paragraphs separated by newlines).
 
@@ -112,27 +123,62 @@ def extract(
     without it they give `date=None`. `roc_years` reads 107年 as the ROC year 2018 (Taiwan pages).
     `title` is the document's title, whose period (`2016年1-6月…简况`) dates figures that no
     paragraph, heading or earlier sentence dates.
+    At most `max_facts` facts are kept, and at most `_FIGURES_PER_FACT` times as many figures
+    read: a page of millions of figures would otherwise hold them all in memory. Reaching
+    either bound appends a line to `warnings`.
     """
     if not text:
         return []
     if isinstance(ref_date, dt.datetime):
         ref_date = ref_date.date()
-    facts: list[Fact] = []
-    offset = 0
     paragraphs = text.split("\n")
+    kept = _Kept(paragraphs, max_facts)
+    figures = max_facts * _FIGURES_PER_FACT
     year = _heading_year(paragraphs, roc_years)
     scope = _title_scope(title, ref_date, roc_years)
-    inherited: set[int] = set()  # ids of facts dated by the scope, not by their own paragraph
+    offset = 0
     for index, para in enumerate(paragraphs):
-        if para.strip():
-            last = index == len(paragraphs) - 1
-            budget = max(0, _METRIC_BUDGET - len(facts))
-            paragraph = _Paragraph(para, ref_date, roc_years, scope.year() or year, scope.current())
-            facts.extend(paragraph.facts(offset, index, at_end=last, budget=budget))
-            inherited.update(paragraph.inherited_facts)
+        if kept.full or figures <= 0:
+            break
+        for start, piece in _pieces(para):
+            if kept.full or figures <= 0:
+                break
+            at_end = index == len(paragraphs) - 1 and start + len(piece) == len(para)
+            budget = max(0, _METRIC_BUDGET - kept.count)
+            paragraph = _Paragraph(
+                piece, ref_date, roc_years, scope.year() or year, scope.current(), limit=figures
+            )
+            figures -= len(paragraph.quantities)
+            for fact in paragraph.facts(offset + start, index, at_end=at_end, budget=budget):
+                if not kept.add(fact, inherited=paragraph.was_inherited(fact)):
+                    break
             scope.advance(paragraph.norm, paragraph.periods, paragraph.resolved())
         offset += len(para) + 1
-    return _dedupe(facts, paragraphs, inherited)
+    if warnings is not None and (kept.full or figures <= 0):
+        what = f"{max_facts} facts" if kept.full else f"{max_facts * _FIGURES_PER_FACT} figures"
+        warnings.append(f"facts: stopped after {what}; the rest of the text was not read for facts")
+    return kept.facts()
+
+
+def _pieces(para: str) -> Iterator[tuple[int, str]]:
+    """`para` in pieces of at most _PIECE characters, cut after a sentence (else a clause, else a
+    non-digit): a paragraph of megabytes is read piece by piece, so its periods, masks and
+    bounds never exist for all of it at once. No rule looks that far, so real text is one piece."""
+    if not para.strip():
+        return
+    start = 0
+    while len(para) - start > _PIECE:
+        end = start + _PIECE
+        cut = max(para.rfind(ch, end - _PIECE // 2, end) for ch in "。！？!?")
+        if cut < 0:
+            cut = max(para.rfind(ch, end - _PIECE // 2, end) for ch in "，,；;")
+        if cut < 0:
+            cut = end - 1
+            while cut > end - 64 and _DIGITISH.match(para, cut):
+                cut -= 1
+        yield start, para[start:cut + 1]
+        start = cut + 1
+    yield start, para[start:]
 
 
 class _Paragraph:
@@ -143,7 +189,14 @@ class _Paragraph:
     """
 
     def __init__(
-        self, para: str, ref: dt.date | None, roc_years: bool, year: int | None = None, inherited: str | None = None
+        self,
+        para: str,
+        ref: dt.date | None,
+        roc_years: bool,
+        year: int | None = None,
+        inherited: str | None = None,
+        *,
+        limit: int | None = None,
     ) -> None:
         self.para = para
         self.norm = norm = fold_width(para)
@@ -157,7 +210,8 @@ class _Paragraph:
             return
         self.periods = periods = find_periods(norm, roc_years=roc_years)
         self.masked = _mask(norm, periods)
-        self.quantities = scan(norm, self.masked)
+        self.quantities = scan(norm, self.masked, limit=limit)
+        self._sentence: tuple[int, int, str] = (-1, -1, "")  # the last sentence cut, shared by its facts
 
     def _prepare(self) -> None:
         """Sentence and clause bounds and the resolved periods: needed only once the paragraph
@@ -181,18 +235,19 @@ class _Paragraph:
             return None
         return [self.values[id(p)] for p in self.periods]
 
-    def facts(self, offset: int, index: int, *, at_end: bool, budget: int = _METRIC_BUDGET) -> list[Fact]:
+    def facts(self, offset: int, index: int, *, at_end: bool, budget: int = _METRIC_BUDGET) -> Iterator[Fact]:
         """The facts of this paragraph, which starts at `offset` of the text and is paragraph
         `index`; only the first `budget` get a metric: a hostile page may hold a hundred
-        thousand figures, and each metric segments its clause."""
+        thousand figures, and each metric segments its clause. Made one at a time, so a caller
+        that drops restatements never holds them all."""
         quantities = [q for q in self.quantities if _is_fact(self.norm, q, at_end=at_end)]
         if not quantities:
-            return []
+            return iter(())
         self._prepare()
         lists = _runs(self.norm, quantities)
         distributed = self._distribute(lists)
         described = self._describe(quantities, lists, budget)
-        return [self._fact(q, distributed.get(id(q)), *described[id(q)], offset, index) for q in quantities]
+        return (self._fact(q, distributed.get(id(q)), *described[id(q)], offset, index) for q in quantities)
 
     def _describe(
         self, quantities: list[Quantity], lists: list[list[Quantity]], budget: int
@@ -245,13 +300,27 @@ class _Paragraph:
             date=date,
             date_text=date_text,
             metric=metric[0],
-            sentence=self.para[s_start:s_end].strip(),
+            sentence=self._sentence_text(s_start, s_end),
             span=(offset + q.start, offset + q.end),
             paragraph=index,
         )
         if inherited:
             self.inherited_facts.add(id(fact))
         return fact
+
+    def was_inherited(self, fact: Fact) -> bool:
+        """Whether `fact` took its period from the document's scope. Asked once for each fact as
+        it is made: an id is forgotten once asked, since a dropped fact's id can be reused."""
+        if id(fact) not in self.inherited_facts:
+            return False
+        self.inherited_facts.discard(id(fact))
+        return True
+
+    def _sentence_text(self, start: int, end: int) -> str:
+        """The words of para[start:end]; the figures of one sentence share one string."""
+        if self._sentence[:2] != (start, end):
+            self._sentence = (start, end, self.para[start:end].strip())
+        return self._sentence[2]
 
     # --- which period governs a figure ---------------------------------------------------
 
@@ -290,21 +359,27 @@ class _Paragraph:
         return None
 
     def _distribute(self, lists: list[list[Quantity]]) -> dict[int, Period]:
-        """`一季度、上半年…GDP增速分别为18.8%、9.6%…`: the i-th figure takes the i-th period."""
+        """`一季度、上半年…GDP增速分别为18.8%、9.6%…`: the i-th figure takes the i-th period.
+
+        Only the first period run of the list's length in its sentence can pair with it: a later
+        run spans less of the text before the figures, so it holds 分别 only if the first does.
+        That makes each list one lookup, and 分别 is found once per paragraph.
+        """
         period_lists = _runs(self.norm, [p for p in self.periods if p.role in (PERIOD, ASOF)])
         self.period_list = {id(p): run for run in period_lists for p in run}
-        by_sentence: dict[int, list[list[Period]]] = {}
-        for run in period_lists:
-            by_sentence.setdefault(self.ctx.sentence(run[0].start), []).append(run)
         out: dict[int, Period] = {}
+        if not period_lists or "分别" not in self.norm:
+            return out
+        first: dict[tuple[int, int], list[Period]] = {}
+        for run in period_lists:
+            first.setdefault((self.ctx.sentence(run[0].start), len(run)), run)
+        fenbie = [m.start() for m in _FENBIE.finditer(self.norm)]
         for numbers in lists:
-            sentence = self.ctx.sentence(numbers[0].core_start)
-            for run in by_sentence.get(sentence, []):
-                if len(run) == len(numbers) and run[-1].end <= numbers[0].start and (
-                    self.norm.find("分别", run[-1].end, numbers[0].start) >= 0
-                ):
-                    out.update((id(q), p) for q, p in zip(numbers, run))
-                    break
+            run = first.get((self.ctx.sentence(numbers[0].core_start), len(numbers)))
+            if run is not None and run[-1].end <= numbers[0].start and _any_between(
+                fenbie, run[-1].end, numbers[0].start - 1
+            ):
+                out.update((id(q), p) for q, p in zip(numbers, run))
         return out
 
     def _date_of(self, p: Period | None) -> tuple[str | None, str | None]:
@@ -363,6 +438,12 @@ class _Paragraph:
         return noun, subject
 
 
+def _any_between(sorted_starts: list[int], lo: int, hi: int) -> bool:
+    """Whether some start in `sorted_starts` lies in [lo, hi)."""
+    i = bisect.bisect_left(sorted_starts, lo)
+    return i < len(sorted_starts) and sorted_starts[i] < hi
+
+
 def _mask(norm: str, periods: list[Period]) -> bytearray:
     masked = bytearray(len(norm))
     for p in periods:
@@ -381,20 +462,27 @@ def _mask(norm: str, periods: list[Period]) -> bytearray:
 
 
 def _blank_periods(norm: str, periods: list[Period]) -> str:
-    """norm without its periods, so dates never join a metric; a relative comparison base
-    (增长比上月加快) stays, being part of what is measured."""
-    chars = list(norm)
+    """`norm` with each period blanked, so dates never join a metric; a relative comparison base
+    (增长比上月加快) stays, being part of what is measured. Built from slices: a list of every
+    character would cost eight bytes a character."""
+    parts, pos = [], 0
     for p in periods:
         if p.kind == "relative" and p.role == BASE:
             continue
-        chars[p.start:p.end] = " " * (p.end - p.start)
-    return "".join(chars)
+        if p.end > pos:  # periods may overlap: blank the part not blanked yet
+            start = max(pos, p.start)
+            parts += (norm[pos:start], " " * (p.end - start))
+            pos = p.end
+    parts.append(norm[pos:])
+    return "".join(parts)
 
 
 def _is_fact(norm: str, q: Quantity, *, at_end: bool) -> bool:
     if q.unit is None:
         return False
-    if q.chinese and not q.ratio_like and q.kind not in ("percent", "multiple") and q.value <= 10:
+    if q.chinese and not q.ratio_like and q.kind not in ("percent", "multiple") and q.value <= 10 and (
+        q.value == int(q.value) and q.value_max is None  # labels are whole single numbers
+    ) and not (q.value >= 2 and q.unit in lexicon.counted()):
         return False  # 两个, 三大, 八个方面: labels, not counts
     if is_threshold(norm, q) or is_referent(norm, q):
         return False
@@ -506,25 +594,62 @@ def _is_heading(line: str) -> bool:
     return 0 < len(line) <= 40 and line[-1] not in "。！？!?…；;，,）)”」』"
 
 
-def _dedupe(facts: list[Fact], paragraphs: list[str], inherited: set[int] = frozenset()) -> list[Fact]:
-    """A restated figure is reported once, at its first mention.
+class _Kept:
+    """The facts kept so far: a restated figure is reported once, at its first mention.
 
     Restated means the same value, unit and period — and, when no period is known, the same
     metric too (two undated 35元 purchases are two facts); a period the figure only inherits
     from the document's scope counts as no period here. A figure in a section heading that
-    the body states again is left to the body, which also gives its period.
+    the body states again is left to the body, which also gives its period: heading facts wait
+    until the whole text is read. Facts are added one at a time, so restatements are dropped as
+    they come and never pile up.
     """
-    body = {(round(f.value, 6), f.unit) for f in facts if not _is_heading(paragraphs[f.paragraph])}
-    seen: set[tuple] = set()
-    out = []
-    for f in facts:
-        if _is_heading(paragraphs[f.paragraph]) and (round(f.value, 6), f.unit) in body:
-            continue
-        # Without a period, sameness needs the same metric (or, with none, the same words).
-        same = "" if f.date is not None and id(f) not in inherited else (f.metric or f.text)
-        key = (round(f.value, 6), f.value_max, f.unit, f.date, same)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(f)
-    return out
+
+    def __init__(self, paragraphs: list[str], limit: int) -> None:
+        self.paragraphs, self.limit = paragraphs, limit
+        self.kept: list[tuple[int, Fact]] = []  # (order seen, fact): body facts
+        self.headings: list[tuple[int, Fact, bool]] = []
+        self.seen: set[tuple] = set()
+        self.body_values: set[tuple] = set()
+        self.seq = 0
+
+    @property
+    def count(self) -> int:
+        return len(self.kept) + len(self.headings)
+
+    @property
+    def full(self) -> bool:
+        return self.count >= self.limit
+
+    def add(self, f: Fact, *, inherited: bool = False) -> bool:
+        """Keep `f` unless it restates a kept fact; False once the limit is reached. `inherited`:
+        its period came from the document's scope, not its own paragraph."""
+        if self.full:
+            return False
+        self.seq += 1
+        if _is_heading(self.paragraphs[f.paragraph]):
+            self.headings.append((self.seq, f, inherited))
+        elif _remember(self.seen, f, inherited):
+            self.kept.append((self.seq, f))
+            self.body_values.add((round(f.value, 6), f.unit))
+        return not self.full
+
+    def facts(self) -> list[Fact]:
+        """Body facts and the heading facts the body does not restate, in reading order."""
+        seen: set[tuple] = set()
+        headings = [
+            (n, f) for n, f, inherited in self.headings
+            if (round(f.value, 6), f.unit) not in self.body_values and _remember(seen, f, inherited)
+        ]
+        return [f for _, f in sorted(self.kept + headings, key=lambda item: item[0])]
+
+
+def _remember(seen: set[tuple], f: Fact, inherited: bool) -> bool:
+    """Add the restatement key of `f` to `seen`; False when it was there already."""
+    # Without a period of its own, sameness needs the same metric (or, with none, the same words).
+    same = "" if f.date is not None and not inherited else (f.metric or f.text)
+    key = (round(f.value, 6), f.value_max, f.unit, f.date, same)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True

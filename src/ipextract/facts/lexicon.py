@@ -88,3 +88,48 @@ def metric_words() -> dict[str, tuple[str, ...]]:
     for word, role in data_rows("facts_metric_words.tsv"):
         out.setdefault(role, []).append(word)
     return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in out.items()}
+
+
+@lru_cache(maxsize=1)
+def qualifiers() -> dict[str, str]:
+    """Qualifier word -> approx / over / under, from data/facts_qualifiers.tsv."""
+    return {cols[0]: cols[1] for cols in data_rows("facts_qualifiers.tsv")}
+
+
+def _qualifier_words(place: str) -> str:
+    """An alternation of the `place` words of facts_qualifiers.tsv: plain ones first (longest
+    first), then those with a guard character class."""
+    rows = [cols for cols in data_rows("facts_qualifiers.tsv") if cols[2] == place]
+    plain = alternation(cols[0] for cols in rows if len(cols) < 4)
+    if place == "after":
+        guarded = [f"{re.escape(c[0])}(?![{re.escape(c[3])}])" for c in rows if len(c) >= 4]
+    else:
+        guarded = [f"(?<![{re.escape(c[3])}]){re.escape(c[0])}" for c in rows if len(c) >= 4]
+    return "|".join([plain, *guarded])
+
+
+@lru_cache(maxsize=1)
+def prefix_qualifier_pattern() -> re.Pattern[str]:
+    """A qualifier word ending right where a number starts (searched in the text before it)."""
+    return re.compile(rf"(?P<q>{_qualifier_words('before')})\s*$")
+
+
+@lru_cache(maxsize=1)
+def suffix_qualifier_pattern() -> re.Pattern[str]:
+    """A qualifier word right after a figure: 70%以上, 100人左右, 50亩(含)以上."""
+    return re.compile(rf"(?:及|[(（]含[)）]|含)?(?P<q>{_qualifier_words('after')})")
+
+
+
+@lru_cache(maxsize=1)
+def currency_before_pattern() -> re.Pattern[str]:
+    """A currency named right before a number (港币500万, 美元3000万元, 人民币约3亿元): the money
+    units of two or more characters, 块钱 aside; searched in the text just before the figure."""
+    names = [u for u in units().values() if u.kind == "money" and len(u.surface) > 1 and u.surface != "块钱"]
+    return re.compile(rf"(?P<c>{alternation(u.surface for u in names)})\s*(?:约|近|逾|超过|达)?\s*$")
+
+
+@lru_cache(maxsize=1)
+def counted() -> frozenset[str]:
+    """Measure words after which a small Chinese numeral is a count, from data/facts_counted.txt."""
+    return frozenset(data_lines("facts_counted.txt"))

@@ -5,7 +5,8 @@ the value in the base unit (万/亿 resolved, 成/分之/‰ turned into percent
 its kind, the qualifier words around it and the span of its surface form. It knows nothing about
 dates or sentences; `extract.py` decides which quantities are facts and when they happened.
 
-`normalize_number("1.6万余")` is the same grammar for one string.
+`normalize_number("1.6万余")` is the same grammar for one string. A numeral's value is
+numerals.py's job.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from . import lexicon
+from .numerals import DIGITS, MAGNITUDE, parse_chinese, parse_mixed
 
 #: Full-width forms folded to ASCII one character for one, so offsets stay valid.
 WIDTH = str.maketrans("０１２３４５６７８９％．～﹪", "0123456789%.~%")
@@ -26,16 +28,12 @@ def fold_width(text: str) -> str:
     """`text` with full-width digits and signs folded (same length); a no-op is free."""
     return text.translate(WIDTH) if _WIDE.search(text) else text
 
-_CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7,
-             "捌": 8, "玖": 9}
-_CN_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_MAGNITUDE = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10_000),
-              "亿": Decimal(100_000_000)}
-
 # Bounded repeats: a 1 MB run of digits must cost linear time, and no figure is longer.
-_AR = r"(?<![\d.])\d{1,20}(?:,\d{3}(?!\d)){0,6}(?:\.\d{1,12})?"
-_CN = r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]{1,20}(?:点[零〇○一二三四五六七八九]{1,12})?"
+# Thousands may be split by a full-width comma (82，225.00元) only in a figure with decimals:
+# elsewhere ， is a clause break (分别为120，150家).
+_AR = r"(?<![\d.])(?:\d{1,3}(?:，\d{3}){1,6}\.\d{1,12}|\d{1,20}(?:,\d{3}(?!\d)){0,6}(?:\.\d{1,12})?)"
+_CN = (r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億貳參陸兩]{1,32}"
+       r"(?:点[零〇○一二三四五六七八九]{1,12})?")
 _NUM = rf"(?:{_AR}|{_CN})"
 _HIGH_END = re.compile(rf"{_AR}|{_CN}")
 _MAX_MAGNITUDES = 3  # 千万亿 at most
@@ -43,12 +41,16 @@ _MAX_MAGNITUDES = 3  # 千万亿 at most
 #: Any number token. Every token starts with a digit, a numeral or 上, and the lookahead says so
 #: first: the nine branches (some opening with a look-behind) are tried only where one may start.
 _TOKEN = re.compile(
-    r"(?=[\d零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟上])(?:"
+    r"(?=[\d零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億貳參陸兩上过近翻几数])(?:"
     rf"(?P<pct>(?:百分之|千分之)(?P<pn>{_NUM}|百))"
     rf"|(?P<frac>(?P<fd>{_NUM})分之(?P<fn>{_NUM}))"
     r"|(?P<half>(?<![另这那一])一半)"
-    r"|(?P<shang>上(?P<sm>[百千万亿]+))"
+    r"|(?P<shang>(?<![不经超通])(?P<sw>[上过近])(?P<sm>[百千万亿]+))"
     r"|(?P<slash>(?<![\d/.])(?P<sa>\d{1,3})/(?P<sb>\d{1,4})(?![\d/]))"
+    r"|(?P<fan>翻了?(?P<fann>[一两二三四五六七八九十]|\d{1,2})?番)"
+    r"|(?P<ap>(?P<a1>[一两二三四五六七八])(?P<a2>[两二三四五六七八九])(?=[十百千万亿]))"
+    r"|(?P<vg>十几|[几数](?=[十百千万亿]))"
+    r"|(?P<mx>(?<![\d.])\d{1,4}[十百千万亿](?:零?\d{1,4}[十百千万亿]){1,3})"
     r"|(?P<wl>(?P<w>\d{1,4})胜(?P<l>\d{1,4})负)"
     r"|(?P<tm>(?P<ta>\d{1,3})投(?P<tb>\d{1,3})中)"
     rf"|(?P<ar>{_AR})"
@@ -60,22 +62,13 @@ _RANGE_SEP = re.compile(r"\s*[-—–~～至到]\s*")
 _LIST_SEP = re.compile(r"^\s*(?:[、和与及或]|以及)\s*$")
 _LIST_NEXT = re.compile(r"\s*(?:[、和与及或]|以及)\s*[\d零〇一二两三四五六七八九十]")
 _MID = "多余来"
+_SECTION_CHARS = "万亿萬億"
+_SMALL_CHANGE = re.compile(r"(?:(?P<jiao>[1-9一二两三四五六七八九])[角毛])?(?:(?P<fen>[1-9一二两三四五六七八九])分)?")
 
-_PREFIX_Q = re.compile(
-    r"(?P<q>不超过|不足|不到|低于|少于|未满|不满|接近|将近|大约|约为|(?<![节签预邀契制合公条])约"
-    r"|(?<![附最靠接将])近|超过了?|超出|(?<![赶高])超|逾|突破了?|多于|至少|不少于)\s*$"
-)
 _SEPARATED_Q = re.compile(r"(?P<q>超过|超出|不足|不到|接近|低于)[^，,。；;！？!?、\d]{1,12}的\s*$")
-_SUFFIX_Q = re.compile(r"(?:及)?(?P<q>以上|以下|左右|上下(?![游级班文])|以内|之多|有余|出头)")
-_QUAL = {
-    "不超过": "under", "不足": "under", "不到": "under", "低于": "under", "少于": "under", "未满": "under",
-    "不满": "under", "以下": "under", "以内": "under",
-    "接近": "approx", "将近": "approx", "大约": "approx", "约为": "approx", "约": "approx", "近": "approx",
-    "左右": "approx", "上下": "approx", "来": "approx",
-    "超过": "over", "超过了": "over", "超出": "over", "超": "over", "逾": "over", "突破": "over",
-    "突破了": "over", "多于": "over", "至少": "over", "不少于": "over", "以上": "over", "之多": "over",
-    "有余": "over", "出头": "over", "多": "over", "余": "over",
-}
+#: 上万, 过万, 近万 before a unit: a round magnitude with its qualifier (上 is over as the corpus
+#: gold reads it; CONVENTIONS.md lists 上千/上万 under approx).
+_ROUND_Q = {"上": "over", "过": "over", "近": "approx"}
 _RANK_BEFORE = re.compile(r"(?:第|(?<![目此之以当提日空眼跟面生事年月向往从])[前后])\s*$")
 _VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
 _MINUS = re.compile(r"(?<![\d\w])[-－−]$|(?:增长|增速|为|达)[-－−]$")
@@ -112,55 +105,16 @@ class Quantity:
     negative: bool = False  # written with a minus sign (增长-5.2%): a decline
 
 
-def parse_chinese(s: str) -> Decimal | None:
-    """Value of a Chinese numeral: 一百一十七亿, 两千零五十, 十二万五千, 十二点五, 壹佰贰拾."""
-    if not s:
-        return None
-    whole, _, frac = s.partition("点")
-    if frac and any(ch not in _CN_DIGIT for ch in frac):
-        return None
-    if whole and whole[0] in "百千万亿佰仟":
-        return None
-    has_unit = any(ch in _CN_UNIT or ch in "万亿" for ch in whole)
-    if not has_unit:
-        if not whole or any(ch not in _CN_DIGIT for ch in whole):
-            return None
-        if len(whole) == 2 and "〇" not in whole and "零" not in whole:
-            return None  # 一二, 三四: "one or two", not a number
-        value = Decimal(int("".join(str(_CN_DIGIT[ch]) for ch in whole)))
-    else:
-        total, section, number = Decimal(0), Decimal(0), None
-        for ch in whole:
-            if ch in _CN_DIGIT:
-                if number is not None and number != 0 and _CN_DIGIT[ch] != 0:
-                    return None  # 三四十: a vague "thirty or forty"
-                number = _CN_DIGIT[ch]
-            elif ch in _CN_UNIT:
-                section += Decimal(1 if number is None else number) * _CN_UNIT[ch]
-                number = None
-            elif ch == "万":
-                section = (section + (number or 0)) * 10_000
-                total += section
-                section, number = Decimal(0), None
-            elif ch == "亿":
-                total = (total + section + (number or 0)) * 100_000_000
-                section, number = Decimal(0), None
-        value = total + section + (number or 0)
-    if frac:
-        value += Decimal("0." + "".join(str(_CN_DIGIT[ch]) for ch in frac))
-    return value
-
-
 def _parse_core(s: str) -> tuple[Decimal, bool] | None:
     """Value of a numeral core and whether it is Chinese."""
     if s and s[0].isdigit():
         if len(s) > 1 and s[0] == "0" and s[1].isdigit():
             return None  # 01, 000: section numbers and split thousands, not quantities
         try:
-            return Decimal(s.replace(",", "")), False
+            return Decimal(s.replace(",", "").replace("，", "")), False
         except InvalidOperation:
             return None
-    if not any(ch in _CN_DIGIT for ch in s):
+    if not any(ch in DIGITS for ch in s) and not s.startswith(("十", "拾")):
         return None  # 万, 千万, 百: magnitudes alone are words (千万不要, 万亿大关)
     v = parse_chinese(s)
     return (v, True) if v is not None else None
@@ -208,13 +162,15 @@ def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: 
     stand between the digits and what follows (1.5 亿元, 45 %)."""
     pos, mid = core_end, ""
     if pos + 1 < len(text) and text[pos] == " " and not chinese and (
-        text[pos + 1] in _MAGNITUDE or text[pos + 1] in _MID or lexicon.unit_pattern().match(text, pos + 1)
+        text[pos + 1] in MAGNITUDE or text[pos + 1] in _MID or lexicon.unit_pattern().match(text, pos + 1)
     ):
         pos += 1
     if pos + 1 < len(text) and text[pos] in _MID and (
-        text[pos + 1] in _MAGNITUDE or lexicon.unit_pattern().match(text, pos + 1)
+        text[pos + 1] in MAGNITUDE or lexicon.unit_pattern().match(text, pos + 1)
     ):
         mid, pos = text[pos], pos + 1
+    if text[pos:pos + 1] == "个" and text[pos + 1:pos + 2] in _SECTION_CHARS and value < 100:
+        pos += 1  # 三个亿: a spoken 亿
     multiplier = Decimal(1)
     big = chinese and any(ch in "万亿" for ch in text[start:core_end])
     written = big or (chinese and any(ch in "十百千" for ch in text[start:core_end]))
@@ -224,9 +180,9 @@ def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: 
         if not mid and ch in "多余" and pos > core_end and pos + 1 <= len(text):
             mid, pos = ch, pos + 1  # 1.6万余项, 5千多万: 多/余 after a magnitude
             continue
-        if ch not in _MAGNITUDE or (ch in "千百" and _unit_at(text, pos, True) is not None):
+        if ch not in MAGNITUDE or (ch in "千百" and _unit_at(text, pos, True) is not None):
             break  # 千瓦, 千克, 百分点: the unit starts here
-        multiplier *= _MAGNITUDE[ch]
+        multiplier *= MAGNITUDE[ch]
         written = True
         big = big or ch in "万亿"
         pos += 1
@@ -236,8 +192,9 @@ def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: 
     return _Num(start, pos, value, chinese, multiplier, written, big, mid, unit, unit_end)
 
 
-def scan(text: str, masked: bytearray | None = None) -> list[Quantity]:
-    """Every quantity in `text` (normalised with WIDTH); characters flagged in `masked` are skipped."""
+def scan(text: str, masked: bytearray | None = None, *, limit: int | None = None) -> list[Quantity]:
+    """Every quantity in `text` (normalised with WIDTH); characters flagged in `masked` are
+    skipped. With `limit`, scanning stops once that many are found."""
     if masked is None:
         masked = bytearray(len(text))
     out: list[Quantity] = []
@@ -257,6 +214,8 @@ def scan(text: str, masked: bytearray | None = None) -> list[Quantity]:
         if found:
             out.extend(found)
             pos = max(pos, max(q.end for q in found))
+            if limit is not None and len(out) >= limit:
+                break
     _share_list_units(text, out)
     return [q for q in out if not q.bare]
 
@@ -272,6 +231,15 @@ def _dispatch(text: str, m: re.Match[str], masked: bytearray) -> list[Quantity]:
         return [q] if q else []
     if kind in ("wl", "tm"):
         return _score(m)
+    if kind == "fan":
+        q = _doubling(text, m)
+        return [q] if q else []
+    if kind in ("ap", "vg"):
+        q = _vague(text, m)
+        return [q] if q else []
+    if kind == "mx":
+        value = parse_mixed(m.group())
+        return [] if value is None else _quantity(text, m.start(), m.end(), value, False, masked)
     core = _parse_core(m.group())
     if core is None:
         return []
@@ -280,15 +248,47 @@ def _dispatch(text: str, m: re.Match[str], masked: bytearray) -> list[Quantity]:
 
 
 def _shang(text: str, m: re.Match[str]) -> Quantity | None:
-    """上万人, 上亿元: "reaching ten thousand", an over-qualified round magnitude with a unit."""
+    """上万人, 近万人, 过亿元: a round magnitude with a unit, qualified by the word before it."""
     magnitude = Decimal(1)
     for ch in m.group("sm"):
-        magnitude *= _MAGNITUDE[ch]
+        magnitude *= MAGNITUDE[ch]
     num = _read_number(text, m.end(), m.end(), magnitude, True)
     num.start = m.start()
     if num.unit is None or num.unit.kind == "none":
         return None
-    return _finish(text, m.start(), num.unit_end, m.start(), float(num.total), None, num.unit, "over", num)
+    qualifier = _ROUND_Q[m.group("sw")]
+    return _finish(text, m.start(), num.unit_end, m.start(), float(num.total), None, num.unit, qualifier, num)
+
+
+def _doubling(text: str, m: re.Match[str]) -> Quantity | None:
+    """翻一番 / 翻三番: doubled once, three times: 2 / 8 倍."""
+    n = m.group("fann") or "一"  # 翻番: doubled
+    times = int(n) if n.isdigit() else DIGITS.get(n, 10 if n == "十" else 0)
+    if not 0 < times <= 10:
+        return None
+    unit = lexicon.units()["倍"]
+    q = Quantity(m.start(), m.end(), m.start(), float(2**times), unit.canonical, unit.kind)
+    _qualify(text, q)
+    return q
+
+
+def _vague(text: str, m: re.Match[str]) -> Quantity | None:
+    """An amount given as what it may be, an approx range: 五六百家 (500–600), 七八千万元,
+    十几家 (11–19), 几十万人 and 数十万人 (几 is 2 to 9: 200000–900000)."""
+    if m.lastgroup == "ap":
+        lo, hi = DIGITS[m.group("a1")], DIGITS[m.group("a2")]
+        if hi != lo + 1:
+            return None
+    else:
+        lo, hi = (11, 19) if m.group() == "十几" else (2, 9)
+    num = _read_number(text, m.start(), m.end(), Decimal(1), True)
+    unit, end = num.unit, num.unit_end
+    if unit is None and num.big:
+        unit, end = _bare_unit(text, m.start(), num.end), num.end
+    if unit is None or unit.kind == "none":
+        return None
+    low, high = float(lo * num.multiplier), float(hi * num.multiplier)
+    return _finish(text, m.start(), end, m.start(), low, high, unit, "approx", num, chinese=False)
 
 
 def _score(m: re.Match[str]) -> list[Quantity]:
@@ -353,9 +353,25 @@ def _quantity(
         return _without_unit(text, num, before)
     if num.unit.kind == "none":
         return []
-    q = _finish(text, start, num.unit_end, start, float(num.total), None, num.unit, None, num)
+    total, end = _with_small_change(text, num)
+    q = _finish(text, start, end, start, float(total), None, num.unit, None, num)
     q.negative = _MINUS.search(before) is not None
     return [q]
+
+
+def _with_small_change(text: str, num: _Num) -> tuple[Decimal, int]:
+    """A sum in 元 with its 角/毛 and 分 (123元1角1分 -> 123.11, 十块三毛 -> 10.3) and where it ends."""
+    total, end = num.total, num.unit_end
+    if num.unit is None or num.unit.canonical != "元" or num.big:
+        return total, end
+    m = _SMALL_CHANGE.match(text, end)
+    if m is None or not (m.group("jiao") or m.group("fen")):
+        return total, end
+    for group, scale in (("jiao", Decimal("0.1")), ("fen", Decimal("0.01"))):
+        digit = m.group(group)
+        if digit:
+            total += (int(digit) if digit.isdigit() else DIGITS[digit]) * scale
+    return total, m.end()
 
 
 def _tenths(text: str, num: _Num) -> Quantity:
@@ -380,7 +396,7 @@ def _range(text: str, num: _Num, masked: bytearray) -> Quantity | None:
     if hi_match is None or hi_core is None:
         return None
     hi = _read_number(text, sep.end(), hi_match.end(), *hi_core)
-    joined = _join_range(num, hi)
+    joined = _join_range(text, num, hi)
     if joined is None:
         return None
     return _finish(text, num.start, hi.unit_end, num.start, joined[0], joined[1], hi.unit, hi.mid and "over", hi,
@@ -406,7 +422,18 @@ def _without_unit(text: str, num: _Num, before: str) -> list[Quantity]:
     return [q]
 
 
-def _join_range(lo: _Num, hi: _Num) -> tuple[float, float] | None:
+def _trailing_scales(written: str) -> list[Decimal]:
+    """The magnitudes a number ends with, innermost first: 三千万 -> [10^4, 10^7]."""
+    scales, scale = [], Decimal(1)
+    for ch in reversed(written.rstrip(_MID)):
+        if ch not in MAGNITUDE:
+            break
+        scale *= MAGNITUDE[ch]
+        scales.append(scale)
+    return scales
+
+
+def _join_range(text: str, lo: _Num, hi: _Num) -> tuple[float, float] | None:
     """Low and high values of a range, the low end borrowing the high end's 万/亿 and unit."""
     if hi.unit is None and not hi.big:
         return None
@@ -414,8 +441,14 @@ def _join_range(lo: _Num, hi: _Num) -> tuple[float, float] | None:
         return None
     if lo.unit is not None and (hi.unit is None or lo.unit.canonical != hi.unit.canonical):
         return None
-    low = lo.total if lo.has_magnitude or lo.chinese else lo.value * hi.multiplier
     high = hi.total
+    low = lo.total
+    if not lo.big and lo.unit is None:
+        # The magnitude written once at the high end is the low end's too (3至5亿, 十八至三十万,
+        # 二到三千万): the largest trailing magnitude of the high end that keeps low < high.
+        for scale in _trailing_scales(text[hi.start:hi.end]):
+            if lo.total * scale < high:
+                low = lo.total * scale
     if not low < high:
         return None
     return float(low), float(high)
@@ -458,6 +491,10 @@ def _finish(
         chinese=num.chinese if chinese is None else chinese,
         bare=unit is None,
     )
+    if q.unit == "元" and unit is not None and unit.kind == "money":
+        named = lexicon.currency_before_pattern().search(text, max(0, start - 8), start)
+        if named:  # 港币500万, 台币300元: the currency written first names the money
+            q.unit = lexicon.units()[named.group("c")].canonical
     if unit is not None and unit.surface == "‰":
         q.value, q.unit = value / 10, "%"
         if value_max is not None:
@@ -465,7 +502,7 @@ def _finish(
     if qualifier:
         q.qualifier = qualifier
     elif num.mid:
-        q.qualifier = _QUAL[num.mid]
+        q.qualifier = lexicon.qualifiers()[num.mid]
     _qualify(text, q)
     return q
 
@@ -478,24 +515,24 @@ def _qualify(text: str, q: Quantity) -> None:
 
 def _prefix_qualifier(text: str, q: Quantity) -> None:
     before = text[max(0, q.start - 14):q.start]
-    m = _PREFIX_Q.search(before)
+    m = lexicon.prefix_qualifier_pattern().search(before)
     if m:
         word = m.group("q")
-        if q.qualifier == "exact" or _QUAL[word] != "over":
-            q.qualifier = _QUAL[word]
+        if q.qualifier == "exact" or lexicon.qualifiers()[word] != "over":
+            q.qualifier = lexicon.qualifiers()[word]
         q.start -= len(before) - m.start("q")
         return
     m = _SEPARATED_Q.search(before)
     if m and q.qualifier == "exact":
-        q.qualifier = _QUAL[m.group("q")]
+        q.qualifier = lexicon.qualifiers()[m.group("q")]
         q.start -= len(before) - m.start("q")
 
 
 def _suffix_qualifier(text: str, q: Quantity) -> None:
-    m = _SUFFIX_Q.match(text, q.end)
+    m = lexicon.suffix_qualifier_pattern().match(text, q.end)
     if m:
         if q.qualifier == "exact":
-            q.qualifier = _QUAL[m.group("q")]
+            q.qualifier = lexicon.qualifiers()[m.group("q")]
         q.end = m.end()
 
 
@@ -560,6 +597,6 @@ def _dispatch_loose(text: str, m: re.Match[str]) -> Quantity | None:
     value = float(num.total)
     q = Quantity(m.start(), num.end, m.start(), value, None, "other")
     if num.mid:
-        q.qualifier = _QUAL[num.mid]
+        q.qualifier = lexicon.qualifiers()[num.mid]
     _qualify(text, q)
     return q

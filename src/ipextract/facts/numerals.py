@@ -1,0 +1,79 @@
+"""Numeral -> value: Chinese numerals in every register, and digits mixed with magnitudes.
+
+Kept apart from numbers.py (which finds numbers in text and reads their units and qualifiers)
+because a numeral's value is pure arithmetic on its characters: 一百一十七亿, 两千零五十,
+壹佰贰拾, 十二点五, 一千零五万, and the mixed forms 3万2千5百 and 2亿3万.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+#: Digit characters: everyday, financial (壹贰叁) and the zero forms.
+DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+          "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7,
+          "捌": 8, "玖": 9, "貳": 2, "參": 3, "陸": 6, "兩": 2}
+#: Multipliers inside a section (below 万).
+SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+#: Section magnitudes: 万 and 亿 close a section (一千二百万 = (一千二百) × 万).
+SECTION = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+#: Every magnitude character and its value, as written after a digit core (3千万, 20多万).
+MAGNITUDE = {ch: Decimal(v) for ch, v in {**SMALL, **SECTION}.items()}
+
+_MIXED_PART = re.compile(r"(\d{1,4})([十百千万亿拾佰仟萬億])")
+
+
+def parse_chinese(s: str) -> Decimal | None:
+    """Value of a Chinese numeral: 一百一十七亿, 两千零五十, 十二万五千, 十二点五, 壹佰贰拾; None
+    for a word (万 alone), a vague one (三四十) or a digit string of two (一二: "one or two")."""
+    if not s:
+        return None
+    whole, _, frac = s.partition("点")
+    if frac and any(ch not in DIGITS for ch in frac):
+        return None
+    if whole and (whole[0] in SECTION or whole[0] in "百千佰仟"):
+        return None
+    if not any(ch in SMALL or ch in SECTION for ch in whole):
+        if not whole or any(ch not in DIGITS for ch in whole):
+            return None
+        if len(whole) == 2 and "〇" not in whole and "零" not in whole:
+            return None  # 一二, 三四: "one or two", not a number
+        value = Decimal(int("".join(str(DIGITS[ch]) for ch in whole)))
+    else:
+        value = _sections(DIGITS.get(ch, ch) for ch in whole)
+        if value is None:
+            return None
+    if frac:
+        value += Decimal("0." + "".join(str(DIGITS[ch]) for ch in frac))
+    return value
+
+
+def parse_mixed(s: str) -> Decimal | None:
+    """Value of digits mixed with magnitudes: 3万2千5百 -> 32500, 2亿3万 -> 200030000; None
+    unless `s` is digit groups each followed by a magnitude, in falling order."""
+    parts = _MIXED_PART.findall(s.replace("零", ""))
+    if not parts or "".join(a + b for a, b in parts) != s.replace("零", ""):
+        return None
+    return _sections(item for digits, mag in parts for item in (int(digits), mag))
+
+
+def _sections(items) -> Decimal | None:
+    """Sum of a numeral read as digits (ints) and magnitude characters, section by section;
+    None when two digits meet without a magnitude between them (三四十: vague)."""
+    total, section, number = Decimal(0), Decimal(0), None
+    for item in items:
+        if isinstance(item, int):
+            if number is not None and number != 0 and item != 0:
+                return None
+            number = item
+        elif item in SMALL:
+            section += Decimal(1 if number is None else number) * SMALL[item]
+            number = None
+        elif item in SECTION:
+            total = (total + section + (number or 0)) * SECTION[item] if SECTION[item] > 10_000 else total + (
+                section + (number or 0)) * SECTION[item]
+            section, number = Decimal(0), None
+        else:
+            return None
+    return total + section + (number or 0)
