@@ -13,7 +13,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,10 @@ def run_batch(inputs: list[str], config: BatchConfig | None = None) -> BatchResu
     # Parts of a run to stdout cannot be resumed without --work-dir: they go to a temporary folder.
     temp_dir = tempfile.mkdtemp(prefix="ipextract-parts-") if config.work_dir is None and config.to_stdout else None
     layout = PartsLayout(temp_dir or config.work_dir or f"{config.output}.parts", config.format)
+    # Every file of an input folder is read: the run's own files in it must not be.
+    own = config.selection.with_own_files(None if config.to_stdout else config.output, config.errors,
+                                          parts=str(layout.root))
+    config = replace(config, selection=own)
     try:
         layout.prepare(config.shard, resume=config.resume)
         for target in (None if config.to_stdout else config.output, config.errors):
@@ -175,6 +179,9 @@ def summary_line(result: BatchResult) -> str:
     kinds = ", ".join(f"{k} {n}" for k, n in sorted(s.errors.items(), key=lambda kv: (-kv[1], kv[0])))
     failed = f"{s.failed:,} failed" + (f" ({kinds})" if kinds else "")
     secs = max(result.wall_seconds, 1e-9)
+    if s.skipped:
+        failed += "; skipped: " + ", ".join(f"{n:,} {k}{'s' if n > 1 else ''}" for k, n in sorted(s.skipped.items(),
+                                                                          key=lambda kv: (-kv[1], kv[0])))
     return (f"ipextract batch: {s.documents:,} documents: {s.ok:,} ok, {failed}; {s.facts:,} facts; "
             f"{s.bytes / 1e6:,.1f} MB in {result.wall_seconds:,.1f} s "
             f"({s.documents / secs:,.1f} docs/s, {s.bytes / 1e6 / secs:,.2f} MB/s)")

@@ -10,6 +10,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from typing import IO
 
+from ..sniff import archive_kind
 from . import files
 from .gzipped import Gzipped
 from .selection import Selection
@@ -51,19 +52,41 @@ def plan_units(
                 if isinstance(found, Unit):
                     yield found
                 else:
-                    yield from _plan_file(found, selection, limits)
+                    yield from _plan_file(found, selection, limits, found=True)
         elif os.path.exists(path):
             yield from _plan_file(path, selection, limits)
         else:
             yield error_unit(path, "not_found", "no such file or directory")
 
 
-def _plan_file(path: str, selection: Selection, limits: Limits) -> Iterator[Unit]:
+def _plan_file(path: str, selection: Selection, limits: Limits, *, found: bool = False) -> Iterator[Unit]:
+    """The units of one file. A file no archive claims by its name may still be one (a download
+    saved as `index`): unless its name says it is a page, its first bytes are looked at."""
     try:
         size = os.path.getsize(path)
-        yield from format_of(path).list_units(path, size, selection, limits)
+        fmt = format_of(path)
+        if isinstance(fmt, (files.Files, Gzipped)) and not Selection.page_named(path) and not os.path.isdir(path):
+            fmt = _archive_by_content(path) or fmt
+        if found and isinstance(fmt, (files.Files, Gzipped)):
+            yield Unit("found", path, size=size)  # a candidate: the reader sniffs it
+            return
+        yield from fmt.list_units(path, size, selection, limits)
     except OSError as exc:
         yield error_unit(path, "unreadable", exc.strerror or str(exc))
+
+
+def _archive_by_content(path: str) -> Format | None:
+    """The archive format of the file's bytes (a gzip looked into for a tar or a WARC), or None."""
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    kind = archive_kind(head)
+    if kind == "gzip":
+        try:
+            inner = zlib.decompressobj(31).decompress(head, 1024)
+        except zlib.error:
+            return None
+        kind = {"tar": "tgz", "warc": "warc"}.get(archive_kind(inner) or "")
+    return _BY_KIND.get(kind) if kind in ("zip", "tar", "tgz", "warc") else None
 
 
 def read_units(units: Iterable[Unit], limits: Limits | None = None) -> Iterator[Item]:

@@ -9,6 +9,7 @@ import zlib
 from collections.abc import Iterator
 from typing import IO
 
+from .candidates import SNIFF_BYTES, check_head, page_bytes
 from .selection import Selection
 from .units import Item, ItemError, Limits, Unit, error_unit
 
@@ -78,15 +79,16 @@ class _Budget:
 def _member_data(archive: tarfile.TarFile, info: tarfile.TarInfo, unit: Unit, limits: Limits) -> Item:
     if info.name != unit.name:
         raise ItemError("changed", "archive changed since it was listed")
-    if info.size > limits.max_bytes:
-        raise limits.too_large(info.size)
     fh = archive.extractfile(info)
     if fh is None:
         raise ItemError("unsupported_member", "archive member is not a regular file")
+    if info.size > limits.max_bytes:
+        check_head(fh.read(SNIFF_BYTES), unit.name, nested=True)
+        raise limits.too_large(info.size)
     data = limits.read_bounded(fh)
     if len(data) < info.size:
         raise ItemError("truncated", "archive ends inside this member")
-    return Item(unit.path, data=data)
+    return Item(unit.path, data=page_bytes(data, unit.name, limits, nested=True))
 
 
 class _TarReader:

@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
+from .candidates import page_bytes
 from .selection import Selection
 from .units import Item, ItemError, Limits, Unit, error_unit
 from .warc_scan import Span, scan_gzip, scan_plain
@@ -91,6 +92,8 @@ class _WarcReader:
         data = self.limits.read_bounded(record.content_stream())
         if getattr(record.raw_stream, "limit", 0) > 0:
             raise ItemError("truncated", "WARC ends inside this record")
+        if _media_type(record) in _UNLABELLED:  # a page or not: its bytes tell
+            data = page_bytes(data, "", self.limits, nested=True)
         return Item(unit.path, data=data, url=headers.get_header("WARC-Target-URI") or None,
                     ref_date=_crawl_day(headers.get_header("WARC-Date")),
                     declared_charset=_http_charset(record))
@@ -114,6 +117,12 @@ class _WarcReader:
 
     def close(self) -> None:
         self.handle.close()
+
+
+def _media_type(record: Any) -> str:
+    http = record.http_headers
+    ctype = (http if http is not None else record.rec_headers).get_header("Content-Type") or ""
+    return ctype.split(";", 1)[0].strip().lower()
 
 
 def _crawl_day(value: str | None) -> dt.date | None:
