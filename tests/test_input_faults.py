@@ -225,3 +225,35 @@ def test_an_output_inside_an_input_folder_is_not_read_back(tmp_path):
         paths = [json.loads(line)["path"] for f in (out, errors) for line in f.read_text(encoding="utf-8").splitlines()]
         assert len(paths) == len(SERVER_NAMES) + len(NOT_PAGES)
         assert not any(p.endswith((".jsonl", ".tmp", "run.json")) for p in paths)
+
+
+# ---------------------------------------------------------------------------------------------
+# archives read in linear time: a tar.gz streamed once, a zip listed once per worker (18.8)
+
+
+def test_shards_of_one_archive_read_it_once_per_process(tmp_path, monkeypatch):
+    from ipextract.batch.shard import plan_shards
+    from ipextract.sources import plan_units, read_units
+    from ipextract.sources import tar as tar_module
+    from ipextract.sources import zip as zip_module
+
+    members = [(f"m{i:04d}.txt", page("p01.txt")[: 200 + i]) for i in range(300)]
+    tgz = tmp_path / "big.tar.gz"
+    with tarfile.open(tgz, "w:gz") as tf:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+    z = tmp_path / "big.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        for name, data in members:
+            zf.writestr(name, data)
+    opened: list[str] = []
+    real_tar, real_zip = tar_module.tarfile.open, zip_module.zipfile.ZipFile
+    monkeypatch.setattr(tar_module.tarfile, "open", lambda *a, **k: opened.append("tar") or real_tar(*a, **k))
+    monkeypatch.setattr(zip_module.zipfile, "ZipFile", lambda *a, **k: opened.append("zip") or real_zip(*a, **k))
+    shards = list(plan_shards(plan_units([str(tgz), str(z)]), max_docs=25))
+    opened.clear()  # listing reads each once; now the shards, in order, as one worker gets them
+    got = [it.data for shard in shards for it in read_units(shard.units)]
+    assert got == [d for _, d in members] * 2
+    assert len(shards) == 24 and opened == ["tar", "zip"]

@@ -24,6 +24,7 @@ def _list(path: str, selection: Selection, limits: Limits, *, compressed: bool) 
     try:
         with open(path, "rb") as raw, tarfile.open(fileobj=raw, mode=mode) as tf:
             for index, info in enumerate(tf):
+                tf.members.clear()  # tarfile keeps every header it read: 20k members, 400 MB
                 if budget is not None and not budget.allow(raw.tell(), info.size):
                     yield error_unit(path, "bomb", budget.message, name=info.name)
                     return
@@ -137,6 +138,7 @@ class _StreamReader:
         if unit.key <= self.index:
             self._start()
         for info in self.members:
+            self.archive.members.clear()  # tarfile keeps every header it read (see _list)
             self.index += 1
             if self.index == unit.key:
                 return _member_data(self.archive, info, unit, self.limits)
