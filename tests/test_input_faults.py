@@ -257,3 +257,14 @@ def test_shards_of_one_archive_read_it_once_per_process(tmp_path, monkeypatch):
     got = [it.data for shard in shards for it in read_units(shard.units)]
     assert got == [d for _, d in members] * 2
     assert len(shards) == 24 and opened == ["tar", "zip"]
+
+
+def test_a_warc_gz_record_larger_than_one_read_is_followed_by_the_next(tmp_path):
+    """Found by the soak: a member ending in the call after an output-limited one left zlib's
+    unconsumed_tail stale, the next member was placed before this one, and the scan never ended."""
+    big = page("clone-moe-1.html") * 8  # well over the 64 KB read at a time, compressible
+    records = [warc_record(0, page("p01.txt")), warc_record(1, big), warc_record(2, page("p02.txt"))]
+    w = tmp_path / "w.warc.gz"
+    w.write_bytes(b"".join(gzip.compress(r, mtime=0) for r in records))
+    assert summary(w) == [("000000000000", page("p01.txt"), None), ("000000000001", big, None),
+                          ("000000000002", page("p02.txt"), None)]

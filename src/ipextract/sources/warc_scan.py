@@ -167,7 +167,7 @@ def scan_gzip(path: str, limit: int) -> Iterator[Span]:
         while pos < size:
             span, following = _gzip_member(fh, pos, size, limit)
             yield span
-            if following is None:
+            if following is None or following <= pos:  # never back: a scan must end
                 return
             pos = following
 
@@ -251,13 +251,14 @@ class _Member:
                     self.eof_in_member = True
                     return
             out = inflater.decompress(pending, 65536)
-            self.consumed += len(pending) - len(inflater.unconsumed_tail) - len(inflater.unused_data)
-            pending = inflater.unconsumed_tail
             self._take(out)
-            if inflater.eof:
+            if inflater.eof:  # what follows the member is unused_data (unconsumed_tail may be stale)
+                self.consumed += len(pending) - len(inflater.unused_data)
                 self.ended = True
                 self.following = self.consumed
                 return
+            self.consumed += len(pending) - len(inflater.unconsumed_tail)
+            pending = inflater.unconsumed_tail
         # Past the cap without the member's end: the next member is searched for instead.
 
     def _take(self, out: bytes) -> None:
