@@ -230,7 +230,7 @@ def build(root: Path, settings: Settings, pages: list[tuple[str, bytes]] | None 
                 where = "dir"
             slots[where].append(_Slot(name, data, kind, text, ext))
             turn += 1
-    fixed = {"dir": 26, "zip": 10, "warc": 2}  # the container hazards written below
+    fixed = {"dir": 29, "zip": 11, "warc": 2}  # the container hazards written below
     tail = 4  # documents in the cut WARC
     total = settings.docs - tail
     share = {"dir": round(total * 0.45), "zip": round(total * 0.33)}
@@ -310,13 +310,18 @@ def _build_dir(crawl: Path, slots: list[_Slot], settings: Settings, pages: list[
         Expected(f"{h}::sym.html", "member-symlink", "unsupported_member"),
         Expected(f"{h}::fifo.html", "member-fifo", "unsupported_member")]))
     other = crawl / "other"
-    _write(other / "README.md", b"not a page: not taken")
+    # Every file of a folder is a candidate: what is no page is a `skipped` record, a folder link
+    # an `is_directory` one (never walked).
+    _write(other / "style.css", b"body { margin: 0; }\n")
     _write(other / "photo.png", b"\x89PNG\r\n\x1a\n" + bytes(100))
     os.symlink(crawl / "no-such-page.html", other / "dangling.html")
-    os.symlink(crawl, other / "loop")  # a folder link: never walked
+    os.symlink(crawl, other / "loop")
     (crawl / "empty-folder").mkdir()
     entries.append(("other/dangling.html", [Expected(str(other / "dangling.html"), "dangling-link",
                                                      "unreadable")]))
+    entries.append(("other/loop", [Expected(str(other / "loop"), "folder-link", "is_directory")]))
+    entries.append(("other/photo.png", [Expected(str(other / "photo.png"), "not-a-page", "skipped")]))
+    entries.append(("other/style.css", [Expected(str(other / "style.css"), "not-a-page", "skipped")]))
     # A folder is walked in sorted order at every level: the order of the path components.
     entries.sort(key=lambda e: e[0].split("/"))
     return [e for _, docs in entries for e in docs]
@@ -369,7 +374,7 @@ def _build_zip(path: Path, slots: list[_Slot], settings: Settings,
         ("bomb.html", settings.bomb_chunks, "file", "zip-bomb", "too_large"),
         ("ratio.html", bytes(1_500_000), "file", "zip-ratio-bomb", "bomb"),
         ("folder/", b"", "file", "directory-entry", "-"),
-        ("photo.png", b"\x89PNG\r\n\x1a\n", "file", "not-a-page", "-"),
+        ("photo.png", b"\x89PNG\r\n\x1a\n", "file", "not-a-page", "skipped"),
     ]
     spread = max(1, len(slots) // (len(hazards) + 1))
     queue = list(hazards)
@@ -775,8 +780,12 @@ def account(built: Built, out: Path) -> Accounting:
     got_errors = Counter(r["error_kind"] for r in errs)
     try:  # the summary of the last (resumed) run covers the shards of every run
         stats = json.loads(stats_path(out).read_text())
-        stats_agree = (stats["documents"], stats["ok"], stats["failed"], stats["errors"]) == (
-            len(built.expected), len(oks), len(errs), dict(sorted(got_errors.items())))
+        # Skipped files (no pages) have error records but are not failures: counted apart.
+        failures = Counter({k: n for k, n in got_errors.items() if k != "skipped"})
+        skipped = got_errors.get("skipped", 0)
+        stats_agree = (stats["documents"], stats["ok"], stats["failed"], stats["errors"],
+                       sum(stats.get("skipped", {}).values())) == (
+            len(built.expected), len(oks), len(errs) - skipped, dict(sorted(failures.items())), skipped)
     except (OSError, ValueError, KeyError):
         stats_agree = False
     leftovers = [str(p) for p in out.parent.iterdir() if p.name.endswith((".tmp", ".parts"))]

@@ -256,3 +256,36 @@ def test_pages_in_other_encodings_are_not_utf16(codec):
 def test_nuls_spread_over_both_byte_orders_are_not_utf16():
     assert utf16_codec(bytes(100)) is None
     assert utf16_codec(b"a\x00b\x00" * 10 + b"\x00c\x00d" * 10) is None
+
+
+#: Labels Python's codec registry knows that are no text encoding a page is written in.
+NOT_TEXT_ENCODINGS = ("base64", "hex", "zlib", "rot13", "uu", "bz2", "idna", "punycode", "undefined")
+
+
+@pytest.mark.parametrize("label", NOT_TEXT_ENCODINGS)
+def test_a_charset_that_is_no_text_encoding_counts_as_none(label):
+    assert normalize_charset(label) is None
+    gbk = html(SIMPLIFIED, f'<meta charset="{label}">').encode("gbk")
+    out = decode(gbk)
+    assert (out.encoding, out.warnings) == ("gb18030", [f"unknown declared charset '{label}'"])
+    assert SIMPLIFIED in out.text
+    hinted = decode(html(SIMPLIFIED).encode("gbk"), declared=label)
+    assert hinted.encoding == "gb18030"
+    assert SIMPLIFIED in hinted.text
+
+
+@pytest.mark.parametrize("label", NOT_TEXT_ENCODINGS)
+def test_a_page_declaring_no_text_encoding_parses(label):
+    from ipextract import parse
+
+    # Long Western text: before, punycode decoded it in quadratic time, others raised.
+    words = " ".join(f"caf\xe9{i}" for i in range(20000))
+    page = html(f"Le caf\xe9 de la place ferme en ao\xfbt.</p><p>{words}", f'<meta charset="{label}">')
+    doc = parse(page.encode("cp1252"), path="page.html", declared_charset=label)
+    assert (doc.error_kind, doc.error) == (None, None)
+    assert doc.text.endswith("19999")  # the Latin letters are guessed, not declared: only ASCII is sure
+
+
+@pytest.mark.parametrize("label", ["GB2312", "utf-8", "windows-1252", "Shift_JIS", "big5", "ISO-8859-1", "koi8-r"])
+def test_text_encodings_pages_use_are_still_accepted(label):
+    assert normalize_charset(label) is not None

@@ -140,7 +140,9 @@ def test_symlinked_folders_inside_an_input_folder_are_not_walked(tmp_path):
     (crawl / "p01.txt").write_bytes(page("p01.txt"))
     os.symlink(crawl, crawl / "loop")  # a link loop must not make the walk endless
     os.symlink("/etc", crawl / "etc")
-    assert [p for p, _, _ in items(crawl)] == [f"{crawl}/p01.txt"]
+    # Each link is one record (never followed), not a walk of what it points to.
+    assert [(p, k) for p, _, k in items(crawl)] == [(f"{crawl}/etc", "is_directory"),
+                                                    (f"{crawl}/loop", "is_directory"), (f"{crawl}/p01.txt", None)]
 
 
 def test_a_symlinked_folder_named_like_a_page_is_one_is_directory_record(tmp_path):
@@ -305,11 +307,8 @@ def test_a_zip_member_with_an_empty_name_is_listed_like_any_other(tmp_path):
         zf.writestr(zipfile.ZipInfo(""), page("p01.txt"))
         zf.writestr("a.html", page("p02.txt"))
         zf.writestr("dir/", b"")
-    assert items(z) == [(f"{z}::a.html", page("p02.txt"), None)]  # not a page name: skipped like a.png
-    from ipextract.sources import Selection
-
-    got = [(it.path, it.data) for it in iter_items([str(z)], Selection(include=("*",)))]
-    assert got == [(str(z), page("p01.txt")), (f"{z}::a.html", page("p02.txt"))]  # no name: the archive's
+    # Members are taken by content, so the nameless one is read too (its path: the archive's).
+    assert items(z) == [(str(z), page("p01.txt"), None), (f"{z}::a.html", page("p02.txt"), None)]
 
 
 def test_a_zip_directory_of_an_unknown_version_is_read_from_the_local_headers(tmp_path):
@@ -332,8 +331,9 @@ def test_a_warc_record_with_garbled_http_headers_ends_the_listing_with_a_record(
     errors) on a record whose HTTP headers are garbled, out of the planner."""
     w = fixtures / "fuzz" / "warc-garbled-http-headers.warc.gz"
     got = items(w)
+    # The damaged record is named by its offset (its id header is garbled), not the whole file.
     assert [(p.split("::")[-1], len(d or b""), k) for p, d, k in got] == [
         ("urn:uuid:a35ab837-b40d-409e-b5e5-27f8f39d07ff", 20000, None),
         ("urn:uuid:7e73f895-e7e8-4629-a443-d490838fad2a", 20000, None),
-        (str(w), 0, "truncated"),
+        ("record-12471", 0, "corrupt"),
     ]

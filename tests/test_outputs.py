@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from batch_inputs import PAGES, make_tar, make_warc, make_zip, page
 from ipextract.cli import app
 from ipextract.distribution import DIST, install_hint
-from ipextract.sniff import archive_kind
+from ipextract.sniff import archive_description
 from ipextract.writers import atomic_output, output_format
 
 runner = CliRunner()
@@ -195,11 +195,11 @@ def test_parse_refuses_an_archive_naming_batch(tmp_path, name, kind):
     assert result.stderr.strip() == f"ipextract: {path} is {kind}: use `ipextract batch` to read its pages"
 
 
-def test_archive_kind_of_pages_and_compressed_pages():
+def test_archive_description_of_pages_and_compressed_pages():
     html = "<html><body>正文</body></html>".encode()
-    assert archive_kind(html) is None
-    assert archive_kind(gzip.compress(html)) is None
-    assert archive_kind(b"\x1f\x8b damaged") is None
+    assert archive_description(html) is None
+    assert archive_description(gzip.compress(html)) is None
+    assert archive_description(b"\x1f\x8b damaged") is None
 
 
 def test_library_parse_of_a_warc_is_an_error_record(tmp_path):

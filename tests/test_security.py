@@ -177,7 +177,7 @@ def test_workers_receive_plain_data_addresses_not_commands(tmp_path):
         "kind": "str", "container": "str", "key": "int", "name": "str", "size": "int",
         "error_kind": "str | None", "error": "str | None"}
     plain = json.loads(json.dumps([u.to_list() for u in shard.units]))
-    assert plain == [["file", str(tmp_path / "a.txt"), 0, "", None]]
+    assert plain == [["found", str(tmp_path / "a.txt"), 0, "", None]]
     assert {f.name for f in fields(ShardConfig)} == {"options", "format", "split_errors", "timeout"}
 
 

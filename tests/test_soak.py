@@ -96,8 +96,9 @@ def test_every_document_has_the_outcome_expected_of_it(soaked):
     assert acc.mismatches == []
     expected_errors = Counter(e.kind for e in built.expected if e.kind is not None)
     assert acc.errors == dict(sorted(expected_errors.items()))
-    assert set(acc.errors) == {"bomb", "binary", "corrupt", "empty", "encrypted", "timeout", "too_complex",
-                               "too_large", "truncated", "unreadable", "unsupported_member"}
+    assert set(acc.errors) == {"bomb", "binary", "corrupt", "empty", "encrypted", "is_directory", "skipped",
+                               "timeout", "too_complex", "too_large", "truncated", "unreadable",
+                               "unsupported_member"}
     assert all(matched == n for n, matched in acc.by_hazard.values()), acc.by_hazard
     assert acc.no_text == [] and acc.inconsistent == []
     errors = [json.loads(line) for line in soak.errors_path(soaked.out).read_text(encoding="utf-8").splitlines()]

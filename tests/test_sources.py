@@ -18,7 +18,7 @@ def _paths_and_data(inputs, **kw):
     return [(it.path, it.data, it.error_kind) for it in iter_items([str(p) for p in inputs], **kw)]
 
 
-def test_directory_is_walked_recursively_in_sorted_order_with_default_page_globs(tmp_path):
+def test_directory_is_walked_recursively_in_sorted_order_and_non_pages_are_skipped_records(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "deep").mkdir(parents=True)
     (tmp_path / "b" / "p02.txt").write_bytes(page("p02.txt"))
@@ -29,6 +29,8 @@ def test_directory_is_walked_recursively_in_sorted_order_with_default_page_globs
     got = _paths_and_data([tmp_path])
     assert got == [
         (f"{tmp_path}/a/deep/p01.htm", page("p01.txt"), None),
+        (f"{tmp_path}/a/logo.png", None, "skipped"),
+        (f"{tmp_path}/a/style.css", None, "skipped"),
         (f"{tmp_path}/b/p02.txt", page("p02.txt"), None),
         (f"{tmp_path}/z.html", page("gne-zsnews-1.html"), None),
     ]
@@ -50,10 +52,11 @@ def test_a_named_file_is_taken_whatever_its_name(tmp_path):
 
 
 def test_zip_members_are_addressed_as_archive_member(tmp_path):
-    z = make_zip(tmp_path / "dump.zip", [("site/p01.txt", page("p01.txt")), ("site/img.png", b"png"),
+    z = make_zip(tmp_path / "dump.zip", [("site/p01.txt", page("p01.txt")), ("site/img.png", b"\x89PNG\r\n\x1a\n"),
                                          ("site/moe.html", page("clone-moe-1.html"))])
     assert _paths_and_data([z]) == [
         (f"{z}::site/p01.txt", page("p01.txt"), None),
+        (f"{z}::site/img.png", None, "skipped"),
         (f"{z}::site/moe.html", page("clone-moe-1.html"), None),
     ]
 

@@ -104,9 +104,17 @@ def normalize_charset(name: str | None) -> str | None:
     label = name.strip().strip("\"'").lower()
     label = _SUPERSETS.get(label, label)
     try:
-        return codecs.lookup(label).name
+        codec = codecs.lookup(label).name
     except LookupError:
         return None
+    # A label can name a codec that is no text encoding (base64, zlib, punycode...): decoding a
+    # page with it fails or takes quadratic time, so such a label counts as no declaration.
+    return codec if codec in _text_encodings() else None
+
+
+@cache
+def _text_encodings() -> frozenset[str]:
+    return frozenset(data_lines("decode_text_encodings.txt"))
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -369,7 +377,7 @@ def _detect(data: bytes) -> str | None:
     best = from_bytes(data[:200_000]).best()
     if best is None:
         return None
-    return normalize_charset(best.encoding) or best.encoding
+    return normalize_charset(best.encoding)
 
 
 def _finish(text: str, codec: str, label: str | None, warnings: list[str]) -> Decoded:

@@ -89,7 +89,7 @@ _HEAD_BYTES = 65536
 def refuse_archive(path: str) -> None:
     """Raise ValueError when `path` is a WARC, zip or tar (any compression): `parse` reads one page,
     and would stitch an archive's records into one document."""
-    from .sniff import archive_kind
+    from .sniff import archive_description
 
     if path == "-" or not os.path.isfile(path):
         return  # stdin, a FIFO or a device: reading its head would consume the page
@@ -98,6 +98,6 @@ def refuse_archive(path: str) -> None:
             head = fh.read(_HEAD_BYTES)
     except OSError:
         return  # parse reports a missing or unreadable input itself
-    what = archive_kind(head)
+    what = archive_description(head)
     if what is not None:
         raise ValueError(f"{path} is {what}: use `ipextract batch` to read its pages")

@@ -16,7 +16,7 @@ import contextlib
 import shutil
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +78,10 @@ def run_batch(inputs: list[str], config: BatchConfig | None = None) -> BatchResu
     created = layout.claim()
     lock = RunLock(layout.root, config.output or "-")
     completed = False
+    # Every file of an input folder is read: the run's own files in it must not be.
+    own = config.selection.with_own_files(None if config.to_stdout else config.output, config.errors,
+                                          parts=str(layout.root))
+    config = replace(config, selection=own)
     try:
         lock.acquire()
         layout.prepare(config.shard, resume=config.resume, overwrite=config.overwrite,
@@ -218,6 +222,10 @@ def summary_line(result: BatchResult) -> str:
     failed = f"{s.failed:,} failed" + (f" ({kinds})" if kinds else "")
     secs = max(result.wall_seconds, 1e-9)
     resumed = f" ({result.resumed.documents:,} done before)" if result.resumed.documents else ""
+    if s.skipped:
+        failed += "; skipped: " + ", ".join(
+            f"{n:,} {k}{'s' if n > 1 else ''}" for k, n in sorted(s.skipped.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
     here = result.docs_done_here
     return (f"ipextract batch: {s.documents:,} documents{resumed}: {s.ok:,} ok, {failed}; {s.facts:,} facts; "
             f"{result.bytes_done_here / 1e6:,.1f} MB in {result.wall_seconds:,.1f} s "

@@ -21,6 +21,7 @@ from typing import IO, Any
 from ..document import Document
 from ..pipeline import parse
 from ..sources import Item, Unit, read_units
+from ..sources.candidates import skip_kind
 from ..writers import CsvSink, JsonlSink, ParquetSink, Sink
 from .config import DEFAULT_SHARD_BYTES, DEFAULT_SHARD_DOCS, ShardConfig, sha1
 from .parts import PartsLayout
@@ -69,11 +70,17 @@ class Stats:
     bytes: int = 0
     seconds: float = 0.0
     errors: dict[str, int] = field(default_factory=dict)
+    #: Files found in folders and archives that are no pages, by kind (image, pdf...): each has a
+    #: `skipped` record, but is not a failure.
+    skipped: dict[str, int] = field(default_factory=dict)
 
     def add_doc(self, doc: Document, nbytes: int) -> None:
         self.documents += 1
         self.bytes += nbytes
-        if doc.error is None:
+        if doc.error_kind == "skipped":
+            kind = skip_kind(doc.error)
+            self.skipped[kind] = self.skipped.get(kind, 0) + 1
+        elif doc.error is None:
             self.ok += 1
             self.facts += len(doc.facts)
         else:
@@ -90,16 +97,19 @@ class Stats:
         self.seconds += other.seconds
         for kind, n in other.errors.items():
             self.errors[kind] = self.errors.get(kind, 0) + n
+        for kind, n in other.skipped.items():
+            self.skipped[kind] = self.skipped.get(kind, 0) + n
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["errors"] = dict(sorted(self.errors.items()))
+        d["skipped"] = dict(sorted(self.skipped.items()))
         return d
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Stats:
         return cls(**{k: d[k] for k in ("documents", "ok", "failed", "facts", "bytes", "seconds")},
-                   errors=dict(d.get("errors", {})))
+                   errors=dict(d.get("errors", {})), skipped=dict(d.get("skipped", {})))
 
 
 class DocumentTimeout(BaseException):

@@ -9,6 +9,7 @@ import zlib
 from collections.abc import Iterator
 from typing import IO
 
+from .candidates import SNIFF_BYTES, check_head, page_bytes
 from .selection import Selection
 from .units import Item, ItemError, Limits, Unit, error_unit
 
@@ -23,6 +24,7 @@ def _list(path: str, selection: Selection, limits: Limits, *, compressed: bool) 
     try:
         with open(path, "rb") as raw, tarfile.open(fileobj=raw, mode=mode) as tf:
             for index, info in enumerate(tf):
+                tf.members.clear()  # tarfile keeps every header it read: 20k members, 400 MB
                 if budget is not None and not budget.allow(raw.tell(), info.size):
                     yield error_unit(path, "bomb", budget.message, name=info.name)
                     return
@@ -78,15 +80,16 @@ class _Budget:
 def _member_data(archive: tarfile.TarFile, info: tarfile.TarInfo, unit: Unit, limits: Limits) -> Item:
     if info.name != unit.name:
         raise ItemError("changed", "archive changed since it was listed")
-    if info.size > limits.max_bytes:
-        raise limits.too_large(info.size)
     fh = archive.extractfile(info)
     if fh is None:
         raise ItemError("unsupported_member", "archive member is not a regular file")
+    if info.size > limits.max_bytes:
+        check_head(fh.read(SNIFF_BYTES), unit.name, nested=True)
+        raise limits.too_large(info.size)
     data = limits.read_bounded(fh)
     if len(data) < info.size:
         raise ItemError("truncated", "archive ends inside this member")
-    return Item(unit.path, data=data)
+    return Item(unit.path, data=page_bytes(data, unit.name, limits, nested=True))
 
 
 class _TarReader:
@@ -135,6 +138,7 @@ class _StreamReader:
         if unit.key <= self.index:
             self._start()
         for info in self.members:
+            self.archive.members.clear()  # tarfile keeps every header it read (see _list)
             self.index += 1
             if self.index == unit.key:
                 return _member_data(self.archive, info, unit, self.limits)

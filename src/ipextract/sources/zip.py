@@ -10,6 +10,7 @@ import zlib
 from collections.abc import Iterator
 from typing import IO
 
+from .candidates import SNIFF_BYTES, check_head, page_bytes
 from .selection import Selection
 from .units import Item, ItemError, Limits, Unit, error_unit
 
@@ -112,6 +113,7 @@ class _ZipReader:
             raise ItemError("changed", "archive changed since it was listed")
         info = infos[unit.key]
         if info.file_size > self.limits.max_bytes:
+            self._check_head(info, unit.name)
             raise self.limits.too_large(info.file_size)
         if self.limits.is_bomb(info.file_size, info.compress_size):
             raise self.limits.bomb()
@@ -122,11 +124,23 @@ class _ZipReader:
             raise ItemError("unsupported_member", "archive member is a link")
         try:
             with self.archive.open(info) as fh:
-                return Item(unit.path, data=self.limits.read_bounded(fh, info.compress_size))
+                data = self.limits.read_bounded(fh, info.compress_size)
+            return Item(unit.path, data=page_bytes(data, unit.name, self.limits, nested=True))
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
             raise ItemError("corrupt", f"damaged archive member: {exc}") from exc
         except NotImplementedError as exc:
             raise ItemError("unsupported_member", f"cannot decompress member: {exc}") from exc
+
+    def _check_head(self, info: zipfile.ZipInfo, name: str) -> None:
+        """Raise for a member too large to read whose head shows it is no page (skipped, not too_large)."""
+        if info.flag_bits & 0x1:
+            return
+        try:
+            with self.archive.open(info) as fh:
+                head = fh.read(SNIFF_BYTES)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
+            return
+        check_head(head, name, nested=True)
 
     def close(self) -> None:
         self.archive.close()
@@ -154,7 +168,7 @@ class _ScanReader:
         data = self._inflate(method, self.handle.read(csize))
         if len(data) != usize or zlib.crc32(data) != crc:
             raise ItemError("corrupt", "damaged archive member: size or CRC does not match")
-        return Item(unit.path, data=data)
+        return Item(unit.path, data=page_bytes(data, unit.name, self.limits, nested=True))
 
     def _inflate(self, method: int, raw: bytes) -> bytes:
         if method == zipfile.ZIP_STORED:
