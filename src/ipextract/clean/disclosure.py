@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..gov import Disclosure, label_field, label_forms, labels, read_pairs
@@ -25,6 +25,8 @@ from . import Candidate, Extracted
 #: A table names at least this many labels, and fills at least _MIN_FIELDS fields …
 _MIN_LABELS = 3
 _MIN_FIELDS = 2
+#: … or names two, both filled, one of them a registry number (see `_better`).
+_MIN_PAIRED = 2
 #: … in lines no longer than this (a table row is short; a paragraph is not a row).
 _MAX_ROW = 400
 #: The value of a label left alone on its line (`dt`) is the next line, when that is this short.
@@ -38,6 +40,15 @@ _NEXT_LABEL = re.compile(rf"\s[{HAN}][^\s:：]{{1,5}}[:：]")
 _STRONG = frozenset(("index_number", "doc_number", "issuer", "written_at", "category", "validity"))
 #: How many lines around a distinctive label a table's rows are looked for in.
 _NEAR = 12
+#: Lines between two rows that are no row of a known label, at most (an unknown `label：value`
+#: row, a value's second line): more is the table's end.
+_MAX_HELD = 2
+#: An unknown row: a short label and its colon (`浏览次数：`, `所属专题:`).
+_OTHER_ROW = re.compile(rf"[{HAN}][{HAN} ]{{1,7}}[:：]")
+#: Fields whose values are text that a narrow cell wraps; a wrapped value's rest is this short.
+_WRAPPING = frozenset(("issuer", "title", "category"))
+_MAX_TAIL = 16
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
 #: Labels too common in prose to say on their own that a page has a table.
 _WEAK = frozenset(("分类", "名称", "标题", "城市", "关键词"))
 
@@ -66,6 +77,21 @@ def _trigger() -> re.Pattern[str]:
     return re.compile(alternation(strong))
 
 
+@dataclass(slots=True)
+class _Run:
+    """The rows read so far of one candidate table."""
+
+    lines: list[int] = field(default_factory=list)
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    #: A label alone on its line, waiting for its value on the next.
+    pending: str | None = None
+    #: The labels of a header row, waiting for the row of values under it.
+    header: list[str] = field(default_factory=list)
+    #: Lines between rows that are no row of known labels (`浏览次数：128`, the rest of a value
+    #: broken over two lines): part of the table only when another row follows them.
+    held: list[tuple[int, str]] = field(default_factory=list)
+
+
 def find(keys: Sequence[str], row_key: Callable[[int], str] | None = None) -> Found | None:
     """The disclosure table among the lines' keys, or None (see the module docstring).
 
@@ -74,42 +100,70 @@ def find(keys: Sequence[str], row_key: Callable[[int], str] | None = None) -> Fo
     the one filling most fields wins (the first of equals).
     """
     best: Found | None = None
-    run: list[int] = []
-    pairs: list[tuple[str, str]] = []
-    pending: str | None = None
-    header: list[str] = []
+    run = _Run()
     prev = -2
     for i in [*_near_labels(keys), -1]:
         if i != prev + 1:  # a gap between the windows ends a run, as the page's end does
-            best = _better(best, run, pairs, pending)
-            run, pairs, pending = [], [], None
+            best, run = _better(best, run), _Run()
         if i < 0:
             break
         prev, key = i, row_key(i) if row_key else keys[i]
         got = row_pairs(key) if len(key) <= _MAX_ROW else None
         if got is None:
-            values = _cells(key) if header else []
-            if len(values) == len(header) > 1:
-                pairs.extend(zip(header, values))  # the row under a header row of labels
-                run.append(i)
-            elif pending is not None and len(key) <= _MAX_VALUE_LINE:
-                pairs.append((pending, key))  # the value under a label alone on its line
-                run.append(i)
-            else:
-                best = _better(best, run, pairs, pending)
-                run, pairs = [], []
-            pending, header = None, []
+            if not _not_a_row(run, i, key):
+                best, run = _better(best, run), _Run()
             continue
-        run.append(i)
+        _take_held(run)
+        run.lines.append(i)
         cells = _cells(key)
-        header = [name for name, _value in got] if len(got) == len(cells) > 1 and not any(v for _n, v in got) else []
+        header = len(got) == len(cells) > 1 and not any(v for _n, v in got)
+        run.header = [name for name, _value in got] if header else []
         for name, value in got:
-            if pending is not None:
-                pairs.append((pending, ""))
-            pending = name if value is None else None
+            if run.pending is not None:
+                run.pairs.append((run.pending, ""))
+            run.pending = name if value is None else None
             if value is not None:
-                pairs.append((name, value))
+                run.pairs.append((name, value))
     return best
+
+
+def _not_a_row(run: _Run, i: int, key: str) -> bool:
+    """Read line i, which names no known label, into the run when it belongs there: the values
+    under a header row, the value under a label alone on its line, or a line held until the
+    next row shows whether the table goes on. False when it ends the run."""
+    values = _cells(key) if run.header else []
+    if len(values) == len(run.header) > 1:
+        run.pairs.extend(zip(run.header, values))  # the row under a header row of labels
+        run.lines.append(i)
+    elif run.pending is not None and len(key) <= _MAX_VALUE_LINE:
+        run.pairs.append((run.pending, key))  # the value under a label alone on its line
+        run.lines.append(i)
+    elif run.pairs and len(run.held) < _MAX_HELD and (_OTHER_ROW.match(key) or _tail_of_value(run, key)):
+        run.held.append((i, key))
+    else:
+        return False
+    run.pending, run.header = None, []
+    return True
+
+
+def _tail_of_value(run: _Run, key: str) -> bool:
+    """A short line after a text value is that value's rest (`县农业` / `农村局`) when no other
+    line is held before it and it is no sentence."""
+    name, value = run.pairs[-1]
+    return (
+        not run.held and name in _WRAPPING and bool(value) and len(key) <= _MAX_TAIL
+        and not _SENTENCE_END.search(key)
+    )
+
+
+def _take_held(run: _Run) -> None:
+    """A row follows the held lines: they are the table's, an unknown row or a value's rest."""
+    for i, key in run.held:
+        if not _OTHER_ROW.match(key):
+            name, value = run.pairs[-1]
+            run.pairs[-1] = (name, value + key)
+        run.lines.append(i)
+    run.held = []
 
 
 def _near_labels(keys: Sequence[str]) -> list[int]:
@@ -122,17 +176,22 @@ def _near_labels(keys: Sequence[str]) -> list[int]:
     return sorted({j for i in hits for j in range(max(0, i - _NEAR), min(len(keys), i + _NEAR + 1))})
 
 
-def _better(best: Found | None, run: list[int], pairs: list[tuple[str, str]], pending: str | None) -> Found | None:
+def _better(best: Found | None, run: _Run) -> Found | None:
     """The run as a table when it is one and fills more fields than `best` (a label still
-    waiting for its value has none)."""
-    if pending is not None:
-        pairs = [*pairs, (pending, "")]
-    if len(pairs) < _MIN_LABELS:
+    waiting for its value has none). Two labels make a table when both are filled and one is a
+    document's registry number (`索引号`, `文号`): prose never pairs those."""
+    pairs = [*run.pairs, (run.pending, "")] if run.pending is not None else run.pairs
+    if len(pairs) < _MIN_PAIRED:
         return best
     disclosure = read_pairs(pairs)
-    if disclosure.fields < _MIN_FIELDS or (best is not None and disclosure.fields <= best.disclosure.fields):
+    enough = len(pairs) >= _MIN_LABELS or (
+        disclosure.fields == len(pairs) and (disclosure.gov.index_number or disclosure.gov.doc_number)
+    )
+    if not enough or disclosure.fields < _MIN_FIELDS:
         return best
-    return Found(disclosure, tuple(run))
+    if best is not None and disclosure.fields <= best.disclosure.fields:
+        return best
+    return Found(disclosure, tuple(run.lines))
 
 
 def row_pairs(key: str) -> list[tuple[str, str | None]] | None:
