@@ -43,8 +43,8 @@ _NEAR = 12
 #: Lines between two rows that are no row of a known label, at most (an unknown `label：value`
 #: row, a value's second line): more is the table's end.
 _MAX_HELD = 2
-#: An unknown row: a short label and its colon (`浏览次数：`, `所属专题:`).
-_OTHER_ROW = re.compile(rf"[{HAN}][{HAN} ]{{1,7}}[:：]")
+#: An unknown row: a short label, then its colon or the cell border (`浏览次数：`, `所属专题\t`).
+_OTHER_ROW = re.compile(rf"[{HAN}][{HAN} ]{{1,7}}(?:[:：]|\t| ?[|｜])")
 #: Fields whose values are text that a narrow cell wraps; a wrapped value's rest is this short.
 _WRAPPING = frozenset(("issuer", "title", "category"))
 _MAX_TAIL = 16
