@@ -42,6 +42,10 @@ CASES = [
     ("g2-clone-zj-ct-1.html", [("发布机构", "公开机构"), ("成文日期", "签署日期")], _gov(_ZJ)),
     ("p14.txt", [("公开责任部门", "公開責任部門"), ("公开目录:", "公開目錄:"), ("有效性", "有 效 性")], _gov(_P14)),
     ("p14.txt", [("公开目录:", "内容分类："), ("有效性", "文件状态")], _gov(_P14)),
+    # A listed label with a prefix before it, or with 时间 for 日期.
+    ("clone-moe-1.html", [("发文机构：", "信息发文机构："), ("信息索引：", "政府信息索引号：")], _gov(_MOE)),
+    ("g2-clone-zj-ct-1.html", [("成文日期", "签署时间")], _gov(_ZJ)),
+    ("p14.txt", [("成文日期:", "文件签署时间:"), ("公开日期:", "信息发布时间:")], _gov(_P14)),
     # Rows the vocabulary does not know, between rows it does.
     ("clone-moe-1.html", [(_MOE_ROW, "<tr><td>浏览次数：</td><td>1024</td></tr>\n" + _MOE_ROW)], _gov(_MOE)),
     (

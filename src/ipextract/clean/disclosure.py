@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..gov import Disclosure, label_field, label_forms, labels, read_pairs
+from ..gov import Disclosure, label_field, label_forms, label_prefixes, labels, read_pairs
 from ..han import HAN
 from ..resources import alternation
 from . import Candidate, Extracted
@@ -66,7 +66,8 @@ def _inline() -> re.Pattern[str]:
     """`label：`, `【label】` (or `label ` followed by its value) at a line's start or after a space or
     bullet."""
     return re.compile(
-        rf"(?:^|(?<=[\s•·・●◆■【\[]))(?P<label>{alternation(label_forms())})(?:\s?(?P<colon>[:：】\]])|\s(?=\S))"
+        rf"(?:^|(?<=[\s•·・●◆■【\[]))(?P<label>(?:{alternation(label_prefixes())})?(?:{alternation(label_forms())}))"
+        r"(?:\s?(?P<colon>[:：】\]])|\s(?=\S))"
     )
 
 
