@@ -54,6 +54,8 @@ CASES = [
         _gov(_ZJ),
     ),
     ("p14.txt", [("有效性 |", "访问次数: | 128 |\n有效性 |")], _gov(_P14)),
+    # Rows run together, the spaces between a value and the next label lost.
+    ("p12.txt", [("145483  主题分类:\n 体裁分类:  发布机构", "145483主题分类:\n 体裁分类:发布机构")], _gov(_P12)),
     # Each label and its value on lines of their own.
     (
         "p14.txt",

@@ -49,6 +49,12 @@ _OTHER_ROW = re.compile(rf"[{HAN}][{HAN} ]{{1,7}}(?:[:：]|\t| ?[|｜])")
 _WRAPPING = frozenset(("issuer", "title", "category"))
 _MAX_TAIL = 16
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
+#: What may stand right before a label that starts a value.
+_LABEL_BOUNDARY = frozenset(" \t\u3000\xa0•·・●◆■【[")
+#: A label glued to the value before it is at least this long.
+_MIN_GLUED = 3
+#: … unless it names one of these fields (`文号`).
+_GLUED = frozenset(("doc_number",))
 #: Labels too common in prose to say on their own that a page has a table.
 _WEAK = frozenset(("分类", "名称", "标题", "城市", "关键词"))
 
@@ -63,10 +69,9 @@ class Found:
 
 @cache
 def _inline() -> re.Pattern[str]:
-    """`label：`, `【label】` (or `label ` followed by its value) at a line's start or after a space or
-    bullet."""
+    """`label：`, `【label】` or `label ` followed by its value (where it may stand: `_hits`)."""
     return re.compile(
-        rf"(?:^|(?<=[\s•·・●◆■【\[]))(?P<label>(?:{alternation(label_prefixes())})?(?:{alternation(label_forms())}))"
+        rf"(?P<label>(?:{alternation(label_prefixes())})?(?:{alternation(label_forms())}))"
         r"(?:\s?(?P<colon>[:：】\]])|\s(?=\S))"
     )
 
@@ -255,11 +260,30 @@ def _cell_pairs(cells: list[str]) -> list[tuple[str, str | None]] | None:
     return pairs or None
 
 
+def _hits(text: str) -> list[re.Match[str]]:
+    """The labels that start a value in a line.
+
+    At the line's start or after a space or bullet, a label with its colon; without its colon
+    only a distinctive one (`索引号 xzfg/2019-0004` in a table saved as text), since `名称 ` or
+    `分类 ` could start any line. Glued to the value before it (`…统计局发布日期：…`, rows whose
+    spaces were lost) only a distinctive label of three characters or more, or 文号, with its
+    colon: a short label ends many words (`项目名称：`, `法律效力：`).
+    """
+    hits = []
+    for m in _inline().finditer(text):
+        label = m["label"].replace(" ", "")
+        weak = label in _WEAK
+        if m.start() == 0 or text[m.start() - 1] in _LABEL_BOUNDARY:
+            if m["colon"] or not weak:
+                hits.append(m)
+        elif m["colon"] in (":", "：") and not weak and (len(label) >= _MIN_GLUED or label_field(label) in _GLUED):
+            hits.append(m)
+    return hits
+
+
 def _inline_pairs(text: str) -> list[tuple[str, str | None]] | None:
     """`发布机构: 区统计局 成文日期: 2022-07-18`: labels with colons, each value up to the next."""
-    # Without its colon only a distinctive label counts (`索引号 xzfg/2019-0004` in a table saved
-    # as text); `名称 ` or `分类 ` could start any line.
-    hits = [m for m in _inline().finditer(text) if m["colon"] or m["label"].replace(" ", "") not in _WEAK]
+    hits = _hits(text)
     if not hits or len(text[: hits[0].start()].strip()) > _MAX_LEAD:
         return None
     pairs: list[tuple[str, str | None]] = []
