@@ -56,6 +56,12 @@ CASES = [
     ("p14.txt", [("有效性 |", "访问次数: | 128 |\n有效性 |")], _gov(_P14)),
     # Rows run together, the spaces between a value and the next label lost.
     ("p12.txt", [("145483  主题分类:\n 体裁分类:  发布机构", "145483主题分类:\n 体裁分类:发布机构")], _gov(_P12)),
+    # A colon in a cell of its own between label and value.
+    (
+        "g2-clone-zj-ct-1.html",
+        [("发布机构</td>", "发布机构</td><td>：</td>"), ("成文日期</td>", "成文日期</td><td>：</td>")],
+        _gov(_ZJ),
+    ),
     # Each label and its value on lines of their own.
     (
         "p14.txt",

@@ -220,7 +220,8 @@ def _cells(key: str) -> list[str]:
     """The cells of a row (`a | b |`, or an HTML row's tab-joined cells), or [] for a plain line."""
     if "\t" not in key and "|" not in key and "｜" not in key:
         return []
-    return [c.strip() for c in _CELL_SPLIT.split(key.strip(" \t|｜"))]
+    # A colon set in a cell of its own (`索引号 | ： | 0011`) belongs to the label before it.
+    return [c for c in (c.strip() for c in _CELL_SPLIT.split(key.strip(" \t|｜"))) if c not in (":", "：")]
 
 
 def label_cells(runs: list[str]) -> str | None:
