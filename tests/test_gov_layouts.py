@@ -100,6 +100,33 @@ def test_a_changed_table_is_still_read(name, changes, gov):
         assert label not in doc.text
 
 
+CAPTIONED = [
+    ("p12.txt", "信息索引号:", "政府信息公开\n", "稳中提质 负压前行"),
+    ("p14.txt", "索引号 |", "【信息公开】\n", "汉阴县工业经济实现首季“开门红”"),
+]
+
+
+@pytest.mark.parametrize(("name", "before", "caption", "title"), CAPTIONED)
+def test_the_heading_a_table_is_set_under_is_part_of_it(name, before, caption, title):
+    doc = parse(_page(name, [(before, caption + before)]))
+    assert doc.title == title
+    assert "信息公开" not in doc.text
+
+
+def test_a_text_table_with_rule_lines():
+    """A table saved as Markdown: a header row, its rule, a row of values."""
+    page = (
+        "| 索引号 | 发布机构 | 成文日期 |\n|---|---|---|\n| 1137/2023-00031 | 市统计局 | 2023-05-08 |\n"
+        "关于开展统计执法检查的通知\n"
+        "各区县统计局:根据年度统计执法检查计划,市统计局决定开展统计执法检查,现将有关事项通知如下。\n"
+    )
+    doc = parse(page)
+    want = {"index_number": "1137/2023-00031", "issuer": "市统计局", "written_at": "2023-05-08"}
+    assert doc.to_dict()["gov"] == _gov(want)
+    assert doc.title == "关于开展统计执法检查的通知"
+    assert doc.paragraphs == [page.splitlines()[-1]]
+
+
 def test_two_registry_labels_alone_are_a_table():
     """A template showing only 索引号 and 发文字号 (both filled) still has its table read."""
     page = (

@@ -19,7 +19,7 @@ from functools import cache
 
 from ..gov import Disclosure, label_field, label_forms, label_prefixes, labels, read_pairs
 from ..han import HAN
-from ..resources import alternation
+from ..resources import alternation, data_lines
 from . import Candidate, Extracted
 
 #: A table names at least this many labels, and fills at least _MIN_FIELDS fields …
@@ -49,6 +49,9 @@ _OTHER_ROW = re.compile(rf"[{HAN}][{HAN} ]{{1,7}}(?:[:：]|\t| ?[|｜])")
 _WRAPPING = frozenset(("issuer", "title", "category"))
 _MAX_TAIL = 16
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
+#: A text table's rule line (`|---|:---:|`, `+----+----+`, `=====`).
+_RULE = re.compile(r"^[\s|｜+:：]*[-—=─━]{3,}[-—=─━\s|｜+:：]*$")
+_CAPTION_EDGES = "【】[]〔〕:： \u3000"
 #: What may stand right before a label that starts a value.
 _LABEL_BOUNDARY = frozenset(" \t\u3000\xa0•·・●◆■【[")
 #: A label glued to the value before it is at least this long.
@@ -130,13 +133,31 @@ def find(keys: Sequence[str], row_key: Callable[[int], str] | None = None) -> Fo
             run.pending = name if value is None else None
             if value is not None:
                 run.pairs.append((name, value))
-    return best
+    return _with_caption(best, keys)
+
+
+def _with_caption(found: Found | None, keys: Sequence[str]) -> Found | None:
+    """The table with the heading it is set under (`政府信息公开`), when that is the line above."""
+    if found is None or found.lines[0] == 0:
+        return found
+    above = found.lines[0] - 1
+    if "".join(keys[above].strip(_CAPTION_EDGES).split()) in _captions():
+        found.lines = (above, *found.lines)
+    return found
+
+
+@cache
+def _captions() -> frozenset[str]:
+    return frozenset(data_lines("gov_captions.txt"))
 
 
 def _not_a_row(run: _Run, i: int, key: str) -> bool:
     """Read line i, which names no known label, into the run when it belongs there: the values
     under a header row, the value under a label alone on its line, or a line held until the
     next row shows whether the table goes on. False when it ends the run."""
+    if _RULE.match(key) and (run.pairs or run.header):
+        run.lines.append(i)  # a text table's rule under its header (`|---|---|`): the rows go on
+        return True
     values = _cells(key) if run.header else []
     if len(values) == len(run.header) > 1:
         run.pairs.extend(zip(run.header, values))  # the row under a header row of labels
