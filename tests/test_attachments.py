@@ -11,7 +11,7 @@ import pytest
 
 from conftest import FIXTURES
 from ipextract import parse
-from ipextract.clean.html.attachments import attachment_label, document_file, document_title
+from ipextract.clean.html.attachments import attachment_label, document_file, document_title, link_label
 
 LINES = [
     # (text, opens an attachment list, names a file, names a document)
@@ -60,7 +60,33 @@ PAGES = [
         '<p><a href="http://x/z">芷江侗族自治县安防工程十标成交公告</a></p><p>',
         ["八、附件", "采购文件.zip", "芷江侗族自治县安防工程十标成交公告"],
     ),
+    # A labelled link between the text's sections: the page the notice refers to.
+    (
+        "g2-ccgp-1.html", "四、成交信息",
+        '项目链接：<a href="http://www.ccgp-hunan.gov.cn/notice?id=123">http://www.ccgp-hunan.gov.cn/notice?id=123</a>'
+        '</p><p>',
+        ["项目链接：http://www.ccgp-hunan.gov.cn/notice?id=123"],
+    ),
+    (
+        "clone-moe-1.html", "<p>　　<strong>二、组织单位</strong></p>",
+        '<p>　　具体要求详见：<a href="./c.html">教育部关于深化高校思想政治理论课改革创新的实施意见</a></p>',
+        ["具体要求详见：教育部关于深化高校思想政治理论课改革创新的实施意见"],
+    ),
 ]
+
+
+LABELS = [
+    ("项目链接：http://www.ccgp-hunan.gov.cn/notice?id=123", True),
+    ("三、公告网址: 芷江侗族自治县公共资源交易中心", True),
+    ("具体要求详见：关于深化改革的实施意见", True),
+    ("相关链接", False),
+    ("友情链接 中国政府网 教育部", False),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), LABELS)
+def test_link_labels(text, label):
+    assert link_label(text) is label
 
 
 def _insert(name: str, before: str, html: str) -> str:

@@ -2,7 +2,8 @@
 
 A line that is mostly link text is a link list, furniture, almost everywhere. Inside an
 article it is not, when it names a document: a policy's `附件：1.…` list with its file links, a
-procurement notice's tender file (`采购文件.zip`), a link inside the text to `关于…的通知`.
+procurement notice's tender file (`采购文件.zip`), a link inside the text to `关于…的通知`, or
+to a page the text refers to (`项目链接：http://…`).
 Pagers (`上一篇：关于…的通知`) and related-link lists after the text are still furniture: they
 sit after the last paragraph, where only file links and an attachment list are kept.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ...han import HAN
 from ..line_rules import LIST_MARKER, end_marker
 from ..vocab import pattern, words
 
@@ -34,6 +36,16 @@ def _title() -> re.Pattern[str]:
 @cache
 def _label() -> re.Pattern[str]:
     return pattern("html_attachment_labels.txt", r"^(?:{words})")
+
+
+@cache
+def _link_label() -> re.Pattern[str]:
+    return pattern("html_link_label_ends.txt", rf"^[{HAN}]{{{{0,6}}}}(?:{{words}})\s*[:：]")
+
+
+def link_label(text: str) -> bool:
+    """The line opens with a label for the link after it (`项目链接：http://…`, `详见：…`)."""
+    return bool(_link_label().match(LIST_MARKER.sub("", text.strip(), count=1)))
 
 
 def attachment_label(text: str) -> bool:

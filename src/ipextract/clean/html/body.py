@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .. import LineKind
 from ..line_rules import LIST_MARKER
-from .attachments import attachment_label, document_file, document_title
+from .attachments import attachment_label, document_file, document_title, link_label
 from .kinds import date_only_line
 from .layout import RenderedLine
 
@@ -140,12 +140,12 @@ def is_prose(line: RenderedLine, kind: LineKind, weight: float) -> bool:
 
 def _document_link(text: str, attachments: bool, *, inside: bool) -> bool:
     """A link line that is the article's: its attachment list's label and items, a file it
-    links, or a document named between its paragraphs (see `attachments`)."""
+    links, or a document or labelled link between its paragraphs (see `attachments`)."""
     if attachment_label(text) or document_file(text):
         return True
     if attachments:
         return bool(_LIST_ITEM.match(text)) or document_title(text)
-    return inside and document_title(text)
+    return inside and (document_title(text) or link_label(text))
 
 
 def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) -> Selection:
