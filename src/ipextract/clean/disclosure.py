@@ -50,7 +50,9 @@ _WRAPPING = frozenset(("issuer", "title", "category"))
 _MAX_TAIL = 16
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 #: A text table's rule line (`|---|:---:|`, `+----+----+`, `=====`).
-_RULE = re.compile(r"^[\s|｜+:：]*[-—=─━]{3,}[-—=─━\s|｜+:：]*$")
+#: Only rule characters, and a run of three dashes among them (two tests, so neither backtracks).
+_RULE = re.compile(r"[\s|｜+:：\-—=─━]+")
+_DASHES = re.compile(r"[\-—=─━]{3}")
 _CAPTION_EDGES = "【】[]〔〕:： \u3000"
 #: What may stand right before a label that starts a value.
 _LABEL_BOUNDARY = frozenset(" \t\u3000\xa0•·・●◆■【[")
@@ -155,7 +157,7 @@ def _not_a_row(run: _Run, i: int, key: str) -> bool:
     """Read line i, which names no known label, into the run when it belongs there: the values
     under a header row, the value under a label alone on its line, or a line held until the
     next row shows whether the table goes on. False when it ends the run."""
-    if _RULE.match(key) and (run.pairs or run.header):
+    if (run.pairs or run.header) and _RULE.fullmatch(key) and _DASHES.search(key):
         run.lines.append(i)  # a text table's rule under its header (`|---|---|`): the rows go on
         return True
     values = _cells(key) if run.header else []
