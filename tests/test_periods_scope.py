@@ -182,3 +182,19 @@ def test_sentence_opening_periods(text, opens):
     periods = find_periods(text)
     target = periods[-1] if text.startswith("一是") else periods[0]
     assert opens_sentence(text, target) is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a year inside 《…》 names a document; the sentence's own period governs
+        ("据《2022年全省统计公报》数据，截至2022年末，全省常住人口1265万人。其中城镇人口946万人。", "946万人", "2022-12"),
+        ("根据《2020年全市统计年鉴》，2019年全市专利授权量1.2万件。", "1.2万件", "2019"),
+        ("據《2021年全縣國民經濟統計公報》，上半年全縣財政收入8.7億元。", "8.7億元", "2021-01/2021-06"),
+        # ... and governs only when the sentence states no other period (the report's own figures)
+        ("《2020年全省统计公报》显示，全省生产总值增长3.6%。", "3.6%", "2020"),
+        ("《2019年度工作总结》中提到，全年新增企业320家。", "320家", "2019"),
+    ],
+)
+def test_a_year_inside_a_title_is_a_name(text, figure, date):
+    assert _dates(text)[figure] == date

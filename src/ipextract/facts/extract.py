@@ -337,14 +337,17 @@ class _Paragraph:
         clause, sentence = self.ctx.clause(pos), self.ctx.sentence(pos)
         idx = bisect.bisect_right(self.ends, pos)
         k = idx - 1
+        named: Period | None = None  # a year inside 《…》 governs only when nothing else does
         while k >= 0 and self.p_clause[k] == clause and idx - k <= _MAX_WALK:
-            if periods[k].role in _GOVERNING:
+            if periods[k].role in _GOVERNING and not periods[k].named:
                 return periods[k]
             k -= 1
         k = idx - 1
         while k >= 0 and self.p_sentence[k] == sentence and idx - k <= _MAX_WALK:
             if periods[k].role in _GOVERNING and not self.local[k]:
-                return periods[k]
+                if not periods[k].named:
+                    return periods[k]
+                named = named or periods[k]
             k -= 1
         k = idx
         while k < len(periods) and self.p_sentence[k] == sentence and k - idx < _MAX_WALK:
@@ -356,7 +359,7 @@ class _Paragraph:
             return self.openers[k]
         if self.lead is not None and self.lead.end <= pos:
             return self.lead
-        return None
+        return named
 
     def _distribute(self, lists: list[list[Quantity]]) -> dict[int, Period]:
         """`一季度、上半年…GDP增速分别为18.8%、9.6%…`: the i-th figure takes the i-th period.
@@ -548,7 +551,7 @@ def _lead(ctx: _Context, periods: list[Period], local: list[bool]) -> Period | N
             continue
         if sentence > first:
             return None
-        if p.role in _GOVERNING and not p.followed_by_is and not local[k]:
+        if p.role in _GOVERNING and not p.followed_by_is and not local[k] and not p.named:
             return p
     return None
 
