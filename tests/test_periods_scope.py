@@ -198,3 +198,21 @@ def test_sentence_opening_periods(text, opens):
 )
 def test_a_year_inside_a_title_is_a_name(text, figure, date):
     assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a paragraph that refers back to a dated event takes the event's day
+        ("7月13日，市中医院文化服务月活动在广场举行。\n本次活动共服务群众600余人次。", "600余人次", "2021-07-13"),
+        ("4月8日，东坡区举行了优势产业推介会。\n此次活动吸引了国内外50余家企业参会。", "50余家", "2021-04-08"),
+        ("5月20日，全省招商大会在成都召开。\n会议期间，签约项目32个。", "32个", "2021-05-20"),
+        ("6月2日，縣中醫院義診活動在廣場舉行。\n活動現場，發放手冊850份。", "850份", "2021-06-02"),
+        # without a reference back, the paragraphs after a news event are its background
+        ("6月6日，产业园开园招商推介会举办。\n武钢集团已在各地赋能近40个特色园区。", "近40个", None),
+        # a heading ends the event's reach
+        ("5月20日，全省招商大会召开。\n二、下一步工作\n会议期间的32个项目将加快推进。", "32个", None),
+    ],
+)
+def test_an_event_day_reaches_the_paragraphs_that_refer_back_to_it(text, figure, date):
+    assert _dates(text)[figure] == date

@@ -146,7 +146,7 @@ def extract(
             at_end = index == len(paragraphs) - 1 and start + len(piece) == len(para)
             budget = max(0, _METRIC_BUDGET - kept.count)
             paragraph = _Paragraph(
-                piece, ref_date, roc_years, scope.year() or year, scope.current(), limit=figures
+                piece, ref_date, roc_years, scope.year() or year, scope.for_paragraph(piece), limit=figures
             )
             figures -= len(paragraph.quantities)
             for fact in paragraph.facts(offset + start, index, at_end=at_end, budget=budget):

@@ -24,6 +24,8 @@ NAMES = "facts_scope_names.txt"
 #: In ipextract/data: words of a flow and of a stock, for figures under 截至 + a month.
 FLOWS = "facts_flow_words.txt"
 STOCKS = "facts_stock_words.txt"
+#: In ipextract/data: words by which a paragraph refers back to an earlier dated event.
+EVENT_REFS = "facts_event_refs.txt"
 
 _HEADING_MAX = 40
 _NAME_REACH = 12  # characters after a year in which a name word makes it a name
@@ -111,11 +113,19 @@ class Scope:
     heading: str | None = None  # the latest heading above that states a period
     carried: str | None = None  # the latest sentence-opening period of this section
     preamble: str | None = None  # the period opening the text before its first heading
+    event: str | None = None  # the latest sentence-opening day or month (a news event's date)
     seen_heading: bool = False
 
     def current(self) -> str | None:
         """The period a figure with no period of its own in its paragraph takes."""
         return self.carried or self.heading or self.preamble or self.title
+
+    def for_paragraph(self, para: str) -> str | None:
+        """The period for `para`: the dated event's own when the paragraph refers back to it
+        (`本次活动共服务群众600余人次`), else `current()`."""
+        if self.event is not None and _words(EVENT_REFS).search(para):
+            return self.event
+        return self.current()
 
     def year(self) -> int | None:
         """The year yearless periods (全年, 上半年, 1-8月) belong to under this scope."""
@@ -130,7 +140,7 @@ class Scope:
         """Take paragraph `norm` (already read) into the scope of the paragraphs after it."""
         if is_heading(norm):
             value = _first_value(norm, periods, self.ref, self.year())
-            self.carried = None  # a heading starts a new section
+            self.carried = self.event = None  # a heading starts a new section
             self.seen_heading = True
             if value is not None:
                 self.heading = value
@@ -144,8 +154,11 @@ class Scope:
                 context = p.explicit_year
             if opens_sentence(norm, p) and not is_name(norm, p):
                 value = values[k] if values is not None else _resolve(p, self.ref, context)
+                if value and not _carries(value):
+                    self.event = value
                 if value and _carries(value):
                     self.carried = value
+                    self.event = None
                     if not self.seen_heading:
                         # `2024年，…` before the first heading frames the whole report
                         self.preamble = value
