@@ -216,3 +216,35 @@ def test_a_year_inside_a_title_is_a_name(text, figure, date):
 )
 def test_an_event_day_reaches_the_paragraphs_that_refer_back_to_it(text, figure, date):
     assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a milestone dates its own clause, not the project's figures in the next clauses
+        ("学校总投资约22亿元，一期于2023年2月交付使用；医院总投资约18亿元，一期于2022年5月交付使用。", "约18亿元", None),
+        ("项目总投资23亿元，2021年3月开工建设，2024年3月交付，提供657个养老单元。", "657个", None),
+        ("改造项目2020年4月启动，2023年6月投入运行，建成48万平方米安置房。", "48万平方米", None),
+        ("園區2019年5月正式開工，總投資12億元。", "12億元", None),
+        # ... but still dates a figure in its own clause
+        ("2023年5月建成投资2亿元的新厂房。", "2亿元", "2023-05"),
+        # a period after 1-5月 完成 is a period, not a milestone
+        ("1-5月，全县完成投资8.1亿元，增长5.2%。", "5.2%", "2021-01/2021-05"),
+    ],
+)
+def test_a_milestone_dates_only_its_own_clause(text, figure, date):
+    assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # 到/截至 + a period opening a sentence governs the sentences after it
+        ("到2020年，实现信息产业收入520亿元。其中，制造业力争达300亿元；服务业220亿元。", "300亿元", "2020"),
+        ("截至2020年底，全市企业12.4万家。个体工商户36万户。", "36万户", "2020-12"),
+        ("到2025年，全省建成5G基站8万个。千兆用户达到300万户。", "300万户", "2025"),
+        ("至2022年，全縣森林覆蓋率達65%。建成濕地公園12個。", "12個", "2022"),
+    ],
+)
+def test_a_period_after_dao_opens_its_sentence(text, figure, date):
+    assert _dates(text)[figure] == date

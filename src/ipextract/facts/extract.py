@@ -28,7 +28,7 @@ from . import lexicon
 from . import metric as metric_mod
 from .numbers import Quantity, fold_width, is_referent, is_threshold, scan
 from .periods import ASOF, BASE, PERIOD, VAGUE, Period, find_periods
-from .scope import Scope, opens_sentence, year_to_date
+from .scope import Scope, is_milestone, opens_sentence, year_to_date
 
 _GOVERNING = (PERIOD, ASOF, VAGUE)
 
@@ -325,8 +325,11 @@ class _Paragraph:
     # --- which period governs a figure ---------------------------------------------------
 
     def _is_local(self, p: Period) -> bool:
-        """A date inside a 其中 clause (其中2018年…) only dates that clause."""
+        """A date inside a 其中 clause (其中2018年…) or a milestone (2021年3月开工建设) only dates
+        its own clause."""
         start, _ = self.ctx.clause_bounds(p.start)
+        if is_milestone(self.norm, p):
+            return True
         return p.start > start and _QIZHONG.match(self.norm, start) is not None
 
     def _governing(self, q: Quantity) -> Period | None:

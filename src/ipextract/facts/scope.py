@@ -26,12 +26,16 @@ FLOWS = "facts_flow_words.txt"
 STOCKS = "facts_stock_words.txt"
 #: In ipextract/data: words by which a paragraph refers back to an earlier dated event.
 EVENT_REFS = "facts_event_refs.txt"
+#: In ipextract/data: words that make a date a project's milestone (2021年3月开工建设).
+MILESTONES = "facts_milestone_words.txt"
 
 _HEADING_MAX = 40
 _NAME_REACH = 12  # characters after a year in which a name word makes it a name
 _SENTENCE_END = "。！？!?"
 # What may come before a period that still opens its sentence: a list marker (一是, （二）, 1.)
 # or a framing clause without figures (据统计，记者获悉，在…下，).
+# A target or stock date may open its sentence after 到/至/截至 (`到2020年，实现…`).
+_LEAD_IN = re.compile(r"(?:截至|截止到?|到|至)\s*$")
 _MARKER = re.compile(
     r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,3}是[，,：:]?|第[一二三四五六七八九十]{1,3}[，,、])?\s*"
 )
@@ -60,6 +64,17 @@ def year_to_date(value: str | None, words: str) -> str | None:
     if _words(STOCKS).search(words) or not _words(FLOWS).search(words):
         return value
     return f"{value[:4]}-01/{value}"
+
+
+def is_milestone(norm: str, p: Period) -> bool:
+    """The date is a project's milestone (`于2023年2月交付使用`, `2021年3月开工建设`): it dates
+    its own clause only, so a figure in the next clause of the sentence does not take it."""
+    return _milestone().match(norm, p.end) is not None
+
+
+@lru_cache(maxsize=1)
+def _milestone() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:正式|全面|顺利|已)?(?:{alternation(data_lines(MILESTONES))})")
 
 
 def is_name(norm: str, p: Period) -> bool:
@@ -96,6 +111,9 @@ def opens_sentence(norm: str, p: Period) -> bool:
     before = before[cut + 1:]
     marker = _MARKER.match(before)
     rest = before[marker.end():] if marker else before
+    lead_in = _LEAD_IN.search(rest)
+    if lead_in is not None:
+        rest = rest[:lead_in.start()]
     if not rest.strip():
         return True
     # A framing clause: it ends with a comma right before the period and holds no digits; or
