@@ -248,3 +248,18 @@ def test_a_milestone_dates_only_its_own_clause(text, figure, date):
 )
 def test_a_period_after_dao_opens_its_sentence(text, figure, date):
     assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # 2010年的46.2%: the figure right after a period and 的 is that period's, base or not
+        ("城镇化率由2010年的46.2%上升至2011年的48.5%。", "46.2%", "2010"),
+        ("城镇化率由2010年的46.2%上升至2011年的48.5%。", "48.5%", "2011"),
+        ("比2019年的320家增加了40家。", "320家", "2019"),
+        ("比重由2015年的3.1%提高到2020年的4.6%。", "3.1%", "2015"),
+        ("比率由2010年的34.4%下降至2011年的31.1%。", "31.1%", "2011"),
+    ],
+)
+def test_a_period_owns_the_figure_after_its_de(text, figure, date):
+    assert _dates(text)[figure] == date

@@ -45,6 +45,7 @@ _FIGURES_PER_FACT = 20  # figures read per fact allowed: restatements and non-fa
 _METRIC_BUDGET = 2000  # figures per document that get a metric
 _FENBIE = re.compile("分别")
 _QIZHONG = re.compile(r"\s*其中")
+_OF_PERIOD = re.compile(r"\s*的\s*")  # between a period and the figure it owns (2010年的46.2%)
 _GENERIC_YEAR = ("全年", "年内")
 
 # Digits that are not quantities, masked before scanning. Each pattern runs only when its
@@ -340,6 +341,8 @@ class _Paragraph:
         clause, sentence = self.ctx.clause(pos), self.ctx.sentence(pos)
         idx = bisect.bisect_right(self.ends, pos)
         k = idx - 1
+        if k >= 0 and periods[k].role != VAGUE and _OF_PERIOD.fullmatch(self.norm, periods[k].end, q.start):
+            return periods[k]  # 由2010年的46.2%下降至…: the figure is that period's, base or not
         named: Period | None = None  # a year inside 《…》 governs only when nothing else does
         while k >= 0 and self.p_clause[k] == clause and idx - k <= _MAX_WALK:
             if periods[k].role in _GOVERNING and not periods[k].named:
