@@ -263,3 +263,19 @@ def test_a_period_after_dao_opens_its_sentence(text, figure, date):
 )
 def test_a_period_owns_the_figure_after_its_de(text, figure, date):
     assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "figure", "date"),
+    [
+        # a game's day reaches the paragraphs about that game
+        ("9年来第1次战胜对手", "1月21日，凯尔特人大胜湖人。\n全场比赛，沃克13投8中。", "8中", "2021-01-21"),
+        (None, "3月2日，主队迎战客队。\n本场比赛，他得到20分。", "20分", "2021-03-02"),
+        (None, "6月5日，第二届教育论坛在京举办。\n此次论坛邀请了40余位专家。", "40余位", "2021-06-05"),
+        (None, "6月5日，第二屆教育論壇在台北舉辦。\n此次論壇共有專家40位參加。", "40位", "2021-06-05"),
+        # a many-year scope gives a yearless date its latest year, not its first
+        ("五年来全市科技创新成就", "3月，全市专利授权量1.2万件。", "1.2万件", "2021-03"),
+    ],
+)
+def test_event_reference_and_the_year_of_a_span_scope(title, text, figure, date):
+    assert _dates(text, title=title)[figure] == date

@@ -148,6 +148,9 @@ class Scope:
     def year(self) -> int | None:
         """The year yearless periods (全年, 上半年, 1-8月) belong to under this scope."""
         value = self.current()
+        if value and "/" in value:
+            # 2011/2020 (9年来, 十三五期间): a date without its year is the latest year's
+            value = value.split("/")[-1]
         return int(value[:4]) if value and value[:4].isdigit() else None
 
     def set_title(self, norm: str, periods: list[Period]) -> None:
