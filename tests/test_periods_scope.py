@@ -279,3 +279,20 @@ def test_a_period_owns_the_figure_after_its_de(text, figure, date):
 )
 def test_event_reference_and_the_year_of_a_span_scope(title, text, figure, date):
     assert _dates(text, title=title)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a form's field (label：date) is no heading; a line stating a day dates no section
+        ("招标公告日期：2021年05月26日\n总成交金额：294.8万元", "294.8万元", None),
+        ("成交日期：2021年06月09日\n代理费总金额：2.36万元", "2.36万元", None),
+        ("公告日期 2021年05月26日 成交日期 2021年06月09日\n成交金额294.8万元", "294.8万元", None),
+        ("發布日期：2021年05月26日\n總金額：120萬元", "120萬元", None),
+        # ... while a heading stating a year or month still governs its section
+        ("一、2020年工作回顾\n全市实现地区生产总值1360亿元。", "1360亿元", "2020"),
+        ("2021年3月份经济运行\n规上工业增加值增长7.4%。", "7.4%", "2021-03"),
+    ],
+)
+def test_fields_and_day_lines_are_no_headings(text, figure, date):
+    assert _dates(text)[figure] == date

@@ -42,6 +42,8 @@ _MARKER = re.compile(
 _FRAME_MAX = 40
 _CHRONOLOGY_YEARS = 4  # distinct years in one paragraph that make it a history
 _NOT_OPENER_AFTER = re.compile(r"\s*(?:\d|[、和与及]|预计|计划|将|要|力争|争取)")
+_DAY = len("2021-05-26")
+_FIELD = re.compile(r"[：:]\s*\S")  # a label and its value on one line (项目编号：…)
 _NUMBERED_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
 
 
@@ -87,6 +89,8 @@ def is_heading(line: str) -> bool:
     line = line.strip()
     if not 0 < len(line) <= _HEADING_MAX:
         return False
+    if _FIELD.search(line):
+        return False  # 成交日期：2021年06月09日: a form's field, whose date is its own
     if line[-1] not in "。！？!?…；;，,）)”」』":
         return True
     return _NUMBERED_HEADING.match(line) is not None and not any(ch in line[:-1] for ch in _SENTENCE_END)
@@ -163,7 +167,9 @@ class Scope:
             value = _first_value(norm, periods, self.ref, self.year())
             self.carried = self.event = None  # a heading starts a new section
             self.seen_heading = True
-            if value is not None:
+            if value is not None and len(value) != _DAY:
+                # a section covers a year, span or month; a line stating a single day
+                # (`招标公告日期 2021年05月26日`) dates a step of a notice, not a section
                 self.heading = value
             return
         if len({p.explicit_year for p in periods} - {None}) >= _CHRONOLOGY_YEARS:
