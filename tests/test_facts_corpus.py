@@ -139,7 +139,8 @@ def _check(page: str, facts: list[Fact]) -> None:
 @pytest.mark.parametrize("page", PAGES)
 def test_gold_body(page):
     gold = _gold(page)
-    _check(page, extract(gold["body"], _reference(gold), roc_years=_taiwanese(gold)))
+    facts = extract(gold["body"], _reference(gold), roc_years=_taiwanese(gold), title=gold.get("title"))
+    _check(page, facts)
 
 
 @pytest.mark.parametrize("name", ["seed-hp-ip.txt", "p01.txt", "p09.txt", "p11.txt", "gne-zj-fzggw-1.html"])

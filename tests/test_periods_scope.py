@@ -296,3 +296,15 @@ def test_event_reference_and_the_year_of_a_span_scope(title, text, figure, date)
 )
 def test_fields_and_day_lines_are_no_headings(text, figure, date):
     assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a multiple or a share of a year's figure is not that year's
+        ("利润是2019年的2.5倍。", "2.5倍", None),
+        ("完成投资8.1亿元，占2019年的67.9%。", "67.9%", None),
+    ],
+)
+def test_a_multiple_or_share_of_a_year_is_not_owned_by_it(text, figure, date):
+    assert _dates(text)[figure] == date

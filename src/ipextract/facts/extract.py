@@ -45,6 +45,7 @@ _FIGURES_PER_FACT = 20  # figures read per fact allowed: restatements and non-fa
 _METRIC_BUDGET = 2000  # figures per document that get a metric
 _FENBIE = re.compile("分别")
 _QIZHONG = re.compile(r"\s*其中")
+_SHARE_BEFORE = re.compile(r"(?:占|是|为|相当于)$")
 _OF_PERIOD = re.compile(r"\s*的\s*")  # between a period and the figure it owns (2010年的46.2%)
 _GENERIC_YEAR = ("全年", "年内")
 
@@ -341,7 +342,7 @@ class _Paragraph:
         clause, sentence = self.ctx.clause(pos), self.ctx.sentence(pos)
         idx = bisect.bisect_right(self.ends, pos)
         k = idx - 1
-        if k >= 0 and periods[k].role != VAGUE and _OF_PERIOD.fullmatch(self.norm, periods[k].end, q.start):
+        if k >= 0 and self._owns(periods[k], q):
             return periods[k]  # 由2010年的46.2%下降至…: the figure is that period's, base or not
         named: Period | None = None  # a year inside 《…》 governs only when nothing else does
         while k >= 0 and self.p_clause[k] == clause and idx - k <= _MAX_WALK:
@@ -366,6 +367,13 @@ class _Paragraph:
         if self.lead is not None and self.lead.end <= pos:
             return self.lead
         return named
+
+    def _owns(self, p: Period, q: Quantity) -> bool:
+        """`由2010年的46.2%`, `比2019年的320家`: a year, 的, then the figure: that year's figure.
+        Not a multiple or share of it (`是去年的2.5倍`, `占2019年的30%`: the figure is now's)."""
+        if p.explicit_year is None or q.unit == "倍" or not _OF_PERIOD.fullmatch(self.norm, p.end, q.start):
+            return False
+        return not _SHARE_BEFORE.search(self.norm, max(0, p.start - 2), p.start)
 
     def _distribute(self, lists: list[list[Quantity]]) -> dict[int, Period]:
         """`一季度、上半年…GDP增速分别为18.8%、9.6%…`: the i-th figure takes the i-th period.
