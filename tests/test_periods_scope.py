@@ -188,7 +188,7 @@ def test_sentence_opening_periods(text, opens):
     ("text", "figure", "date"),
     [
         # a year inside 《…》 names a document; the sentence's own period governs
-        ("据《2022年全省统计公报》数据，截至2022年末，全省常住人口1265万人。其中城镇人口946万人。", "946万人", "2022-12"),
+        ("据《2022年全省统计公报》，截至2022年末，全省人口1265万人。其中城镇人口946万人。", "946万人", "2022-12"),
         ("根据《2020年全市统计年鉴》，2019年全市专利授权量1.2万件。", "1.2万件", "2019"),
         ("據《2021年全縣國民經濟統計公報》，上半年全縣財政收入8.7億元。", "8.7億元", "2021-01/2021-06"),
         # ... and governs only when the sentence states no other period (the report's own figures)
@@ -222,7 +222,7 @@ def test_an_event_day_reaches_the_paragraphs_that_refer_back_to_it(text, figure,
     ("text", "figure", "date"),
     [
         # a milestone dates its own clause, not the project's figures in the next clauses
-        ("学校总投资约22亿元，一期于2023年2月交付使用；医院总投资约18亿元，一期于2022年5月交付使用。", "约18亿元", None),
+        ("学校总投资约22亿元，一期于2023年2月交付使用；医院总投资约18亿元，2022年5月交付。", "约18亿元", None),
         ("项目总投资23亿元，2021年3月开工建设，2024年3月交付，提供657个养老单元。", "657个", None),
         ("改造项目2020年4月启动，2023年6月投入运行，建成48万平方米安置房。", "48万平方米", None),
         ("園區2019年5月正式開工，總投資12億元。", "12億元", None),
