@@ -308,3 +308,18 @@ def test_fields_and_day_lines_are_no_headings(text, figure, date):
 )
 def test_a_multiple_or_share_of_a_year_is_not_owned_by_it(text, figure, date):
     assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a news dateline before the event's day still lets it open the sentence
+        ("眉山网讯(记者 殷勇)4月8日,东坡区举行推介会。\n此次活动吸引了50余家企业参会。", "50余家", "2021-04-08"),
+        ("本报讯（记者 李明）5月20日，全省招商大会召开。\n会议期间，签约项目32个。", "32个", "2021-05-20"),
+        ("本報訊 6月2日，義診活動在廣場舉行。\n活動現場，發放手冊850份。", "850份", "2021-06-02"),
+        # a year opened in a speech between the event and the reference does not hide the event
+        ("6月5日，论坛举办。\n他说，2021年，双方签约。\n此次论坛邀请了40余位专家。", "40余位", "2021-06-05"),
+    ],
+)
+def test_datelines_and_events_behind_a_carried_year(text, figure, date):
+    assert _dates(text)[figure] == date

@@ -36,6 +36,8 @@ _SENTENCE_END = "。！？!?"
 # or a framing clause without figures (据统计，记者获悉，在…下，).
 # A target or stock date may open its sentence after 到/至/截至 (`到2020年，实现…`).
 _LEAD_IN = re.compile(r"(?:截至|截止到?|到|至)\s*$")
+# A news dateline before the date (`本报讯(记者 李明)4月8日，…`, `眉山网讯 4月8日，…`).
+_DATELINE = re.compile(r"^[^，,。；;：:]{0,12}(?:讯|訊)\s*(?:[(（][^)）]{0,20}[)）])?\s*[:：]?\s*$")
 _MARKER = re.compile(
     r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,3}是[，,：:]?|第[一二三四五六七八九十]{1,3}[，,、])?\s*"
 )
@@ -115,7 +117,7 @@ def opens_sentence(norm: str, p: Period) -> bool:
     before = before[cut + 1:]
     marker = _MARKER.match(before)
     rest = before[marker.end():] if marker else before
-    lead_in = _LEAD_IN.search(rest)
+    lead_in = _LEAD_IN.search(rest) or _DATELINE.search(rest)
     if lead_in is not None:
         rest = rest[:lead_in.start()]
     if not rest.strip():
@@ -184,8 +186,7 @@ class Scope:
                 if value and not _carries(value):
                     self.event = value
                 if value and _carries(value):
-                    self.carried = value
-                    self.event = None
+                    self.carried = value  # the event stays: 此次论坛… still refers back to it
                     if not self.seen_heading:
                         # `2024年，…` before the first heading frames the whole report
                         self.preamble = value
