@@ -371,8 +371,10 @@ def find_periods(text: str, *, roc_years: bool = False) -> list[Period]:
         period, i = _build(text, atoms, i)
         if period is not None:
             periods.append(period)
+    titled = "《" in text  # most paragraphs name no document: skip the title-mark test
     for p in periods:
         _classify(text, p)
+        p.named = titled and _in_title_marks(text, p)
     return periods
 
 
@@ -545,7 +547,6 @@ def _classify(text: str, p: Period) -> None:
     if monthly_stock and p.hi is None and _TRAILING_YEAR_AFTER.match(text[p.end:p.end + 8]):
         p.trailing_months = 12
     p.followed_by_is = bool(_IS_AFTER.match(after))
-    p.named = _in_title_marks(text, p)
 
 
 def _in_title_marks(text: str, p: Period) -> bool:
