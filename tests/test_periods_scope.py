@@ -323,3 +323,20 @@ def test_a_multiple_or_share_of_a_year_is_not_owned_by_it(text, figure, date):
 )
 def test_datelines_and_events_behind_a_carried_year(text, figure, date):
     assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a flow covers the year to date only under 截至/到/止 + the date
+        ("截至6月末，全县财政收入8.7亿元。", "8.7亿元", "2021-01/2021-06"),
+        ("到5月底完成投资8.1亿元。", "8.1亿元", "2021-01/2021-05"),
+        ("止5月底完成投资16亿元。", "16亿元", "2021-01/2021-05"),
+        ("截至5月底，全縣完成投資8.1億元。", "8.1億元", "2021-01/2021-05"),
+        # a bare month or year end is that month
+        ("6月末，全县财政收入8.7亿元。", "8.7亿元", "2021-06"),
+        ("2020年末，全市实现营业收入12亿元。", "12亿元", "2020-12"),
+    ],
+)
+def test_year_to_date_needs_until(text, figure, date):
+    assert _dates(text)[figure] == date

@@ -45,6 +45,8 @@ _FIGURES_PER_FACT = 20  # figures read per fact allowed: restatements and non-fa
 _METRIC_BUDGET = 2000  # figures per document that get a metric
 _FENBIE = re.compile("分别")
 _QIZHONG = re.compile(r"\s*其中")
+_UNTIL = ("截至", "截止", "到", "至", "止")
+_UNTIL_REACH = 3
 _SHARE_BEFORE = re.compile(r"(?:占|是|为|相当于)$")
 _OF_PERIOD = re.compile(r"\s*的\s*")  # between a period and the figure it owns (2010年的46.2%)
 _GENERIC_YEAR = ("全年", "年内")
@@ -287,7 +289,7 @@ class _Paragraph:
             date, date_text = self._date_of(governing)
             if governing is None:
                 date, inherited = self.inherited, True
-            elif governing.role == ASOF and governing.end <= q.start:
+            elif governing.role == ASOF and governing.end <= q.start and self._until(governing):
                 date = year_to_date(date, self.norm[governing.end:q.start])
         s_start, s_end = self.ctx.sentence_bounds(q.core_start)
         s_start, s_end = max(s_start, q.start - _SENTENCE_WINDOW), min(s_end, q.end + _SENTENCE_WINDOW)
@@ -367,6 +369,12 @@ class _Paragraph:
         if self.lead is not None and self.lead.end <= pos:
             return self.lead
         return named
+
+    def _until(self, p: Period) -> bool:
+        """截至/到 + the date (`截至5月底完成投资`): a flow after it covers the year to date; a
+        bare year end (`2015年底预计完成投资14.2亿元`) is that month, as CONVENTIONS dates 年底."""
+        before = self.norm[max(0, p.start - _UNTIL_REACH):p.start]  # 止五5月底: a stray numeral between
+        return p.text.startswith(_UNTIL) or any(word in before for word in _UNTIL)
 
     def _owns(self, p: Period, q: Quantity) -> bool:
         """`由2010年的46.2%`, `比2019年的320家`: a year, 的, then the figure: that year's figure.
