@@ -24,6 +24,7 @@ from .head import read_head
 from .headline import Headline, choose_headline, norm, strip_injected_prefix
 from .kinds import classify
 from .layout import RenderedLine, lay_out
+from .widget_names import mark_widgets
 
 #: Lines up to this length were checked against the shared line rules when classified.
 _SHORT_CHECKED = 200
@@ -65,6 +66,8 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
         _mark_split_title(kinds, inside, table.disclosure.title)
 
     _keep_bilingual_english(inside, kinds)
+    if container is not None:
+        mark_widgets(inside, kinds, container.element)
     local = [line.index for line in inside]
     chosen = select(
         inside, [kinds[i] for i in local], [is_prose(lines[i], kinds[i], weights[i]) for i in local]

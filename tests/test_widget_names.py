@@ -1,0 +1,78 @@
+"""Widgets inside the article container known by their class/id names (widget_names.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipextract.clean.html import clean_html
+from ipextract.clean.html.article import find_container, line_weight
+from ipextract.clean.html.dom import parse_html
+from ipextract.clean.html.kinds import classify
+from ipextract.clean.html.layout import lay_out
+from ipextract.clean.html.widget_names import mark_widgets
+from ipextract.clean.keys import line_keys
+
+PARA1 = "今年以来，全市知识产权工作稳步推进，专利授权量持续增长，企业创新能力明显增强。"
+PARA2 = "各地知识产权部门积极推进专利转化运用，服务实体经济高质量发展，取得明显成效。"
+PARA3 = "下一步，将继续加大知识产权保护力度，优化营商环境，激发全社会创新活力。"
+#: A line that reads like a sentence of text on its own.
+WIDGET = "网友留言：这篇报道写得很好，希望政府继续加大支持力度，让更多企业受益。"
+
+
+def article(widget: str) -> str:
+    return (
+        "<html><head><meta charset='utf-8'></head><body><div class='wrap'>"
+        f"<h1>某市知识产权工作稳步推进</h1><p>{PARA1}</p><p>{PARA2}</p>{widget}<p>{PARA3}</p>"
+        "</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("widget", "kept"),
+    [
+        (f"<div class='news-comment-list'><p>{WIDGET}</p></div>", False),
+        (f"<div id='pinglun'><div><p>{WIDGET}</p></div></div>", False),
+        (f"<div class='bdsharebuttonbox'><p>{WIDGET}</p></div>", False),
+        (f"<ul class='info_xgxw'><li>{WIDGET}</li></ul>", False),
+        (f"<div class='s-ewm'><p>{WIDGET}</p></div>", False),
+        # A name that also says the block is the text is not a widget's.
+        (f"<div class='comment-content'><p>{WIDGET}</p></div>", True),
+        # Print regions wrap the article itself; a plain block has no name to read.
+        (f"<div class='printer'><p>{WIDGET}</p></div>", True),
+        (f"<div><p>{WIDGET}</p></div>", True),
+    ],
+)
+def test_lines_under_widget_names_leave_the_body(widget, kept):
+    blocks = clean_html(article(widget)).blocks
+    assert blocks == ([PARA1, PARA2, WIDGET, PARA3] if kept else [PARA1, PARA2, PARA3])
+
+
+def test_an_attachment_line_under_a_related_block_stays():
+    attachment = "附件：某市知识产权专项资金管理办法（修订稿）征求意见汇总表"
+    blocks = clean_html(article(f"<div class='relatedlinks'><p>{attachment}</p></div>")).blocks
+    assert blocks == [PARA1, PARA2, attachment, PARA3]
+
+
+def _widget_lines(path) -> list[str]:
+    """The container's lines that mark_widgets turns from BODY into CHROME."""
+    laid = lay_out(parse_html(path.read_text(encoding="utf-8")).root, lambda kind, text: None)
+    lines = laid.lines
+    kinds = [classify(line, key) for line, key in zip(lines, line_keys([line.text for line in lines]))]
+    container = find_container(lines, [line_weight(line, kind) for line, kind in zip(lines, kinds)])
+    assert container is not None
+    before = list(kinds)
+    mark_widgets(container.lines, kinds, container.element)
+    return [line.text for line in container.lines if before[line.index] is not kinds[line.index]]
+
+
+@pytest.mark.parametrize(
+    ("name", "widgets"),
+    [
+        # A QR-code box (`s-ewm`) and a follow box of a news site.
+        ("gne-xinhuanet-1", ["关注新华网"]),
+        # A location path (`breadcrumb`) inside a provincial government's article block.
+        ("gne-shanxi-gov-1", ["> 山西要闻"]),
+    ],
+)
+def test_real_pages_widget_lines(fixtures, name, widgets):
+    assert _widget_lines(fixtures / f"{name}.html") == widgets
