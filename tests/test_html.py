@@ -395,6 +395,13 @@ def test_a_page_without_paragraphs_keeps_its_short_text():
         ("2024年5月30日", False),  # a date in words alone: a signature
         ("（2024年5月30日）", False),
         ("2020年4月1日召开全市经济工作会议并部署下一阶段的重点任务和具体工作安排", False),
+        # English datelines of bilingual pages (a Taiwan ministry, a Hong Kong press release).
+        ("Jan. 4, 2021（Monday）", True),
+        ("Monday, January 4, 2021", True),
+        ("4 January 2021", True),
+        ("June 10, 2021 17:35", True),
+        ("May 4, 2021 was the day the plan began", False),
+        ("Jan 2021 report", False),
     ],
 )
 def test_stamp_lines(line, stamp):
