@@ -76,3 +76,50 @@ def _widget_lines(path) -> list[str]:
 )
 def test_real_pages_widget_lines(fixtures, name, widgets):
     assert _widget_lines(fixtures / f"{name}.html") == widgets
+
+
+# -- summary boxes above the text (body.mark_summary_rows) --------------------------------------
+
+NOTICE = (
+    "某某项目管理有限公司受某某县交通运输局的委托，就“国道改造工程监理”项目组织采购，评审工作已经结束。"
+)
+RESTATED = [
+    "项目名称：国道改造工程监理",
+    "采购单位名称：某某县交通运输局",
+    "代理机构名称：某某项目管理有限公司",
+    "总成交金额：118.5 万元（人民币）",
+]
+
+
+def _boxed(rows: list[tuple[str, str]], after: list[str]) -> str:
+    table = "".join(f"<tr><td>{key}</td><td>{value}</td></tr>" for key, value in rows)
+    text = "".join(f"<p>{line}</p>" for line in after)
+    return (
+        "<html><head><meta charset='utf-8'></head><body><div class='detail'>"
+        f"<h1>国道改造工程监理成交公告</h1><p>公告概要：</p><table>{table}</table>{text}</div></body></html>"
+    )
+
+
+def test_a_summary_box_restated_below_is_not_text():
+    rows = [
+        ("采购项目名称", "国道改造工程监理"),
+        ("采购单位", "某某县交通运输局"),
+        ("代理机构名称", "某某项目管理有限公司"),
+        ("总成交金额", "￥118.500000 万元（人民币）"),
+    ]
+    assert clean_html(_boxed(rows, [NOTICE, *RESTATED])).blocks == [NOTICE, *RESTATED]
+
+
+def test_a_table_opening_a_report_with_its_own_figures_stays():
+    rows = [("地区生产总值", "11413.8亿元"), ("第一产业增加值", "51.2亿元"), ("第三产业增加值", "9352.1亿元")]
+    lead = "上半年，全市经济运行总体平稳，主要指标好于预期，结构调整持续推进。"
+    blocks = clean_html(_boxed(rows, [lead])).blocks
+    cells = [f"{key}\t{value}" for key, value in rows]
+    assert blocks == ["公告概要：", *cells, lead]
+
+
+def test_procurement_notice_summary_box_leaves_the_body(fixtures):
+    out = clean_html((fixtures / "g2-ccgp-1.html").read_text(encoding="utf-8"))
+    assert out.blocks[0].startswith("深圳市建星项目管理顾问有限公司受芷江侗族自治县公路建设养护中心")
+    assert "总成交金额\t￥294.800000 万元（人民币）" not in out.blocks
+    assert [c.value for c in out.candidates if c.field == "source"] == []

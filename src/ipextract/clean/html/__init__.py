@@ -17,7 +17,7 @@ from ..line_rules import is_spam_text
 from ..repair import count_invisible
 from ..spam import remove_inline_spam
 from .article import find_container, line_weight
-from .body import is_prose, select
+from .body import is_prose, mark_summary_rows, select
 from .candidates import Regions, add_candidates
 from .dom import LIBXML_MAX_DEPTH, parse_html
 from .head import read_head
@@ -68,6 +68,8 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     _keep_bilingual_english(inside, kinds)
     if container is not None:
         mark_widgets(inside, kinds, container.element)
+    if any(line.row for line in inside):
+        mark_summary_rows(inside, kinds)
     local = [line.index for line in inside]
     chosen = select(
         inside, [kinds[i] for i in local], [is_prose(lines[i], kinds[i], weights[i]) for i in local]
