@@ -605,6 +605,10 @@ def test_pipeline_document_for_an_html_page():
         ("全年共完成投资12亿元（不含土地费用）", False),
         ("（一）加强组织领导", False),
         ("本次展览共展出图片200余幅（含历史照片）。", False),
+        # What a count holds, in brackets at the end of a line without its full stop.
+        ("本次展览共展出图片200余幅（含历史照片）", False),
+        ("展出老照片80张（均为历史照片）", False),
+        ("市民在公园赏花（资料照片）", True),
     ],
 )
 def test_picture_credits_close_captions(line, caption):
