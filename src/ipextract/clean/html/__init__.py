@@ -24,7 +24,7 @@ from .head import read_head
 from .headline import Headline, choose_headline, norm, strip_injected_prefix
 from .kinds import classify
 from .layout import RenderedLine, lay_out
-from .widget_names import mark_widgets
+from .widgets import mark_widgets
 
 #: Lines up to this length were checked against the shared line rules when classified.
 _SHORT_CHECKED = 200

@@ -224,6 +224,9 @@ def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) 
             if attachments:
                 kept.append(i)
                 continue
+        else:
+            # A label line of its own (`附件：`) opens the linked list below it too.
+            attachments = kind is LineKind.BODY and bool(_ATTACHMENT.match(lines[i].text))
         if kind in FURNITURE:
             dropped.append((i, kind))
         elif i > last and (kind in TRAILER or (kind is LineKind.BODY and lines[i].link_density > _TRAILING_LINKS)):

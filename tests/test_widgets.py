@@ -1,4 +1,4 @@
-"""Widgets inside the article container known by their class/id names (widget_names.py)."""
+"""Widgets inside the article container known by their class/id names (widgets.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ipextract.clean.html.article import find_container, line_weight
 from ipextract.clean.html.dom import parse_html
 from ipextract.clean.html.kinds import classify
 from ipextract.clean.html.layout import lay_out
-from ipextract.clean.html.widget_names import mark_widgets
+from ipextract.clean.html.widgets import mark_widgets
 from ipextract.clean.keys import line_keys
 
 PARA1 = "今年以来，全市知识产权工作稳步推进，专利授权量持续增长，企业创新能力明显增强。"
@@ -45,6 +45,33 @@ def article(widget: str) -> str:
 def test_lines_under_widget_names_leave_the_body(widget, kept):
     blocks = clean_html(article(widget)).blocks
     assert blocks == ([PARA1, PARA2, WIDGET, PARA3] if kept else [PARA1, PARA2, PARA3])
+
+
+RELATED = "".join(
+    f"<li><a href='/n{i}.html'>某市召开第{i}次知识产权工作会议</a> 2023-11-{10 + i}</li>" for i in range(1, 5)
+)
+ITEMS = [f"某市召开第{i}次知识产权工作会议 2023-11-{10 + i}" for i in range(1, 5)]
+LINKED = "<p>今年以来，<a href='/a'>市知识产权局</a>会同有关部门推进专利转化，服务企业发展。</p>"
+
+
+@pytest.mark.parametrize(
+    ("block", "kept"),
+    [
+        # A list whose items are mostly link text, in a block with no telling name.
+        (f"<ul>{RELATED}</ul>", []),
+        (f"<div><div>{RELATED.replace('li>', 'p>')}</div></div>", []),
+        # Paragraphs that link a name or two are text.
+        (f"<div>{LINKED * 3}</div>", [LINKED[3:-4].replace("<a href='/a'>", "").replace("</a>", "")] * 3),
+        # A notice's attachment list is linked text of the document.
+        (
+            "<div><p>附件：</p>" + "".join(f"<p><a href='/f{i}.pdf'>{i}.申报表{i}</a></p>" for i in (1, 2, 3))
+            + "</div>",
+            ["附件：", "1.申报表1", "2.申报表2", "3.申报表3"],
+        ),
+    ],
+)
+def test_link_blocks_inside_the_container(block, kept):
+    assert clean_html(article(block)).blocks == [PARA1, PARA2, *kept, PARA3]
 
 
 def test_an_attachment_line_under_a_related_block_stays():
