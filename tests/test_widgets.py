@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from ipextract.clean import LineKind
 from ipextract.clean.html import clean_html
 from ipextract.clean.html.article import find_container, line_weight
 from ipextract.clean.html.dom import parse_html
 from ipextract.clean.html.kinds import classify
-from ipextract.clean.html.layout import lay_out
+from ipextract.clean.html.layout import RenderedLine, lay_out
 from ipextract.clean.html.widgets import mark_widgets
-from ipextract.clean.keys import line_keys
+from ipextract.clean.keys import line_key, line_keys
+from ipextract.clean.line_rules import classify_line
 
 PARA1 = "今年以来，全市知识产权工作稳步推进，专利授权量持续增长，企业创新能力明显增强。"
 PARA2 = "各地知识产权部门积极推进专利转化运用，服务实体经济高质量发展，取得明显成效。"
@@ -150,3 +152,28 @@ def test_procurement_notice_summary_box_leaves_the_body(fixtures):
     assert out.blocks[0].startswith("深圳市建星项目管理顾问有限公司受芷江侗族自治县公路建设养护中心")
     assert "总成交金额\t￥294.800000 万元（人民币）" not in out.blocks
     assert [c.value for c in out.candidates if c.field == "source"] == []
+
+
+# -- reader widgets of news sites, as words (data/html_*, data/lines_*) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "html_kind", "text_kind"),
+    [
+        ("上一条：无", LineKind.END, LineKind.CHROME),
+        ("下一条：某县开展专项行动", LineKind.END, LineKind.CHROME),
+        ("全部评论", LineKind.END, LineKind.BODY),
+        ("推荐阅读", LineKind.END, LineKind.CHROME),
+        ("网友评论", LineKind.END, LineKind.CHROME),
+        ("点赞 转发 举报", LineKind.TOOLBAR, LineKind.CHROME),
+        ("阅读全文", LineKind.TOOLBAR, LineKind.CHROME),
+        ("打开APP阅读", LineKind.CHROME, LineKind.CHROME),
+        ("视频加载中...", LineKind.CHROME, LineKind.CHROME),
+        ("声明：本文仅代表作者观点，不代表本站立场", LineKind.FOOTER, LineKind.BODY),
+        # Text that holds the same words.
+        ("市民可通过热线电话举报违法行为，查实后给予奖励。", LineKind.BODY, LineKind.BODY),
+    ],
+)
+def test_reader_widget_lines(line, html_kind, text_kind):
+    assert classify(RenderedLine(line, parse_html("<p>x</p>").root), line_key(line)) is html_kind
+    assert classify_line(line) is text_kind
