@@ -40,35 +40,89 @@ def mark_widgets(inside: list[RenderedLine], kinds: list[LineKind], container: E
     """Mark as CHROME the BODY lines of `inside` that sit under a widget-named element below
     `container`, and as LINKS those of a link block below it (the container's own name and
     links are not read). `kinds` is indexed by the lines' page index."""
-    chrome, content = _names("html_chrome_names.txt"), _names("html_content_names.txt")
-    # id(element) -> [element, named a widget, lines, characters, link characters]; the element
-    # is kept so that its id is not reused by another lxml proxy while the map is alive.
-    blocks: dict[int, list] = {}
-    chains: list[list[int]] = []
-    for line in inside:
-        chain: list[int] = []
-        el = line.owner
-        while el is not None and el is not container:
-            block = blocks.get(id(el))
-            if block is None:
-                label = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-                named = bool(label.strip()) and bool(chrome.search(label)) and not content.search(label)
-                block = blocks[id(el)] = [el, named, 0, 0, 0]
-            block[2] += 1
-            block[3] += len(line.text)
-            block[4] += line.link_chars
-            chain.append(id(el))
-            el = el.getparent()
-        chains.append(chain)
-    for line, chain in zip(inside, chains):
-        if kinds[line.index] is not LineKind.BODY or _ATTACHMENT.match(line.text):
-            continue
-        if any(blocks[key][1] for key in chain):
+    text = [
+        line for line in inside if kinds[line.index] is LineKind.BODY and not _ATTACHMENT.match(line.text)
+    ]
+    if not text:
+        return
+    named = _WidgetNames(container)
+    blocks = _link_blocks(inside, container) if any(line.link_chars for line in text) else {}
+    for line in text:
+        if named.under_widget(line.owner):
             kinds[line.index] = LineKind.CHROME
-        elif any(_link_block(blocks[key]) for key in chain):
+        elif blocks and _in_block(line.owner, blocks, container):
             kinds[line.index] = LineKind.LINKS
 
 
-def _link_block(block: list) -> bool:
-    _el, _named, lines, chars, links = block
-    return lines >= _LINK_BLOCK_LINES and links > _LINK_BLOCK_DENSITY * chars
+#: How many levels above a line's own element a link block is looked for (`ul` > `li`,
+#: `div` > `ul` > `li`).
+_BLOCK_LEVELS = 2
+
+
+class _WidgetNames:
+    """Whether an element below the container is, or sits under, a widget-named element.
+
+    Only the ancestors of text lines are read, each once: most elements of a page carry a
+    class, and testing all of them would cost more than the rest of this step.
+    """
+
+    def __init__(self, container: Element) -> None:
+        self.chrome = _names("html_chrome_names.txt")
+        self.content = _names("html_content_names.txt")
+        # id -> (element, verdict); the element is kept so that its id is not reused by
+        # another lxml proxy while the map is alive.
+        self.verdicts: dict[int, tuple[Element, bool]] = {id(container): (container, False)}
+
+    def under_widget(self, el: Element | None) -> bool:
+        path: list[Element] = []
+        found = False
+        while el is not None and id(el) not in self.verdicts:
+            path.append(el)
+            if self._named(el):
+                found = True
+                break
+            el = el.getparent()
+        else:
+            found = el is not None and self.verdicts[id(el)][1]
+        for seen in path:  # every element on the way shares the verdict of what is above it
+            self.verdicts[id(seen)] = (seen, found)
+        return found
+
+    def _named(self, el: Element) -> bool:
+        cls, ident = el.get("class"), el.get("id")
+        if not cls and not ident:
+            return False
+        label = f"{cls or ''} {ident or ''}".lower()
+        return bool(self.chrome.search(label)) and not self.content.search(label)
+
+
+def _link_blocks(inside: list[RenderedLine], container: Element) -> dict[int, Element]:
+    """id -> element for the elements (up to _BLOCK_LEVELS above the lines) that are link lists."""
+    stats: dict[int, list] = {}  # id -> [element, lines, characters, link characters]
+    for line in inside:
+        el = line.owner
+        for _ in range(_BLOCK_LEVELS):
+            el = el.getparent()
+            if el is None or el is container:
+                break
+            entry = stats.get(id(el))
+            if entry is None:
+                entry = stats[id(el)] = [el, 0, 0, 0]
+            entry[1] += 1
+            entry[2] += len(line.text)
+            entry[3] += line.link_chars
+    return {
+        key: el for key, (el, lines, chars, links) in stats.items()
+        if lines >= _LINK_BLOCK_LINES and links > _LINK_BLOCK_DENSITY * chars
+    }
+
+
+def _in_block(owner: Element, blocks: dict[int, Element], container: Element) -> bool:
+    el = owner
+    for _ in range(_BLOCK_LEVELS):
+        el = el.getparent()
+        if el is None or el is container:
+            return False
+        if id(el) in blocks:
+            return True
+    return False
