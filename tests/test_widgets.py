@@ -177,3 +177,22 @@ def test_procurement_notice_summary_box_leaves_the_body(fixtures):
 def test_reader_widget_lines(line, html_kind, text_kind):
     assert classify(RenderedLine(line, parse_html("<p>x</p>").root), line_key(line)) is html_kind
     assert classify_line(line) is text_kind
+
+
+#: A column of links between the article and the thread: it weighs against their common parent.
+NAV = "".join(f"<p><a href='/c{i}.html'>某市召开第{i}次知识产权工作推进会议部署下一阶段工作</a></p>" for i in range(12))
+COMMENTS = [
+    f"网友{i}：这项政策实实在在帮助了我们小微企业，申请流程也比以前简化了很多，希望继续坚持下去，越办越好。"
+    for i in range(1, 9)
+]
+
+
+@pytest.mark.parametrize("name", ["news-comment-list", "pinglun", "tie-areas post_comment"])
+def test_a_comment_thread_longer_than_the_article_is_not_chosen(name):
+    thread = "".join(f"<div class='item'><p>{c}</p></div>" for c in COMMENTS)
+    html = (
+        "<html><head><meta charset='utf-8'></head><body>"
+        f"<div class='detail'><h1>某市知识产权工作稳步推进</h1><p>{PARA1}</p><p>{PARA2}</p><p>{PARA3}</p></div>"
+        f"<div class='list'>{NAV}</div><div class='{name}'>{thread}</div></body></html>"
+    )
+    assert clean_html(html).blocks == [PARA1, PARA2, PARA3]

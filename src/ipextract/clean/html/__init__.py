@@ -24,7 +24,7 @@ from .head import read_head
 from .headline import Headline, choose_headline, norm, strip_injected_prefix
 from .kinds import classify
 from .layout import RenderedLine, lay_out
-from .widgets import mark_widgets
+from .widgets import demote_widget_prose, mark_widgets
 
 #: Lines up to this length were checked against the shared line rules when classified.
 _SHORT_CHECKED = 200
@@ -55,6 +55,7 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     table = _disclosure(lines, keys, kinds)
     titles = [("gov:title", table.disclosure.title), *head.titles] if table and table.disclosure.title else head.titles
     weights = [line_weight(line, kind) for line, kind in zip(lines, kinds)]
+    demote_widget_prose(lines, weights)
     container = find_container(lines, weights)
     # No paragraph anywhere (a stub page, a fragment): whatever is not furniture is the text.
     inside = [line for line in lines if not line.chrome] if container is None else container.lines

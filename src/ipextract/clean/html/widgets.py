@@ -20,6 +20,7 @@ from functools import cache
 
 from ...resources import alternation, data_lines
 from .. import LineKind
+from .article import line_weight
 from .dom import Element
 from .layout import RenderedLine
 
@@ -54,6 +55,16 @@ def mark_widgets(inside: list[RenderedLine], kinds: list[LineKind], container: E
             kinds[line.index] = LineKind.LINKS
 
 
+def demote_widget_prose(lines: list[RenderedLine], weights: list[float]) -> None:
+    """Prose under a widget-named element (a comment thread, a related list's summaries, a
+    footer's address) weighs against its container, as furniture does: a long comment thread
+    must not outweigh the article when the container is chosen."""
+    named = _WidgetNames(None)
+    for i, line in enumerate(lines):
+        if weights[i] > 0 and named.under_widget(line.owner):
+            weights[i] = line_weight(line, LineKind.CHROME)
+
+
 #: How many levels above a line's own element a link block is looked for (`ul` > `li`,
 #: `div` > `ul` > `li`).
 _BLOCK_LEVELS = 2
@@ -66,12 +77,14 @@ class _WidgetNames:
     class, and testing all of them would cost more than the rest of this step.
     """
 
-    def __init__(self, container: Element) -> None:
+    def __init__(self, container: Element | None) -> None:
         self.chrome = _names("html_chrome_names.txt")
         self.content = _names("html_content_names.txt")
         # id -> (element, verdict); the element is kept so that its id is not reused by
         # another lxml proxy while the map is alive.
-        self.verdicts: dict[int, tuple[Element, bool]] = {id(container): (container, False)}
+        self.verdicts: dict[int, tuple[Element, bool]] = {}
+        if container is not None:  # the container's own name and its ancestors' are not read
+            self.verdicts[id(container)] = (container, False)
 
     def under_widget(self, el: Element | None) -> bool:
         path: list[Element] = []
