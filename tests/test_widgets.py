@@ -170,7 +170,21 @@ def test_procurement_notice_summary_box_leaves_the_body(fixtures):
         ("打开APP阅读", LineKind.CHROME, LineKind.CHROME),
         ("视频加载中...", LineKind.CHROME, LineKind.CHROME),
         ("声明：本文仅代表作者观点，不代表本站立场", LineKind.FOOTER, LineKind.BODY),
+        # Paging bars and back links, and the same furniture on Taiwan and Hong Kong sites.
+        # (In a text page digits are text: a paging bar with page numbers is not read there.)
+        ("首页 上一页 1 2 3 下一页 尾页", LineKind.TOOLBAR, LineKind.BODY),
+        ("首页 上一页 下一页 尾页", LineKind.TOOLBAR, LineKind.CHROME),
+        ("共3页", LineKind.TOOLBAR, LineKind.BODY),
+        ("友善列印", LineKind.TOOLBAR, LineKind.CHROME),
+        ("回上頁", LineKind.TOOLBAR, LineKind.CHROME),
+        ("上一則", LineKind.TOOLBAR, LineKind.CHROME),
+        ("上一則：國防部發布新聞稿", LineKind.END, LineKind.CHROME),
+        ("隱私權政策", LineKind.CHROME, LineKind.CHROME),
+        ("最佳瀏覽解析度1024x768", LineKind.CHROME, LineKind.CHROME),
+        ("瀏覽人次：1234", LineKind.CHROME, LineKind.CHROME),
+        ("不用抽 不用搶 現在用APP看新聞 保證天天中獎", LineKind.CHROME, LineKind.CHROME),
         # Text that holds the same words.
+        ("首页展示了全市重点项目的建设进度和投资完成情况。", LineKind.BODY, LineKind.BODY),
         ("市民可通过热线电话举报违法行为，查实后给予奖励。", LineKind.BODY, LineKind.BODY),
     ],
 )

@@ -23,8 +23,8 @@ _SIZE_LETTERS = re.compile(r"[大中小]")
 _CLOCK = re.compile(CLOCK)
 _DIGIT = re.compile(r"\d")
 #: A like / vote counter (`+1`), a view counter whose number a script fills in (`-次`, `1024次`),
-#: or a font-size switch spelled only with size letters (`大中小`).
-_COUNTER = re.compile(r"^(?:[+＋]\s*\d{1,6}|[-－]?\d{0,8}\s*次)$")
+#: a page count of a paging bar (`共3页`), or a font-size switch spelled only with size letters (`大中小`).
+_COUNTER = re.compile(r"^(?:[+＋]\s*\d{1,6}|[-－]?\d{0,8}\s*次|共\s*\d{1,4}\s*页)$")
 _SIZE_ONLY = re.compile(r"^[大中小]{2,4}$")
 #: A date line in English, the dateline of a bilingual page (Taiwan and Hong Kong ministries,
 #: English editions): `Jan. 4, 2021（Monday）`, `Monday, January 4, 2021`, `4 January 2021`.
