@@ -21,11 +21,10 @@ from functools import cache
 from ...resources import alternation, data_lines
 from .. import LineKind
 from .article import line_weight
+from .attachments import attachment_label
 from .dom import Element
 from .layout import RenderedLine
 
-#: A policy's attachment line under a `related` element (相关附件) is part of the document.
-_ATTACHMENT = re.compile(r"^(?:相关)?附件")
 #: A block of at least this many lines ...
 _LINK_BLOCK_LINES = 3
 #: ... with more than this share of link text is a link list.
@@ -42,7 +41,7 @@ def mark_widgets(inside: list[RenderedLine], kinds: list[LineKind], container: E
     `container`, and as LINKS those of a link block below it (the container's own name and
     links are not read). `kinds` is indexed by the lines' page index."""
     text = [
-        line for line in inside if kinds[line.index] is LineKind.BODY and not _ATTACHMENT.match(line.text)
+        line for line in inside if kinds[line.index] is LineKind.BODY and not attachment_label(line.text)
     ]
     if not text:
         return
