@@ -395,6 +395,13 @@ def test_a_page_without_paragraphs_keeps_its_short_text():
         ("2024年5月30日", False),  # a date in words alone: a signature
         ("（2024年5月30日）", False),
         ("2020年4月1日召开全市经济工作会议并部署下一阶段的重点任务和具体工作安排", False),
+        # English datelines of bilingual pages (a Taiwan ministry, a Hong Kong press release).
+        ("Jan. 4, 2021（Monday）", True),
+        ("Monday, January 4, 2021", True),
+        ("4 January 2021", True),
+        ("June 10, 2021 17:35", True),
+        ("May 4, 2021 was the day the plan began", False),
+        ("Jan 2021 report", False),
     ],
 )
 def test_stamp_lines(line, stamp):
@@ -598,6 +605,10 @@ def test_pipeline_document_for_an_html_page():
         ("全年共完成投资12亿元（不含土地费用）", False),
         ("（一）加强组织领导", False),
         ("本次展览共展出图片200余幅（含历史照片）。", False),
+        # What a count holds, in brackets at the end of a line without its full stop.
+        ("本次展览共展出图片200余幅（含历史照片）", False),
+        ("展出老照片80张（均为历史照片）", False),
+        ("市民在公园赏花（资料照片）", True),
     ],
 )
 def test_picture_credits_close_captions(line, caption):

@@ -120,6 +120,18 @@ def test_meta_lines(line, fields):
 
 
 @pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        # A key-value table row read as one line names no source beside its date.
+        ("行政区域 芷江侗族自治县 公告时间 2021年06月10日 17:35", {"published_at": "2021-06-10T17:35"}),
+        ("发布机构 某某市财政局 发布日期 2023-05-04", {"published_at": "2023-05-04"}),
+    ],
+)
+def test_table_rows_beside_a_date_name_no_source(line, fields):
+    assert parse_meta_line(line) == fields
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "(2023年2月8日在县第十七届人民代表大会第二次会议上)",  # a county budget report (q05)

@@ -337,3 +337,30 @@ def test_link_lists_and_captions_after_the_article_go(page, title, blocks):
 def test_an_issuer_under_the_title_is_neither_title_nor_text(page, title, blocks):
     out = clean_text(page)
     assert (first(out, "title"), out.blocks) == (title, blocks)
+
+
+_P1 = "今年以来，全市知识产权工作稳步推进，专利授权量持续增长，企业创新能力明显增强。"
+_P2 = "下一步，将继续加大知识产权保护力度，优化营商环境，激发全社会创新活力。"
+_COMMENT = "网友甲：这项政策很好，希望继续坚持，让更多企业受益。"
+_OPINIONS = "网友评论这项政策时普遍认为，审批时间明显缩短。"
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        # A news site's thread and a portal's: every line under the label is a reader's.
+        (["网友评论", "已有3条评论", _COMMENT], []),
+        (["【最新评论】", _COMMENT, "网友乙：点赞！"], []),
+        (["全部评论（2）", _COMMENT], []),
+        # A sentence that opens with the words is text, and so is what follows it.
+        ([_OPINIONS, _COMMENT], [_OPINIONS, _COMMENT]),
+    ],
+)
+def test_comment_threads_after_the_text_are_dropped(tail, kept):
+    text = "\n".join(["某市知识产权工作稳步推进", "2024-03-01 来源：某市日报", _P1, _P2, *tail])
+    assert clean_text(text).blocks == [_P1, _P2, *kept]
+
+
+def test_a_comment_label_before_the_text_has_begun_is_not_a_thread():
+    text = "\n".join(["网友评论", "某市知识产权工作稳步推进", "2024-03-01 来源：某市日报", _P1, _P2])
+    assert clean_text(text).blocks == [_P1, _P2]

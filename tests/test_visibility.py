@@ -28,6 +28,14 @@ from ipextract.clean.html.visibility import hidden_selectors, style_hides
         "position:absolute;left:-9999px",
         "position: fixed; top: -800px",
         "x" * 300 + ";display:none",  # long styles are read like short ones
+        # Pixel-sized boxes with overflow hidden, clipped and zero-scaled boxes.
+        "height:1px;overflow:hidden",
+        "width:1px; height:1px; overflow: hidden",
+        "overflow:hidden;max-height:2px",
+        "width:0;overflow:hidden",
+        "position:absolute;clip:rect(0 0 0 0)",
+        "position:absolute; clip: rect(1px, 1px, 1px, 1px)",
+        "transform:scale(0)",
     ],
 )
 def test_hiding_styles(style):
@@ -47,6 +55,12 @@ def test_hiding_styles(style):
         "opacity:0.5",
         "margin:0;top:0",
         "position:absolute; left:-120px; top:-9999px",  # the first offset decides
+        "height:12px;overflow:hidden",
+        "line-height:1px;overflow:hidden",
+        "max-height:200px;overflow:hidden",
+        "height:1px",  # a rule line: nothing hidden without overflow:hidden
+        "clip:rect(0 0 0 0)",  # clip needs a positioned box
+        "transform:scale(0.5)",
         "",
     ],
 )

@@ -241,6 +241,18 @@ def end_marker(key: str) -> bool:
     return vocab.pattern("html_end_markers.txt", r"^[\s【\[「]*(?:{words})").search(key) is not None
 
 
+#: A comment thread's label line: the label, perhaps a count (`网友评论（12）`, `全部评论 3条`).
+_COMMENT_LABEL_MAX = 16
+_COMMENT_LABEL = r"^[\s【\[「]*(?:{words})[\s】\]」:：]*(?:[(（]?\d*[)）]?\s*条?)?$"
+
+
+def comment_label(key: str) -> bool:
+    """A line that opens a comment thread (data/lines_comment_labels.txt)."""
+    if len(key) > _COMMENT_LABEL_MAX:
+        return False
+    return vocab.pattern("lines_comment_labels.txt", _COMMENT_LABEL).search(key) is not None
+
+
 #: An issuer's name is a few Han characters and one of the endings; longer lines are headlines.
 _ISSUER_MAX = 20
 

@@ -259,6 +259,10 @@ def _credit_fields(line: KeyedLine) -> list[MetaField] | None:
     return [MetaField("author", names, 4)] if names else []
 
 
+#: The name beside an unlabelled date is one or two words (`眉山网`, `北京新浪网 财经`).
+_MAX_SOURCE_WORDS = 2
+
+
 def _date_line_fields(line: KeyedLine) -> list[MetaField] | None:
     """An unlabelled date line: `2017-04-10 08:56 眉山网`, `0 四川日报 2022年04月08日`."""
     key = line.key
@@ -290,6 +294,8 @@ def _date_line_fields(line: KeyedLine) -> list[MetaField] | None:
     rest = " ".join(w.strip(_VALUE_TRIM) for w in words).strip()
     if not rest or rest.rstrip(":：") in vocab.meta_labels() or rest in _STAMP_VERBS:
         return fields
+    if len(words) > _MAX_SOURCE_WORDS:
+        return fields  # a table row read as one line (`行政区域 XX县 公告时间 …`), not a name
     if len(rest) > _MAX_SOURCE or _SENTENCE_PUNCT.search(rest) or not HAN_CHAR.search(rest):
         return None
     offset = rest_key.find(words[0].strip(_VALUE_TRIM)) + rest_span[0] if words else rest_span[0]

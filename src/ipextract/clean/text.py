@@ -21,7 +21,7 @@ from .bylines import byline_line, closing_byline, opening_byline
 from .head_roles import HeadRole, glued_head, head_role, headline_part, is_original_title, without_issuer_prefix
 from .keys import KeyedLine
 from .line_rules import LIST_MARKER as _LIST_MARKER
-from .line_rules import breadcrumb_items, classify, end_marker, is_issuer, is_toolbar
+from .line_rules import breadcrumb_items, classify, comment_label, end_marker, is_issuer, is_toolbar
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
 from .repair import repair
 
@@ -194,15 +194,18 @@ def _drop_link_lists(lines: list[tuple[KeyedLine, LineKind]]) -> None:
 
     Only after the article has begun (a sentence has been read), so a page that opens with
     上一篇/下一篇 links keeps its headline; the list ends at the first line that reads as a
-    sentence or is long.
+    sentence or is long. Under a comment thread's label (网友评论) every line is a reader's.
     """
-    begun = listing = False
+    begun = listing = comments = False
     for i, (line, kind) in enumerate(lines):
         title_like = len(line.key) <= _MAX_LINK_TITLE and not _SENTENCE_END.search(line.key)
-        if listing and kind is LineKind.BODY and title_like:
+        if (comments or (listing and title_like)) and kind is LineKind.BODY:
             lines[i] = (line, LineKind.CHROME)
             continue
         listing = begun and end_marker(line.key)
+        if begun and comment_label(line.key):
+            comments = True
+            lines[i] = (line, LineKind.CHROME)
         begun = begun or (kind is LineKind.BODY and bool(_SENTENCE_END.search(line.key)))
 
 

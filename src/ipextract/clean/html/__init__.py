@@ -17,13 +17,14 @@ from ..line_rules import is_spam_text
 from ..repair import count_invisible
 from ..spam import remove_inline_spam
 from .article import find_container, line_weight
-from .body import is_prose, select
+from .body import is_prose, mark_summary_rows, select
 from .candidates import Regions, add_candidates
 from .dom import LIBXML_MAX_DEPTH, parse_html
 from .head import read_head
 from .headline import Headline, choose_headline, norm, strip_injected_prefix
 from .kinds import classify
 from .layout import RenderedLine, lay_out
+from .widgets import demote_widget_prose, mark_widgets
 
 #: Lines up to this length were checked against the shared line rules when classified.
 _SHORT_CHECKED = 200
@@ -54,6 +55,7 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     table = _disclosure(lines, keys, kinds)
     titles = [("gov:title", table.disclosure.title), *head.titles] if table and table.disclosure.title else head.titles
     weights = [line_weight(line, kind) for line, kind in zip(lines, kinds)]
+    demote_widget_prose(lines, weights)
     container = find_container(lines, weights)
     # No paragraph anywhere (a stub page, a fragment): whatever is not furniture is the text.
     inside = [line for line in lines if not line.chrome] if container is None else container.lines
@@ -65,6 +67,10 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
         _mark_split_title(kinds, inside, table.disclosure.title)
 
     _keep_bilingual_english(inside, kinds)
+    if container is not None:
+        mark_widgets(inside, kinds, container.element)
+    if any(line.row for line in inside):
+        mark_summary_rows(inside, kinds)
     local = [line.index for line in inside]
     chosen = select(
         inside, [kinds[i] for i in local], [is_prose(lines[i], kinds[i], weights[i]) for i in local]

@@ -126,6 +126,52 @@ _FULL_STOP = re.compile(r"[。！？!?；;]")
 _PARAGRAPH = 25
 
 
+#: A summary box's label cell: short, no digits (`采购项目名称`, `行政区域`).
+_SUMMARY_LABEL = re.compile(r"^[^\d\t]{2,16}[:：]?$")
+#: Values shorter than this say too little to be recognised again below the box.
+_SUMMARY_VALUE = 4
+#: A summary box has this many key-value rows at least.
+_SUMMARY_ROWS = 3
+_NO_SPACE = re.compile(r"\s+")
+
+
+def mark_summary_rows(lines: list[RenderedLine], kinds: list[LineKind]) -> None:
+    """A box of key-value rows above the text that restates it is the page's summary: META.
+
+    Procurement notices (公告概要: 采购项目名称 | …, 总成交金额 | …) and disclosure-style pages open
+    with a table whose values the notice then states again in its own lines; the box is the
+    page's metadata, like a disclosure table (CONVENTIONS). The rows before the first paragraph
+    that is not a row are the box; it is a summary when most of its values are found again in
+    the lines after it, so a table that opens a report with its own figures stays text.
+    `kinds` is indexed by the lines' page index.
+    """
+    first = next((i for i, line in enumerate(lines) if not line.row and _FULL_STOP.search(line.text)), None)
+    if first is None:
+        return
+    rows = [i for i in range(first) if lines[i].row and kinds[lines[i].index] in _SUMMARY_KINDS]
+    values = [v for i in rows for v in _row_values(lines[i].text)]
+    if len(rows) < _SUMMARY_ROWS or not values:
+        return
+    after = _NO_SPACE.sub("", "".join(line.text for line in lines[first:]))
+    if 2 * sum(1 for v in values if v in after) < len(values):
+        return
+    for i in rows:
+        kinds[lines[i].index] = LineKind.META
+
+
+#: Kinds a summary row may have got from its own text (a date row is a STAMP).
+_SUMMARY_KINDS = frozenset((LineKind.BODY, LineKind.STAMP, LineKind.BREADCRUMB, LineKind.META))
+
+
+def _row_values(text: str) -> list[str]:
+    """The value cells of a key-value row (`label | value | label | value`), spaces removed;
+    none when some label cell is not a label."""
+    cells = [cell.strip() for cell in text.split("\t")]
+    if len(cells) % 2 or not all(_SUMMARY_LABEL.match(label) for label in cells[::2]):
+        return []
+    return [v for v in (_NO_SPACE.sub("", cell) for cell in cells[1::2]) if len(v) >= _SUMMARY_VALUE]
+
+
 def is_prose(line: RenderedLine, kind: LineKind, weight: float) -> bool:
     """A paragraph of running text: it marks where the article's text begins and ends.
 

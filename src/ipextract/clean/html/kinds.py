@@ -23,9 +23,18 @@ _SIZE_LETTERS = re.compile(r"[大中小]")
 _CLOCK = re.compile(CLOCK)
 _DIGIT = re.compile(r"\d")
 #: A like / vote counter (`+1`), a view counter whose number a script fills in (`-次`, `1024次`),
-#: or a font-size switch spelled only with size letters (`大中小`).
-_COUNTER = re.compile(r"^(?:[+＋]\s*\d{1,6}|[-－]?\d{0,8}\s*次)$")
+#: a page count of a paging bar (`共3页`), or a font-size switch spelled only with size letters (`大中小`).
+_COUNTER = re.compile(r"^(?:[+＋]\s*\d{1,6}|[-－]?\d{0,8}\s*次|共\s*\d{1,4}\s*页)$")
 _SIZE_ONLY = re.compile(r"^[大中小]{2,4}$")
+#: A date line in English, the dateline of a bilingual page (Taiwan and Hong Kong ministries,
+#: English editions): `Jan. 4, 2021（Monday）`, `Monday, January 4, 2021`, `4 January 2021`.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_ENGLISH_DATE = re.compile(
+    rf"(?:{_WEEKDAY},?\s*)?(?:{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}\s+{_MONTH},?)\s*(?:19|20)\d\d"
+    rf"(?:,?\s*\d{{1,2}}:\d\d(?::\d\d)?\s*(?:am|pm)?)?\s*(?:[(（\[]\s*{_WEEKDAY}\s*[)）\]])?",
+    re.IGNORECASE,
+)
 
 #: Lines longer than this are never toolbars, credits, end markers, stamps, bylines or footer labels.
 SHORT_LINE = 60
@@ -133,6 +142,8 @@ def stamp_line(key: str) -> bool:
     """
     if len(key) > SHORT_LINE or "。" in key or ("19" not in key and "20" not in key and "民国" not in key):
         return False  # every timestamp opens with the century, or with the Republic's era name
+    if _ENGLISH_DATE.fullmatch(key.strip()):
+        return True
     m = TIMESTAMP.search(key)
     if not m or (m["H"] is None and "年" in m.group() and date_only_line(key)):
         return False

@@ -39,7 +39,9 @@ def style_hides(style: str) -> bool:
     a large negative text-indent/margin, or an absolute/fixed position far off-screen."""
     style = style.lower()
     # Substrings without which no declaration can hide anything.
-    if not ("0" in style or "-" in style or "none" in style or "hidden" in style or "collapse" in style):
+    if not (
+        "0" in style or "-" in style or "none" in style or "hidden" in style or "collapse" in style or "rect(" in style
+    ):
         return False
     css = "".join(style.split())  # whitespace removed: str.split splits at exactly what \s matches
     if not css:
@@ -48,12 +50,31 @@ def style_hides(style: str) -> bool:
         return True
     if ":0" in css and (_zero_size(css) or ("opacity:0" in css and _ZERO_OPACITY.search(css))):
         return True
+    if ("hidden" in css or "(" in css) and _clipped_away(css):
+        return True
     if ":-" not in css:
         return False
     if _NEGATIVE_INDENT.search(css):
         return True
     m = _OFFSCREEN.search(css)
     return bool(m and int(m.group(1)) >= 500 and _POSITIONED.search(css))
+
+
+#: A box one or two pixels tall or wide (or none): with overflow hidden nothing of it shows.
+_TINY_BOX = re.compile(r"(?<![-\w])(?:height|width|max-height|max-width):[0-2](?:\.\d+)?(?:px)?(?=[;!}]|$)")
+#: The screen-reader clip (`clip:rect(0 0 0 0)`, `rect(1px,1px,1px,1px)`), white space removed.
+_CLIP_RECT = re.compile(r"clip:rect\((?:(?:0|0px|1px),?){4}\)")
+_SCALE_ZERO = re.compile(r"transform:scale\(0(?:,0)?\)")
+
+
+def _clipped_away(css: str) -> bool:
+    """A box that shows nothing of its text: a pixel-sized box with overflow hidden (how link
+    farms on hacked pages are tucked away), a positioned box clipped to nothing, a zero scale."""
+    if "overflow:hidden" in css and _TINY_BOX.search(css):
+        return True
+    if "clip:rect(" in css and _CLIP_RECT.search(css) and _POSITIONED.search(css):
+        return True
+    return "scale(0" in css and _SCALE_ZERO.search(css) is not None
 
 
 def _zero_size(css: str) -> bool:
