@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dates import parse_timestamp
-from ..han import HAN
+from ..han import HAN, count_han
 from ..resources import alternation
 from . import vocab
 
@@ -91,6 +91,12 @@ _GLUED = re.compile(
     r"(?P<rest>\S.*[，,。].*)$"
 )
 _LEAD_DAY = re.compile(r"^\d{1,2}月\d{1,2}日\s*[，,]")
+#: A paragraph's opening phrase up to its first comma (`今年以来,`, `1-8月份,`, `初步核算,`), or a
+#: news agency's dateline (`中评社北京1月30日电`): what the first sentence of an article opens with.
+_LEAD_CLAUSE = re.compile(r"^(?:[^\s，,。；;]{2,16}[，,]|\S{0,16}?\d{1,2}月\d{1,2}日\s?[电讯])")
+#: A loose split (no date, issuer or lead day between) needs a headline and a paragraph this long.
+_MIN_LOOSE_TITLE = 8
+_MIN_LOOSE_REST = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +129,22 @@ def glued_head(key: str) -> GluedHead | None:
         roles.append(HeadRole("source", m["org"]))
     elif m["org"]:
         rest = m.start("org")  # a word of the paragraph, not an issuer
-    if not roles and not _LEAD_DAY.match(key[rest:]):
+    if not roles and not _LEAD_DAY.match(key[rest:]) and not _loose_split(m["title"], key[rest:]):
         return None
     return GluedHead(m.end("title"), rest, tuple(roles))
+
+
+def _loose_split(title: str, rest: str) -> bool:
+    """A long unpunctuated opening, a space, then a full paragraph that opens like one.
+
+    Text dumps of news pages lose the line break under the headline (`…工业营收破万亿 1-8月,全市…`).
+    A sentence of the paragraph itself rarely holds a space before a short lead phrase, and a
+    short rest (`总体平稳,各项指标向好。`) is the sentence's own tail.
+    """
+    if len(title) < _MIN_LOOSE_TITLE or len(rest) < _MIN_LOOSE_REST:
+        return False
+    lead = _LEAD_CLAUSE.match(rest)
+    return lead is not None and count_han(lead.group()) >= 2
 
 
 #: A headline set's parts marked at their end: `…(引题)`, `…（主题）`, `…(副题)`.

@@ -89,7 +89,10 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     roles = _head_roles(lines, head_end)
     title_at = _title_index(lines, head_end, roles)
     fields = _Fields()
-    title = lines[title_at][0] if title_at is not None else _split_glued(lines, head_end, fields)
+    title = _head_title(lines, head_end, title_at, fields)
+    glued = title is not None and (title_at is None or title is not lines[title_at][0])
+    if glued:
+        title_at = None  # the headline was glued to the first paragraph
     headline = _without_site_suffix(title) if title else None
     part = headline_part(title.key) if title else None
     if title and part:
@@ -125,6 +128,9 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             if roles[i].field in _FIELDS_OF_ROLES:
                 fields.add(MetaField(roles[i].field, roles[i].value, _ROLE_RANK), "text:head")
             out.drop_line(LineKind.HEADER, line.text)
+        elif glued and i < head_end and is_issuer(line.key):
+            fields.add(MetaField("source", line.key, _ROLE_RANK), "text:head")
+            out.drop_line(LineKind.HEADER, line.text)  # the issuer above a glued headline
         elif title_at is not None and i < title_at and i < head_end:
             out.drop_line(LineKind.CHROME, line.text)  # a site name or kicker above the headline
         elif line.key.replace(" ", "") in repeats:
@@ -332,6 +338,21 @@ def _inner_repeat(lines: list[tuple[KeyedLine, LineKind]], candidates: list[int]
         return chosen
     inner, outer = lines[after[0]][0].key.replace(" ", ""), lines[chosen][0].key.replace(" ", "")
     return after[0] if len(inner) >= _MIN_REPEAT and inner != outer and inner in outer else chosen
+
+
+def _head_title(
+    lines: list[tuple[KeyedLine, LineKind]], head_end: int, title_at: int | None, fields: _Fields
+) -> KeyedLine | None:
+    """The headline line: the chosen head line, or one glued to the first paragraph.
+
+    When the only headline-shaped line is an issuer's name (`统计暨普查局` above the text), a
+    headline glued to the first paragraph is the page's own and the name is its issuer.
+    """
+    if title_at is None:
+        return _split_glued(lines, head_end, fields)
+    if is_issuer(lines[title_at][0].key):
+        return _split_glued(lines, head_end, fields) or lines[title_at][0]
+    return lines[title_at][0]
 
 
 def _split_glued(lines: list[tuple[KeyedLine, LineKind]], head_end: int, fields: _Fields) -> KeyedLine | None:
