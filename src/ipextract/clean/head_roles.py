@@ -52,6 +52,20 @@ def _speaker_pattern() -> re.Pattern[str]:
     return re.compile(rf"^(?:{titles})(?:\s*[:：]\s*|\s+)(?P<name>[{HAN}·]{{2,4}})$")
 
 
+#: A site's name is short: a headline ending the same way is longer.
+_MAX_SITE = 16
+
+
+@lru_cache(maxsize=1)
+def _site_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^[{HAN}]{{2,{_MAX_SITE}}}?(?:{alternation(vocab.words('head_site_endings.txt'))})$")
+
+
+def is_site_name(key: str) -> bool:
+    """Whether the whole of `key` is a website's name (`某某市人民政府网`, `中国新闻网`)."""
+    return len(key) <= _MAX_SITE + 4 and _site_pattern().match(key) is not None
+
+
 def is_org_name(key: str) -> bool:
     """Whether the whole of `key` is the name of an issuing body (`黄平县财政局`)."""
     return len(key) <= _MAX_ORG and _org_pattern().match(key) is not None

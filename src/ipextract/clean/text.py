@@ -18,7 +18,15 @@ from functools import lru_cache
 from ..han import HAN, count_han
 from . import Extracted, LineKind, bbcode, credits, disclosure, spam, translation, vocab
 from .bylines import byline_line, closing_byline, opening_byline
-from .head_roles import HeadRole, glued_head, head_role, headline_part, is_original_title, without_issuer_prefix
+from .head_roles import (
+    HeadRole,
+    glued_head,
+    head_role,
+    headline_part,
+    is_original_title,
+    is_site_name,
+    without_issuer_prefix,
+)
 from .keys import KeyedLine
 from .line_rules import LIST_MARKER as _LIST_MARKER
 from .line_rules import breadcrumb_items, classify, end_marker, is_issuer, is_toolbar
@@ -311,7 +319,12 @@ def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int, roles: 
     that state a field (`roles`) are never the headline.
     """
     candidates = [
-        i for i in range(head_end) if lines[i][1] is LineKind.BODY and i not in roles and _is_headline(lines[i][0].key)
+        i
+        for i in range(head_end)
+        if lines[i][1] is LineKind.BODY
+        and i not in roles
+        and _is_headline(lines[i][0].key)
+        and not is_site_name(lines[i][0].key)
     ]
     # An issuer's name under the headline (`闻喜县统计局`) is no headline while another line can be.
     headlines = [i for i in candidates if not is_issuer(lines[i][0].key)]
