@@ -59,7 +59,7 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     inside = [line for line in lines if not line.chrome] if container is None else container.lines
     start, end = (inside[0].index, inside[-1].index + 1) if inside else (len(lines), len(lines))
 
-    headline = choose_headline(lines, titles, start, kinds)
+    headline = choose_headline(lines, titles, start, kinds, tuple(head.site_names))
     _mark_headline(kinds, headline, lines, inside, start)
     if table is not None and table.disclosure.title:
         _mark_split_title(kinds, inside, table.disclosure.title)

@@ -80,15 +80,17 @@ def choose_headline(
     references: list[tuple[str, str]],
     container_start: int,
     kinds: list[LineKind] | None = None,
+    site_names: tuple[str, ...] = (),
 ) -> Headline | None:
     """Pick the headline.
 
     `references` are (origin, text) title strings from the page's metadata, most trusted first
     (ArticleTitle, og:title, <title> …). `container_start` is the index of the first line of the
     article container; `kinds` are the lines' kinds (kinds.classify), used when no reference
-    confirms a visible line.
+    confirms a visible line; `site_names` are the names the page declares for itself
+    (og:site_name), cut from the references like the names learned from `<title>`.
     """
-    names = learned_names(references)
+    names = learned_names(references, site_names)
     keys = [(origin, norm(text), norm(_without_site(text, names))) for origin, text in references if text]
     # What any match needs (see _match): the key inside a reference, or ending with a long cut
     # one. Keys hold no line break (norm drops white space), so one substring test against the
@@ -159,8 +161,12 @@ def _nav_link(line: RenderedLine) -> bool:
 
 
 def _without_site(text: str, names: tuple[str, ...]) -> str:
-    """A title string without the site's and column's names around it."""
-    return cut_site_names(cut_site_suffix(text), names)
+    """A title string without the site's and column's names around it.
+
+    The page's own names go first: a site name before the headline (`某某日报 | 标题`) would
+    otherwise read as the headline with the real one cut off as a suffix.
+    """
+    return cut_site_names(cut_site_suffix(cut_site_names(text, names)), names)
 
 
 def _match(key: str, refs: list[tuple[str, str, str]]) -> float:
