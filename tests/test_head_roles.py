@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from ipextract import parse, parse_file
-from ipextract.clean.head_roles import HeadRole, glued_head, head_role, is_site_name, without_issuer_prefix
+from ipextract.clean.head_roles import (
+    HeadRole,
+    glued_head,
+    head_role,
+    is_column_name,
+    is_site_name,
+    without_issuer_prefix,
+)
 from ipextract.options import Options
 
 
@@ -81,6 +88,20 @@ def test_without_issuer_prefix(title, expected):
             "辽宁大连开工24个重点项目 中评社北京1月30日电/据《人民日报》报导,辽宁大连28日举行重点项目开工仪式。",
             "辽宁大连开工24个重点项目",
             "中评社北京1月30日电/据《人民日报》报导,辽宁大连28日举行重点项目开工仪式。",
+            (),
+        ),
+        (
+            "东坡区签约15个项目协议金额达57.5亿元 "
+            "眉山网讯(记者 殷勇)4月8日,东坡区举行了优势产业推介会,签订东坡智造谷项目等15个项目,总投资金额57.5亿元。",
+            "东坡区签约15个项目协议金额达57.5亿元",
+            "眉山网讯(记者 殷勇)4月8日,东坡区举行了优势产业推介会,签订东坡智造谷项目等15个项目,总投资金额57.5亿元。",
+            (),
+        ),
+        (
+            "2024年某某市国民经济和社会发展统计公报 "
+            "2024年,在市委、市政府的坚强领导下,全市上下坚持稳中求进工作总基调,经济运行稳中有进。",
+            "2024年某某市国民经济和社会发展统计公报",
+            "2024年,在市委、市政府的坚强领导下,全市上下坚持稳中求进工作总基调,经济运行稳中有进。",
             (),
         ),
     ],
@@ -239,3 +260,20 @@ def test_a_bare_label_does_not_open_the_article(head, title, text):
 )
 def test_is_site_name(key, site):
     assert is_site_name(key) is site
+
+
+@pytest.mark.parametrize(
+    ("key", "column"),
+    [
+        ("工作动态", True),
+        ("统计分析", True),
+        ("通知公告", True),
+        ("政务公开", True),
+        # Longer lines ending the same way are headlines.
+        ("全市一季度经济运行分析", False),
+        ("我市发布重要通知", False),
+        ("蚌埠市统计局", False),
+    ],
+)
+def test_is_column_name(key, column):
+    assert is_column_name(key) is column

@@ -23,6 +23,7 @@ from .head_roles import (
     glued_head,
     head_role,
     headline_part,
+    is_column_name,
     is_original_title,
     is_site_name,
     without_issuer_prefix,
@@ -318,6 +319,9 @@ def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int, roles: 
     metadata line the first candidate is the headline: later ones are section headings. Lines
     that state a field (`roles`) are never the headline.
     """
+    # The page's location path names its columns; a head line naming one is not the headline.
+    crumb_lines = [i for i in range(head_end) if lines[i][1] is LineKind.BREADCRUMB]
+    crumbs = {KeyedLine.of(item).key for i in crumb_lines for item in breadcrumb_items(lines[i][0]) or ()}
     candidates = [
         i
         for i in range(head_end)
@@ -325,15 +329,16 @@ def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int, roles: 
         and i not in roles
         and _is_headline(lines[i][0].key)
         and not is_site_name(lines[i][0].key)
+        and not is_column_name(lines[i][0].key)
+        and lines[i][0].key not in crumbs
     ]
     # An issuer's name under the headline (`闻喜县统计局`) is no headline while another line can be.
     headlines = [i for i in candidates if not is_issuer(lines[i][0].key)]
     candidates = headlines or candidates
     if not candidates:
         return None
-    crumbs = [i for i in range(head_end) if lines[i][1] is LineKind.BREADCRUMB]
-    if crumbs and any(i > crumbs[-1] for i in candidates):
-        candidates = [i for i in candidates if i > crumbs[-1]]
+    if crumb_lines and any(i > crumb_lines[-1] for i in candidates):
+        candidates = [i for i in candidates if i > crumb_lines[-1]]
     for m in range(candidates[0] + 1, head_end):
         if lines[m][1] is LineKind.META or m in roles:
             return _inner_repeat(lines, candidates, max(i for i in candidates if i < m))
