@@ -776,3 +776,18 @@ def test_a_column_title_does_not_pick_a_menu_link(menu, visible):
 PARA_HTML = (
     "会议听取了全市一季度经济运行情况汇报，研究部署下一阶段重点工作，要求各地各部门狠抓落实，确保完成全年目标任务。"
 )
+
+
+@pytest.mark.parametrize(
+    ("label", "stamp"),
+    [
+        ("日期Date:", "中華民國110年1月4日（星期一）"),
+        ("发布时间：", "2024-03-01 10:20"),
+    ],
+)
+def test_a_lone_label_over_a_date_line_is_not_text(label, stamp):
+    page = (
+        f"<div><p><strong>某某部发布年度工作情况通报</strong></p><p>{label}</p><p>{stamp}</p>"
+        f"<p>{PARA_HTML}</p><p>{PARA_HTML}</p></div>"
+    )
+    assert body(page) == [PARA_HTML, PARA_HTML]
