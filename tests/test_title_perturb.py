@@ -120,3 +120,31 @@ def test_text_title_is_stable(name: str, change: str) -> None:
     at = next(i for i, line in enumerate(lines) if parse(line.encode("utf-8"), path="t.txt").title == gold)
     changed = TEXT_CHANGES[change](lines, at)
     assert parse("\n".join(changed).encode("utf-8"), path=f"{name}.txt").title == gold
+
+
+@pytest.mark.parametrize(("name", "word"), [("q05", "和"), ("q15", "和"), ("q05", "的")])
+def test_a_headline_broken_over_two_lines_is_joined(name: str, word: str) -> None:
+    """Report headlines wrapped at a conjunction or after `的` (two county finance and statistics
+    sites): the two lines are one title."""
+    gold = load_gold(name)["title"]
+    lines = decode((FIXTURES / f"{name}.txt").read_bytes()).text.split("\n")
+    at = next(i for i, line in enumerate(lines) if parse(line.encode("utf-8"), path="t.txt").title == gold)
+    cut = lines[at].index(word, 3) + (word == "的")
+    changed = [*lines[:at], lines[at][:cut], lines[at][cut:], *lines[at + 1 :]]
+    assert parse("\n".join(changed).encode("utf-8"), path=f"{name}.txt").title == gold
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # A kicker, an issuer or a column above a complete headline stays apart from it.
+        ("坚持稳中求进\n2024年某某县国民经济和社会发展统计公报", "2024年某某县国民经济和社会发展统计公报"),
+        ("某某县统计局\n2024年某某县国民经济和社会发展统计公报", "2024年某某县国民经济和社会发展统计公报"),
+        # A document name under its issuer is one title.
+        ("某某市人民政府办公室\n关于印发某项实施方案的通知", "某某市人民政府办公室关于印发某项实施方案的通知"),
+    ],
+)
+def test_lines_above_a_headline(head: str, title: str) -> None:
+    lead = "今年以来,全县上下坚持稳中求进工作总基调,经济运行稳中有进、稳中向好,主要指标好于预期。"
+    text = f"{head}\n发布日期：2024-03-01\n{lead}\n"
+    assert parse(text.encode("utf-8"), path="t.txt").title == title

@@ -370,7 +370,33 @@ def _head_title(
         return _split_glued(lines, head_end, fields)
     if is_issuer(lines[title_at][0].key):
         return _split_glued(lines, head_end, fields) or lines[title_at][0]
-    return lines[title_at][0]
+    return _split_title(lines, title_at)
+
+
+#: Where a headline broken over two lines continues: the first part ends on a word that needs
+#: what follows (`…的`, `…和`, `（`), or the second opens with one that needs what came before.
+_OPEN_END = re.compile(r"[的和及与暨对在、（(—\-]$")
+_JOINED_START = re.compile(r"^[和及与暨的）)、]")
+#: A number broken between the lines (`…增长8.` / `3%`).
+_BROKEN_NUMBER = (re.compile(r"\d$"), re.compile(r"^[\d.%年月日]"))
+#: A document's name set under its issuer: `全国人民代表大会常务委员会` / `关于…的决议`.
+_DOCUMENT_START = re.compile(r"^关于")
+
+
+def _split_title(lines: list[tuple[KeyedLine, LineKind]], title_at: int) -> KeyedLine:
+    """The headline, joined with the line above it when the page broke it over two lines."""
+    title = lines[title_at][0]
+    if title_at == 0 or lines[title_at - 1][1] is not LineKind.BODY:
+        return title
+    above = lines[title_at - 1][0]
+    a, b = above.key, title.key
+    if not _is_headline(a) or len(a) + len(b) > _MAX_TITLE or is_site_name(a) or is_column_name(a):
+        return title
+    number = bool(_BROKEN_NUMBER[0].search(a) and _BROKEN_NUMBER[1].match(b))
+    broken = bool(_OPEN_END.search(a) or _JOINED_START.match(b)) or number
+    if broken or (_DOCUMENT_START.match(b) and is_issuer(a)):
+        return KeyedLine.of(above.text + title.text)
+    return title
 
 
 def _split_glued(lines: list[tuple[KeyedLine, LineKind]], head_end: int, fields: _Fields) -> KeyedLine | None:
