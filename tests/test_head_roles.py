@@ -245,35 +245,25 @@ def test_a_bare_label_does_not_open_the_article(head, title, text):
     assert (doc.title, doc.text) == (title, text)
 
 
+# Furniture lines above a headline: the site's name and the column's, each as (site, column).
 @pytest.mark.parametrize(
-    ("key", "site"),
+    ("key", "furniture"),
     [
-        ("某某市人民政府网", True),
-        ("中国新闻网", True),
-        ("澎湃新闻客户端", True),
-        ("湖北省教育厅门户网站", True),
-        # A headline may end in a bare 网 or name a site inside a sentence.
-        ("织密城乡一张网", False),
-        ("市政府网站年度工作报表发布", False),
-        ("统计暨普查局", False),
+        ("某某市人民政府网", (True, False)),
+        ("中国新闻网", (True, False)),
+        ("澎湃新闻客户端", (True, False)),
+        ("湖北省教育厅门户网站", (True, False)),
+        ("工作动态", (False, True)),
+        ("统计分析", (False, True)),
+        ("通知公告", (False, True)),
+        ("政务公开", (False, True)),
+        # Headlines ending the same ways, and an issuer, are neither.
+        ("织密城乡一张网", (False, False)),
+        ("市政府网站年度工作报表发布", (False, False)),
+        ("全市一季度经济运行分析", (False, False)),
+        ("我市发布重要通知", (False, False)),
+        ("统计暨普查局", (False, False)),
     ],
 )
-def test_is_site_name(key, site):
-    assert is_site_name(key) is site
-
-
-@pytest.mark.parametrize(
-    ("key", "column"),
-    [
-        ("工作动态", True),
-        ("统计分析", True),
-        ("通知公告", True),
-        ("政务公开", True),
-        # Longer lines ending the same way are headlines.
-        ("全市一季度经济运行分析", False),
-        ("我市发布重要通知", False),
-        ("蚌埠市统计局", False),
-    ],
-)
-def test_is_column_name(key, column):
-    assert is_column_name(key) is column
+def test_site_and_column_names(key, furniture):
+    assert (is_site_name(key), is_column_name(key)) == furniture
