@@ -262,6 +262,7 @@ def test_a_bare_label_does_not_open_the_article(head, title, text):
         ("市政府网站年度工作报表发布", (False, False)),
         ("全市一季度经济运行分析", (False, False)),
         ("我市发布重要通知", (False, False)),
+        ("会议通知", (False, False)),
         ("统计暨普查局", (False, False)),
     ],
 )

@@ -330,10 +330,10 @@ def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int, roles: 
         and _is_headline(lines[i][0].key)
         and not is_site_name(lines[i][0].key)
         and not is_column_name(lines[i][0].key)
-        and lines[i][0].key not in crumbs
     ]
-    # An issuer's name under the headline (`闻喜县统计局`) is no headline while another line can be.
-    headlines = [i for i in candidates if not is_issuer(lines[i][0].key)]
+    # An issuer's name under the headline (`闻喜县统计局`) or an item of the location path is no
+    # headline while another line can be; the site's or the column's name never is.
+    headlines = [i for i in candidates if not _furniture(lines[i][0].key, crumbs)]
     candidates = headlines or candidates
     if not candidates:
         return None
@@ -343,6 +343,11 @@ def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int, roles: 
         if lines[m][1] is LineKind.META or m in roles:
             return _inner_repeat(lines, candidates, max(i for i in candidates if i < m))
     return _inner_repeat(lines, candidates, candidates[0])
+
+
+def _furniture(key: str, crumbs: set[str]) -> bool:
+    """A head line that names the issuer, the site or the column rather than the article."""
+    return is_issuer(key) or is_site_name(key) or is_column_name(key) or key in crumbs
 
 
 def _inner_repeat(lines: list[tuple[KeyedLine, LineKind]], candidates: list[int], chosen: int) -> int:
@@ -363,12 +368,12 @@ def _head_title(
 ) -> KeyedLine | None:
     """The headline line: the chosen head line, or one glued to the first paragraph.
 
-    When the only headline-shaped line is an issuer's name (`统计暨普查局` above the text), a
-    headline glued to the first paragraph is the page's own and the name is its issuer.
+    When the only headline-shaped line is an issuer's, site's or column's name (`统计暨普查局`
+    above the text), a headline glued to the first paragraph is the page's own.
     """
     if title_at is None:
         return _split_glued(lines, head_end, fields)
-    if is_issuer(lines[title_at][0].key):
+    if _furniture(lines[title_at][0].key, set()):
         return _split_glued(lines, head_end, fields) or lines[title_at][0]
     return _split_title(lines, title_at)
 
