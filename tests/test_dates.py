@@ -201,10 +201,10 @@ def test_governing_date(paragraph, ref, expected):
     assert [(f.text, f.date, f.date_text) for f in facts] == expected
 
 
-def test_paragraph_lead_does_not_cross_paragraphs():
-    text = "4月8日，东坡区举行推介会。会上签订了15个项目。\n此次活动吸引了50余家知名企业参会。"
+def test_paragraph_lead_crosses_paragraphs_only_to_refer_back_to_its_event():
+    text = "4月8日，东坡区举行推介会。会上签订了15个项目。\n此次活动吸引了50余家知名企业参会。\n东坡区距成都60公里。"
     facts = extract(text, dt.date(2017, 4, 10))
-    assert [(f.text, f.date) for f in facts] == [("15个", "2017-04-08"), ("50余家", None)]
+    assert [(f.text, f.date) for f in facts] == [("15个", "2017-04-08"), ("50余家", "2017-04-08"), ("60公里", None)]
 
 
 def test_taiwan_roc_year_through_extract():

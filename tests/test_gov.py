@@ -41,6 +41,18 @@ ROWS = [
     ("发布日期：2024-06-19 07:27 信息来源：济南日报", [("published_at", "2024-06-19 07:27")]),
     ("2021年，全市生产总值增长5%，名称：见附件。", None),
     ("项目名称：城区道路改造工程", None),
+    # Spaces lost between a value and the next label: a distinctive label with its colon still
+    # starts a value; a label that ends other words (名称, 效力) does not.
+    (
+        "索引号:0011发布机构:县农业农村局成文日期:2023-02-20文号:农发〔2023〕3号",
+        [
+            ("index_number", "0011"), ("issuer", "县农业农村局"), ("written_at", "2023-02-20"),
+            ("doc_number", "农发〔2023〕3号"),
+        ],
+    ),
+    ("发布机构：县农业农村局法律效力：有效", [("issuer", "县农业农村局法律效力：有效")]),
+    # A prefix before a listed label, 时间 for 日期.
+    ("信息发布日期：2020-01-02 签署时间：2019-12-30", [("published_at", "2020-01-02"), ("written_at", "2019-12-30")]),
 ]
 
 

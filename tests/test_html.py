@@ -724,6 +724,19 @@ def test_a_toolbar_word_is_no_source(value, source):
 
 
 @pytest.mark.parametrize(
+    ("runs", "expected"),
+    [
+        (("來源", "：", "新華社"), {"source": "新華社"}),  # the colon a run of its own
+        (("作者:王晓明",), {"author": "王晓明"}),
+        (("來源 新華社", "作者 王晓明"), {}),  # no colon, no label value
+        (("打印", "关闭"), {}),
+    ],
+)
+def test_label_values_need_a_colon_in_some_run(runs, expected):
+    assert label_fields(runs) == expected
+
+
+@pytest.mark.parametrize(
     ("fragment", "title"),
     [
         # A bilingual label followed by its date is no headline (mnd.gov.tw daily report).

@@ -182,3 +182,161 @@ def test_sentence_opening_periods(text, opens):
     periods = find_periods(text)
     target = periods[-1] if text.startswith("一是") else periods[0]
     assert opens_sentence(text, target) is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a year inside 《…》 names a document; the sentence's own period governs
+        ("据《2022年全省统计公报》，截至2022年末，全省人口1265万人。其中城镇人口946万人。", "946万人", "2022-12"),
+        ("根据《2020年全市统计年鉴》，2019年全市专利授权量1.2万件。", "1.2万件", "2019"),
+        ("據《2021年全縣國民經濟統計公報》，上半年全縣財政收入8.7億元。", "8.7億元", "2021-01/2021-06"),
+        # ... and governs only when the sentence states no other period (the report's own figures)
+        ("《2020年全省统计公报》显示，全省生产总值增长3.6%。", "3.6%", "2020"),
+        ("《2019年度工作总结》中提到，全年新增企业320家。", "320家", "2019"),
+    ],
+)
+def test_a_year_inside_a_title_is_a_name(text, figure, date):
+    assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a paragraph that refers back to a dated event takes the event's day
+        ("7月13日，市中医院文化服务月活动在广场举行。\n本次活动共服务群众600余人次。", "600余人次", "2021-07-13"),
+        ("4月8日，东坡区举行了优势产业推介会。\n此次活动吸引了国内外50余家企业参会。", "50余家", "2021-04-08"),
+        ("5月20日，全省招商大会在成都召开。\n会议期间，签约项目32个。", "32个", "2021-05-20"),
+        ("6月2日，縣中醫院義診活動在廣場舉行。\n活動現場，發放手冊850份。", "850份", "2021-06-02"),
+        # without a reference back, the paragraphs after a news event are its background
+        ("6月6日，产业园开园招商推介会举办。\n武钢集团已在各地赋能近40个特色园区。", "近40个", None),
+        # a heading ends the event's reach
+        ("5月20日，全省招商大会召开。\n二、下一步工作\n会议期间的32个项目将加快推进。", "32个", None),
+    ],
+)
+def test_an_event_day_reaches_the_paragraphs_that_refer_back_to_it(text, figure, date):
+    assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a milestone dates its own clause, not the project's figures in the next clauses
+        ("学校总投资约22亿元，一期于2023年2月交付使用；医院总投资约18亿元，2022年5月交付。", "约18亿元", None),
+        ("项目总投资23亿元，2021年3月开工建设，2024年3月交付，提供657个养老单元。", "657个", None),
+        ("改造项目2020年4月启动，2023年6月投入运行，建成48万平方米安置房。", "48万平方米", None),
+        ("園區2019年5月正式開工，總投資12億元。", "12億元", None),
+        # ... but still dates a figure in its own clause
+        ("2023年5月建成投资2亿元的新厂房。", "2亿元", "2023-05"),
+        # a period after 1-5月 完成 is a period, not a milestone
+        ("1-5月，全县完成投资8.1亿元，增长5.2%。", "5.2%", "2021-01/2021-05"),
+    ],
+)
+def test_a_milestone_dates_only_its_own_clause(text, figure, date):
+    assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # 到/截至 + a period opening a sentence governs the sentences after it
+        ("到2020年，实现信息产业收入520亿元。其中，制造业力争达300亿元；服务业220亿元。", "300亿元", "2020"),
+        ("截至2020年底，全市企业12.4万家。个体工商户36万户。", "36万户", "2020-12"),
+        ("到2025年，全省建成5G基站8万个。千兆用户达到300万户。", "300万户", "2025"),
+        ("至2022年，全縣森林覆蓋率達65%。新增企業320家。", "320家", "2022"),
+    ],
+)
+def test_a_period_after_dao_opens_its_sentence(text, figure, date):
+    assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # 2010年的46.2%: the figure right after a period and 的 is that period's, base or not
+        ("城镇化率由2010年的46.2%上升至2011年的48.5%。", "46.2%", "2010"),
+        ("城镇化率由2010年的46.2%上升至2011年的48.5%。", "48.5%", "2011"),
+        ("比2019年的320家增加了40家。", "320家", "2019"),
+        ("比重由2015年的3.1%提高到2020年的4.6%。", "3.1%", "2015"),
+        ("比率由2010年的34.4%下降至2011年的31.1%。", "31.1%", "2011"),
+    ],
+)
+def test_a_period_owns_the_figure_after_its_de(text, figure, date):
+    assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "figure", "date"),
+    [
+        # a game's day reaches the paragraphs about that game
+        ("9年来第1次战胜对手", "1月21日，凯尔特人大胜湖人。\n全场比赛，沃克13投8中。", "8中", "2021-01-21"),
+        (None, "3月2日，主队迎战客队。\n本场比赛，他得到20分。", "20分", "2021-03-02"),
+        (None, "6月5日，第二届教育论坛在京举办。\n此次论坛邀请了40余位专家。", "40余位", "2021-06-05"),
+        (None, "6月5日，第二屆教育論壇在台北舉辦。\n此次論壇共有專家40位參加。", "40位", "2021-06-05"),
+        # a many-year scope gives a yearless date its latest year, not its first
+        ("五年来全市科技创新成就", "3月，全市专利授权量1.2万件。", "1.2万件", "2021-03"),
+    ],
+)
+def test_event_reference_and_the_year_of_a_span_scope(title, text, figure, date):
+    assert _dates(text, title=title)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a form's field (label：date) is no heading; a line stating a day dates no section
+        ("招标公告日期：2021年05月26日\n总成交金额：294.8万元", "294.8万元", None),
+        ("成交日期：2021年06月09日\n代理费总金额：2.36万元", "2.36万元", None),
+        ("公告日期 2021年05月26日 成交日期 2021年06月09日\n成交金额294.8万元", "294.8万元", None),
+        ("發布日期：2021年05月26日\n總金額：120萬元", "120萬元", None),
+        # ... while a heading stating a year or month still governs its section
+        ("一、2020年工作回顾\n全市实现地区生产总值1360亿元。", "1360亿元", "2020"),
+        ("2021年3月份经济运行\n规上工业增加值增长7.4%。", "7.4%", "2021-03"),
+    ],
+)
+def test_fields_and_day_lines_are_no_headings(text, figure, date):
+    assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a multiple or a share of a year's figure is not that year's
+        ("利润是2019年的2.5倍。", "2.5倍", None),
+        ("完成投资8.1亿元，占2019年的67.9%。", "67.9%", None),
+    ],
+)
+def test_a_multiple_or_share_of_a_year_is_not_owned_by_it(text, figure, date):
+    assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a news dateline before the event's day still lets it open the sentence
+        ("眉山网讯(记者 殷勇)4月8日,东坡区举行推介会。\n此次活动吸引了50余家企业参会。", "50余家", "2021-04-08"),
+        ("本报讯（记者 李明）5月20日，全省招商大会召开。\n会议期间，签约项目32个。", "32个", "2021-05-20"),
+        ("本報訊 6月2日，義診活動在廣場舉行。\n活動現場，發放手冊850份。", "850份", "2021-06-02"),
+        # a year opened in a speech between the event and the reference does not hide the event
+        ("6月5日，论坛举办。\n他说，2021年，双方签约。\n此次论坛邀请了40余位专家。", "40余位", "2021-06-05"),
+    ],
+)
+def test_datelines_and_events_behind_a_carried_year(text, figure, date):
+    assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a flow covers the year to date only under 截至/到/止 + the date
+        ("截至6月末，全县财政收入8.7亿元。", "8.7亿元", "2021-01/2021-06"),
+        ("到5月底完成投资8.1亿元。", "8.1亿元", "2021-01/2021-05"),
+        ("止5月底完成投资16亿元。", "16亿元", "2021-01/2021-05"),
+        ("截至5月底，全縣完成投資8.1億元。", "8.1億元", "2021-01/2021-05"),
+        # a bare month or year end is that month
+        ("6月末，全县财政收入8.7亿元。", "8.7亿元", "2021-06"),
+        ("2020年末，全市实现营业收入12亿元。", "12亿元", "2020-12"),
+    ],
+)
+def test_year_to_date_needs_until(text, figure, date):
+    assert _dates(text)[figure] == date

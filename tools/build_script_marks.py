@@ -18,12 +18,11 @@ It writes the package's data file in place (or the path given as its argument).
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import opencc
+from table_file import write_table
 
 from ipextract.convert import MARKS, t2s
-from ipextract.resources import data_file
 
 #: The block whose marks are shipped.
 BLOCK = range(0x4E00, 0xA000)
@@ -60,9 +59,7 @@ def build() -> str:
 
 
 def main(argv: list[str]) -> None:
-    dest = Path(argv[0]) if argv else Path(str(data_file(MARKS)))
-    dest.write_text(build(), encoding="utf-8")
-    print(f"{dest}: written")
+    print(f"{write_table(argv, MARKS, build())}: written")
 
 
 if __name__ == "__main__":

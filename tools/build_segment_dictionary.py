@@ -25,8 +25,9 @@ import sys
 from pathlib import Path
 
 import jieba
+from table_file import write_table
 
-from ipextract.resources import data_file, data_lines
+from ipextract.resources import data_lines
 
 DICTIONARY = "facts_dict.txt"
 MIN_FREQ = 300
@@ -57,10 +58,8 @@ def build(source: Path) -> str:
 
 
 def main(argv: list[str]) -> None:
-    dest = Path(argv[0]) if argv else Path(str(data_file(DICTIONARY)))
     text = build(jieba_dictionary())
-    dest.write_text(text, encoding="utf-8")
-    print(f"{dest}: {text.count(chr(10))} words")
+    print(f"{write_table(argv, DICTIONARY, text)}: {text.count(chr(10))} words")
 
 
 if __name__ == "__main__":

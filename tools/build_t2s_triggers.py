@@ -48,9 +48,10 @@ from pathlib import Path
 
 import marisa_trie
 import opencc
+from table_file import write_table
 
 from ipextract.convert import TRIGGERS, dictionaries, write_config
-from ipextract.resources import data_file, data_lines
+from ipextract.resources import data_lines
 
 #: What an OpenCC .ocd2 dictionary holds before its marisa trie of keys.
 OCD2_HEADER = b"OPENCC_MARISA_0.2.5"
@@ -124,9 +125,7 @@ def build() -> str:
 
 
 def main(argv: list[str]) -> None:
-    dest = Path(argv[0]) if argv else Path(str(data_file(TRIGGERS)))
-    dest.write_text(build(), encoding="utf-8")
-    print(f"{dest}: written")
+    print(f"{write_table(argv, TRIGGERS, build())}: written")
 
 
 if __name__ == "__main__":

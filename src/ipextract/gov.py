@@ -17,7 +17,7 @@ from functools import cache
 
 from .dates import parse_timestamp
 from .document import GOV_FIELDS, Gov
-from .resources import data_rows
+from .resources import data_lines, data_rows
 
 #: A label's field when its value is not kept (体裁分类, 公开方式): it still marks the table.
 IGNORED = "-"
@@ -28,6 +28,8 @@ _EMPTY = frozenset(("", "无", "-", "--", "—", "——", "/", "暂无", "空",
 _SPACES = re.compile(r"[\s\u3000]+")
 #: What may surround a label in a cell: bullets, brackets and the colon after it.
 _LABEL_EDGES = "•·・●◆■▪【】[]〔〕:： \u3000"
+#: A cell longer than this (spaces removed) is no bare label.
+_MAX_LABEL = 8
 
 
 @cache
@@ -38,18 +40,45 @@ def labels() -> dict[str, str]:
 
 @cache
 def label_forms() -> tuple[str, ...]:
-    """Every label as found inside a line: as listed, and spaced out (`发 布 机 构`), as
-    templates space short labels to the width of the longest."""
+    """Every label as found inside a line: as listed, with 时间 for 日期 and back, and spaced
+    out (`发 布 机 构`), as templates space short labels to the width of the longest."""
     listed = [label for label, _name in data_rows("gov_labels.tsv")]
-    return tuple(dict.fromkeys([*listed, *(" ".join(label) for label in listed if " " not in label)]))
+    listed += [other for label in listed if (other := _other_date_word(label))]
+    spaced = [" ".join(label) for label in listed if " " not in label]
+    return tuple(dict.fromkeys([*listed, *spaced]))
+
+
+@cache
+def label_prefixes() -> tuple[str, ...]:
+    """Words templates put before a label (`信息发布日期`, `文件成文日期`), longest first."""
+    return tuple(sorted(data_lines("gov_label_prefixes.txt"), key=len, reverse=True))
 
 
 def label_field(cell: str) -> str | None:
-    """The field a cell names when the cell is a bare label (`索 引 号`, `发文机关：`), else None."""
+    """The field a cell names when the cell is a bare label (`索 引 号`, `发文机关：`), else None.
+
+    A label not listed is read as the listed one it varies: with a prefix before it
+    (`信息发布日期` is 发布日期) or with 时间 for 日期 and back (`签署时间` is 签署日期).
+    """
     name = _SPACES.sub("", cell.strip(_LABEL_EDGES))
-    if not name or len(name) > 8:
+    if not name or len(name) > _MAX_LABEL:
         return None
-    return labels().get(name)
+    known = labels()
+    found = known.get(name)
+    if found is not None:
+        return found
+    for prefix in label_prefixes():
+        if name.startswith(prefix) and len(name) > len(prefix) + 1:
+            name = name[len(prefix) :]
+            break
+    return known.get(name) or known.get(_other_date_word(name))
+
+
+def _other_date_word(name: str) -> str:
+    """`签署时间` for `签署日期` and back: templates use either word for the same date."""
+    if name.endswith("日期"):
+        return name[:-2] + "时间"
+    return name[:-2] + "日期" if name.endswith("时间") else ""
 
 
 @dataclass(slots=True)

@@ -14,17 +14,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
-from ..gov import Disclosure, label_field, label_forms, labels, read_pairs
+from ..gov import Disclosure, label_field, label_forms, label_prefixes, labels, read_pairs
 from ..han import HAN
-from ..resources import alternation
+from ..resources import alternation, data_lines
 from . import Candidate, Extracted
 
 #: A table names at least this many labels, and fills at least _MIN_FIELDS fields …
 _MIN_LABELS = 3
 _MIN_FIELDS = 2
+#: … or names two, both filled, one of them a registry number (see `_better`).
+_MIN_PAIRED = 2
 #: … in lines no longer than this (a table row is short; a paragraph is not a row).
 _MAX_ROW = 400
 #: The value of a label left alone on its line (`dt`) is the next line, when that is this short.
@@ -38,6 +40,26 @@ _NEXT_LABEL = re.compile(rf"\s[{HAN}][^\s:：]{{1,5}}[:：]")
 _STRONG = frozenset(("index_number", "doc_number", "issuer", "written_at", "category", "validity"))
 #: How many lines around a distinctive label a table's rows are looked for in.
 _NEAR = 12
+#: Lines between two rows that are no row of a known label, at most (an unknown `label：value`
+#: row, a value's second line): more is the table's end.
+_MAX_HELD = 2
+#: An unknown row: a short label, then its colon or the cell border (`浏览次数：`, `所属专题\t`).
+_OTHER_ROW = re.compile(rf"[{HAN}][{HAN} ]{{1,7}}(?:[:：]|\t| ?[|｜])")
+#: Fields whose values are text that a narrow cell wraps; a wrapped value's rest is this short.
+_WRAPPING = frozenset(("issuer", "title", "category"))
+_MAX_TAIL = 16
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+#: A text table's rule line (`|---|:---:|`, `+----+----+`, `=====`).
+#: Only rule characters, and a run of three dashes among them (two tests, so neither backtracks).
+_RULE = re.compile(r"[\s|｜+:：\-—=─━]+")
+_DASHES = re.compile(r"[\-—=─━]{3}")
+_CAPTION_EDGES = "【】[]〔〕:： \u3000"
+#: What may stand right before a label that starts a value.
+_LABEL_BOUNDARY = frozenset(" \t\u3000\xa0•·・●◆■【[")
+#: A label glued to the value before it is at least this long.
+_MIN_GLUED = 3
+#: … unless it names one of these fields (`文号`).
+_GLUED = frozenset(("doc_number",))
 #: Labels too common in prose to say on their own that a page has a table.
 _WEAK = frozenset(("分类", "名称", "标题", "城市", "关键词"))
 
@@ -52,10 +74,10 @@ class Found:
 
 @cache
 def _inline() -> re.Pattern[str]:
-    """`label：`, `【label】` (or `label ` followed by its value) at a line's start or after a space or
-    bullet."""
+    """`label：`, `【label】` or `label ` followed by its value (where it may stand: `_hits`)."""
     return re.compile(
-        rf"(?:^|(?<=[\s•·・●◆■【\[]))(?P<label>{alternation(label_forms())})(?:\s?(?P<colon>[:：】\]])|\s(?=\S))"
+        rf"(?P<label>(?:{alternation(label_prefixes())})?(?:{alternation(label_forms())}))"
+        r"(?:\s?(?P<colon>[:：】\]])|\s(?=\S))"
     )
 
 
@@ -66,6 +88,21 @@ def _trigger() -> re.Pattern[str]:
     return re.compile(alternation(strong))
 
 
+@dataclass(slots=True)
+class _Run:
+    """The rows read so far of one candidate table."""
+
+    lines: list[int] = field(default_factory=list)
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    #: A label alone on its line, waiting for its value on the next.
+    pending: str | None = None
+    #: The labels of a header row, waiting for the row of values under it.
+    header: list[str] = field(default_factory=list)
+    #: Lines between rows that are no row of known labels (`浏览次数：128`, the rest of a value
+    #: broken over two lines): part of the table only when another row follows them.
+    held: list[tuple[int, str]] = field(default_factory=list)
+
+
 def find(keys: Sequence[str], row_key: Callable[[int], str] | None = None) -> Found | None:
     """The disclosure table among the lines' keys, or None (see the module docstring).
 
@@ -74,42 +111,88 @@ def find(keys: Sequence[str], row_key: Callable[[int], str] | None = None) -> Fo
     the one filling most fields wins (the first of equals).
     """
     best: Found | None = None
-    run: list[int] = []
-    pairs: list[tuple[str, str]] = []
-    pending: str | None = None
-    header: list[str] = []
+    run = _Run()
     prev = -2
     for i in [*_near_labels(keys), -1]:
         if i != prev + 1:  # a gap between the windows ends a run, as the page's end does
-            best = _better(best, run, pairs, pending)
-            run, pairs, pending = [], [], None
+            best, run = _better(best, run), _Run()
         if i < 0:
             break
         prev, key = i, row_key(i) if row_key else keys[i]
         got = row_pairs(key) if len(key) <= _MAX_ROW else None
         if got is None:
-            values = _cells(key) if header else []
-            if len(values) == len(header) > 1:
-                pairs.extend(zip(header, values))  # the row under a header row of labels
-                run.append(i)
-            elif pending is not None and len(key) <= _MAX_VALUE_LINE:
-                pairs.append((pending, key))  # the value under a label alone on its line
-                run.append(i)
-            else:
-                best = _better(best, run, pairs, pending)
-                run, pairs = [], []
-            pending, header = None, []
+            if not _not_a_row(run, i, key):
+                best, run = _better(best, run), _Run()
             continue
-        run.append(i)
+        _take_held(run)
+        run.lines.append(i)
         cells = _cells(key)
-        header = [name for name, _value in got] if len(got) == len(cells) > 1 and not any(v for _n, v in got) else []
+        header = len(got) == len(cells) > 1 and not any(v for _n, v in got)
+        run.header = [name for name, _value in got] if header else []
         for name, value in got:
-            if pending is not None:
-                pairs.append((pending, ""))
-            pending = name if value is None else None
+            if run.pending is not None:
+                run.pairs.append((run.pending, ""))
+            run.pending = name if value is None else None
             if value is not None:
-                pairs.append((name, value))
-    return best
+                run.pairs.append((name, value))
+    return _with_caption(best, keys)
+
+
+def _with_caption(found: Found | None, keys: Sequence[str]) -> Found | None:
+    """The table with the heading it is set under (`政府信息公开`), when that is the line above."""
+    if found is None or found.lines[0] == 0:
+        return found
+    above = found.lines[0] - 1
+    if "".join(keys[above].strip(_CAPTION_EDGES).split()) in _captions():
+        found.lines = (above, *found.lines)
+    return found
+
+
+@cache
+def _captions() -> frozenset[str]:
+    return frozenset(data_lines("gov_captions.txt"))
+
+
+def _not_a_row(run: _Run, i: int, key: str) -> bool:
+    """Read line i, which names no known label, into the run when it belongs there: the values
+    under a header row, the value under a label alone on its line, or a line held until the
+    next row shows whether the table goes on. False when it ends the run."""
+    if (run.pairs or run.header) and _RULE.fullmatch(key) and _DASHES.search(key):
+        run.lines.append(i)  # a text table's rule under its header (`|---|---|`): the rows go on
+        return True
+    values = _cells(key) if run.header else []
+    if len(values) == len(run.header) > 1:
+        run.pairs.extend(zip(run.header, values))  # the row under a header row of labels
+        run.lines.append(i)
+    elif run.pending is not None and len(key) <= _MAX_VALUE_LINE:
+        run.pairs.append((run.pending, key))  # the value under a label alone on its line
+        run.lines.append(i)
+    elif run.pairs and len(run.held) < _MAX_HELD and (_OTHER_ROW.match(key) or _tail_of_value(run, key)):
+        run.held.append((i, key))
+    else:
+        return False
+    run.pending, run.header = None, []
+    return True
+
+
+def _tail_of_value(run: _Run, key: str) -> bool:
+    """A short line after a text value is that value's rest (`县农业` / `农村局`) when no other
+    line is held before it and it is no sentence."""
+    name, value = run.pairs[-1]
+    return (
+        not run.held and name in _WRAPPING and bool(value) and len(key) <= _MAX_TAIL
+        and not _SENTENCE_END.search(key)
+    )
+
+
+def _take_held(run: _Run) -> None:
+    """A row follows the held lines: they are the table's, an unknown row or a value's rest."""
+    for i, key in run.held:
+        if not _OTHER_ROW.match(key):
+            name, value = run.pairs[-1]
+            run.pairs[-1] = (name, value + key)
+        run.lines.append(i)
+    run.held = []
 
 
 def _near_labels(keys: Sequence[str]) -> list[int]:
@@ -122,17 +205,22 @@ def _near_labels(keys: Sequence[str]) -> list[int]:
     return sorted({j for i in hits for j in range(max(0, i - _NEAR), min(len(keys), i + _NEAR + 1))})
 
 
-def _better(best: Found | None, run: list[int], pairs: list[tuple[str, str]], pending: str | None) -> Found | None:
+def _better(best: Found | None, run: _Run) -> Found | None:
     """The run as a table when it is one and fills more fields than `best` (a label still
-    waiting for its value has none)."""
-    if pending is not None:
-        pairs = [*pairs, (pending, "")]
-    if len(pairs) < _MIN_LABELS:
+    waiting for its value has none). Two labels make a table when both are filled and one is a
+    document's registry number (`索引号`, `文号`): prose never pairs those."""
+    pairs = [*run.pairs, (run.pending, "")] if run.pending is not None else run.pairs
+    if len(pairs) < _MIN_PAIRED:
         return best
     disclosure = read_pairs(pairs)
-    if disclosure.fields < _MIN_FIELDS or (best is not None and disclosure.fields <= best.disclosure.fields):
+    enough = len(pairs) >= _MIN_LABELS or (
+        disclosure.fields == len(pairs) and (disclosure.gov.index_number or disclosure.gov.doc_number)
+    )
+    if not enough or disclosure.fields < _MIN_FIELDS:
         return best
-    return Found(disclosure, tuple(run))
+    if best is not None and disclosure.fields <= best.disclosure.fields:
+        return best
+    return Found(disclosure, tuple(run.lines))
 
 
 def row_pairs(key: str) -> list[tuple[str, str | None]] | None:
@@ -155,7 +243,8 @@ def _cells(key: str) -> list[str]:
     """The cells of a row (`a | b |`, or an HTML row's tab-joined cells), or [] for a plain line."""
     if "\t" not in key and "|" not in key and "｜" not in key:
         return []
-    return [c.strip() for c in _CELL_SPLIT.split(key.strip(" \t|｜"))]
+    # A colon set in a cell of its own (`索引号 | ： | 0011`) belongs to the label before it.
+    return [c for c in (c.strip() for c in _CELL_SPLIT.split(key.strip(" \t|｜"))) if c not in (":", "：")]
 
 
 def label_cells(runs: list[str]) -> str | None:
@@ -195,11 +284,30 @@ def _cell_pairs(cells: list[str]) -> list[tuple[str, str | None]] | None:
     return pairs or None
 
 
+def _hits(text: str) -> list[re.Match[str]]:
+    """The labels that start a value in a line.
+
+    At the line's start or after a space or bullet, a label with its colon; without its colon
+    only a distinctive one (`索引号 xzfg/2019-0004` in a table saved as text), since `名称 ` or
+    `分类 ` could start any line. Glued to the value before it (`…统计局发布日期：…`, rows whose
+    spaces were lost) only a distinctive label of three characters or more, or 文号, with its
+    colon: a short label ends many words (`项目名称：`, `法律效力：`).
+    """
+    hits = []
+    for m in _inline().finditer(text):
+        label = m["label"].replace(" ", "")
+        weak = label in _WEAK
+        if m.start() == 0 or text[m.start() - 1] in _LABEL_BOUNDARY:
+            if m["colon"] or not weak:
+                hits.append(m)
+        elif m["colon"] in (":", "：") and not weak and (len(label) >= _MIN_GLUED or label_field(label) in _GLUED):
+            hits.append(m)
+    return hits
+
+
 def _inline_pairs(text: str) -> list[tuple[str, str | None]] | None:
     """`发布机构: 区统计局 成文日期: 2022-07-18`: labels with colons, each value up to the next."""
-    # Without its colon only a distinctive label counts (`索引号 xzfg/2019-0004` in a table saved
-    # as text); `名称 ` or `分类 ` could start any line.
-    hits = [m for m in _inline().finditer(text) if m["colon"] or m["label"].replace(" ", "") not in _WEAK]
+    hits = _hits(text)
     if not hits or len(text[: hits[0].start()].strip()) > _MAX_LEAD:
         return None
     pairs: list[tuple[str, str | None]] = []

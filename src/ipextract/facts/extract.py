@@ -28,7 +28,7 @@ from . import lexicon
 from . import metric as metric_mod
 from .numbers import Quantity, fold_width, is_referent, is_threshold, scan
 from .periods import ASOF, BASE, PERIOD, VAGUE, Period, find_periods
-from .scope import Scope, opens_sentence, year_to_date
+from .scope import Scope, is_milestone, opens_sentence, year_to_date
 
 _GOVERNING = (PERIOD, ASOF, VAGUE)
 
@@ -45,6 +45,10 @@ _FIGURES_PER_FACT = 20  # figures read per fact allowed: restatements and non-fa
 _METRIC_BUDGET = 2000  # figures per document that get a metric
 _FENBIE = re.compile("分别")
 _QIZHONG = re.compile(r"\s*其中")
+_UNTIL = ("截至", "截止", "到", "至", "止")
+_UNTIL_REACH = 3
+_SHARE_BEFORE = re.compile(r"(?:占|是|为|相当于)$")
+_OF_PERIOD = re.compile(r"\s*的\s*")  # between a period and the figure it owns (2010年的46.2%)
 _GENERIC_YEAR = ("全年", "年内")
 
 # Digits that are not quantities, masked before scanning. Each pattern runs only when its
@@ -146,7 +150,7 @@ def extract(
             at_end = index == len(paragraphs) - 1 and start + len(piece) == len(para)
             budget = max(0, _METRIC_BUDGET - kept.count)
             paragraph = _Paragraph(
-                piece, ref_date, roc_years, scope.year() or year, scope.current(), limit=figures
+                piece, ref_date, roc_years, scope.year() or year, scope.for_paragraph(piece), limit=figures
             )
             figures -= len(paragraph.quantities)
             for fact in paragraph.facts(offset + start, index, at_end=at_end, budget=budget):
@@ -285,7 +289,7 @@ class _Paragraph:
             date, date_text = self._date_of(governing)
             if governing is None:
                 date, inherited = self.inherited, True
-            elif governing.role == ASOF and governing.end <= q.start:
+            elif governing.role == ASOF and governing.end <= q.start and self._until(governing):
                 date = year_to_date(date, self.norm[governing.end:q.start])
         s_start, s_end = self.ctx.sentence_bounds(q.core_start)
         s_start, s_end = max(s_start, q.start - _SENTENCE_WINDOW), min(s_end, q.end + _SENTENCE_WINDOW)
@@ -325,8 +329,11 @@ class _Paragraph:
     # --- which period governs a figure ---------------------------------------------------
 
     def _is_local(self, p: Period) -> bool:
-        """A date inside a 其中 clause (其中2018年…) only dates that clause."""
+        """A date inside a 其中 clause (其中2018年…) or a milestone (2021年3月开工建设) only dates
+        its own clause."""
         start, _ = self.ctx.clause_bounds(p.start)
+        if is_milestone(self.norm, p):
+            return True
         return p.start > start and _QIZHONG.match(self.norm, start) is not None
 
     def _governing(self, q: Quantity) -> Period | None:
@@ -337,14 +344,19 @@ class _Paragraph:
         clause, sentence = self.ctx.clause(pos), self.ctx.sentence(pos)
         idx = bisect.bisect_right(self.ends, pos)
         k = idx - 1
+        if k >= 0 and self._owns(periods[k], q):
+            return periods[k]  # 由2010年的46.2%下降至…: the figure is that period's, base or not
+        named: Period | None = None  # a year inside 《…》 governs only when nothing else does
         while k >= 0 and self.p_clause[k] == clause and idx - k <= _MAX_WALK:
-            if periods[k].role in _GOVERNING:
+            if periods[k].role in _GOVERNING and not periods[k].named:
                 return periods[k]
             k -= 1
         k = idx - 1
         while k >= 0 and self.p_sentence[k] == sentence and idx - k <= _MAX_WALK:
             if periods[k].role in _GOVERNING and not self.local[k]:
-                return periods[k]
+                if not periods[k].named:
+                    return periods[k]
+                named = named or periods[k]
             k -= 1
         k = idx
         while k < len(periods) and self.p_sentence[k] == sentence and k - idx < _MAX_WALK:
@@ -356,7 +368,20 @@ class _Paragraph:
             return self.openers[k]
         if self.lead is not None and self.lead.end <= pos:
             return self.lead
-        return None
+        return named
+
+    def _until(self, p: Period) -> bool:
+        """截至/到 + the date (`截至5月底完成投资`): a flow after it covers the year to date; a
+        bare year end (`2015年底预计完成投资14.2亿元`) is that month, as CONVENTIONS dates 年底."""
+        before = self.norm[max(0, p.start - _UNTIL_REACH):p.start]  # 止五5月底: a stray numeral between
+        return p.text.startswith(_UNTIL) or any(word in before for word in _UNTIL)
+
+    def _owns(self, p: Period, q: Quantity) -> bool:
+        """`由2010年的46.2%`, `比2019年的320家`: a year, 的, then the figure: that year's figure.
+        Not a multiple or share of it (`是去年的2.5倍`, `占2019年的30%`: the figure is now's)."""
+        if p.explicit_year is None or q.unit == "倍" or not _OF_PERIOD.fullmatch(self.norm, p.end, q.start):
+            return False
+        return not _SHARE_BEFORE.search(self.norm, max(0, p.start - 2), p.start)
 
     def _distribute(self, lists: list[list[Quantity]]) -> dict[int, Period]:
         """`一季度、上半年…GDP增速分别为18.8%、9.6%…`: the i-th figure takes the i-th period.
@@ -548,7 +573,7 @@ def _lead(ctx: _Context, periods: list[Period], local: list[bool]) -> Period | N
             continue
         if sentence > first:
             return None
-        if p.role in _GOVERNING and not p.followed_by_is and not local[k]:
+        if p.role in _GOVERNING and not p.followed_by_is and not local[k] and not p.named:
             return p
     return None
 

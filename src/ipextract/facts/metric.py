@@ -82,7 +82,10 @@ def find(left: str, right: str, *, surface: str, kind: str) -> tuple[str | None,
             whole = _noun_run(_tag(whole), from_end=True, verbs=True) or whole[-_MAX_WHOLE:]
         subject, _ = _noun_before(_tag(left[: share.start()][-30:]))
         return (subject or "") + "占" + whole + "比重", ""
-    right_tags = _tag(right[:_RIGHT_WINDOW]) if right else []
+    # The words after the figure are cut only for the rules below that read them: a measured
+    # thing, a count's noun, or a figure with no subject before it.
+    reads_right = kind in _MEASURE_NOUN or kind == "count" or noun_left is None
+    right_tags = _tag(right[:_RIGHT_WINDOW]) if right and reads_right else []
     if kind in _MEASURE_NOUN and right_tags:
         last = next((t for t in reversed(left_tags) if t[0].strip() and t[0] not in lexicon.predicates()), None)
         subject = noun_left is not None and last is not None and last[1] not in ("v", "vn")  # 门市购买|50元的咖啡

@@ -66,9 +66,9 @@ _SECTION_CHARS = "万亿萬億"
 _SMALL_CHANGE = re.compile(r"(?:(?P<jiao>[1-9一二两三四五六七八九])[角毛])?(?:(?P<fen>[1-9一二两三四五六七八九])分)?")
 
 _SEPARATED_Q = re.compile(r"(?P<q>超过|超出|不足|不到|接近|低于)[^，,。；;！？!?、\d]{1,12}的\s*$")
-#: 上万, 过万, 近万 before a unit: a round magnitude with its qualifier (上 is over as the corpus
-#: gold reads it; CONVENTIONS.md lists 上千/上万 under approx).
-_ROUND_Q = {"上": "over", "过": "over", "近": "approx"}
+#: 上万, 过万, 近万 before a unit: a round magnitude with its qualifier (CONVENTIONS.md: 上千/上万
+#: are approx, 过万 over).
+_ROUND_Q = {"上": "approx", "过": "over", "近": "approx"}
 _RANK_BEFORE = re.compile(r"(?:第|(?<![目此之以当提日空眼跟面生事年月向往从])[前后])\s*$")
 _VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
 _MINUS = re.compile(r"(?<![\d\w])[-－−]$|(?:增长|增速|为|达)[-－−]$")

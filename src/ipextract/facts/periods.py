@@ -28,6 +28,7 @@ _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三":
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = "一二三四五六七八九十两"
 
+_TITLE_REACH = 40  # characters from a period to the 《 or 》 of the title it sits in
 _SEP = r"\s*[-—–~～至到]\s*"
 _M = r"(?:1[0-2]|0?[1-9])"
 _D = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -121,6 +122,7 @@ class Period:
     plan: tuple[int, int] | None = None
     since_days: bool = False  # 今年以来, 去年9月至今: a span of days to the publication day
     followed_by_is: bool = False  # "2020年是…": the year is described, not a period of figures
+    named: bool = False  # inside a title 《2022年统计公报》: a name, governing only as a last resort
 
     @property
     def explicit_year(self) -> int | None:
@@ -369,8 +371,10 @@ def find_periods(text: str, *, roc_years: bool = False) -> list[Period]:
         period, i = _build(text, atoms, i)
         if period is not None:
             periods.append(period)
+    titled = "《" in text  # most paragraphs name no document: skip the title-mark test
     for p in periods:
         _classify(text, p)
+        p.named = titled and _in_title_marks(text, p)
     return periods
 
 
@@ -543,6 +547,17 @@ def _classify(text: str, p: Period) -> None:
     if monthly_stock and p.hi is None and _TRAILING_YEAR_AFTER.match(text[p.end:p.end + 8]):
         p.trailing_months = 12
     p.followed_by_is = bool(_IS_AFTER.match(after))
+
+
+def _in_title_marks(text: str, p: Period) -> bool:
+    """`据《2022年广东省统计公报》数据，截至2022年末，…`: the year inside 《》 names a document;
+    the figures beside it take the period the sentence states, and the name's year only when
+    the sentence states none (a report's figures cover the report's own period)."""
+    opening = text.rfind("《", max(0, p.start - _TITLE_REACH), p.start)
+    if opening < 0 or "》" in text[opening:p.start]:
+        return False
+    closing = text.find("》", p.end, p.end + _TITLE_REACH)
+    return closing >= 0 and "《" not in text[p.end:closing]
 
 
 def _is_ten_days(p: Period) -> bool:

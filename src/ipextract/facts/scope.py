@@ -24,18 +24,28 @@ NAMES = "facts_scope_names.txt"
 #: In ipextract/data: words of a flow and of a stock, for figures under 截至 + a month.
 FLOWS = "facts_flow_words.txt"
 STOCKS = "facts_stock_words.txt"
+#: In ipextract/data: words by which a paragraph refers back to an earlier dated event.
+EVENT_REFS = "facts_event_refs.txt"
+#: In ipextract/data: words that make a date a project's milestone (2021年3月开工建设).
+MILESTONES = "facts_milestone_words.txt"
 
 _HEADING_MAX = 40
 _NAME_REACH = 12  # characters after a year in which a name word makes it a name
 _SENTENCE_END = "。！？!?"
 # What may come before a period that still opens its sentence: a list marker (一是, （二）, 1.)
 # or a framing clause without figures (据统计，记者获悉，在…下，).
+# A target or stock date may open its sentence after 到/至/截至 (`到2020年，实现…`).
+_LEAD_IN = re.compile(r"(?:截至|截止到?|到|至)\s*$")
+# A news dateline before the date (`本报讯(记者 李明)4月8日，…`, `眉山网讯 4月8日，…`).
+_DATELINE = re.compile(r"^[^，,。；;：:]{0,12}(?:讯|訊)\s*(?:[(（][^)）]{0,20}[)）])?\s*[:：]?\s*$")
 _MARKER = re.compile(
     r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,3}是[，,：:]?|第[一二三四五六七八九十]{1,3}[，,、])?\s*"
 )
 _FRAME_MAX = 40
 _CHRONOLOGY_YEARS = 4  # distinct years in one paragraph that make it a history
 _NOT_OPENER_AFTER = re.compile(r"\s*(?:\d|[、和与及]|预计|计划|将|要|力争|争取)")
+_DAY = len("2021-05-26")
+_FIELD = re.compile(r"[：:]\s*\S")  # a label and its value on one line (项目编号：…)
 _NUMBERED_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
 
 
@@ -60,6 +70,17 @@ def year_to_date(value: str | None, words: str) -> str | None:
     return f"{value[:4]}-01/{value}"
 
 
+def is_milestone(norm: str, p: Period) -> bool:
+    """The date is a project's milestone (`于2023年2月交付使用`, `2021年3月开工建设`): it dates
+    its own clause only, so a figure in the next clause of the sentence does not take it."""
+    return _milestone().match(norm, p.end) is not None
+
+
+@lru_cache(maxsize=1)
+def _milestone() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:正式|全面|顺利|已)?(?:{alternation(data_lines(MILESTONES))})")
+
+
 def is_name(norm: str, p: Period) -> bool:
     """The year is part of a name: `2023年全省工作会议`, `2020年度优秀企业`."""
     return _name_after().match(norm, p.end) is not None
@@ -70,6 +91,8 @@ def is_heading(line: str) -> bool:
     line = line.strip()
     if not 0 < len(line) <= _HEADING_MAX:
         return False
+    if _FIELD.search(line):
+        return False  # 成交日期：2021年06月09日: a form's field, whose date is its own
     if line[-1] not in "。！？!?…；;，,）)”」』":
         return True
     return _NUMBERED_HEADING.match(line) is not None and not any(ch in line[:-1] for ch in _SENTENCE_END)
@@ -94,6 +117,9 @@ def opens_sentence(norm: str, p: Period) -> bool:
     before = before[cut + 1:]
     marker = _MARKER.match(before)
     rest = before[marker.end():] if marker else before
+    lead_in = _LEAD_IN.search(rest) or _DATELINE.search(rest)
+    if lead_in is not None:
+        rest = rest[:lead_in.start()]
     if not rest.strip():
         return True
     # A framing clause: it ends with a comma right before the period and holds no digits; or
@@ -111,15 +137,26 @@ class Scope:
     heading: str | None = None  # the latest heading above that states a period
     carried: str | None = None  # the latest sentence-opening period of this section
     preamble: str | None = None  # the period opening the text before its first heading
+    event: str | None = None  # the latest sentence-opening day or month (a news event's date)
     seen_heading: bool = False
 
     def current(self) -> str | None:
         """The period a figure with no period of its own in its paragraph takes."""
         return self.carried or self.heading or self.preamble or self.title
 
+    def for_paragraph(self, para: str) -> str | None:
+        """The period for `para`: the dated event's own when the paragraph refers back to it
+        (`本次活动共服务群众600余人次`), else `current()`."""
+        if self.event is not None and _words(EVENT_REFS).search(para):
+            return self.event
+        return self.current()
+
     def year(self) -> int | None:
         """The year yearless periods (全年, 上半年, 1-8月) belong to under this scope."""
         value = self.current()
+        if value and "/" in value:
+            # 2011/2020 (9年来, 十三五期间): a date without its year is the latest year's
+            value = value.split("/")[-1]
         return int(value[:4]) if value and value[:4].isdigit() else None
 
     def set_title(self, norm: str, periods: list[Period]) -> None:
@@ -130,9 +167,11 @@ class Scope:
         """Take paragraph `norm` (already read) into the scope of the paragraphs after it."""
         if is_heading(norm):
             value = _first_value(norm, periods, self.ref, self.year())
-            self.carried = None  # a heading starts a new section
+            self.carried = self.event = None  # a heading starts a new section
             self.seen_heading = True
-            if value is not None:
+            if value is not None and len(value) != _DAY:
+                # a section covers a year, span or month; a line stating a single day
+                # (`招标公告日期 2021年05月26日`) dates a step of a notice, not a section
                 self.heading = value
             return
         if len({p.explicit_year for p in periods} - {None}) >= _CHRONOLOGY_YEARS:
@@ -144,8 +183,10 @@ class Scope:
                 context = p.explicit_year
             if opens_sentence(norm, p) and not is_name(norm, p):
                 value = values[k] if values is not None else _resolve(p, self.ref, context)
+                if value and not _carries(value):
+                    self.event = value
                 if value and _carries(value):
-                    self.carried = value
+                    self.carried = value  # the event stays: 此次论坛… still refers back to it
                     if not self.seen_heading:
                         # `2024年，…` before the first heading frames the whole report
                         self.preamble = value

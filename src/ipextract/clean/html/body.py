@@ -21,13 +21,13 @@ from dataclasses import dataclass
 
 from .. import LineKind
 from ..line_rules import LIST_MARKER
+from .attachments import attachment_label, document_file, document_title, link_label
 from .kinds import date_only_line
 from .layout import RenderedLine
 
 _SENTENCE_END = re.compile(r"[。！？!?]$")
 _INNER_PUNCT = re.compile(r"[，。；！？,;!?]")
 _WORK_TITLE = re.compile(r"^《[^《》]{1,40}》$")
-_ATTACHMENT = re.compile(r"^(?:附件|附:|附：)")
 _LIST_ITEM = re.compile(r"^\d{1,2}\s*[.、．]")
 
 #: Kinds that are never article text.
@@ -138,6 +138,16 @@ def is_prose(line: RenderedLine, kind: LineKind, weight: float) -> bool:
     return bool(_FULL_STOP.search(text)) or (len(text) >= _PARAGRAPH and bool(_PROSE_PUNCT.search(text)))
 
 
+def _document_link(text: str, attachments: bool, *, inside: bool) -> bool:
+    """A link line that is the article's: its attachment list's label and items, a file it
+    links, or a document or labelled link between its paragraphs (see `attachments`)."""
+    if attachment_label(text) or document_file(text):
+        return True
+    if attachments:
+        return bool(_LIST_ITEM.match(text)) or document_title(text)
+    return inside and (document_title(text) or link_label(text))
+
+
 def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) -> Selection:
     """Apply the positional rules of the module docstring to the container's lines.
 
@@ -170,14 +180,13 @@ def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) 
     attachments = False
     for i in range(cut + 1, end):
         kind = kinds[i]
-        if kind is LineKind.LINKS:
-            # A notice's attachment list is linked text: 附件：1.… then 2.…, 3.…
-            attachments = bool(_ATTACHMENT.match(lines[i].text)) or (
-                attachments and bool(_LIST_ITEM.match(lines[i].text))
-            )
-            if attachments:
-                kept.append(i)
-                continue
+        text = lines[i].text
+        if kind is LineKind.LINKS and _document_link(text, attachments, inside=i < last):
+            kept.append(i)
+            attachments = attachments or attachment_label(text)
+            continue
+        # An attachment list runs from its label over its numbered items and file links.
+        attachments = attachment_label(text) or (attachments and bool(_LIST_ITEM.match(text)))
         if kind in FURNITURE:
             dropped.append((i, kind))
         elif i > last and (kind in TRAILER or (kind is LineKind.BODY and lines[i].link_density > _TRAILING_LINKS)):

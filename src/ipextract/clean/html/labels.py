@@ -126,7 +126,10 @@ def label_row(text: str) -> bool:
 
 def label_fields(parts: tuple[str, ...] | list[str]) -> dict[str, str]:
     """Values of the labelled fields (published_at, source, author) in one line given as runs."""
-    marked = KeyedLine.converted(_RUN.join(parts))
+    joined = _RUN.join(parts)
+    if ":" not in joined and "：" not in joined:
+        return {}  # every label needs its colon, and t2s maps Han to Han only: known before converting
+    marked = KeyedLine.converted(joined)
     hits = label_hits(marked.key)
     out: dict[str, str] = {}
     for hit, nxt in zip(hits, [*hits[1:], None]):

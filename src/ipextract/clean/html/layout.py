@@ -248,10 +248,11 @@ class _Walker:
             elif event == "end":
                 for close in open_closers.pop():
                     close()
-                if el.tail:
-                    self._add(el.tail)
-            elif el.tail:  # a comment or a processing instruction: only its tail is text
-                self._add(el.tail)
+                # lxml builds a new string on each read of .text or .tail: each is read once.
+                if tail := el.tail:
+                    self._add(tail)
+            elif tail := el.tail:  # a comment or a processing instruction: only its tail is text
+                self._add(tail)
         self._flush()
         return Layout(self.lines, self.deepest, self.deepest >= LIBXML_MAX_DEPTH - 2)
 
@@ -291,8 +292,8 @@ class _Walker:
             return ()
         if tag in _MARK_TAGS or style or role or align:
             closers += self._open_marks(el, tag, style, role, align)
-        if el.text:
-            self._add(el.text)
+        if text := el.text:
+            self._add(text)
         return closers
 
     def _transparent(self, el: Element) -> tuple[Closer, ...]:
