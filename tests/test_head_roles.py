@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from ipextract import parse, parse_file
-from ipextract.clean.head_roles import HeadRole, glued_head, head_role, without_issuer_prefix
+from ipextract.clean.head_roles import (
+    HeadRole,
+    glued_head,
+    head_role,
+    is_column_name,
+    is_site_name,
+    without_issuer_prefix,
+)
 from ipextract.options import Options
 
 
@@ -68,6 +75,35 @@ def test_without_issuer_prefix(title, expected):
             "2022年,全县收入增长。",
             (HeadRole("source", "黄平县财政局"),),
         ),
+        # No date or issuer between: a paragraph that opens with a short lead phrase, or an
+        # agency's dateline, under a long unpunctuated headline (statistics bureau, news mirror).
+        (
+            "我市高技术制造业投资引领全市高质量发展 "
+            "1-8月份,我市高技术制造业在建项目数为289个,比去年同期增加了36个,完成投资增长15.2%。",
+            "我市高技术制造业投资引领全市高质量发展",
+            "1-8月份,我市高技术制造业在建项目数为289个,比去年同期增加了36个,完成投资增长15.2%。",
+            (),
+        ),
+        (
+            "辽宁大连开工24个重点项目 中评社北京1月30日电/据《人民日报》报导,辽宁大连28日举行重点项目开工仪式。",
+            "辽宁大连开工24个重点项目",
+            "中评社北京1月30日电/据《人民日报》报导,辽宁大连28日举行重点项目开工仪式。",
+            (),
+        ),
+        (
+            "东坡区签约15个项目协议金额达57.5亿元 "
+            "眉山网讯(记者 殷勇)4月8日,东坡区举行了优势产业推介会,签订东坡智造谷项目等15个项目,总投资金额57.5亿元。",
+            "东坡区签约15个项目协议金额达57.5亿元",
+            "眉山网讯(记者 殷勇)4月8日,东坡区举行了优势产业推介会,签订东坡智造谷项目等15个项目,总投资金额57.5亿元。",
+            (),
+        ),
+        (
+            "2024年某某市国民经济和社会发展统计公报 "
+            "2024年,在市委、市政府的坚强领导下,全市上下坚持稳中求进工作总基调,经济运行稳中有进。",
+            "2024年某某市国民经济和社会发展统计公报",
+            "2024年,在市委、市政府的坚强领导下,全市上下坚持稳中求进工作总基调,经济运行稳中有进。",
+            (),
+        ),
     ],
 )
 def test_glued_head_splits(key, title, rest, roles):
@@ -82,6 +118,9 @@ def test_glued_head_splits(key, title, rest, roles):
         "全市经济运行 总体平稳,各项指标向好。",  # no date, no issuer, no dateline: a sentence
         "2024年 全市地区生产总值增长5.2%,高于全国。",
         "标题 (不是日期的说明文字) 正文,继续。",
+        # A figure after the space is the sentence's own; so is a short tail.
+        "全市规模以上工业增加值同比增长 5.2%,高于全国平均水平1.3个百分点,增速居全省第一位。",
+        "全市经济运行情况总体 平稳向好,各项指标好于预期。",
     ],
 )
 def test_glued_head_leaves_sentences(key):
@@ -204,3 +243,28 @@ def test_a_validity_date_is_no_source(page):
 def test_a_bare_label_does_not_open_the_article(head, title, text):
     doc = parse(f"{head}\n{P}\n{P}\n", Options(facts=False))
     assert (doc.title, doc.text) == (title, text)
+
+
+# Furniture lines above a headline: the site's name and the column's, each as (site, column).
+@pytest.mark.parametrize(
+    ("key", "furniture"),
+    [
+        ("某某市人民政府网", (True, False)),
+        ("中国新闻网", (True, False)),
+        ("澎湃新闻客户端", (True, False)),
+        ("湖北省教育厅门户网站", (True, False)),
+        ("工作动态", (False, True)),
+        ("统计分析", (False, True)),
+        ("通知公告", (False, True)),
+        ("政务公开", (False, True)),
+        # Headlines ending the same ways, and an issuer, are neither.
+        ("织密城乡一张网", (False, False)),
+        ("市政府网站年度工作报表发布", (False, False)),
+        ("全市一季度经济运行分析", (False, False)),
+        ("我市发布重要通知", (False, False)),
+        ("会议通知", (False, False)),
+        ("统计暨普查局", (False, False)),
+    ],
+)
+def test_site_and_column_names(key, furniture):
+    assert (is_site_name(key), is_column_name(key)) == furniture

@@ -745,3 +745,73 @@ def test_a_toolbar_word_is_no_source(value, source):
 )
 def test_label_values_need_a_colon_in_some_run(runs, expected):
     assert label_fields(runs) == expected
+
+
+@pytest.mark.parametrize(
+    ("fragment", "title"),
+    [
+        # A bilingual label followed by its date is no headline (mnd.gov.tw daily report).
+        (
+            "<div><p><strong>中共解放軍進入我西南空域活動情況</strong></p><p><strong>PLA aircraft entered"
+            " the ADIZ</strong></p><p>日期Date:</p><p>中華民國110年1月4日（星期一）</p>"
+            "<p>派遣空中巡邏兵力應對、廣播驅離、防空飛彈追監，全程掌握。</p></div>",
+            "中共解放軍進入我西南空域活動情況",
+        ),
+        # A document name set over bold centred paragraphs (gov.cn gazette) is one headline.
+        (
+            '<div><p>首页 &gt; 国务院公报</p><p align="center"><b>全国人民代表大会常务委员会</b></p>'
+            '<p align="center"><b>关于批准某项决定的决议</b></p>'
+            '<p align="center">（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）</p>'
+            "<p>第十届全国人民代表大会常务委员会第二十八次会议审议了国务院的议案，决定批准该项决定，"
+            "同意调整当年年末的余额限额，并要求认真组织实施。</p></div>",
+            "全国人民代表大会常务委员会关于批准某项决定的决议",
+        ),
+        (
+            '<div><p align="center"><strong>某某省人民政府办公厅</strong></p>'
+            '<p align="center"><strong>关于印发某项实施方案的通知</strong></p><p>发布时间：2024-03-01</p>'
+            "<p>各市、县人民政府，省政府各部门：现将某项实施方案印发给你们，请结合实际认真贯彻执行，"
+            "确保各项任务落到实处。</p></div>",
+            "某某省人民政府办公厅关于印发某项实施方案的通知",
+        ),
+    ],
+)
+def test_a_fragments_headline(fragment, title):
+    assert field(fragment, "title")[:1] == [title]
+
+
+@pytest.mark.parametrize(
+    ("menu", "visible"),
+    [
+        # A <title> naming only the column must not pick the menu link of that column.
+        ('<a href="/gzdt/">工作动态</a>', "李奕主任出席京港大学联盟理事会暨主题论坛"),
+        ('<a href="/zwyw/">政务要闻</a>', "市政府召开第十二次常务会议研究部署重点工作"),
+    ],
+)
+def test_a_column_title_does_not_pick_a_menu_link(menu, visible):
+    column = menu.split(">")[1].split("<")[0]
+    page = (
+        f"<html><head><title>{column}_某某市人民政府</title></head><body><div class='nav'>"
+        f"<a href='/'>首页</a> {menu}</div><div><h3>{visible}</h3><p>发布时间：2023-11-30</p>"
+        f"<p>{PARA_HTML}</p><p>{PARA_HTML}</p></div></body></html>"
+    )
+    assert parse(page.encode("utf-8"), path="p.html").title == visible
+
+
+PARA_HTML = (
+    "会议听取了全市一季度经济运行情况汇报，研究部署下一阶段重点工作，要求各地各部门狠抓落实，确保完成全年目标任务。"
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "stamp"),
+    [
+        ("日期Date:", "中華民國110年1月4日（星期一）"),
+        ("发布时间：", "2024-03-01 10:20"),
+    ],
+)
+def test_a_lone_label_over_a_date_line_is_not_text(label, stamp):
+    page = (
+        f"<div><p><strong>某某部发布年度工作情况通报</strong></p><p>{label}</p><p>{stamp}</p>"
+        f"<p>{PARA_HTML}</p><p>{PARA_HTML}</p></div>"
+    )
+    assert body(page) == [PARA_HTML, PARA_HTML]

@@ -21,6 +21,25 @@ def test_learned_names(references, names):
 
 
 @pytest.mark.parametrize(
+    ("references", "declared", "names"),
+    [
+        # A <title> given site first: the last part is the headline, the others are names.
+        (
+            [("html:title", "太原市人民政府门户网站-晋祠博物馆-董寿平美术馆")],
+            (),
+            ("太原市人民政府门户网站", "晋祠博物馆"),
+        ),
+        ([("html:title", "中国新闻网 | 两会速递")], (), ("中国新闻网",)),
+        # The name the page declares for itself (og:site_name) is learned beside <title>'s.
+        ([("html:title", "区审计局开展专项审计")], ("某某日报",), ("某某日报",)),
+        ([("html:title", "标题_政务要闻")], ("合肥市蜀山区人民政府",), ("合肥市蜀山区人民政府", "政务要闻")),
+    ],
+)
+def test_learned_names_site_first_and_declared(references, declared, names):
+    assert learned_names(references, declared) == names
+
+
+@pytest.mark.parametrize(
     ("title", "names", "expected"),
     [
         # A government site's ArticleTitle with the site before it.

@@ -52,6 +52,34 @@ def _speaker_pattern() -> re.Pattern[str]:
     return re.compile(rf"^(?:{titles})(?:\s*[:：]\s*|\s+)(?P<name>[{HAN}·]{{2,4}})$")
 
 
+#: A site's name is short: a headline ending the same way is longer.
+_MAX_SITE = 16
+
+
+@lru_cache(maxsize=1)
+def _site_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^[{HAN}]{{2,{_MAX_SITE}}}?(?:{alternation(vocab.words('head_site_endings.txt'))})$")
+
+
+def is_site_name(key: str) -> bool:
+    """Whether the whole of `key` is a website's name (`某某市人民政府网`, `中国新闻网`)."""
+    return len(key) <= _MAX_SITE + 4 and _site_pattern().match(key) is not None
+
+
+#: A column's name is a word or two: a headline ending the same way is longer.
+_MAX_COLUMN = 6
+
+
+@lru_cache(maxsize=1)
+def _column_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^[{HAN}]{{0,{_MAX_COLUMN - 2}}}(?:{alternation(vocab.words('head_column_names.txt'))})$")
+
+
+def is_column_name(key: str) -> bool:
+    """Whether the whole of `key` is a site column's name (`工作动态`, `统计分析`, `政务公开`)."""
+    return len(key) <= _MAX_COLUMN and _column_pattern().match(key) is not None
+
+
 def is_org_name(key: str) -> bool:
     """Whether the whole of `key` is the name of an issuing body (`黄平县财政局`)."""
     return len(key) <= _MAX_ORG and _org_pattern().match(key) is not None
@@ -91,6 +119,25 @@ _GLUED = re.compile(
     r"(?P<rest>\S.*[，,。].*)$"
 )
 _LEAD_DAY = re.compile(r"^\d{1,2}月\d{1,2}日\s*[，,]")
+#: A paragraph's opening phrase up to its first comma (`今年以来,`, `1-8月份,`, `初步核算,`), or a
+#: news agency's dateline (`中评社北京1月30日电`, `眉山网讯(记者 …)`): what an article's first
+#: sentence opens with. The phrase opens with a Han character or a date, never a bare figure.
+_LEAD_CLAUSE = re.compile(
+    rf"^(?:(?:[{HAN}]|\d[\d\-—~～]*(?:年|月|日|季度))[^\s，,。；;]{{0,15}}[，,]"
+    r"|\S{0,16}?(?:\d{1,2}月\d{1,2}日\s?)?[电讯](?:[\s(（，,:：/／]|$))"
+)
+#: A date that opens a paragraph however long its first clause: `2024年…`, `1-8月我市…`.
+_LEAD_DATE = re.compile(r"^(?:\d{4}年|\d{1,2}(?:[-—~～]\d{1,2})?月份?)")
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(vocab.words('head_lead_words.txt'))})")
+
+
+#: A loose split (no date, issuer or lead day between) needs a headline and a paragraph this long.
+_MIN_LOOSE_TITLE = 8
+_MIN_LOOSE_REST = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +170,21 @@ def glued_head(key: str) -> GluedHead | None:
         roles.append(HeadRole("source", m["org"]))
     elif m["org"]:
         rest = m.start("org")  # a word of the paragraph, not an issuer
-    if not roles and not _LEAD_DAY.match(key[rest:]):
+    if not roles and not _LEAD_DAY.match(key[rest:]) and not _loose_split(m["title"], key[rest:]):
         return None
     return GluedHead(m.end("title"), rest, tuple(roles))
+
+
+def _loose_split(title: str, rest: str) -> bool:
+    """A long unpunctuated opening, a space, then a full paragraph that opens like one.
+
+    Text dumps of news pages lose the line break under the headline (`…工业营收破万亿 1-8月,全市…`).
+    A sentence of the paragraph itself rarely holds a space before a short lead phrase, and a
+    short rest (`总体平稳,各项指标向好。`) is the sentence's own tail.
+    """
+    if len(title) < _MIN_LOOSE_TITLE or len(rest) < _MIN_LOOSE_REST:
+        return False
+    return bool(_LEAD_CLAUSE.match(rest) or _LEAD_DATE.match(rest) or _lead_words().match(rest))
 
 
 #: A headline set's parts marked at their end: `…(引题)`, `…（主题）`, `…(副题)`.

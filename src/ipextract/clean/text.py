@@ -18,7 +18,16 @@ from functools import lru_cache
 from ..han import HAN, count_han
 from . import Extracted, LineKind, bbcode, credits, disclosure, spam, translation, vocab
 from .bylines import byline_line, closing_byline, opening_byline
-from .head_roles import HeadRole, glued_head, head_role, headline_part, is_original_title, without_issuer_prefix
+from .head_roles import (
+    HeadRole,
+    glued_head,
+    head_role,
+    headline_part,
+    is_column_name,
+    is_original_title,
+    is_site_name,
+    without_issuer_prefix,
+)
 from .keys import KeyedLine
 from .line_rules import LIST_MARKER as _LIST_MARKER
 from .line_rules import breadcrumb_items, classify, comment_label, end_marker, is_issuer, is_toolbar
@@ -89,7 +98,10 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     roles = _head_roles(lines, head_end)
     title_at = _title_index(lines, head_end, roles)
     fields = _Fields()
-    title = lines[title_at][0] if title_at is not None else _split_glued(lines, head_end, fields)
+    title = _head_title(lines, head_end, title_at, fields)
+    glued = title is not None and (title_at is None or title is not lines[title_at][0])
+    if glued:
+        title_at = None  # the headline was glued to the first paragraph
     headline = _without_site_suffix(title) if title else None
     part = headline_part(title.key) if title else None
     if title and part:
@@ -125,6 +137,9 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             if roles[i].field in _FIELDS_OF_ROLES:
                 fields.add(MetaField(roles[i].field, roles[i].value, _ROLE_RANK), "text:head")
             out.drop_line(LineKind.HEADER, line.text)
+        elif glued and i < head_end and is_issuer(line.key):
+            fields.add(MetaField("source", line.key, _ROLE_RANK), "text:head")
+            out.drop_line(LineKind.HEADER, line.text)  # the issuer above a glued headline
         elif title_at is not None and i < title_at and i < head_end:
             out.drop_line(LineKind.CHROME, line.text)  # a site name or kicker above the headline
         elif line.key.replace(" ", "") in repeats:
@@ -307,21 +322,35 @@ def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int, roles: 
     metadata line the first candidate is the headline: later ones are section headings. Lines
     that state a field (`roles`) are never the headline.
     """
+    # The page's location path names its columns; a head line naming one is not the headline.
+    crumb_lines = [i for i in range(head_end) if lines[i][1] is LineKind.BREADCRUMB]
+    crumbs = {KeyedLine.of(item).key for i in crumb_lines for item in breadcrumb_items(lines[i][0]) or ()}
     candidates = [
-        i for i in range(head_end) if lines[i][1] is LineKind.BODY and i not in roles and _is_headline(lines[i][0].key)
+        i
+        for i in range(head_end)
+        if lines[i][1] is LineKind.BODY
+        and i not in roles
+        and _is_headline(lines[i][0].key)
+        and not is_site_name(lines[i][0].key)
+        and not is_column_name(lines[i][0].key)
     ]
-    # An issuer's name under the headline (`闻喜县统计局`) is no headline while another line can be.
-    headlines = [i for i in candidates if not is_issuer(lines[i][0].key)]
+    # An issuer's name under the headline (`闻喜县统计局`) or an item of the location path is no
+    # headline while another line can be; the site's or the column's name never is.
+    headlines = [i for i in candidates if not _furniture(lines[i][0].key, crumbs)]
     candidates = headlines or candidates
     if not candidates:
         return None
-    crumbs = [i for i in range(head_end) if lines[i][1] is LineKind.BREADCRUMB]
-    if crumbs and any(i > crumbs[-1] for i in candidates):
-        candidates = [i for i in candidates if i > crumbs[-1]]
+    if crumb_lines and any(i > crumb_lines[-1] for i in candidates):
+        candidates = [i for i in candidates if i > crumb_lines[-1]]
     for m in range(candidates[0] + 1, head_end):
         if lines[m][1] is LineKind.META or m in roles:
             return _inner_repeat(lines, candidates, max(i for i in candidates if i < m))
     return _inner_repeat(lines, candidates, candidates[0])
+
+
+def _furniture(key: str, crumbs: set[str]) -> bool:
+    """A head line that names the issuer, the site or the column rather than the article."""
+    return is_issuer(key) or is_site_name(key) or is_column_name(key) or key in crumbs
 
 
 def _inner_repeat(lines: list[tuple[KeyedLine, LineKind]], candidates: list[int], chosen: int) -> int:
@@ -335,6 +364,47 @@ def _inner_repeat(lines: list[tuple[KeyedLine, LineKind]], candidates: list[int]
         return chosen
     inner, outer = lines[after[0]][0].key.replace(" ", ""), lines[chosen][0].key.replace(" ", "")
     return after[0] if len(inner) >= _MIN_REPEAT and inner != outer and inner in outer else chosen
+
+
+def _head_title(
+    lines: list[tuple[KeyedLine, LineKind]], head_end: int, title_at: int | None, fields: _Fields
+) -> KeyedLine | None:
+    """The headline line: the chosen head line, or one glued to the first paragraph.
+
+    When the only headline-shaped line is an issuer's, site's or column's name (`统计暨普查局`
+    above the text), a headline glued to the first paragraph is the page's own.
+    """
+    if title_at is None:
+        return _split_glued(lines, head_end, fields)
+    if _furniture(lines[title_at][0].key, set()):
+        return _split_glued(lines, head_end, fields) or lines[title_at][0]
+    return _split_title(lines, title_at)
+
+
+#: Where a headline broken over two lines continues: the first part ends on a word that needs
+#: what follows (`…的`, `…和`, `（`), or the second opens with one that needs what came before.
+_OPEN_END = re.compile(r"[的和及与暨对在、（(—\-]$")
+_JOINED_START = re.compile(r"^[和及与暨的）)、]")
+#: A number broken between the lines (`…增长8.` / `3%`).
+_BROKEN_NUMBER = (re.compile(r"\d$"), re.compile(r"^[\d.%年月日]"))
+#: A document's name set under its issuer: `全国人民代表大会常务委员会` / `关于…的决议`.
+_DOCUMENT_START = re.compile(r"^关于")
+
+
+def _split_title(lines: list[tuple[KeyedLine, LineKind]], title_at: int) -> KeyedLine:
+    """The headline, joined with the line above it when the page broke it over two lines."""
+    title = lines[title_at][0]
+    if title_at == 0 or lines[title_at - 1][1] is not LineKind.BODY:
+        return title
+    above = lines[title_at - 1][0]
+    a, b = above.key, title.key
+    if not _is_headline(a) or len(a) + len(b) > _MAX_TITLE or is_site_name(a) or is_column_name(a):
+        return title
+    number = bool(_BROKEN_NUMBER[0].search(a) and _BROKEN_NUMBER[1].match(b))
+    broken = bool(_OPEN_END.search(a) or _JOINED_START.match(b)) or number
+    if broken or (_DOCUMENT_START.match(b) and is_issuer(a)):
+        return KeyedLine.of(above.text + title.text)
+    return title
 
 
 def _split_glued(lines: list[tuple[KeyedLine, LineKind]], head_end: int, fields: _Fields) -> KeyedLine | None:

@@ -61,11 +61,12 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     inside = [line for line in lines if not line.chrome] if container is None else container.lines
     start, end = (inside[0].index, inside[-1].index + 1) if inside else (len(lines), len(lines))
 
-    headline = choose_headline(lines, titles, start, kinds)
+    headline = choose_headline(lines, titles, start, kinds, tuple(head.site_names))
     _mark_headline(kinds, headline, lines, inside, start)
     if table is not None and table.disclosure.title:
         _mark_split_title(kinds, inside, table.disclosure.title)
 
+    _mark_value_labels(kinds, lines, inside)
     _keep_bilingual_english(inside, kinds)
     if container is not None:
         mark_widgets(inside, kinds, container.element)
@@ -88,6 +89,24 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     if table is not None:
         disclosure.offer(out, table)
     return out
+
+
+#: A label left alone on its line, its value on the next (`日期Date:`, `发布时间：`).
+_LONE_LABEL = re.compile(rf"^[{HAN}][^。！？，,]{{0,24}}[:：]$")
+
+
+def _mark_value_labels(kinds: list[LineKind], lines: list[RenderedLine], inside: list[RenderedLine]) -> None:
+    """A lone label over a date line is that line's label: metadata with it, not text.
+
+    Templates that set label and value in separate paragraphs leave the label looking like a
+    short body line once the date line is read as the page's stamp.
+    """
+    for line in inside:
+        i = line.index
+        nxt = i + 1
+        stamped = nxt < len(lines) and kinds[nxt] is LineKind.STAMP
+        if stamped and kinds[i] is LineKind.BODY and _LONE_LABEL.match(line.text):
+            kinds[i] = LineKind.META
 
 
 #: A bilingual label: Han then an English word or two, `二、機型Aircraft Type:`, `日期Date:`.

@@ -33,6 +33,8 @@ _DATE_TAGS = (
 )
 _SOURCE_TAGS = ("contentsource", "source", "article:source")
 _URL_TAGS = ("url", "og:url")
+#: Tags that name the site itself: its name is cut from title strings like a learned one.
+_SITE_TAGS = ("og:site_name", "sitename", "application-name")
 _ABSOLUTE = re.compile(r"^https?://[^\s/]+\.[^\s]*$", re.IGNORECASE)
 # A leading run is tried from its first character only (the look-behind): from every one it
 # would rescan the run to the end, quadratic on a long value.
@@ -52,6 +54,8 @@ class HeadMeta:
     dates: list[tuple[str, str]] = field(default_factory=list)
     sources: list[tuple[str, str]] = field(default_factory=list)
     urls: list[tuple[str, str]] = field(default_factory=list)
+    #: The site's own name as declared (og:site_name, SiteName).
+    site_names: list[str] = field(default_factory=list)
 
 
 def read_head(root: Element) -> HeadMeta:
@@ -89,6 +93,7 @@ def read_head(root: Element) -> HeadMeta:
         value = clean_source(_without_source_note(tags.get(key) or ""), _MAX_DECLARED_SOURCE)
         if value:
             out.sources.append((f"meta:{key}", value))
+    out.site_names.extend(tags[key] for key in _SITE_TAGS if key in tags)
     out.urls.extend(("link:canonical", href) for href in canonical)
     for key in _URL_TAGS:
         value = tags.get(key, "")

@@ -80,15 +80,17 @@ def choose_headline(
     references: list[tuple[str, str]],
     container_start: int,
     kinds: list[LineKind] | None = None,
+    site_names: tuple[str, ...] = (),
 ) -> Headline | None:
     """Pick the headline.
 
     `references` are (origin, text) title strings from the page's metadata, most trusted first
     (ArticleTitle, og:title, <title> …). `container_start` is the index of the first line of the
     article container; `kinds` are the lines' kinds (kinds.classify), used when no reference
-    confirms a visible line.
+    confirms a visible line; `site_names` are the names the page declares for itself
+    (og:site_name), cut from the references like the names learned from `<title>`.
     """
-    names = learned_names(references)
+    names = learned_names(references, site_names)
     keys = [(origin, norm(text), norm(_without_site(text, names))) for origin, text in references if text]
     # What any match needs (see _match): the key inside a reference, or ending with a long cut
     # one. Keys hold no line break (norm drops white space), so one substring test against the
@@ -99,8 +101,12 @@ def choose_headline(
     lo = max(0, container_start - _WINDOW)
     hi = min(n, container_start + 12)
     norms = {i: norm(lines[i].text) for i in range(lo, min(n, hi + 2)) if len(lines[i].text) <= _MAX_TITLE}
-    # Per line from `lo`: its key, or None when it cannot be part of a headline.
-    line_keys = [None if lines[j].row else norms.get(lines[j].index) for j in range(lo, min(n, hi + 2))]
+    # Per line from `lo`: its key, or None when it cannot be part of a headline. A navigation
+    # link (a menu item naming the column that `<title>` also names) is not one unless styled
+    # as a heading.
+    line_keys = [
+        None if lines[j].row or _nav_link(lines[j]) else norms.get(lines[j].index) for j in range(lo, min(n, hi + 2))
+    ]
     best: tuple[float, int, int] | None = None
     for i in range(lo, hi):
         key = ""
@@ -146,9 +152,21 @@ def choose_headline(
     return heading
 
 
+#: Link share above which an unstyled line is a navigation item, not a headline.
+_NAV_LINK_DENSITY = 0.5
+
+
+def _nav_link(line: RenderedLine) -> bool:
+    return line.link_density > _NAV_LINK_DENSITY and not line.heading
+
+
 def _without_site(text: str, names: tuple[str, ...]) -> str:
-    """A title string without the site's and column's names around it."""
-    return cut_site_names(cut_site_suffix(text), names)
+    """A title string without the site's and column's names around it.
+
+    The page's own names go first: a site name before the headline (`某某日报 | 标题`) would
+    otherwise read as the headline with the real one cut off as a suffix.
+    """
+    return cut_site_names(cut_site_suffix(cut_site_names(text, names)), names)
 
 
 def _match(key: str, refs: list[tuple[str, str, str]]) -> float:
@@ -173,7 +191,8 @@ def _match(key: str, refs: list[tuple[str, str, str]]) -> float:
 _HEADLINE_KINDS = frozenset((LineKind.BODY, LineKind.TITLE))
 _UNDER_HEADLINE = frozenset((LineKind.META, LineKind.STAMP, LineKind.TOOLBAR, LineKind.BYLINE))
 _HEADLINE_WINDOW = 15
-_SENTENCE_END = re.compile(r"[。！？；]$")
+#: A headline never ends a sentence, nor introduces what follows (`日期Date:`, `附件：`).
+_SENTENCE_END = re.compile(r"[。！？；:：]$")
 _FULL_STOP = re.compile(r"[。！？]")
 
 
@@ -209,17 +228,44 @@ def _visible_heading(lines: list[RenderedLine], kinds: list[LineKind], container
             best = (score, i)
     if best is None:
         return None
-    # A heading broken by <br> continues on lines of the same element.
-    first = best[1]
-    group = [first]
-    while (
-        group[-1] + 1 < len(lines)
-        and len(group) < 3
-        and lines[group[-1] + 1].owner is lines[first].owner
-        and lines[first].heading
-    ):
-        group.append(group[-1] + 1)
+    group = _heading_group(lines, kinds, best[1])
     return Headline("".join(lines[i].text for i in group), tuple(group), "styled")
+
+
+#: Most lines one headline is set over, and its longest joined length.
+_GROUP_LINES = 3
+_GROUP_CHARS = 80
+
+
+def _heading_group(lines: list[RenderedLine], kinds: list[LineKind], first: int) -> list[int]:
+    """The lines one headline is set over, from its first line.
+
+    A heading broken by <br> continues on lines of the same element; a document name set over
+    consecutive bold centred paragraphs (`全国人民代表大会常务委员会` / `关于批准…` / `…的决议`)
+    continues on the next lines styled the same way, up to a punctuated line.
+    """
+    head = lines[first]
+    group = [first]
+    size = len(head.text)
+    while group[-1] + 1 < len(lines) and len(group) < _GROUP_LINES:
+        nxt = lines[group[-1] + 1]
+        same_element = nxt.owner is head.owner and head.heading > 0
+        same_style = (
+            head.bold
+            and head.centered
+            and nxt.bold
+            and nxt.centered
+            and nxt.heading == head.heading
+            and kinds[nxt.index] in _HEADLINE_KINDS
+            and not nxt.chrome
+            and not _SENTENCE_END.search(nxt.text)
+            and not _FULL_STOP.search(nxt.text)
+        )
+        if not (same_element or same_style) or size + len(nxt.text) > _GROUP_CHARS:
+            break
+        group.append(group[-1] + 1)
+        size += len(nxt.text)
+    return group
 
 
 #: How many lines open a fragment before its headline must have come.
