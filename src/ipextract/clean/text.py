@@ -102,12 +102,7 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     glued = title is not None and (title_at is None or title is not lines[title_at][0])
     if glued:
         title_at = None  # the headline was glued to the first paragraph
-    headline = _without_site_suffix(title) if title else None
-    part = headline_part(title.key) if title else None
-    if title and part:
-        headline = title.cut(0, part[1]).strip()  # `…（主题）`
-    if title and headline:
-        headline = without_issuer_prefix(headline, KeyedLine.of(headline).key)
+    headline = _headline_text(title) if title else None
     repeats = {title.key.replace(" ", ""), KeyedLine.of(headline).key.replace(" ", "")} if title and headline else set()
 
     last_spam = False
@@ -170,6 +165,17 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     fields.flush(out)
     out.blocks = [b for b in _join_wrapped(body) if b]
     return out
+
+
+def _headline_text(title: KeyedLine) -> str | None:
+    """The title line as the headline: without a site suffix, a `（主题）` mark or an issuer prefix."""
+    headline = _without_site_suffix(title)
+    part = headline_part(title.key)
+    if part:
+        headline = title.cut(0, part[1]).strip()  # `…（主题）`
+    if headline:
+        headline = without_issuer_prefix(headline, KeyedLine.of(headline).key)
+    return headline
 
 
 def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tuple[KeyedLine, LineKind]]:
