@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..resources import alternation, data_lines
 from .periods import ASOF, PERIOD, Period
@@ -54,7 +54,7 @@ def _name_after() -> re.Pattern[str]:
     return re.compile(rf"[^，,。；;：:！？]{{0,{_NAME_REACH}}}?(?:{alternation(data_lines(NAMES))})")
 
 
-@lru_cache(maxsize=2)
+@cache  # one pattern per word list (stocks, flows, event references): never evicted
 def _words(name: str) -> re.Pattern[str]:
     return re.compile(alternation(data_lines(name)))
 
