@@ -3,7 +3,7 @@
 Assembly is the one place the output is written. A failed write (a full disk, a lost mount)
 must never be retried blindly: the bytes already appended cannot be taken back, so appending the
 part again would duplicate records or leave a torn line. So every OSError while writing the
-outputs becomes an `OutputError` that stops the run; the temporary output is discarded (the
+outputs becomes an `AssemblyError` that stops the run; the temporary output is discarded (the
 final file is complete or absent) and the parts stay for --resume.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..writers import atomic_output, atomic_path, parquet_schemas, write_csv_header
-from .config import OutputError, ShardConfig
+from .config import AssemblyError, ShardConfig
 from .parts import PartsLayout
 
 
@@ -35,7 +35,7 @@ class Assembler:
         self.output, self.errors_path, self.bom = output, errors, bom
         self.finished: set[int] = set()
         self.next = 0
-        self.failed: OutputError | None = None
+        self.failed: AssemblyError | None = None
         self._stack = contextlib.ExitStack()
         self._main: Any = None
         self._errors: IO[bytes] | None = None
@@ -71,13 +71,13 @@ class Assembler:
 
     @contextlib.contextmanager
     def _writing(self, path: str | None) -> Any:
-        """Turn a write error into the OutputError that ends the run (and remember it)."""
+        """Turn a write error into the AssemblyError that ends the run (and remember it)."""
         if self.failed is not None:
             raise self.failed
         try:
             yield
         except OSError as exc:
-            self.failed = OutputError(path or "-", exc)
+            self.failed = AssemblyError(path or "-", exc)
             raise self.failed from exc
 
     def shard_done(self, index: int) -> None:
@@ -105,7 +105,7 @@ class Assembler:
         # Leaving normally flushes, syncs and renames them: that can fail too (a full disk).
         failing = exc_type is not None or self.failed is not None
         if failing:
-            self._stack.__exit__(exc_type or OutputError, exc or self.failed, tb)
+            self._stack.__exit__(exc_type or AssemblyError, exc or self.failed, tb)
             if exc_type is None and self.failed is not None:
                 raise self.failed  # a caller swallowed it: the run still must not look finished
             return

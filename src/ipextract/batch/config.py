@@ -36,7 +36,7 @@ class RunError(Exception):
     """
 
 
-class OutputError(RunError):
+class AssemblyError(RunError):
     """Writing an output failed (a full disk, a lost mount): the output is left as it was."""
 
     def __init__(self, path: str, exc: OSError) -> None:
