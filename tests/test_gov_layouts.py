@@ -19,7 +19,10 @@ _MOE = {
     "index_number": "360A12-07-2024-0008-1", "doc_number": "教思政厅函〔2024〕10号", "issuer": "教育部办公厅",
     "category": "高等教育",
 }
-_ZJ = {"index_number": "002482330/2020-10091", "issuer": "省文化和旅游厅", "written_at": "2020-12-29"}
+_ZJ = {
+    "index_number": "002482330/2020-10091", "issuer": "省文化和旅游厅", "written_at": "2020-12-29",
+    "published_at": "2020-12-29T11:07",
+}
 _P14 = {
     "index_number": "xzfgzbmtjj/2019-0004", "issuer": "汉阴县统计局", "written_at": "2019-04-23",
     "published_at": "2019-04-23T08:42", "category": "统计信息", "validity": "有效",
@@ -74,11 +77,12 @@ CASES = [
     ("g2-clone-zj-ct-1.html", [(">2020-12-29<", ">2020年12月29日<")], _gov(_ZJ)),
     ("g2-clone-zj-ct-1.html", [(">2020-12-29<", ">2020/12/29<")], _gov(_ZJ)),
     ("p14.txt", [("2019年04月23日", "2019.04.23"), ("2019-04-23 08:42", "2019年4月23日 08:42")], _gov(_P14)),
-    # A row missing: what is left is still the table.
+    # A row missing: what is left is still the table (without its 文号, the record's 生成日期 is
+    # the written date).
     (
         "clone-moe-1.html",
         [("发文字号：", "发文说明："), ("信息类别：", "报送说明：")],
-        _gov(_MOE, doc_number=None, category=None),
+        _gov(_MOE, doc_number=None, category=None, written_at="2024-06-04"),
     ),
     ("p14.txt", [("公开目录: | 统计信息 |", ""), ("有效性 | 有效 |", "")], _gov(_P14, category=None, validity=None)),
 ]

@@ -87,8 +87,20 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
     )
     add_candidates(out, head, headline, lines, kinds, body_lines, regions)
     if table is not None:
-        disclosure.offer(out, table)
+        disclosure.offer(out, table, _header_date(out))
     return out
+
+
+#: Origins of the dates read from the header's label and stamp lines (not the tail's).
+_HEADER_DATES = frozenset(("visible:label", "visible:stamp"))
+
+
+def _header_date(out: Extracted) -> str | None:
+    """The date the header shows under the headline, as the candidates read it."""
+    for c in out.candidates:
+        if c.field == "published_at" and c.origin in _HEADER_DATES:
+            return str(c.value)
+    return None
 
 
 #: A label left alone on its line, its value on the next (`日期Date:`, `发布时间：`).
