@@ -304,6 +304,29 @@ def test_trailer_drops_labels_keeps_signature():
     assert body(page(article)) == [PARA, PARA2, "某某市知识产权局", "2024年5月30日"]
 
 
+MENU_UL = "<ul>" + "".join(f'<li><a href="/m{i}">服务{i}</a></li>' for i in range(6)) + "</ul>"
+MENU_DL = "".join(
+    f'<dl><dt><a href="/d{i}">互动{i}</a></dt><dd><a href="/e{i}">信箱{i}</a></dd></dl>' for i in range(3)
+)
+CREDITS = "<p>开办：某某市人民政府</p><p>主办：某某市人民政府办公室</p><p>地址：某某市人民路30号</p>"
+
+
+@pytest.mark.parametrize("menu", [MENU_UL, MENU_DL])
+def test_a_footer_menu_inside_the_container_ends_the_article(menu):
+    """A portal whose article element runs on into its footer: the menu block after the
+    signature ends the article, and the site's 开办 / 主办 / 地址 credits under it are not text."""
+    article = f"<p>{PARA}</p><p>{PARA2}</p><p>联系人：张三</p><p>某某市文化馆</p><p>2024年3月1日</p>{menu}{CREDITS}"
+    assert body(page(article)) == [PARA, PARA2, "联系人：张三", "某某市文化馆", "2024年3月1日"]
+
+
+def test_a_long_attachment_list_is_no_footer_menu():
+    names = ["附件：1.知识竞答工作要求", "2.作品报送要求", "3.成果征集表", "4.报名回执", "5.联系人名单"]
+    items = "".join(f"<p><a href='{i}.doc'>{name}</a></p>" for i, name in enumerate(names))
+    article = f"<p>{PARA}</p><p>{PARA2}</p>{items}<p>某某市教育局办公室</p>"
+    want = [PARA, PARA2, *names, "某某市教育局办公室"]
+    assert body(page(article)) == want
+
+
 def test_label_lines_between_paragraphs_are_text():
     article = f"<p>{PARA}</p><p>时间：2024年6月至12月</p><p>联系人：张三</p><p>{PARA2}</p>"
     assert body(page(article)) == [PARA, "时间：2024年6月至12月", "联系人：张三", PARA2]

@@ -194,6 +194,30 @@ def _document_link(text: str, attachments: bool, *, inside: bool) -> bool:
     return inside and (document_title(text) or link_label(text))
 
 
+#: Link lines in a row that make a navigation block (a site's footer menu), not a link or two.
+_NAV_RUN = 4
+
+
+def _navigation_after(lines: list[RenderedLine], kinds: list[LineKind], last: int, end: int) -> int:
+    """Where the article ends: at `end`, or earlier at a navigation block after its last
+    paragraph.
+
+    A container that runs into the site's footer (a portal whose footer menu and 开办 / 主办 /
+    地址 credits follow the article in the same element) shows a block of link lines between
+    the article's signature and the footer text; past such a block nothing is the article's.
+    Document links (an attachment list) are no navigation.
+    """
+    run, attachments = 0, False
+    for i in range(last + 1, end):
+        text = lines[i].text
+        nav = kinds[i] is LineKind.LINKS and not _document_link(text, attachments, inside=False)
+        attachments = attachment_label(text) or (attachments and bool(_LIST_ITEM.match(text)))
+        run = run + 1 if nav else 0
+        if run == _NAV_RUN:
+            return i - run + 1
+    return end
+
+
 def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) -> Selection:
     """Apply the positional rules of the module docstring to the container's lines.
 
@@ -221,6 +245,7 @@ def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) 
             end = i
             break
     last = max(i for i in range(first, end) if prose[i])
+    end = _navigation_after(lines, kinds, last, end)
     kept: list[int] = []
     dropped = [(i, LineKind.HEADER if kinds[i] is LineKind.BODY else kinds[i]) for i in range(cut + 1)]
     attachments = False
