@@ -327,6 +327,15 @@ def test_a_long_attachment_list_is_no_footer_menu():
     assert body(page(article)) == want
 
 
+@pytest.mark.parametrize("boxes", [["文件下载：", "关联文件："], ["相关附件"], ["八、附件："], ["相关公告"]])
+def test_empty_attachment_boxes_and_related_labels_after_the_text_go(boxes):
+    """A template's downloads or attachments box with no file in it, or the label of a related
+    list, leaves only its label after the last paragraph: not the article's."""
+    labels = "".join(f"<p>{label}</p>" for label in boxes)
+    article = f"<p>{PARA}</p><p>{PARA2}</p><p>某某市教育局办公室</p>{labels}"
+    assert body(page(article)) == [PARA, PARA2, "某某市教育局办公室"]
+
+
 def test_label_lines_between_paragraphs_are_text():
     article = f"<p>{PARA}</p><p>时间：2024年6月至12月</p><p>联系人：张三</p><p>{PARA2}</p>"
     assert body(page(article)) == [PARA, "时间：2024年6月至12月", "联系人：张三", PARA2]

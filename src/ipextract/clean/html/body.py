@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .. import LineKind
 from ..line_rules import LIST_MARKER
-from .attachments import attachment_label, document_file, document_title, link_label
+from .attachments import attachment_label, bare_attachment_label, document_file, document_title, link_label
 from .kinds import date_only_line
 from .layout import RenderedLine
 
@@ -266,5 +266,9 @@ def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) 
             dropped.append((i, LineKind.CAPTION))
         else:
             kept.append(i)
+    # Attachment and download labels left with no item under them close no list: the
+    # template's empty boxes.
+    while kept and kept[-1] > last and bare_attachment_label(lines[kept[-1]].text):
+        dropped.append((kept.pop(), LineKind.LINKS))
     dropped.extend((i, kinds[i] if i == end else LineKind.AFTER_END) for i in range(end, n))
     return Selection(kept, dropped, first, end)
