@@ -125,6 +125,12 @@ def test_meta_lines(line, fields):
         # A key-value table row read as one line names no source beside its date.
         ("行政区域 芷江侗族自治县 公告时间 2021年06月10日 17:35", {"published_at": "2021-06-10T17:35"}),
         ("发布机构 某某市财政局 发布日期 2023-05-04", {"published_at": "2023-05-04"}),
+        # A blog post's info bar: poster, category, view and comment counts.
+        ("2019年09月11日 富达传媒 时政新闻 1665 0", {"published_at": "2019-09-11"}),
+        ("2021-03-02 08:15 某某资讯网 社会新闻 328 12", {"published_at": "2021-03-02T08:15"}),
+        # One or two names without counters are the source.
+        ("2017-04-10 08:56 眉山网", {"published_at": "2017-04-10T08:56", "source": "眉山网"}),
+        ("0 四川日报 2022年04月08日", {"published_at": "2022-04-08", "source": "四川日报"}),
     ],
 )
 def test_table_rows_beside_a_date_name_no_source(line, fields):

@@ -296,6 +296,10 @@ def _date_line_fields(line: KeyedLine) -> list[MetaField] | None:
         return fields
     if len(words) > _MAX_SOURCE_WORDS:
         return fields  # a table row read as one line (`行政区域 XX县 公告时间 …`), not a name
+    if len(words) > 1 and any(w.strip(_VALUE_TRIM).isdigit() for w in rest_key.split()):
+        # A blog post's info bar (`日期 站名 栏目 1665 0`: poster, category, views, comments):
+        # its names are unlabelled and none of them is said to be the source.
+        return fields
     if len(rest) > _MAX_SOURCE or _SENTENCE_PUNCT.search(rest) or not HAN_CHAR.search(rest):
         return None
     offset = rest_key.find(words[0].strip(_VALUE_TRIM)) + rest_span[0] if words else rest_span[0]
