@@ -226,6 +226,8 @@ CRUMBS = [
     # 首页 in the outer table's row, the other items in a table nested in the next cell.
     ("g2-clone-zj-ct-1.html", ["首页", "政务公开", "法定主动公开内容", "政策文件及解读", "重要公告"]),
     ("g2-clone-jinan-1.html", ["首页", "新闻", "重点关注"]),
+    # The path above a disclosure table (two copies of it) set over the headline.
+    ("g2-clone-hefei-ss-1.html", ["首页", "蜀山区审计局", "监督保障", "专项工作"]),
 ]
 
 

@@ -336,6 +336,40 @@ def test_empty_attachment_boxes_and_related_labels_after_the_text_go(boxes):
     assert body(page(article)) == [PARA, PARA2, "某某市教育局办公室"]
 
 
+CSS_PATHS = [
+    '<ol class="am-breadcrumb"><li><a href="/">首页</a></li><li><a href="/a">市局部门</a></li>'
+    '<li class="am-active">正文</li></ol>',
+    '<div id="crumbs"><span><a href="/">首页</a></span><span><a href="/a">市局部门</a></span>'
+    "<span>正文</span></div>",
+]
+
+
+@pytest.mark.parametrize("path", CSS_PATHS)
+def test_a_location_path_whose_separators_are_css(path):
+    """A list named for a path (`breadcrumb`, `crumbs`) whose separators are drawn by its
+    style sheet: its items are the levels."""
+    article = f"{path}<h1>某某局召开年度工作会议</h1><p>{PARA}</p><p>{PARA2}</p>"
+    assert field(page(article), "breadcrumb") == [["首页", "市局部门", "正文"]]
+
+
+def test_a_location_path_above_a_disclosure_table():
+    """The table's rows between the path and the headline do not put the path out of reach."""
+    rows = "".join(
+        f"<tr><th>{label}：</th><td>{value}</td></tr>"
+        for label, value in [
+            ("索引号", "K1618-2017-00036"), ("信息分类", "专项工作"), ("发布机构", "某某区审计局"),
+            ("生成日期", "2017-04-12"), ("文号", ""), ("有效性", "有效"), ("生效时间", "2017-04-12"),
+            ("废止时间", "暂无"), ("名称", "某某区审计局召开年度工作会议"), ("失效时间", "暂无"),
+            ("关键词", ""), ("公开方式", "主动公开"), ("公开范围", "面向社会"),
+        ]
+    )
+    article = (
+        '<div class="pos"><a href="/">首页</a> &gt; <a href="/a">某某区审计局</a> &gt; <a href="/b">专项工作</a></div>'
+        f"<table>{rows}</table><h1>某某区审计局召开年度工作会议</h1><p>{PARA}</p><p>{PARA2}</p>"
+    )
+    assert field(page(article), "breadcrumb") == [["首页", "某某区审计局", "专项工作"]]
+
+
 def test_label_lines_between_paragraphs_are_text():
     article = f"<p>{PARA}</p><p>时间：2024年6月至12月</p><p>联系人：张三</p><p>{PARA2}</p>"
     assert body(page(article)) == [PARA, "时间：2024年6月至12月", "联系人：张三", PARA2]

@@ -127,3 +127,16 @@ ENDS = [
 def test_the_text_ends_with_the_article(name, last):
     doc = parse_file(FIXTURES / f"{name}.html", Options(facts=False))
     assert doc.paragraphs[-1].endswith(last)
+
+
+CRUMBS = [
+    # An `ol.breadcrumb` whose separators are CSS, above an h1 the headline tag repeats.
+    ("g2-clone-wlmq-1", ["首页", "市局部门", "乌鲁木齐市文化和旅游局", "通知公告", "正文"]),
+    # A year's archive column as the last level.
+    ("g2-clone-sjz-1", ["首页", "综合要闻", "本市要闻", "2024"]),
+]
+
+
+@pytest.mark.parametrize(("name", "crumbs"), CRUMBS)
+def test_the_location_path(name, crumbs):
+    assert parse_file(FIXTURES / f"{name}.html", Options(facts=False)).breadcrumb == crumbs

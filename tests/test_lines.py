@@ -34,6 +34,9 @@ from ipextract.han import HAN_RANGES
         ("合江新聞網(wǎng)> 媒體關(guān)注> 今日要聞> 瀏覽文章", ["合江新聞網", "媒體關注", "今日要聞", "瀏覽文章"]),
         ("首页 > 新闻 >", ["首页", "新闻"]),
         ("新闻中心 > 正文", ["新闻中心", "正文"]),
+        # A year's archive column as the last level.
+        ("首页 >> 综合要闻 >> 本市要闻 >> 2024", ["首页", "综合要闻", "本市要闻", "2024"]),
+        ("当前位置：首页 > 统计数据 > 2023", ["首页", "统计数据", "2023"]),
     ],
 )
 def test_breadcrumb_separators_and_prefixes(line, items):
@@ -47,6 +50,8 @@ def test_breadcrumb_separators_and_prefixes(line, items):
         "制圖/姜宣憑",  # a credit, not a path
         "增速 > 5%",
         "2019/07/29",
+        "2019 > 2020",
+        "首页 / 新闻 / 2024",  # a slash before a year may be a date's
         "中評社北京1月30日電/據《人民日報》報導,遼寧大連28日舉行重點項目開工活動。",
         "http://www.crntt.hk/doc/1.html",
         "高起点谋划 布局知识产权制度创新试验田",

@@ -146,7 +146,9 @@ def _breadcrumb_spans(key: str) -> list[tuple[int, int]] | None:
         if len(spans) < 2:
             continue
         items = [key[a:b] for a, b in spans]
-        if not all(_crumb_item_ok(x) for x in items) or (slash and min(map(len, items)) < 2):
+        if not all(_crumb_item_ok(x, slash) for x in items) or (slash and min(map(len, items)) < 2):
+            continue
+        if all(_CRUMB_YEAR.match(x) for x in items):  # `2019 > 2020` is a comparison, no path
             continue
         home = items[0].replace(" ", "").lower() in vocab.words("lines_home_words.txt")
         if m or home or len(items) >= 3 or not slash:
@@ -166,7 +168,15 @@ def _split_spans(key: str, separator: re.Pattern[str], start: int) -> list[tuple
     return spans
 
 
-def _crumb_item_ok(item: str) -> bool:
+#: A column of a year's items (`首页 >> 本市要闻 >> 2024`): a level of a path between arrows.
+_CRUMB_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+def _crumb_item_ok(item: str, slash: bool) -> bool:
+    """An item of a path; a bare number is none (a pager, a date's part), but a year is the
+    archive column sites file items under, when arrows set it apart (a slash would be a date's)."""
+    if not slash and _CRUMB_YEAR.match(item):
+        return True
     return 0 < len(item) <= _MAX_CRUMB_ITEM and not _CRUMB_ITEM_BAD.search(item)
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ...dates import TIMESTAMP, parse_timestamp
 from ...han import HAN
+from ...resources import alternation, data_lines
 from .. import Extracted, LineKind
 from ..bylines import byline_line, closing_byline, opening_byline
 from ..keys import KeyedLine
@@ -64,6 +66,9 @@ class Regions:
     first_prose: int
     #: One past the last line of the text.
     body_end: int
+    #: Where the header starts for the location path: above a disclosure table set over the
+    #: headline, whose rows would otherwise push the path out of reach.
+    crumbs_from: int | None = None
 
 
 def add_candidates(
@@ -103,7 +108,7 @@ def add_candidates(
     _body_meta(out, body)
     for origin, value in head.urls:
         out.add("url", value, origin)
-    crumbs = _breadcrumb(lines, head_from)
+    crumbs = _breadcrumb(lines, head_from if regions.crumbs_from is None else regions.crumbs_from)
     if crumbs:
         out.add("breadcrumb", crumbs, "visible:breadcrumb")
 
@@ -224,7 +229,46 @@ def _breadcrumb(lines: list[RenderedLine], head_from: int) -> list[str]:
         path = _longest_path(lines, lo, end)
         if path:
             return path
-    return []
+    return _named_path(lines, lo, head_from)
+
+
+#: How far up from a line its path element may be: the link, the list item, the list.
+_CRUMB_NAME_REACH = 3
+
+
+@cache
+def _crumb_names() -> re.Pattern[str]:
+    return re.compile(alternation(word.lower() for word in data_lines("html_crumb_names.txt")))
+
+
+def _named_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
+    """The location path as the items of an element named for one (`<ol class="breadcrumb">`),
+    when its separators are drawn by CSS and no text separates the levels: the nearest such
+    element above the headline, its short lines in order."""
+    items: list[str] = []
+    holder: Element | None = None
+    for line in reversed(lines[lo:end]):
+        found = _crumb_element(line.owner)
+        if found is None or (holder is not None and found is not holder) or len(line.text) > _CRUMB_PIECE:
+            if items:
+                break
+            continue
+        holder = found
+        # Inline items (`<span>`s) render as one line of several text runs.
+        items[:0] = [part.strip() for part in line.parts if part.strip()] or [line.text.strip()]
+    return items if len(items) >= 2 else []
+
+
+def _crumb_element(el: Element | None) -> Element | None:
+    """The ancestor of `el` (itself included, _CRUMB_NAME_REACH levels) named as a path."""
+    for _ in range(_CRUMB_NAME_REACH):
+        if el is None:
+            return None
+        name = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if _crumb_names().search(name):
+            return el
+        el = el.getparent()
+    return None
 
 
 #: How far up two crumb pieces may have to go to meet: a cell, its row, its table, the outer cell.
