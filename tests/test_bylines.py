@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ipextract import Options, parse
-from ipextract.clean.bylines import Byline, byline_line, closing_byline, opening_byline
+from ipextract.clean.bylines import Byline, byline_line, closing_byline, opening_byline, role_byline
 from ipextract.clean.keys import KeyedLine
 
 P = "会议听取了全市一季度经济运行情况汇报，研究部署下一阶段重点工作，要求各地各部门狠抓落实。"
@@ -26,6 +26,22 @@ P = "会议听取了全市一季度经济运行情况汇报，研究部署下一
 )
 def test_byline_line(line, byline):
     assert byline_line(KeyedLine.of(line)) == byline
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("通讯员 李华 记者 王晓明", Byline("李华 王晓明")),  # roles and names in any order
+        ("本报记者 王晓明 通讯员 李华", Byline("王晓明 李华")),
+        ("記者：王曉明 攝影：李華", Byline("王曉明")),  # a photographer is no author
+        ("文件下载：", None),  # a label that opens with a role character
+        ("记者从市统计局获悉", None),
+        ("编辑 张三", None),
+        ("记者 会上发言的代表们", None),
+    ],
+)
+def test_role_byline(line, byline):
+    assert role_byline(KeyedLine.of(line)) == byline
 
 
 @pytest.mark.parametrize(
@@ -87,3 +103,9 @@ def _text(head: str, first: str, last: str) -> str:
 def test_bylines_fill_author_and_source(page, head, first, last, author, source):
     doc = parse(page(head, first, last), Options(facts=False))
     assert (doc.author, doc.source) == (author, source)
+
+
+@pytest.mark.parametrize("line", ["通讯员 李华 记者 王晓明", "通讯员：李华 本报记者：王晓明"])
+def test_an_unmarked_byline_line_leaves_the_html_body(line):
+    doc = parse(_html("", P, P).replace(f"<p>{P}</p>", f"<p>{line}</p><p>{P}</p>", 1), Options(facts=False))
+    assert (doc.author, doc.paragraphs) == ("李华 王晓明", [P, P, P])

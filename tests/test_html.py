@@ -793,6 +793,20 @@ def test_trailing_author(line, author):
 
 
 @pytest.mark.parametrize(
+    ("runs", "expected"),
+    [
+        (("发布日期：2024-05-06 撰稿人：王晓明 信息来源：某某日报",), {
+            "published_at": "2024-05-06", "author": "王晓明", "source": "某某日报",
+        }),
+        (("文字：王晓明 图片：李华",), {"author": "王晓明"}),  # a photo credit ends the author's value
+        (("文章作者：王晓明", "摄影：李华"), {"author": "王晓明"}),
+    ],
+)
+def test_author_labels_and_photo_credits(runs, expected):
+    assert label_fields(runs) == expected
+
+
+@pytest.mark.parametrize(
     ("value", "source"),
     [("打印", None), ("【打印】", None), ("關閉窗口", None), ("云南日报", "云南日报"), ("新華社", "新華社")],
 )

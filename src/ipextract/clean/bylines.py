@@ -1,6 +1,7 @@
 """Bylines in the shapes news and government pages print them, read into author and source.
 
-- a byline line: `□ 本报记者 王晓明`, `作者︱王晓明`, `文︱王晓明`, `本报记者 王晓明 通讯员 李华`;
+- a byline line: `□ 本报记者 王晓明`, `作者︱王晓明`, `文︱王晓明`, `本报记者 王晓明 通讯员 李华`,
+  `通讯员 李华 记者 王晓明`;
 - a dateline opening a paragraph: `（中央社記者王曉明台北4日電）`, `【記者王曉明／台北報導】`,
   `本报讯（记者 王晓明）`: the agency named in it is the story's source;
 - a credit closing a paragraph: `（记者 王晓明）`, `（王晓明／台北报导）`.
@@ -81,6 +82,21 @@ def byline_line(line: KeyedLine) -> Byline | None:
     if not start and key[role.end() : role.end() + 1] not in _marks():
         return None
     names = _credited_names(line, start, len(key))
+    return Byline(names) if names else None
+
+
+def role_byline(line: KeyedLine) -> Byline | None:
+    """An unmarked line of roles and names only, in any order: `通讯员 李华 记者 王晓明`.
+
+    Every word must be a role or a name (see `_credited_names`), and the first role is set apart
+    from what follows it, so a sentence or a label that opens with a role word (`记者从市统计局
+    获悉`, `文件下载`) is none.
+    """
+    key = line.key
+    role = _roles().match(key) if len(key) <= _MAX_LINE else None
+    if not role or not _separators().match(key, role.end()):
+        return None
+    names = _credited_names(line, 0, len(key))
     return Byline(names) if names else None
 
 

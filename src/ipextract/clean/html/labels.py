@@ -17,6 +17,7 @@ from ...convert import to_simplified
 from ...dates import TIMESTAMP, parse_timestamp
 from ...han import HAN, is_han
 from ...resources import alternation, data_lines, data_rows
+from ..bylines import role_byline
 from ..keys import KeyedLine
 from ..line_rules import is_toolbar
 
@@ -222,22 +223,32 @@ def _affiliation() -> re.Pattern[str]:
     return re.compile(alternation(data_lines("html_affiliation_starts.txt")))
 
 
+#: A line longer than this is no byline line.
+_MAX_BYLINE = 40
+
+
 def _byline(key: str) -> re.Match[str] | None:
-    if len(key) > 40:
+    if len(key) > _MAX_BYLINE:
         return None
     return _BYLINE_LINE.match(key) or _PAREN_NAME_LINE.match(key)
 
 
 def is_byline(key: str) -> bool:
-    """A line that is only a byline naming someone: `半月谈记者 史卫燕`, `（罗森）`."""
+    """A line that is only a byline naming someone: `半月谈记者 史卫燕`, `（罗森）`, `通讯员 李华
+    记者 王晓明`."""
     m = _byline(key)
-    return m is not None and clean_author(m["names"]) is not None
+    if m is not None:
+        return clean_author(m["names"]) is not None
+    return len(key) <= _MAX_BYLINE and role_byline(KeyedLine.of(key)) is not None
 
 
 def byline_author(line: KeyedLine) -> str | None:
     """The author of a line that is only a byline: `半月谈记者 史卫燕`, `（羅森）`."""
     m = _byline(line.key)
-    return clean_author(line.cut(*m.span("names"))) if m else None
+    if m is None:
+        byline = role_byline(line)
+        return clean_author(byline.author) if byline else None
+    return clean_author(line.cut(*m.span("names")))
 
 
 #: `（张巨峰）`, `（记者 张巨峰）`, `（特约通讯员：林兴勇）`: a reporter's role (with the kind of reporter
