@@ -370,6 +370,28 @@ def test_a_location_path_above_a_disclosure_table():
     assert field(page(article), "breadcrumb") == [["首页", "某某区审计局", "专项工作"]]
 
 
+LEGEND = "注：红色为所有车辆绕行线路，蓝色仅为小型车辆绕行线路。"
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        f"<p><img src='map.jpg'></p><p>{LEGEND}</p>",  # right under the picture
+        f"<p><img src='map.jpg'><br></p><p>（点击看清晰大图）</p><p>{LEGEND}</p>",  # under its caption
+        "<p><img src='chart.png'></p><p>图注：柱形为当月值，折线为同比增速。</p>",
+    ],
+)
+def test_a_pictures_legend_goes_with_the_picture(picture):
+    article = f"<p>{PARA}</p>{picture}<p>{PARA2}</p><p>{PARA3}</p>"
+    assert body(page(article)) == [PARA, PARA2, PARA3]
+
+
+def test_a_note_between_paragraphs_is_text():
+    note = "注：本文数据均来自市统计局，部分数据因四舍五入存在误差。"
+    article = f"<p>{PARA}</p><p>{note}</p><p>{PARA2}</p>"
+    assert body(page(article)) == [PARA, note, PARA2]
+
+
 def test_label_lines_between_paragraphs_are_text():
     article = f"<p>{PARA}</p><p>时间：2024年6月至12月</p><p>联系人：张三</p><p>{PARA2}</p>"
     assert body(page(article)) == [PARA, "时间：2024年6月至12月", "联系人：张三", PARA2]

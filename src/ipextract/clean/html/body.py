@@ -81,6 +81,18 @@ def image_caption(line: RenderedLine, following: RenderedLine | None) -> bool:
     )
 
 
+#: A picture's legend opens with its label: `注：红色为…线路图`, `图注：…`.
+_LEGEND = re.compile(r"^\s*(?:图注|注)\s*[:：]")
+
+
+def _legend(lines: list[RenderedLine], kinds: list[LineKind], i: int) -> bool:
+    """A `注：` note right under a picture, or under the picture's caption, is its legend (what
+    the map's colours mean), not a note on the text: it goes with the picture."""
+    if not _LEGEND.match(lines[i].text) or len(lines[i].text) > _CAPTION_MAX:
+        return False
+    return lines[i].image_before or (i > 0 and kinds[i - 1] is LineKind.CAPTION and lines[i - 1].image_before)
+
+
 _HEADLINE_BAD_END = re.compile(r"[。！？!?，,、；;：:…]$")
 _DISPLAY_MAX = 40
 #: A document number (`教思政厅函〔2024〕10号`) or a bracketed note (`（…会议通过）`) under a
@@ -262,7 +274,9 @@ def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) 
             dropped.append((i, kind))
         elif i > last and (kind in TRAILER or (kind is LineKind.BODY and lines[i].link_density > _TRAILING_LINKS)):
             dropped.append((i, kind if kind is not LineKind.BODY else LineKind.LINKS))
-        elif kind is LineKind.BODY and image_caption(lines[i], lines[i + 1] if i + 1 < n else None):
+        elif kind is LineKind.BODY and (
+            image_caption(lines[i], lines[i + 1] if i + 1 < n else None) or _legend(lines, kinds, i)
+        ):
             dropped.append((i, LineKind.CAPTION))
         else:
             kept.append(i)
