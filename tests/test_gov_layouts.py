@@ -152,3 +152,22 @@ def test_a_headline_between_a_table_and_a_date_line_is_not_a_wrapped_value():
     )
     doc = parse(page)
     assert (doc.title, doc.gov.issuer, doc.gov.published_at) == ("稳中提质 负压前行", "区统计局", None)
+
+
+def test_a_table_of_label_and_value_lines_does_not_join_the_headline():
+    """Each cell holding its label and value over a `<br>` (one line each): the table's last
+    value stands right above the headline and is no part of it."""
+    rows = [("索引号", "1137/2023-00031"), ("发布机构", "市统计局"), ("成文日期", "2023-05-08")]
+    cells = "".join(f"<td>{label}<br>{value}</td>" for label, value in [*rows, ("主题分类", "统计执法")])
+    paras = [
+        "为进一步做好全市统计执法检查工作，根据国家统计局年度统计执法检查计划，现将有关事项通知如下。",
+        "各单位要如实提供统计资料，对检查中发现的统计造假、弄虚作假行为，依法依规严肃处理。",
+    ]
+    page = (
+        "<html><head><title>关于开展统计执法检查的通知_某某市统计局</title></head><body><div>"
+        f"<table><tr>{cells}</tr></table><h1>关于开展统计执法检查的通知</h1>"
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</div></body></html>"
+    )
+    doc = parse(page)
+    assert (doc.title, doc.gov.category, doc.paragraphs) == ("关于开展统计执法检查的通知", "统计执法", paras)
