@@ -155,9 +155,13 @@ def test_a_headline_between_a_table_and_a_date_line_is_not_a_wrapped_value():
 
 
 def test_a_table_of_label_and_value_lines_does_not_join_the_headline():
-    """Each cell holding its label and value over a `<br>` (one line each): the table's last
-    value stands right above the headline and is no part of it."""
-    rows = [("索引号", "1137/2023-00031"), ("发布机构", "市统计局"), ("成文日期", "2023-05-08")]
+    """Each cell holding its label and value over a `<br>` (one line each), enough rows to
+    fill the headline's search window: the table's last value stands right above the headline
+    and is no part of it."""
+    rows = [
+        ("索引号", "1137/2023-00031"), ("发布机构", "市统计局"), ("成文日期", "2023-05-08"),
+        ("文号", "济统字〔2023〕6号"), ("发布日期", "2023-05-09"),
+    ]
     cells = "".join(f"<td>{label}<br>{value}</td>" for label, value in [*rows, ("主题分类", "统计执法")])
     paras = [
         "为进一步做好全市统计执法检查工作，根据国家统计局年度统计执法检查计划，现将有关事项通知如下。",
