@@ -55,7 +55,7 @@ def test_the_walk_reaches_module_globals_cached_registries_and_closures():
 
 
 def test_usage_tells_anchored_from_scanning_patterns():
-    assert regex_sweep.usage("ipextract.facts.periods._EVENT_AFTER") == "anchored"  # .match only
+    assert regex_sweep.usage("ipextract.facts.periods._P.event_after") == "anchored"  # .match only
     assert regex_sweep.usage("ipextract.clean.text._EDGE_BARS") == "scan"  # .sub
     assert regex_sweep.usage("ipextract.clean.line_rules._CRUMB_ARROWS") == "scan"  # passed as a value
 
