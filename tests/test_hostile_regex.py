@@ -57,7 +57,7 @@ def test_the_walk_reaches_module_globals_cached_registries_and_closures():
 def test_usage_tells_anchored_from_scanning_patterns():
     assert regex_sweep.usage("ipextract.facts.periods._P.event_after") == "anchored"  # .match only
     assert regex_sweep.usage("ipextract.clean.text._EDGE_BARS") == "scan"  # .sub
-    assert regex_sweep.usage("ipextract.clean.line_rules._CRUMB_ARROWS") == "scan"  # passed as a value
+    assert regex_sweep.usage("ipextract.clean.line_rules._P.crumb_arrows") == "scan"  # passed as a value
 
 
 def test_own_characters_come_from_literals_classes_and_categories():
@@ -78,7 +78,7 @@ def _timed(data: bytes) -> tuple[float, object]:
         "中" + "｜ " * 50_000 + "文",
         "#" * 100_000,  # spam._INLINE_CHAIN: symbol runs
         "~" * 50_000 + "ab~cd~" * 1_000,
-        "首页" + " >" * 50_000,  # lines._CRUMB_ARROWS
+        "首页" + " >" * 50_000,  # line_rules._P.crumb_arrows
     ],
     ids=["space-bar", "fullwidth-bar-space", "hashes", "tildes", "arrows"],
 )
