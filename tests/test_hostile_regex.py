@@ -47,7 +47,7 @@ def test_the_walk_reaches_module_globals_cached_registries_and_closures():
     regex_sweep.exercise()
     found = regex_sweep.patterns(mods)
     where = set(found.values())
-    assert "ipextract.clean.line_rules.LIST_MARKER" in where  # module global
+    assert "ipextract.facts.periods._ATOM_RE" in where  # module global
     assert "ipextract.clean.repair._P.lost_inner" in where  # a module's data-file pattern
     assert any(w.startswith("ipextract.facts.lexicon.unit_pattern()") for w in where)  # lru_cache
     spam_words = vocab.vocabulary("spam_strong.txt").plain  # data-driven, behind functools.cache
