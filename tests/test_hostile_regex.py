@@ -57,7 +57,7 @@ def test_the_walk_reaches_module_globals_cached_registries_and_closures():
 
 def test_usage_tells_anchored_from_scanning_patterns():
     assert regex_sweep.usage("ipextract.facts.periods._P.event_after") == "anchored"  # .match only
-    assert regex_sweep.usage("ipextract.clean.text._EDGE_BARS") == "scan"  # .sub
+    assert regex_sweep.usage("ipextract.clean.text._P.edge_bars") == "scan"  # .sub
     assert regex_sweep.usage("ipextract.clean.line_rules._P.crumb_arrows") == "scan"  # passed as a value
 
 
@@ -75,9 +75,9 @@ def _timed(data: bytes) -> tuple[float, object]:
 @pytest.mark.parametrize(
     "hostile",
     [
-        "中" + " |" * 50_000 + "文",  # text._EDGE_BARS: a bar chain not at the line's end
+        "中" + " |" * 50_000 + "文",  # text._P.edge_bars: a bar chain not at the line's end
         "中" + "｜ " * 50_000 + "文",
-        "#" * 100_000,  # spam._INLINE_CHAIN: symbol runs
+        "#" * 100_000,  # spam._P.inline_chain: symbol runs
         "~" * 50_000 + "ab~cd~" * 1_000,
         "首页" + " >" * 50_000,  # line_rules._P.crumb_arrows
     ],
