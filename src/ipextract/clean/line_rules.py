@@ -26,13 +26,6 @@ LIST_MARKER = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，、])"
 )
 
-_MAX_CRUMB_ITEM = 24
-_MAX_CAPTION = 150
-_NAV_MIN_ITEMS = 5
-_NAV_MAX_ITEM = 8
-_LINK_LIST_MIN = 4
-_LINK_MAX = 20
-
 
 # -- classification -----------------------------------------------------------------------------
 
@@ -131,6 +124,9 @@ def _split_spans(key: str, separator: re.Pattern[str], start: int) -> list[tuple
         return []
     spans.append((pos, len(key)))
     return spans
+
+
+_MAX_CRUMB_ITEM = 24
 
 
 def _crumb_item_ok(item: str) -> bool:
@@ -242,11 +238,18 @@ def chrome_phrase(key: str) -> bool:
     return vocab.vocabulary("lines_chrome_phrases.txt").search(key)
 
 
+_MAX_CAPTION = 150
+
+
 def is_caption(key: str) -> bool:
     """An image caption or photo credit: `…繁忙。 记者 华小峰 摄`, `图为…`."""
     if len(key) > _MAX_CAPTION:
         return False
     return bool(_P.caption_credit.search(key) or _P.caption_lead.match(key)) or caption_marker(key)
+
+
+_LINK_LIST_MIN = 4
+_LINK_MAX = 20
 
 
 def _is_link_list(key: str) -> bool:
@@ -262,6 +265,10 @@ def _is_link_list(key: str) -> bool:
     if not all(len(i) <= _LINK_MAX and _P.link_item.match(i) for i in items):
         return False
     return sum(map(len, items)) / len(items) >= 4.0
+
+
+_NAV_MIN_ITEMS = 5
+_NAV_MAX_ITEM = 8
 
 
 def _is_nav(key: str) -> bool:
