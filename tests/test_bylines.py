@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from ipextract import Options, parse
-from ipextract.clean.bylines import Byline, byline_line, closing_byline, opening_byline, role_byline
+from ipextract.clean.bylines import (
+    Byline,
+    byline_line,
+    closing_byline,
+    opening_byline,
+    reported_byline,
+    role_byline,
+)
 from ipextract.clean.keys import KeyedLine
 
 P = "会议听取了全市一季度经济运行情况汇报，研究部署下一阶段重点工作，要求各地各部门狠抓落实。"
@@ -42,6 +49,21 @@ def test_byline_line(line, byline):
 )
 def test_role_byline(line, byline):
     assert role_byline(KeyedLine.of(line)) == byline
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("記者王曉明／台北報導", Byline("王曉明")),  # ETtoday's line of its own
+        ("【記者王曉明／台北報導】", Byline("王曉明")),  # in brackets
+        ("〔記者王曉明、李華／綜合報導〕", Byline("王曉明 李華")),
+        ("記者王曉明", None),  # no 報導: the other readers' shape
+        ("中央社／台北報導", None),  # no reporter named
+        ("市教育局召開會議／台北報導", None),
+    ],
+)
+def test_reported_byline(line, byline):
+    assert reported_byline(KeyedLine.of(line)) == byline
 
 
 @pytest.mark.parametrize(
@@ -109,3 +131,18 @@ def test_bylines_fill_author_and_source(page, head, first, last, author, source)
 def test_an_unmarked_byline_line_leaves_the_html_body(line):
     doc = parse(_html("", P, P).replace(f"<p>{P}</p>", f"<p>{line}</p><p>{P}</p>", 1), Options(facts=False))
     assert (doc.author, doc.paragraphs) == ("李华 王晓明", [P, P, P])
+
+
+@pytest.mark.parametrize(
+    ("line", "author"), [("記者王曉明／台北報導", "王晓明"), ("【記者王曉明、李華／台北報導】", "王晓明 李华")]
+)
+def test_a_taiwan_credit_line_leaves_the_html_body(line, author):
+    doc = parse(_html("", P, P).replace(f"<p>{P}</p>", f"<p>{line}</p><p>{P}</p>", 1), Options(facts=False))
+    assert (doc.author, doc.paragraphs) == (author, [P, P, P])
+
+
+@pytest.mark.parametrize("credit", ["<span>记者 王晓明</span>", "<span>作者：王晓明 李华</span>"])
+def test_a_byline_beside_the_date_is_no_source(credit):
+    page = _html("", P, P).replace("<div>发布时间：2024-03-01</div>", f"<div><span>2024-03-01</span>{credit}</div>")
+    doc = parse(page, Options(facts=False))
+    assert (doc.published_at, doc.source) == ("2024-03-01", None)

@@ -136,6 +136,8 @@ def test_meta_lines(line, fields):
         # One or two names without counters are the source.
         ("2017-04-10 08:56 眉山网", {"published_at": "2017-04-10T08:56", "source": "眉山网"}),
         ("0 四川日报 2022年04月08日", {"published_at": "2022-04-08", "source": "四川日报"}),
+        # A byline beside the date names the author.
+        ("2024-05-06 10:00 通讯员 李华 记者 王小明", {"published_at": "2024-05-06T10:00", "author": "李华 王小明"}),
     ],
 )
 def test_table_rows_beside_a_date_name_no_source(line, fields):

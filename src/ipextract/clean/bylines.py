@@ -1,7 +1,7 @@
 """Bylines in the shapes news and government pages print them, read into author and source.
 
 - a byline line: `□ 本报记者 王晓明`, `作者︱王晓明`, `文︱王晓明`, `本报记者 王晓明 通讯员 李华`,
-  `通讯员 李华 记者 王晓明`;
+  `通讯员 李华 记者 王晓明`, `記者王曉明／台北報導`;
 - a dateline opening a paragraph: `（中央社記者王曉明台北4日電）`, `【記者王曉明／台北報導】`,
   `本报讯（记者 王晓明）`: the agency named in it is the story's source;
 - a credit closing a paragraph: `（记者 王晓明）`, `（王晓明／台北报导）`.
@@ -98,6 +98,22 @@ def role_byline(line: KeyedLine) -> Byline | None:
         return None
     names = _credited_names(line, 0, len(key))
     return Byline(names) if names else None
+
+
+def reported_byline(line: KeyedLine) -> Byline | None:
+    """A line that is only a Taiwan reporter's credit, with or without its brackets:
+    `記者王曉明／台北報導`, `【記者王曉明、李華／台北報導】`."""
+    key = line.key
+    start = len(key) - len(key.lstrip())
+    end = len(key.rstrip())
+    if end - start > _MAX_LINE or end - start < 2:
+        return None
+    if key[start] in _OPEN and key[end - 1] == _CLOSE[_OPEN.index(key[start])]:
+        start, end = start + 1, end - 1
+    if not _REPORTED.search(key, start, end):
+        return None
+    found = _bracketed(line, start, end)
+    return found if found and found.author else None
 
 
 def opening_byline(line: KeyedLine) -> Byline | None:

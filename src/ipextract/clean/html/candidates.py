@@ -33,8 +33,12 @@ from .layout import RenderedLine
 
 #: Lines after the article text that are still searched for its date and source (footer lines).
 _TAIL_WINDOW = 15
-#: Words beside a timestamp that are not its source: a byline, the day of the week (`（星期一）`).
-_STAMP_BYLINE = re.compile(r"(?:记者|作者|编辑)\S*|(?:星期|礼拜)[一二三四五六日天]")
+#: Words beside a timestamp that are not its source: a byline with its names (`记者 王小明`,
+#: `作者：王小明 李华`), the day of the week (`（星期一）`).
+_STAMP_BYLINE = re.compile(
+    rf"(?:记者|作者|编辑|通讯员)[\s:：]*(?:[{HAN}·]{{2,4}}(?:[\s、]+[{HAN}·]{{2,4}})*)?\S*"
+    r"|(?:星期|礼拜)[一二三四五六日天]"
+)
 _TOKEN = re.compile(r"[^\s()（）\[\]【】|｜/／]+")
 _STAMP_AUTHOR = re.compile(rf"记者\s*([{HAN}·]{{2,4}})(?:[／/]|$|\s)")
 _HAN_TOKEN = re.compile(rf"^[{HAN}][{HAN}·\-－]{{1,14}}$")

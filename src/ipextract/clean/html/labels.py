@@ -17,7 +17,7 @@ from ...convert import to_simplified
 from ...dates import TIMESTAMP, parse_timestamp
 from ...han import HAN, is_han
 from ...resources import alternation, data_lines, data_rows
-from ..bylines import role_byline
+from ..bylines import Byline, reported_byline, role_byline
 from ..keys import KeyedLine
 from ..line_rules import is_toolbar
 
@@ -239,16 +239,22 @@ def is_byline(key: str) -> bool:
     m = _byline(key)
     if m is not None:
         return clean_author(m["names"]) is not None
-    return len(key) <= _MAX_BYLINE and role_byline(KeyedLine.of(key)) is not None
+    return len(key) <= _MAX_BYLINE and _bare_byline(KeyedLine.of(key)) is not None
 
 
 def byline_author(line: KeyedLine) -> str | None:
     """The author of a line that is only a byline: `半月谈记者 史卫燕`, `（羅森）`."""
     m = _byline(line.key)
     if m is None:
-        byline = role_byline(line)
+        byline = _bare_byline(line)
         return clean_author(byline.author) if byline else None
     return clean_author(line.cut(*m.span("names")))
+
+
+def _bare_byline(line: KeyedLine) -> Byline | None:
+    """Roles and names alone (`通讯员 李华 记者 王晓明`), or a Taiwan reporter's credit alone
+    (`記者王曉明／台北報導`, bracketed or not)."""
+    return role_byline(line) or reported_byline(line)
 
 
 #: `（张巨峰）`, `（记者 张巨峰）`, `（特约通讯员：林兴勇）`: a reporter's role (with the kind of reporter
