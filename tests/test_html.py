@@ -576,6 +576,34 @@ def test_other_dates_in_label_blocks_are_not_the_publication_date():
     assert out.blocks == [PARA, PARA2]
 
 
+@pytest.mark.parametrize(
+    ("line", "editor"),
+    [
+        ("（编辑 张三）", True),  # role and name divided by a space, in brackets
+        ("【审核 李四 王五】", True),
+        ("（編輯 張三）", True),
+        ("审核 李四 王五", False),  # without brackets it could open a sentence
+        ("（编辑部）", False),
+    ],
+)
+def test_bracketed_editor_credits(line, editor):
+    assert bool(editor_line(line_key(line))) is editor
+
+
+@pytest.mark.parametrize("line", ["（编辑 张三）", "（編輯：張三）", "摄影：李华", "（摄影 李华）"])
+def test_an_editor_or_photographer_is_no_author(line):
+    assert clean_author(line) is None
+    article = f"<p>{PARA}</p><p>{PARA2}</p><p>{line}</p>"
+    assert field(page(article), "author") == []
+
+
+@pytest.mark.parametrize(
+    "line", ["声明：本文转载自其他媒体，版权归原作者所有。", "（本文来源于网络，版权归原作者所有，如有侵权请联系删除）"]
+)
+def test_a_reposts_disclaimer_is_a_footer(line):
+    assert body(page(f"<p>{PARA}</p><p>{PARA2}</p><p>{line}</p>")) == [PARA, PARA2]
+
+
 def test_traditional_lines_are_read_through_their_simplified_key():
     """The word lists are Simplified; values keep the page's own script."""
     assert toolbar_line(line_key("【打印本頁】 【關閉窗口】"))

@@ -25,6 +25,8 @@ _RUN = "\x1e"
 _NAME = rf"[{HAN}·]{{2,5}}"
 _NAMES = re.compile(rf"[{HAN}·]{{2,12}}(?:[ 、，,]+{_NAME}){{0,3}}")
 _ROLE_PREFIX = re.compile(rf"^(?:[{HAN}]{{0,6}}?(?:记者|通讯员|撰稿人?|摄影|编辑|作者)\s*[:：]?\s*)+")
+#: The roles of a role prefix that credit the story's text.
+_AUTHOR_ROLE = re.compile(r"记者|通讯员|撰稿|作者")
 _ROLE_WORD = re.compile(rf"[{HAN}]{{0,4}}(?:记者|通讯员|撰稿人?|摄影|编辑|作者)")
 _BYLINE_LINE = re.compile(rf"^[{HAN}]{{0,8}}记者[ ：:]*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,3}})\s*$")
 _PAREN_NAME_LINE = re.compile(rf"^[（(]\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$")
@@ -193,6 +195,8 @@ def clean_author(value: str | None) -> str | None:
     line = KeyedLine.converted(value.strip(_VALUE_TRIM))
     role = _ROLE_PREFIX.match(line.key)
     if role:
+        if not _AUTHOR_ROLE.search(role.group()):
+            return None  # `（编辑 张三）`, `摄影：李华`: an editor or a photographer is no author
         line = KeyedLine.converted(line.cut(role.end()))
     m = _NAMES.match(line.key)
     if not m:
