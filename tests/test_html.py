@@ -336,18 +336,23 @@ def test_empty_attachment_boxes_and_related_labels_after_the_text_go(boxes):
     assert body(page(article)) == [PARA, PARA2, "某某市教育局办公室"]
 
 
+_HOME, _DEPT = '<a href="/">首页</a>', '<a href="/a">市局部门</a>'
 CSS_PATHS = [
-    '<ol class="am-breadcrumb"><li><a href="/">首页</a></li><li><a href="/a">市局部门</a></li>'
-    '<li class="am-active">正文</li></ol>',
-    '<div id="crumbs"><span><a href="/">首页</a></span><span><a href="/a">市局部门</a></span>'
-    "<span>正文</span></div>",
+    f'<ol class="am-breadcrumb"><li>{_HOME}</li><li>{_DEPT}</li><li class="am-active">正文</li></ol>',
+    f'<div id="crumbs"><span>{_HOME}</span><span>{_DEPT}</span><span>正文</span></div>',
+    f'<div aria-label="栏目路径"><span>{_HOME}</span><span>{_DEPT}</span><span>正文</span></div>',
+    f'<div class="dqwz">{_HOME}<img src="arrow.gif">{_DEPT}<img src="arrow.gif"><a href="/b">正文</a></div>',
+    # No name, but the path's label: images between the levels, or a list under the label.
+    f'<div class="x1">当前位置：{_HOME}<img src="arrow.gif">{_DEPT}<img src="arrow.gif"><a href="/b">正文</a></div>',
+    f'<div><span>您的位置：</span><ul><li>{_HOME}</li><li>{_DEPT}</li><li><a href="/b">正文</a></li></ul></div>',
 ]
 
 
 @pytest.mark.parametrize("path", CSS_PATHS)
 def test_a_location_path_whose_separators_are_css(path):
-    """A list named for a path (`breadcrumb`, `crumbs`) whose separators are drawn by its
-    style sheet: its items are the levels."""
+    """A list named for a path (`breadcrumb`, `crumbs`, `dqwz`, an aria-label 栏目路径), or
+    set after its label (`当前位置：`), whose separators are images or drawn by its style
+    sheet: its items are the levels."""
     article = f"{path}<h1>某某局召开年度工作会议</h1><p>{PARA}</p><p>{PARA2}</p>"
     assert field(page(article), "breadcrumb") == [["首页", "市局部门", "正文"]]
 

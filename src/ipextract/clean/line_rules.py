@@ -116,6 +116,12 @@ def _breadcrumb_spans(key: str) -> list[tuple[int, int]] | None:
     return None
 
 
+def path_label_end(key: str) -> int:
+    """Where a location path's label (`当前位置：`, `您的位置:`) that opens `key` ends; 0 if none."""
+    m = _P.crumb_prefix.match(key)
+    return m.end() if m else 0
+
+
 def _split_spans(key: str, separator: re.Pattern[str], start: int) -> list[tuple[int, int]]:
     spans = []
     pos = start

@@ -15,7 +15,7 @@ from ...resources import alternation, data_lines
 from .. import Extracted, LineKind
 from ..bylines import byline_line, closing_byline, opening_byline
 from ..keys import KeyedLine
-from ..line_rules import parse_breadcrumb
+from ..line_rules import parse_breadcrumb, path_label_end
 from ..meta_lines import parse_meta_line
 from .dom import Element
 from .head import HeadMeta
@@ -233,7 +233,7 @@ def _breadcrumb(lines: list[RenderedLine], head_from: int) -> list[str]:
         path = _longest_path(lines, lo, end)
         if path:
             return path
-    return _named_path(lines, lo, head_from)
+    return _named_path(lines, lo, head_from) or _labelled_path(lines, lo, head_from)
 
 
 #: How far up from a line its path element may be: the link, the list item, the list.
@@ -263,12 +263,37 @@ def _named_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
     return items if len(items) >= 2 else []
 
 
+def _labelled_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
+    """The location path after its label (`当前位置：`) when nothing but images or CSS
+    separates the levels: the label line's other text runs (`当前位置：<a>首页</a><img>…`), else
+    the short link lines right under it (a list after the label)."""
+    for i in range(end - 1, lo - 1, -1):
+        parts = [part.strip() for part in lines[i].parts if part.strip()]
+        first = KeyedLine.of(parts[0]) if parts else None
+        cut = path_label_end(first.key) if first else 0
+        if not cut:
+            continue
+        items = [first.cut(cut).strip(), *parts[1:]] if first else []
+        for line in lines[i + 1 : end]:
+            if len(line.text) > _CRUMB_PIECE or line.link_density <= _NAV_LINK_SHARE:
+                break
+            items.append(line.text.strip())
+        items = [item for item in items if item]
+        return items if len(items) >= 2 and all(len(item) <= _CRUMB_PIECE for item in items) else []
+    return []
+
+
+#: A line with more link text than this is a link (an item of a path under its label).
+_NAV_LINK_SHARE = 0.5
+
+
 def _crumb_element(el: Element | None) -> Element | None:
-    """The ancestor of `el` (itself included, _CRUMB_NAME_REACH levels) named as a path."""
+    """The ancestor of `el` (itself included, _CRUMB_NAME_REACH levels) named as a path (its
+    class, id or aria-label)."""
     for _ in range(_CRUMB_NAME_REACH):
         if el is None:
             return None
-        name = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        name = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('aria-label') or ''}".lower()
         if _crumb_names().search(name):
             return el
         el = el.getparent()
