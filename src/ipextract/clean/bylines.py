@@ -104,6 +104,8 @@ def reported_byline(line: KeyedLine) -> Byline | None:
     """A line that is only a Taiwan reporter's credit, with or without its brackets:
     `記者王曉明／台北報導`, `【記者王曉明、李華／台北報導】`."""
     key = line.key
+    if "报" not in key:
+        return None  # every credit ends in 报导 / 报道: most lines are told by this alone
     start = len(key) - len(key.lstrip())
     end = len(key.rstrip())
     if end - start > _MAX_LINE or end - start < 2:

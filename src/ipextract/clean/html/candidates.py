@@ -268,6 +268,8 @@ def _labelled_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
     separates the levels: the label line's other text runs (`当前位置：<a>首页</a><img>…`), else
     the short link lines right under it (a list after the label)."""
     for i in range(end - 1, lo - 1, -1):
+        if _PATH_LABEL_WORD not in lines[i].text:
+            continue  # every path label says 位置 (当前位置, 您的位置): the rest are no label lines
         parts = [part.strip() for part in lines[i].parts if part.strip()]
         first = KeyedLine.of(parts[0]) if parts else None
         cut = path_label_end(first.key) if first else 0
@@ -283,6 +285,7 @@ def _labelled_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
     return []
 
 
+_PATH_LABEL_WORD = "位置"
 #: A line with more link text than this is a link (an item of a path under its label).
 _NAV_LINK_SHARE = 0.5
 

@@ -243,7 +243,8 @@ def is_byline(key: str) -> bool:
     m = _byline(key)
     if m is not None:
         return clean_author(m["names"]) is not None
-    return len(key) <= _MAX_BYLINE and _bare_byline(KeyedLine.of(key)) is not None
+    # The key is the line's Simplified form already: no second conversion.
+    return len(key) <= _MAX_BYLINE and _bare_byline(KeyedLine(key, key, key)) is not None
 
 
 def byline_author(line: KeyedLine) -> str | None:
