@@ -628,6 +628,22 @@ def test_label_hits_read_a_label_line():
     assert [(h.label, h.field, h.start, h.value_start) for h in hits] == [("来源", "source", 18, 22)]
 
 
+@pytest.mark.parametrize(
+    ("runs", "expected"),
+    [
+        # Spaces lost between the pairs: once a label opened the line, a glued one is the next.
+        (("信息来源：市统计局作者：张三发布时间：2024-05-06",), {
+            "source": "市统计局", "author": "张三", "published_at": "2024-05-06",
+        }),
+        (("来源：新华社记者：王晓明",), {"source": "新华社", "author": "王晓明"}),
+        # Before any label, a glued label word is part of a word.
+        (("优秀工作者：张三",), {}),
+    ],
+)
+def test_glued_labels_after_a_label(runs, expected):
+    assert label_fields(runs) == expected
+
+
 def test_label_line_and_meta_tags_give_candidates_in_trust_order():
     article = (
         "<h1>专利授权量稳步增长</h1><p>发布时间：2024-10-18 来源：国家知识产权局 作者：张三</p>"

@@ -77,7 +77,10 @@ def label_hits(key: str) -> list[LabelHit]:
     pos = 0
     while m := scan.search(key, pos):
         start = m.start()
-        if start and is_han(key[start - 1]):
+        # Glued to a Han character before it, a label word is part of a word (`工作者：`)
+        # until an earlier label has shown the line to be a label line: then it is the next
+        # label of a line whose spaces were lost (`来源：市统计局作者：张三发布时间：…`).
+        if start and is_han(key[start - 1]) and not hits:
             pos = start + 1
             continue
         label = m["label"]
