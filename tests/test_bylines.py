@@ -78,6 +78,15 @@ def test_reported_byline(line, byline):
         ("新华社北京3月1日电（记者 王晓明 李华）" + P, Byline("王晓明 李华", "新华社")),
         ("（一）" + P, None),
         ("（中央社）表示" + P, None),
+        # A paper's name before 记者, and a name glued to its role.
+        ("（大公報記者張三）" + P, Byline("張三")),
+        ("本报讯（记者张三）" + P, Byline("张三")),
+        # A newspaper's lead without brackets.
+        ("香港文匯報訊 記者張三報道：" + P, Byline("張三")),
+        ("【大公報訊】記者張三、李四 北京報道：" + P, Byline("張三 李四")),
+        ("香港文匯報記者 張三 北京報道：" + P, Byline("張三")),
+        ("記者張三報道了會議的情況。" + P, None),  # a sentence about a report
+        ("记者张小三北京报道：" + P, None),  # name and place run together: not told apart
     ],
 )
 def test_opening_byline(line, byline):

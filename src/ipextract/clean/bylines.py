@@ -40,6 +40,16 @@ _REPORTED = re.compile(rf"[／/]\s*[{HAN}]{{2,4}}\s*报[导道]$")
 _DATED = re.compile(rf"[{HAN}]{{2}}\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*[电讯]")
 
 
+#: A paper's or station's name right before 记者 (`大公报记者`, `香港文汇报记者`).
+_OUTLET_REPORTER = re.compile(rf"[{HAN}]{{2,6}}?(?:报|社|网|台)(?=记者)")
+#: A newspaper's lead without brackets: `香港文汇报讯 记者张三报道：`, `【大公报讯】记者张三、李四
+#: 北京报道：`. The names are two or three characters each; a place after them is set apart.
+_REPORTER_LEAD = re.compile(
+    rf"^(?:[【\[]?[{HAN}]{{0,8}}讯[】\]]?\s*)?(?:[{HAN}]{{2,6}}?(?:报|社|网|台))?记者\s*"
+    rf"(?P<names>[{HAN}·]{{2,3}}(?:[、\s]+[{HAN}·]{{2,3}})*?)(?:\s+[{HAN}]{{2,4}})?\s*报道[:：\s]"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Byline:
     """What a byline states: the authors (space-separated) and the agency, each None if absent."""
@@ -119,13 +129,16 @@ def reported_byline(line: KeyedLine) -> Byline | None:
 
 
 def opening_byline(line: KeyedLine) -> Byline | None:
-    """The dateline in brackets that opens a paragraph, after an optional `…讯`."""
+    """The dateline in brackets that opens a paragraph, after an optional `…讯`; or a
+    newspaper's lead without brackets (`香港文汇报讯 记者张三报道：`)."""
     key = line.key[:80]
     m = _OPENING.match(key)
-    if not m:
-        return None
-    end = key.find(_CLOSE[_OPEN.index(key[m.end() - 1])], m.end())
-    found = _bracketed(line, m.end(), end) if end > m.end() else None
+    end = key.find(_CLOSE[_OPEN.index(key[m.end() - 1])], m.end()) if m else -1
+    found = _bracketed(line, m.end(), end) if m and end > m.end() else None
+    if found is None or not found.author:
+        lead = _REPORTER_LEAD.match(key)
+        if lead:
+            return Byline(" ".join(line.cut(*span) for span in _name_spans(key, *lead.span("names"))))
     agency = _agency().match(key)
     if found and agency and not found.source:
         # `新华社北京3月1日电（记者 王晓明）`: the agency opens the dateline before the brackets.
@@ -145,14 +158,22 @@ def closing_byline(line: KeyedLine) -> Byline | None:
     return _bracketed(line, start + 1, len(key) - 1)
 
 
+def _name_spans(key: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the names of key[start:end] are (`张三、李四` -> two spans)."""
+    return [(m.start(), m.end()) for m in _NAME_RE.finditer(key, start, end)]
+
+
 def _bracketed(line: KeyedLine, start: int, end: int) -> Byline | None:
-    """`中央社記者王曉明台北4日電`, `記者王曉明／台北報導`, `记者 王晓明`, `王晓明` at key[start:end]."""
+    """`中央社記者王曉明台北4日電`, `記者王曉明／台北報導`, `记者 王晓明`, `王晓明` at key[start:end];
+    `大公报记者 王晓明`: a paper's name before 记者 is the reporter's paper."""
     key = line.key
     agency = _agency().match(key, start)
     source = None
     if agency:
         source = line.cut(*agency.span())
         start = agency.end()
+    elif outlet := _OUTLET_REPORTER.match(key, start, end):
+        start = outlet.end()
     reported = _REPORTED.search(key, start, end)
     dated = _DATED.search(key, start, end)
     if reported:
@@ -189,7 +210,8 @@ def _credited_names(line: KeyedLine, start: int, end: int) -> str | None:
             pos = gap.end()
             continue
         role = _roles().match(key, pos, end)
-        if role and role.end() < end and not _NAME_RE.fullmatch(key, pos, end):
+        # A one-character role may open a name (`文静`); a longer one never does (`记者张三`).
+        if role and role.end() < end and (len(role.group()) > 1 or not _NAME_RE.fullmatch(key, pos, end)):
             crediting = role.group() in _AUTHOR_ROLES
             pos = role.end()
             continue
