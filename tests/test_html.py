@@ -319,6 +319,22 @@ def test_a_footer_menu_inside_the_container_ends_the_article(menu):
     assert body(page(article)) == [PARA, PARA2, "联系人：张三", "某某市文化馆", "2024年3月1日"]
 
 
+@pytest.mark.parametrize(
+    "credits",
+    [
+        "<p>主办：某某市人民政府办公室</p><p>承办：某某市电子政务中心</p><p>网站标识码：6501000002</p>",
+        "<p>开办：某某市人民政府 主办：某某市人民政府办公室</p>",
+    ],
+)
+def test_site_credits_after_the_signature_go(credits):
+    """A portal's 开办 / 主办 / 承办 credits in the article's element after its signature are
+    the site's; a notice's own 主办单位 line between its paragraphs is text (see moe-1)."""
+    article = f"<p>{PARA}</p><p>{PARA2}</p><p>某某市文化馆</p><p>2024年3月1日</p>{credits}"
+    assert body(page(article)) == [PARA, PARA2, "某某市文化馆", "2024年3月1日"]
+    inside = f"<p>{PARA}</p><p>主办：某某市文化馆</p><p>{PARA2}</p>"
+    assert body(page(inside)) == [PARA, "主办：某某市文化馆", PARA2]
+
+
 def test_a_long_attachment_list_is_no_footer_menu():
     names = ["附件：1.知识竞答工作要求", "2.作品报送要求", "3.成果征集表", "4.报名回执", "5.联系人名单"]
     items = "".join(f"<p><a href='{i}.doc'>{name}</a></p>" for i, name in enumerate(names))
