@@ -373,6 +373,14 @@ def test_a_location_path_whose_separators_are_css(path):
     assert field(page(article), "breadcrumb") == [["首页", "市局部门", "正文"]]
 
 
+def test_a_named_path_further_up_than_a_plain_one_is_looked_for():
+    """A side menu between the path and the headline: a path named for one is still found."""
+    menu = "<ul>" + "".join(f'<li><a href="/m{i}">栏目{i}</a></li>' for i in range(16)) + "</ul>"
+    article = f"{CSS_PATHS[0]}{menu}<h1>某某局召开年度工作会议</h1><p>{PARA}</p><p>{PARA2}</p>"
+    html = page(article, head="<title>某某局召开年度工作会议_某某市人民政府</title>")
+    assert field(html, "breadcrumb") == [["首页", "市局部门", "正文"]]
+
+
 def test_a_location_path_above_a_disclosure_table():
     """The table's rows between the path and the headline do not put the path out of reach."""
     rows = "".join(

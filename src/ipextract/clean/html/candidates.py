@@ -233,9 +233,12 @@ def _breadcrumb(lines: list[RenderedLine], head_from: int) -> list[str]:
         path = _longest_path(lines, lo, end)
         if path:
             return path
-    return _named_path(lines, lo, head_from) or _labelled_path(lines, lo, head_from)
+    # An element named for a path, or a path's label, says what it is: looked for further up.
+    wide = max(0, head_from - _CRUMB_NAMED_WINDOW)
+    return _named_path(lines, wide, head_from) or _labelled_path(lines, wide, head_from)
 
 
+_CRUMB_NAMED_WINDOW = 40
 #: How far up from a line its path element may be: the link, the list item, the list.
 _CRUMB_NAME_REACH = 3
 
