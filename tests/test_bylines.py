@@ -40,6 +40,7 @@ def test_byline_line(line, byline):
     [
         ("通讯员 李华 记者 王晓明", Byline("李华 王晓明")),  # roles and names in any order
         ("本报记者 王晓明 通讯员 李华", Byline("王晓明 李华")),
+        ("记者 王晓明 实习生 张三", Byline("王晓明 张三")),
         ("記者：王曉明 攝影：李華", Byline("王曉明")),  # a photographer is no author
         ("文件下载：", None),  # a label that opens with a role character
         ("记者从市统计局获悉", None),

@@ -881,6 +881,7 @@ def test_a_stamp_after_a_source_is_the_pages_date(runs, expected):
         ("…圆满结束。（记者 王晓明 李华）", "王晓明 李华"),
         ("…正式启用。（本报通讯员 陈静）", "陈静"),
         ("…发布会。（市教育局）", None),  # an office, not a reporter
+        ("…圆满结束。（记者 王晓明 实习生 张三）", "王晓明 张三"),  # an intern's role is no name
     ],
 )
 def test_trailing_author(line, author):

@@ -25,6 +25,7 @@ from .keys import KeyedLine
 
 #: Roles whose names are the story's authors; the others (编辑, 摄影, 校对 …) are credits.
 _AUTHOR_ROLES = frozenset({"记者", "本报记者", "特约记者", "首席记者", "实习记者", "见习记者", "通讯员", "作者", "文"})
+_AUTHOR_ROLES |= frozenset({"实习生"})
 _AUTHOR_ROLES |= frozenset({"撰稿人", "特约撰稿人", "新华社记者", "文/图", "图/文", "图文", "文图", "撰文", "撰稿"})
 _NAME = rf"[{HAN}·]{{2,4}}"
 _NAME_RE = re.compile(_NAME)

@@ -24,10 +24,10 @@ from ..line_rules import is_toolbar
 _RUN = "\x1e"
 _NAME = rf"[{HAN}·]{{2,5}}"
 _NAMES = re.compile(rf"[{HAN}·]{{2,12}}(?:[ 、，,]+{_NAME}){{0,3}}")
-_ROLE_PREFIX = re.compile(rf"^(?:[{HAN}]{{0,6}}?(?:记者|通讯员|撰稿人?|摄影|编辑|作者)\s*[:：]?\s*)+")
+_ROLE_PREFIX = re.compile(rf"^(?:[{HAN}]{{0,6}}?(?:记者|通讯员|撰稿人?|摄影|编辑|作者|实习生)\s*[:：]?\s*)+")
 #: The roles of a role prefix that credit the story's text.
-_AUTHOR_ROLE = re.compile(r"记者|通讯员|撰稿|作者")
-_ROLE_WORD = re.compile(rf"[{HAN}]{{0,4}}(?:记者|通讯员|撰稿人?|摄影|编辑|作者)")
+_AUTHOR_ROLE = re.compile(r"记者|通讯员|撰稿|作者|实习生")
+_ROLE_WORD = re.compile(rf"[{HAN}]{{0,4}}(?:记者|通讯员|撰稿人?|摄影|编辑|作者|实习生)")
 _BYLINE_LINE = re.compile(rf"^[{HAN}]{{0,8}}记者[ ：:]*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,3}})\s*$")
 _PAREN_NAME_LINE = re.compile(rf"^[（(]\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$")
 _DATELINE = re.compile(
