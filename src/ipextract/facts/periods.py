@@ -531,8 +531,11 @@ def _classify(text: str, p: Period) -> None:
     if _ASOF_BEFORE.search(before) and p.kind in ("span", "now"):
         p.role = ASOF
     elif _SINCE_BEFORE.search(before) and p.kind == "span" and (p.hi is None or _is_ten_days(p)):
-        if _SINCE_AFTER.match(after) or _since_later(text, p.end):
+        closing = _since_later(text, p.end)
+        if _SINCE_AFTER.match(after) or closing:
             p.kind = "since"
+            # 自去年底正式开城以来: 以来 closes the clause a few words later, as it would right after
+            p.since_days = closing == "以来"
     elif p.kind == "span" and p.hi is None and re.match(r"^\s*(?:以来|起)", after):
         p.kind = "since"
     if p.kind == "since" and re.match(r"^\s*以来", after):
@@ -565,8 +568,9 @@ def _is_ten_days(p: Period) -> bool:
     return p.lo is not None and p.hi is not None and p.lo.day is not None and p.hi.month == p.lo.month
 
 
-def _since_later(text: str, end: int) -> bool:
-    """自2011年进入NBA之后: the 以来/之后 that closes a since-clause may come a few words later."""
+def _since_later(text: str, end: int) -> str | None:
+    """自2011年进入NBA之后: the 以来/之后 that closes a since-clause may come a few words later;
+    the closing word, else None."""
     rest = text[end:end + 16]
-    m = re.match(r"[^，,。；;！？]{0,12}?(?:以来|之后|以后|开始|起)", rest)
-    return m is not None
+    m = re.match(r"[^，,。；;！？]{0,12}?(以来|之后|以后|开始|起)", rest)
+    return m.group(1) if m else None

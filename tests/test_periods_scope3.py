@@ -1,0 +1,35 @@
+"""Period rules of the third round (CONVENTIONS "Facts: the period's scope (v2)"): since-clauses
+closed a few words later, year ends kept as months, headings whose period cannot be resolved,
+as-of dates later in a sentence, and histories that carry no period onward. Cases written for
+this suite against fixed publication days, in Simplified and in Traditional converted the way
+the pipeline converts a Traditional page before reading its facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ipextract.convert import to_simplified
+from ipextract.facts import extract
+
+REF = dt.date(2020, 5, 6)
+
+
+def _dates(text: str, ref: dt.date | None = REF, title: str | None = None) -> dict[str, str | None]:
+    return {f.text: f.date for f in extract(to_simplified(text), ref, title=title)}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        ("自去年底正式开城以来，规划出1.5万平方米的办公区域。", "1.5万平方米", "2019-12-01/2020-05-06"),
+        ("自2018年3月进入市场以来，新增企业30家。", "30家", "2018-03-01/2020-05-06"),
+        ("從2018年3月進入市場以來，新增企業30家。", "30家", "2018-03-01/2020-05-06"),
+        ("自去年9月项目投产以来，累计产值2.3亿元。", "2.3亿元", "2019-09-01/2020-05-06"),
+        # 之后 closes a since-clause too, but counts years, as precise as its start
+        ("自2011年进入NBA之后，球队累计签约球员30名。", "30名", "2011/2020"),
+    ],
+)
+def test_a_since_clause_closed_later_by_yilai_spans_days(text, figure, date):
+    assert _dates(text)[figure] == date
