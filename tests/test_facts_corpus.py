@@ -45,7 +45,6 @@ DISAGREE: dict[tuple[str, str], tuple[str | None, str]] = {
     ("gne-shanxi-gov-1", "超过90%"): (None, "a speech after the event day with no reference back to the event"),
     ("gne-shanxi-gov-1", "近200家"): (None, "same sentence as 超过90%"),
     ("gne-shanxi-gov-1", "20多万"): (None, "a later speech, no reference back to the event"),
-    ("p04", "14.2亿元"): ("2015", "2015年底预计完成投资 is read as the year's plan; the gold takes 年底 as 2015-12"),
     ("trafilatura-hexinhua-gbk-1", "10个"): ("2012-05-21/2012-06-04", "自5月下旬: days to the publication day"),
     ("trafilatura-hexinhua-gbk-1", "10场"): (None, "不到半月 is no period; gold carries the tour's span"),
 }

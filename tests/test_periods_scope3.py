@@ -33,3 +33,17 @@ def _dates(text: str, ref: dt.date | None = REF, title: str | None = None) -> di
 )
 def test_a_since_clause_closed_later_by_yilai_spans_days(text, figure, date):
     assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        ("2015年底预计完成投资14.2亿元，2016年计划完成投资108.8亿元。", "14.2亿元", "2015-12"),
+        ("2015年底预计完成投资14.2亿元，2016年计划完成投资108.8亿元。", "108.8亿元", "2016"),
+        ("2019年末力争新增市场主体1200户。", "1200户", "2019-12"),
+        ("2019年末力爭新增市場主體1200戶。", "1200户", "2019-12"),
+        ("到年底，全市将新增企业300家。", "300家", "2020-12"),
+    ],
+)
+def test_a_year_end_stays_a_month_under_a_plan_word(text, figure, date):
+    assert _dates(text)[figure] == date

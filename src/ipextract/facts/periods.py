@@ -86,7 +86,6 @@ _FUTURE_BEFORE = re.compile(r"(?:预计|计划|将|力争|争取|确保|有望|�
 _EVENT_AFTER = re.compile(
     r"^\s*(?:(?:前后|左右)\s*)?(?:建成|完成|竣工|投产|开工|开业|交付|通车|上线|实施|举办|召开|启动)"
 )
-_PLAN_AFTER = re.compile(r"^\s*(?:预计|计划|将|要|力争|争取)")
 _TRAILING_YEAR_AFTER = re.compile(r"^\s*(?:[，,]\s*)?(?:的|过去)?(?:一年|12个月)")
 _IS_AFTER = re.compile(r"^\s*是")
 
@@ -542,9 +541,7 @@ def _classify(text: str, p: Period) -> None:
         p.since_days = True
     if p.kind == "now" and (p.text.startswith(("截至", "截止")) or before.endswith(("截至", "截止"))):
         p.role = ASOF
-    if p.kind == "span" and p.text.endswith(("年底", "年末")) and p.lo is not None and _PLAN_AFTER.match(after):
-        p.lo = _Point(p.lo.year)  # 2015年底预计完成投资: the year's plan, not a year-end stock
-    elif p.kind == "span" and p.role == PERIOD and p.text.endswith(("底", "末")):
+    if p.kind == "span" and p.role == PERIOD and p.text.endswith(("底", "末")):
         p.role = ASOF  # 5月底, 2007年末: a stock at the end of the period
     monthly_stock = p.role == ASOF and p.kind == "span" and p.lo is not None and p.lo.month is not None
     if monthly_stock and p.hi is None and _TRAILING_YEAR_AFTER.match(text[p.end:p.end + 8]):
