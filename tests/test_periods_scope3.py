@@ -47,3 +47,30 @@ def test_a_since_clause_closed_later_by_yilai_spans_days(text, figure, date):
 )
 def test_a_year_end_stays_a_month_under_a_plan_word(text, figure, date):
     assert _dates(text)[figure] == date
+
+
+REVIEW = "一、2024年工作回顾\n城镇新增就业1256万人。\n二、今年主要预期目标\n城镇新增就业1200万人以上。"
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "title", "figure", "date"),
+    [
+        # the plan heading states 今年: without a publication day it is unknown, not the review's
+        (REVIEW, None, None, "1256万人", "2024"),
+        (REVIEW, None, None, "1200万人以上", None),
+        (REVIEW, dt.date(2025, 3, 5), None, "1200万人以上", "2025"),
+        (to_simplified("一、2024年工作回顧\n城鎮新增就業1256萬人。\n二、今年主要預期目標\n城鎮新增就業1200萬人以上。"),
+         None, None, "1200万人以上", None),
+        # nor the preamble's or the title's
+        ("2024年，全市经济回升向好。\n二、明年工作安排\n全市新增企业300家。", None, None, "300家", None),
+        # a yearless heading period takes the title's year
+        ("全市经济回升向好。\n（二）下半年工作打算\n全市新增企业300家。", None, "2024年上半年工作总结", "300家",
+         "2024-07/2024-12"),
+        ("全市经济回升向好。\n（二）下半年工作打算\n全市新增企业300家。", dt.date(2024, 7, 20), "2024年上半年工作总结",
+         "300家", "2024-07/2024-12"),
+        # a heading stating no period leaves the title's in force
+        ("全市经济回升向好。\n（二）工业生产\n全市新增企业300家。", None, "2024年上半年工作总结", "300家", "2024-01/2024-06"),
+    ],
+)
+def test_a_heading_whose_period_cannot_be_resolved_dates_nothing_below_it(text, ref, title, figure, date):
+    assert _dates(text, ref, title)[figure] == date

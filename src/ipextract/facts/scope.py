@@ -139,10 +139,15 @@ class Scope:
     preamble: str | None = None  # the period opening the text before its first heading
     event: str | None = None  # the latest sentence-opening day or month (a news event's date)
     seen_heading: bool = False
+    # The nearest heading above states a period, even one that cannot be resolved (`二、今年主要
+    # 预期目标` on a page without a date): its section is that period's, never the report's.
+    heading_stated: bool = False
 
     def current(self) -> str | None:
         """The period a figure with no period of its own in its paragraph takes."""
-        return self.carried or self.heading or self.preamble or self.title
+        if self.carried or self.heading_stated:
+            return self.carried or self.heading
+        return self.preamble or self.title
 
     def for_paragraph(self, para: str) -> str | None:
         """The period for `para`: the dated event's own when the paragraph refers back to it
@@ -166,13 +171,13 @@ class Scope:
     def advance(self, norm: str, periods: list[Period], values: list[str | None] | None = None) -> None:
         """Take paragraph `norm` (already read) into the scope of the paragraphs after it."""
         if is_heading(norm):
-            value = _first_value(norm, periods, self.ref, self.year())
+            stated, value = _stated(norm, periods, self.ref, self.year())
             self.carried = self.event = None  # a heading starts a new section
             self.seen_heading = True
-            if value is not None and len(value) != _DAY:
+            if stated and (value is None or len(value) != _DAY):
                 # a section covers a year, span or month; a line stating a single day
                 # (`招标公告日期 2021年05月26日`) dates a step of a notice, not a section
-                self.heading = value
+                self.heading, self.heading_stated = value, True
             return
         if len({p.explicit_year for p in periods} - {None}) >= _CHRONOLOGY_YEARS:
             self.carried = None  # a history (1983年…1986年…1990年…) carries no period onward
@@ -204,9 +209,17 @@ def _resolve(p: Period, ref: dt.date | None, year: int | None) -> str | None:
 
 
 def _first_value(norm: str, periods: list[Period], ref: dt.date | None, year: int | None) -> str | None:
+    return _stated(norm, periods, ref, year)[1]
+
+
+def _stated(norm: str, periods: list[Period], ref: dt.date | None, year: int | None) -> tuple[bool, str | None]:
+    """Whether `norm` states a period (not one inside a name), and the first such period's value
+    that resolves: `今年主要预期目标` on a page without a date states one that resolves to none."""
+    stated = False
     for p in periods:
         if p.role in (PERIOD, ASOF) and p.kind not in ("vague", "inherit", "now") and not is_name(norm, p):
+            stated = True
             value = _resolve(p, ref, year)
             if value:
-                return value
-    return None
+                return True, value
+    return stated, None
