@@ -74,3 +74,20 @@ REVIEW = "一、2024年工作回顾\n城镇新增就业1256万人。\n二、今�
 )
 def test_a_heading_whose_period_cannot_be_resolved_dates_nothing_below_it(text, ref, title, figure, date):
     assert _dates(text, ref, title)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a bare 年末 later in a run-on sentence starts a stock of its own
+        ("2023年，经济增长。人均生产总值为125043元,增长5.3%据抽样调查推算,年末常住人口6627万人。", "125043元", "2023"),
+        ("2023年，经济增长。人均生产总值为125043元,增长5.3%据抽样调查推算,年末常住人口6627万人。", "6627万人", "2023-12"),
+        ("2023年，經濟增長。人均生產總值為125043元,增長5.3%據抽樣調查推算,年末常住人口6627萬人。", "5.3%", "2023"),
+        # a date under 截至 later in the sentence still reaches back
+        ("全市共有企业1200家，截至6月底。", "1200家", "2020-06"),
+        ("全市共有企業1200家，截至6月底。", "1200家", "2020-06"),
+        ("各项贷款余额300亿元，截至2019年末。", "300亿元", "2019-12"),
+    ],
+)
+def test_only_a_date_under_jiezhi_reaches_back_in_its_sentence(text, figure, date):
+    assert _dates(text)[figure] == date

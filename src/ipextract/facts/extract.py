@@ -338,7 +338,7 @@ class _Paragraph:
 
     def _governing(self, q: Quantity) -> Period | None:
         """Same clause, else same sentence (not inside a 其中 clause), else a 截至 date later in
-        the sentence, else the paragraph's lead. Walks are bounded: they stop at the clause or
+        the sentence (`全市共有企业1200家，截至6月底`), else the paragraph's lead. Walks are bounded: they stop at the clause or
         sentence edge, or after _MAX_WALK periods."""
         periods, pos = self.periods, q.core_start
         clause, sentence = self.ctx.clause(pos), self.ctx.sentence(pos)
@@ -360,8 +360,10 @@ class _Paragraph:
             k -= 1
         k = idx
         while k < len(periods) and self.p_sentence[k] == sentence and k - idx < _MAX_WALK:
-            if periods[k].role == ASOF and periods[k].start >= q.end and not self.local[k]:
-                return periods[k]
+            p = periods[k]
+            # only a date under 截至/到 reaches back: a bare 年末 later on starts a figure of its own
+            if p.role == ASOF and p.start >= q.end and not self.local[k] and self._until(p):
+                return p
             k += 1
         k = bisect.bisect_right(self.opener_ends, pos) - 1
         if k >= 0 and (self.lead is None or self.openers[k].start > self.lead.start):
