@@ -39,7 +39,6 @@ DISAGREE: dict[tuple[str, str], tuple[str | None, str]] = {
     ("clone-wuhan-1", "超5000家"): (None, "same paragraph as 近40个: background under 近年来"),
     ("clone-wuhan-1", "170家"): (None, "same paragraph as 近40个: background under 近年来"),
     ("clone-wuhan-1", "逾3000亿元"): (None, "same paragraph as 近40个: background under 近年来"),
-    ("gerapy-chinanews-1", "超过7亿吨"): ("2019", "the carried 2019 crosses a change of subject we do not detect"),
     ("gne-cmse-1", "4次"): ("2012-06-16", "the span 16-18日 is inferred from two events; we take the date before"),
     ("gne-cmse-1", "3名"): ("2012-06-16", "the optional 3名 earlier in the text is matched first"),
     ("gne-shanxi-gov-1", "超过90%"): (None, "a speech after the event day with no reference back to the event"),

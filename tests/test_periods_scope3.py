@@ -69,19 +69,23 @@ REVIEW = "一、2024年工作回顾\n城镇新增就业1256万人。\n二、今�
         ("全市经济回升向好。\n（二）下半年工作打算\n全市新增企业300家。", dt.date(2024, 7, 20), "2024年上半年工作总结",
          "300家", "2024-07/2024-12"),
         # a heading stating no period leaves the title's in force
-        ("全市经济回升向好。\n（二）工业生产\n全市新增企业300家。", None, "2024年上半年工作总结", "300家", "2024-01/2024-06"),
+        ("全市经济回升向好。\n（二）工业生产\n全市新增企业300家。", None, "2024年上半年工作总结", "300家",
+         "2024-01/2024-06"),
     ],
 )
 def test_a_heading_whose_period_cannot_be_resolved_dates_nothing_below_it(text, ref, title, figure, date):
     assert _dates(text, ref, title)[figure] == date
 
 
+RUN_ON = "2023年，经济增长。人均生产总值为125043元,增长5.3%据抽样调查推算,年末常住人口6627万人。"
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "date"),
     [
         # a bare 年末 later in a run-on sentence starts a stock of its own
-        ("2023年，经济增长。人均生产总值为125043元,增长5.3%据抽样调查推算,年末常住人口6627万人。", "125043元", "2023"),
-        ("2023年，经济增长。人均生产总值为125043元,增长5.3%据抽样调查推算,年末常住人口6627万人。", "6627万人", "2023-12"),
+        (RUN_ON, "125043元", "2023"),
+        (RUN_ON, "6627万人", "2023-12"),
         ("2023年，經濟增長。人均生產總值為125043元,增長5.3%據抽樣調查推算,年末常住人口6627萬人。", "5.3%", "2023"),
         # a date under 截至 later in the sentence still reaches back
         ("全市共有企业1200家，截至6月底。", "1200家", "2020-06"),
@@ -90,4 +94,46 @@ def test_a_heading_whose_period_cannot_be_resolved_dates_nothing_below_it(text, 
     ],
 )
 def test_only_a_date_under_jiezhi_reaches_back_in_its_sentence(text, figure, date):
+    assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a rate per period: the carried year does not date it
+        ("2019年，内需贡献率达到89%。\n我国每年的粮食消耗量超过7亿吨，全年客运量高达176亿人次。", "超过7亿吨", None),
+        ("2019年，内需贡献率达到89%。\n我国每年的粮食消耗量超过7亿吨，全年客运量高达176亿人次。", "176亿人次", "2019"),
+        ("2019年，全市经济增长。\n投资方面，每月新增企业300家。", "300家", None),
+        ("2019年，全市經濟增長。\n投資方面，每月新增企業300家。", "300家", None),
+        ("1-5月，全县经济运行良好。\n景区每天接待游客1.2万人次。", "1.2万人次", None),
+        # its own sentence still dates it
+        ("2019年，全市经济增长。\n2020年，全市每月新增企业300家。", "300家", "2020"),
+    ],
+)
+def test_a_rate_per_period_takes_no_carried_period(text, figure, date):
+    assert _dates(text)[figure] == date
+
+
+HISTORY = (
+    "2023年，全市经济增长。\n1974年，在平山县发现的中山王墓曾震惊世界。\n出土3件青铜器。\n"
+    "2019年，全市新增企业30家。\n工业增长5%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a long-past year dates its own sentence, not the sentences and paragraphs after it
+        ("1974年，在平山县发现的中山王墓曾震惊世界。出土文物中，3件青铜器并称中山三器。", "3件", None),
+        ("1974年，在平山縣發現的中山王墓曾震驚世界。出土文物中，3件青銅器並稱中山三器。", "3件", None),
+        ("1974年，中山王墓被发现。\n展览将共评出入展书法作品170件。", "170件", None),
+        ("1978年，全市生产总值仅12亿元。", "12亿元", "1978"),
+        # nor does the report's opening year come back after the history
+        (HISTORY, "3件", None),
+        (HISTORY, "5%", "2019"),
+        # a recent year carries as before
+        ("2015年，全市经济增长。\n工业增长5%。", "5%", "2015"),
+    ],
+)
+def test_a_history_carries_no_period_onward(text, figure, date):
     assert _dates(text)[figure] == date

@@ -28,6 +28,8 @@ STOCKS = "facts_stock_words.txt"
 EVENT_REFS = "facts_event_refs.txt"
 #: In ipextract/data: words that make a date a project's milestone (2021年3月开工建设).
 MILESTONES = "facts_milestone_words.txt"
+#: In ipextract/data: words that make a figure a rate per period (每年迎接游客20多万人次).
+RATES = "facts_rate_words.txt"
 
 _HEADING_MAX = 40
 _NAME_REACH = 12  # characters after a year in which a name word makes it a name
@@ -45,6 +47,9 @@ _FRAME_MAX = 40
 _CHRONOLOGY_YEARS = 4  # distinct years in one paragraph that make it a history
 _NOT_OPENER_AFTER = re.compile(r"\s*(?:\d|[、和与及]|预计|计划|将|要|力争|争取)")
 _DAY = len("2021-05-26")
+# Years an opening period may lie before the publication year and still open an account that
+# the next sentences continue; an older one opens a history (1974年，…中山王墓曾震惊世界).
+_HISTORY_YEARS = 10
 _FIELD = re.compile(r"[：:]\s*\S")  # a label and its value on one line (项目编号：…)
 _NUMBERED_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
 
@@ -68,6 +73,22 @@ def year_to_date(value: str | None, words: str) -> str | None:
     if _words(STOCKS).search(words) or not _words(FLOWS).search(words):
         return value
     return f"{value[:4]}-01/{value}"
+
+
+def is_history(value: str | None, ref: dt.date | None) -> bool:
+    """`value` lies more than _HISTORY_YEARS before the publication year: a period that opens a
+    sentence so long before the page tells a history, and the sentences and paragraphs after it
+    (`出土文物中，…3件青铜器`, `展览将共评出…170件`) are not its figures."""
+    if ref is None or not value or not value[:4].isdigit():
+        return False
+    return int(value.split("/")[-1][:4]) < ref.year - _HISTORY_YEARS
+
+
+def is_rate(words: str) -> bool:
+    """`words` (the clause up to a figure) make it a rate per period (`每年的粮食消耗量超过7亿吨`):
+    the rate holds beyond any one period, so a period carried from the paragraphs before does
+    not date it."""
+    return _words(RATES).search(words) is not None
 
 
 def is_milestone(norm: str, p: Period) -> bool:
@@ -142,9 +163,12 @@ class Scope:
     # The nearest heading above states a period, even one that cannot be resolved (`二、今年主要
     # 预期目标` on a page without a date): its section is that period's, never the report's.
     heading_stated: bool = False
+    history: bool = False  # a long-past year opened the latest account: it dates nothing after
 
     def current(self) -> str | None:
         """The period a figure with no period of its own in its paragraph takes."""
+        if self.history:
+            return None
         if self.carried or self.heading_stated:
             return self.carried or self.heading
         return self.preamble or self.title
@@ -173,7 +197,7 @@ class Scope:
         if is_heading(norm):
             stated, value = _stated(norm, periods, self.ref, self.year())
             self.carried = self.event = None  # a heading starts a new section
-            self.seen_heading = True
+            self.seen_heading, self.history = True, False
             if stated and (value is None or len(value) != _DAY):
                 # a section covers a year, span or month; a line stating a single day
                 # (`招标公告日期 2021年05月26日`) dates a step of a notice, not a section
@@ -188,6 +212,11 @@ class Scope:
                 context = p.explicit_year
             if opens_sentence(norm, p) and not is_name(norm, p):
                 value = values[k] if values is not None else _resolve(p, self.ref, context)
+                if value and is_history(value, self.ref):
+                    self.carried = self.event = None  # a history carries none of its years onward
+                    self.history = True
+                    continue
+                self.history = False
                 if value and not _carries(value):
                     self.event = value
                 if value and _carries(value):
