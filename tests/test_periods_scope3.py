@@ -137,3 +137,25 @@ HISTORY = (
 )
 def test_a_history_carries_no_period_onward(text, figure, date):
     assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "figure", "date"),
+    [
+        # the page's own report named in a title line run into the text, the title missing
+        ("站内搜索梧州市2017年国民经济和社会发展统计公报2017年,全市经济稳中向好。\n一、综合\n全年地区生产总值1338.1亿元。",
+         None, "1338.1亿元", "2017"),
+        ("站內搜索梧州市2017年國民經濟和社會發展統計公報2017年,全市經濟穩中向好。\n一、綜合\n全年地區生產總值1338.1億元。",
+         None, "1338.1亿元", "2017"),
+        ("2013年上虞区国民经济和社会发展统计公报 | " + "|" * 40 + "\n一、综合\n全区生产总值800亿元。",
+         None, "800亿元", "2013"),
+        ("首页>统计信息 2020年前三季度全市经济运行情况 发布时间\n规上工业增加值增长6.2%。", None, "6.2%",
+         "2020-01/2020-09"),
+        # a title that states a period keeps its own
+        ("据2019年统计公报，全市经济增长。\n一、综合\n全年地区生产总值800亿元。", "2018年统计公报", "800亿元", "2018"),
+        # a meeting or plan is no report of a period
+        ("2023年全省工作会议召开。\n会上表彰了120家企业。", None, "120家", None),
+    ],
+)
+def test_the_pages_own_report_named_before_the_first_heading(text, title, figure, date):
+    assert _dates(text, title=title)[figure] == date

@@ -30,6 +30,8 @@ EVENT_REFS = "facts_event_refs.txt"
 MILESTONES = "facts_milestone_words.txt"
 #: In ipextract/data: words that make a figure a rate per period (每年迎接游客20多万人次).
 RATES = "facts_rate_words.txt"
+#: In ipextract/data: names of a period's own report (2017年国民经济和社会发展统计公报).
+REPORTS = "facts_report_names.txt"
 
 _HEADING_MAX = 40
 _NAME_REACH = 12  # characters after a year in which a name word makes it a name
@@ -57,6 +59,11 @@ _NUMBERED_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{
 @lru_cache(maxsize=1)
 def _name_after() -> re.Pattern[str]:
     return re.compile(rf"[^，,。；;：:！？]{{0,{_NAME_REACH}}}?(?:{alternation(data_lines(NAMES))})")
+
+
+@lru_cache(maxsize=1)
+def _report_after() -> re.Pattern[str]:
+    return re.compile(rf"[^，,。；;：:！？\s]{{0,{_NAME_REACH}}}?(?:{alternation(data_lines(REPORTS))})")
 
 
 @cache  # one pattern per word list (stocks, flows, event references): never evicted
@@ -203,6 +210,8 @@ class Scope:
                 # (`招标公告日期 2021年05月26日`) dates a step of a notice, not a section
                 self.heading, self.heading_stated = value, True
             return
+        if self.title is None and not self.seen_heading:
+            self.title = _report_period(norm, periods, self.ref)
         if len({p.explicit_year for p in periods} - {None}) >= _CHRONOLOGY_YEARS:
             self.carried = None  # a history (1983年…1986年…1990年…) carries no period onward
             return
@@ -224,6 +233,15 @@ class Scope:
                     if not self.seen_heading:
                         # `2024年，…` before the first heading frames the whole report
                         self.preamble = value
+
+
+def _report_period(norm: str, periods: list[Period], ref: dt.date | None) -> str | None:
+    """The period of the page's own report named before its first heading, when its title does
+    not give one: a title line run into the text (`…梧州市2017年国民经济和社会发展统计公报2017年,…`)."""
+    for p in periods:
+        if p.role in (PERIOD, ASOF) and p.explicit_year is not None and _report_after().match(norm, p.end):
+            return _resolve(p, ref, None)
+    return None
 
 
 def _carries(value: str) -> bool:
