@@ -159,3 +159,23 @@ def test_a_history_carries_no_period_onward(text, figure, date):
 )
 def test_the_pages_own_report_named_before_the_first_heading(text, title, figure, date):
     assert _dates(text, title=title)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "figure", "date"),
+    [
+        # a day alone: the publication month unless after the publication day, else the month before
+        ("3日，全市新增企业30家。", REF, "30家", "2020-05-03"),
+        ("28日，全市新增企业30家。", REF, "30家", "2020-04-28"),
+        ("28日，全市新增企業30家。", REF, "30家", "2020-04-28"),
+        ("28日，全市新增企业30家。", dt.date(2020, 1, 6), "30家", "2019-12-28"),
+        # announced ahead (将于/定于/拟于): the publication month unless before the day, else the next
+        ("活动将于28日在昆明举行，共设展位300个。", REF, "300个", "2020-05-28"),
+        ("活動將於3日在昆明舉行，共設展位300個。", REF, "300个", "2020-06-03"),
+        ("大会定于3日开幕，共设展位300个。", dt.date(2020, 12, 20), "300个", "2021-01-03"),
+        # a month written before it in the paragraph still gives the month
+        ("5月2日，项目签约。28日，全市新增企业30家。", REF, "30家", "2020-05-28"),
+    ],
+)
+def test_a_day_alone_against_the_publication_day(text, ref, figure, date):
+    assert _dates(text, ref)[figure] == date

@@ -86,6 +86,7 @@ _FUTURE_BEFORE = re.compile(r"(?:预计|计划|将|力争|争取|确保|有望|�
 _EVENT_AFTER = re.compile(
     r"^\s*(?:(?:前后|左右)\s*)?(?:建成|完成|竣工|投产|开工|开业|交付|通车|上线|实施|举办|召开|启动)"
 )
+_AHEAD_BEFORE = re.compile(r"(?:将|定|拟|预计|计划)(?:于|在)\s*$")
 _TRAILING_YEAR_AFTER = re.compile(r"^\s*(?:[，,]\s*)?(?:的|过去)?(?:一年|12个月)")
 _IS_AFTER = re.compile(r"^\s*是")
 
@@ -122,6 +123,7 @@ class Period:
     since_days: bool = False  # 今年以来, 去年9月至今: a span of days to the publication day
     followed_by_is: bool = False  # "2020年是…": the year is described, not a period of figures
     named: bool = False  # inside a title 《2022年统计公报》: a name, governing only as a last resort
+    ahead: bool = False  # after 将于/定于/拟于 (`将于28日举行`): a day alone looks forward
 
     @property
     def explicit_year(self) -> int | None:
@@ -164,6 +166,8 @@ class Period:
             return f"{ref.year - self.years_back}/{ref.year}"
         if self.lo is None:
             return None
+        if context_month is None and ref is not None and context_year in (None, ref.year) and _day_alone(self.lo):
+            context_year, context_month = _day_month(self.lo.day or 1, ref, ahead=self.ahead)
         lo = _format_point(self.lo, ref, context_year, context_month, low=True)
         if lo is None:
             return None
@@ -186,6 +190,23 @@ class Period:
         if hi is None or hi == lo:
             return lo
         return f"{lo}/{hi}"
+
+
+def _day_alone(p: _Point) -> bool:
+    return p.day is not None and p.month is None and p.year[0] == "ctx"
+
+
+def _day_month(day: int, ref: dt.date, *, ahead: bool) -> tuple[int, int]:
+    """(year, month) of a day written alone (`28日`): the publication month when the day is not
+    after the publication day, else the month before; a day announced ahead (`将于28日举行`) is
+    the publication month when not before the publication day, else the month after."""
+    shift = 0
+    if day > ref.day and not ahead:
+        shift = -1
+    elif day < ref.day and ahead:
+        shift = 1
+    y, m = divmod(ref.year * 12 + ref.month - 1 + shift, 12)
+    return y, m + 1
 
 
 def _review_year(ref: dt.date | None, year: int | None) -> str | None:
@@ -527,6 +548,7 @@ def _classify(text: str, p: Period) -> None:
     ):  # 9月15日前; 预计年底建成: an event after the figure, not the period it covers
         p.role = DEADLINE
         return
+    p.ahead = _AHEAD_BEFORE.search(before) is not None
     if _ASOF_BEFORE.search(before) and p.kind in ("span", "now"):
         p.role = ASOF
     elif _SINCE_BEFORE.search(before) and p.kind == "span" and (p.hi is None or _is_ten_days(p)):
