@@ -142,7 +142,7 @@ def test_a_history_carries_no_period_onward(text, figure, date):
 @pytest.mark.parametrize(
     ("text", "title", "figure", "date"),
     [
-        # the page's own report named in a title line run into the text, the title missing
+        # the page's own report named in its first line run into the text, the title missing
         ("站内搜索梧州市2017年国民经济和社会发展统计公报2017年,全市经济稳中向好。\n一、综合\n全年地区生产总值1338.1亿元。",
          None, "1338.1亿元", "2017"),
         ("站內搜索梧州市2017年國民經濟和社會發展統計公報2017年,全市經濟穩中向好。\n一、綜合\n全年地區生產總值1338.1億元。",
@@ -179,3 +179,8 @@ def test_the_pages_own_report_named_before_the_first_heading(text, title, figure
 )
 def test_a_day_alone_against_the_publication_day(text, ref, figure, date):
     assert _dates(text, ref)[figure] == date
+
+
+def test_a_report_cited_further_down_is_no_title():
+    text = "全市经济回升向好。\n据2022年统计公报显示，全市人口增长。\n全市新增企业300家。"
+    assert _dates(text, title=None)["300家"] is None

@@ -171,6 +171,7 @@ class Scope:
     # 预期目标` on a page without a date): its section is that period's, never the report's.
     heading_stated: bool = False
     history: bool = False  # a long-past year opened the latest account: it dates nothing after
+    read: bool = False  # a paragraph other than a heading has been taken in
 
     def current(self) -> str | None:
         """The period a figure with no period of its own in its paragraph takes."""
@@ -204,14 +205,16 @@ class Scope:
         if is_heading(norm):
             stated, value = _stated(norm, periods, self.ref, self.year())
             self.carried = self.event = None  # a heading starts a new section
-            self.seen_heading, self.history = True, False
+            self.seen_heading, self.history, self.read = True, False, True
             if stated and (value is None or len(value) != _DAY):
                 # a section covers a year, span or month; a line stating a single day
                 # (`招标公告日期 2021年05月26日`) dates a step of a notice, not a section
                 self.heading, self.heading_stated = value, True
             return
-        if self.title is None and not self.seen_heading:
-            self.title = _report_period(norm, periods, self.ref)
+        if not self.read:
+            self.read = True
+            if self.title is None:  # the page's first line, a title line run into the text
+                self.title = _report_period(norm, periods, self.ref)
         if len({p.explicit_year for p in periods} - {None}) >= _CHRONOLOGY_YEARS:
             self.carried = None  # a history (1983年…1986年…1990年…) carries no period onward
             return
@@ -236,8 +239,9 @@ class Scope:
 
 
 def _report_period(norm: str, periods: list[Period], ref: dt.date | None) -> str | None:
-    """The period of the page's own report named before its first heading, when its title does
-    not give one: a title line run into the text (`…梧州市2017年国民经济和社会发展统计公报2017年,…`)."""
+    """The period of the page's own report named in its first paragraph, when its title does not
+    give one: a title line run into the text (`…梧州市2017年国民经济和社会发展统计公报2017年,…`).
+    A report cited further down (`据2022年统计公报显示，…`) is a source, not the page's period."""
     for p in periods:
         if p.role in (PERIOD, ASOF) and p.explicit_year is not None and _report_after().match(norm, p.end):
             return _resolve(p, ref, None)
