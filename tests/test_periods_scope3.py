@@ -88,8 +88,8 @@ RUN_ON = "2023年，经济增长。人均生产总值为125043元,增长5.3%据�
         (RUN_ON, "6627万人", "2023-12"),
         ("2023年，經濟增長。人均生產總值為125043元,增長5.3%據抽樣調查推算,年末常住人口6627萬人。", "5.3%", "2023"),
         # a date under 截至 later in the sentence still reaches back
-        ("全市共有企业1200家，截至6月底。", "1200家", "2020-06"),
-        ("全市共有企業1200家，截至6月底。", "1200家", "2020-06"),
+        ("全市共有企业1200家，截至3月底。", "1200家", "2020-03"),
+        ("全市共有企業1200家，截至3月底。", "1200家", "2020-03"),
         ("各项贷款余额300亿元，截至2019年末。", "300亿元", "2019-12"),
     ],
 )
@@ -184,3 +184,24 @@ def test_a_day_alone_against_the_publication_day(text, ref, figure, date):
 def test_a_report_cited_further_down_is_no_title():
     text = "全市经济回升向好。\n据2022年统计公报显示，全市人口增长。\n全市新增企业300家。"
     assert _dates(text, title=None)["300家"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a yearless period that has not begun by the publication day is the latest one that has
+        ("12月，全市新增企业30家。", "30家", "2019-12"),
+        ("12月下旬，全市新增企業30家。", "30家", "2019-12-21/2019-12-31"),
+        ("四季度，全市新增企业30家。", "30家", "2019-10/2019-12"),
+        ("下半年，全市新增企业30家。", "30家", "2019-07/2019-12"),
+        # one that has begun is this year's
+        ("5月，全市新增企业30家。", "30家", "2020-05"),
+        ("1-10月，全市新增企业30家。", "30家", "2020-01/2020-10"),
+        ("上半年，全市新增企業30家。", "30家", "2020-01/2020-06"),
+        # announced ahead, or 年底 with no year: the publication year's
+        ("大会将于12月开幕，共设展位300个。", "300个", "2020-12"),
+        ("到年底，全市将新增企业300家。", "300家", "2020-12"),
+    ],
+)
+def test_a_yearless_period_is_the_latest_that_has_begun(text, figure, date):
+    assert _dates(text)[figure] == date

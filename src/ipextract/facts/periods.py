@@ -86,7 +86,8 @@ _FUTURE_BEFORE = re.compile(r"(?:预计|计划|将|力争|争取|确保|有望|�
 _EVENT_AFTER = re.compile(
     r"^\s*(?:(?:前后|左右)\s*)?(?:建成|完成|竣工|投产|开工|开业|交付|通车|上线|实施|举办|召开|启动)"
 )
-_AHEAD_BEFORE = re.compile(r"(?:将|定|拟|预计|计划)(?:于|在)\s*$")
+_YEAR_PARTS = ("年底", "年末", "年初", "年中")
+_AHEAD_BEFORE = re.compile(r"(?:(?:将|定)(?:于|在)|(?:拟|预计|计划)(?:于|在)?)\s*$")
 _TRAILING_YEAR_AFTER = re.compile(r"^\s*(?:[，,]\s*)?(?:的|过去)?(?:一年|12个月)")
 _IS_AFTER = re.compile(r"^\s*是")
 
@@ -168,6 +169,10 @@ class Period:
             return None
         if context_month is None and ref is not None and context_year in (None, ref.year) and _day_alone(self.lo):
             context_year, context_month = _day_month(self.lo.day or 1, ref, ahead=self.ahead)
+        elif context_year is None and ref is not None and not self.ahead and _not_begun(self.lo, ref) and (
+            not self.text.endswith(_YEAR_PARTS)  # 年底 with no year is the publication year's
+        ):
+            context_year = ref.year - 1  # 12月 on a page of May: the last December, not the next
         lo = _format_point(self.lo, ref, context_year, context_month, low=True)
         if lo is None:
             return None
@@ -190,6 +195,12 @@ class Period:
         if hi is None or hi == lo:
             return lo
         return f"{lo}/{hi}"
+
+
+def _not_begun(p: _Point, ref: dt.date) -> bool:
+    """A yearless month, quarter or half (`12月`, `四季度`, `下半年`) that has not begun by the
+    publication day in its year: CONVENTIONS dates it to the latest one that has."""
+    return p.year[0] == "ctx" and p.month is not None and p.month > ref.month
 
 
 def _day_alone(p: _Point) -> bool:
