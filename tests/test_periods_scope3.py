@@ -205,3 +205,22 @@ def test_a_report_cited_further_down_is_no_title():
 )
 def test_a_yearless_period_is_the_latest_that_has_begun(text, figure, date):
     assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a paragraph opening 近日/日前 tells of an undated moment: the report's year stays out
+        ("2023年，全省中医药文化服务月活动持续进行。\n一、省二医院\n近日，医院举办活动，共计100余人参加。\n五名医生现场义诊。",
+         "五名", None),
+        ("2023年，全省中醫藥文化服務月活動持續進行。\n一、省二醫院\n日前，醫院舉辦活動，共計100餘人參加。\n五名醫生現場義診。",
+         "五名", None),
+        # until another period opens a sentence
+        ("2019年，全省活动持续进行。\n近日，医院举办活动。\n2020年，全省经济增长。\n工业增长5%。", "5%", "2020"),
+        # 近年来 inside a speech is no opening of the paragraph
+        ("10月17日，培训班举办。\n汤筱疏指出，近年来，我省师德师风工作体系不断完善。\n会议期间，4家单位作交流。", "4家",
+         "2019-10-17"),
+    ],
+)
+def test_a_paragraph_opening_jinri_takes_no_older_period(text, figure, date):
+    assert _dates(text)[figure] == date

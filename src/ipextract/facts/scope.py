@@ -170,12 +170,12 @@ class Scope:
     # The nearest heading above states a period, even one that cannot be resolved (`二、今年主要
     # 预期目标` on a page without a date): its section is that period's, never the report's.
     heading_stated: bool = False
-    history: bool = False  # a long-past year opened the latest account: it dates nothing after
+    undated: bool = False  # the latest account opened with a history or 近日: it dates nothing after
     read: bool = False  # a paragraph other than a heading has been taken in
 
     def current(self) -> str | None:
         """The period a figure with no period of its own in its paragraph takes."""
-        if self.history:
+        if self.undated:
             return None
         if self.carried or self.heading_stated:
             return self.carried or self.heading
@@ -205,7 +205,7 @@ class Scope:
         if is_heading(norm):
             stated, value = _stated(norm, periods, self.ref, self.year())
             self.carried = self.event = None  # a heading starts a new section
-            self.seen_heading, self.history, self.read = True, False, True
+            self.seen_heading, self.undated, self.read = True, False, True
             if stated and (value is None or len(value) != _DAY):
                 # a section covers a year, span or month; a line stating a single day
                 # (`招标公告日期 2021年05月26日`) dates a step of a notice, not a section
@@ -222,13 +222,18 @@ class Scope:
         for k, p in enumerate(periods):
             if p.explicit_year is not None:
                 context = p.explicit_year
+            if p.kind == "vague" and k == 0 and not norm[:p.start].strip():
+                # a paragraph opening 近日，…: an undated moment, and what follows it no older period's
+                self.carried = self.event = None
+                self.undated = True
+                continue
             if opens_sentence(norm, p) and not is_name(norm, p):
                 value = values[k] if values is not None else _resolve(p, self.ref, context)
                 if value and is_history(value, self.ref):
                     self.carried = self.event = None  # a history carries none of its years onward
-                    self.history = True
+                    self.undated = True
                     continue
-                self.history = False
+                self.undated = False
                 if value and not _carries(value):
                     self.event = value
                 if value and _carries(value):
