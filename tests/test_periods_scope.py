@@ -92,7 +92,9 @@ def test_scope_prefers_null_over_a_wrong_period(text, figure, date):
         ("过去一年，全市新增就业1.5万人。", EARLY, "1.5万人", "2021"),
         ("过去的一年，全区招商引资87.7亿元。", EARLY, "87.7亿元", "2021"),
         ("2021年是开局之年。一年来，全县招商引资增长25.9%。", REF, "25.9%", "2021"),
-        ("一年来，全市新增市场主体3.2万户。", REF, "3.2万户", "2020/2021"),
+        # after March, 一年来 with no year in scope is the publication year; 过去一年 the year before
+        ("一年来，全市新增市场主体3.2万户。", REF, "3.2万户", "2021"),
+        ("过去一年，全市新增市场主体3.2万户。", REF, "3.2万户", "2020"),
     ],
 )
 def test_the_year_under_review(text, ref, figure, date):

@@ -224,3 +224,23 @@ def test_a_yearless_period_is_the_latest_that_has_begun(text, figure, date):
 )
 def test_a_paragraph_opening_jinri_takes_no_older_period(text, figure, date):
     assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "figure", "date"),
+    [
+        # 全年 with no year in scope: the year before on a January-March page, else the publication year
+        ("全年地区生产总值2313亿元。", dt.date(2024, 2, 10), "2313亿元", "2023"),
+        ("全年地區生產總值2313億元。", dt.date(2024, 2, 10), "2313亿元", "2023"),
+        ("全年地区生产总值2313亿元。", dt.date(2024, 7, 10), "2313亿元", "2024"),
+        ("2022年，全市经济回升。全年地区生产总值2313亿元。", dt.date(2024, 2, 10), "2313亿元", "2022"),
+        # 一年来 likewise; 过去一年 is the year before whenever it is published
+        ("一年来，全县新增企业300家。", dt.date(2024, 7, 10), "300家", "2024"),
+        ("過去一年，全縣新增企業300家。", dt.date(2024, 7, 10), "300家", "2023"),
+        ("过去的一年，全县新增企业300家。", dt.date(2024, 2, 10), "300家", "2023"),
+        # no publication day, no year
+        ("全年地区生产总值2313亿元。", None, "2313亿元", None),
+    ],
+)
+def test_the_whole_year_and_the_year_under_review_without_a_year_in_scope(text, ref, figure, date):
+    assert _dates(text, ref)[figure] == date

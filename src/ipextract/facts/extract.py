@@ -542,7 +542,8 @@ def _resolve_periods(
         if p.kind == "inherit":
             value = _inherit(p, last)
         elif p.text in _GENERIC_YEAR and year is None:
-            value = None  # 全年 with no year written before it: "per year", not a period
+            # 全年 with no year in scope: an early-year page reviews the year before (CONVENTIONS)
+            value = None if ref is None else str(ref.year - 1 if ref.month <= 3 else ref.year)
         else:
             value = p.resolve(ref, year if p.needs_context else None, month)
         values.append(value)

@@ -140,7 +140,7 @@ class Period:
             a, b = self.plan
             return f"{a}/{b}"
         if self.kind == "review":
-            return _review_year(ref, context_year)
+            return _review_year(ref, context_year, past=self.text.startswith("过去"))
         if self.kind == "relative":
             return relative.resolve(self.text, ref, self.years_back or None)
         if self.kind == "ago":
@@ -202,14 +202,15 @@ def _day_month(day: int, ref: dt.date, *, ahead: bool) -> tuple[int, int]:
     return y, m + 1
 
 
-def _review_year(ref: dt.date | None, year: int | None) -> str | None:
+def _review_year(ref: dt.date | None, year: int | None, *, past: bool = False) -> str | None:
     """一年来 / 过去一年 in a review is the calendar year under review: the year in scope, else
-    the year before an early-year (January to March) publication, else the twelve months to date."""
+    (CONVENTIONS) 过去一年 is the year before the publication year whenever it is published, and
+    一年来 the year before an early-year (January to March) publication, else the publication year."""
     if year is not None:
         return str(year)
     if ref is None:
         return None
-    return str(ref.year - 1) if ref.month <= 3 else f"{ref.year - 1}/{ref.year}"
+    return str(ref.year - 1 if past or ref.month <= 3 else ref.year)
 
 
 def _year_value(spec: tuple[str, int], ref: dt.date | None, context_year: int | None) -> int | None:
