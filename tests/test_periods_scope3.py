@@ -244,3 +244,22 @@ def test_a_paragraph_opening_jinri_takes_no_older_period(text, figure, date):
 )
 def test_the_whole_year_and_the_year_under_review_without_a_year_in_scope(text, ref, figure, date):
     assert _dates(text, ref)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # a birth dates the person, not the figures beside it
+        ("张三，1962年生，山西人，出版画册12部。", "12部", None),
+        ("張三，1962年生，山西人，出版畫冊12部。", "12部", None),
+        ("李四，1985年3月出生，从事研究工作，发表论文30篇。", "30篇", None),
+        # a biography takes no period carried from the report, and carries none onward
+        ("2022年，全市经济增长。\n李四，1985年出生，发表论文30篇。", "30篇", None),
+        ("2022年，全市经济增长。\n李四，1985年出生，发表论文30篇。\n全市新增企业300家。", "300家", None),
+        # births counted in a year are that year's figures
+        ("2020年出生人口68万人，死亡人口50万人。", "50万人", "2020"),
+        ("2020年生产总值300亿元。", "300亿元", "2020"),
+    ],
+)
+def test_a_biography_is_a_change_of_subject(text, figure, date):
+    assert _dates(text)[figure] == date

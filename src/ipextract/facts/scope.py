@@ -32,6 +32,8 @@ MILESTONES = "facts_milestone_words.txt"
 RATES = "facts_rate_words.txt"
 #: In ipextract/data: names of a period's own report (2017年国民经济和社会发展统计公报).
 REPORTS = "facts_report_names.txt"
+#: In ipextract/data: words that make a year or month a birth (1962年生，).
+BIRTHS = "facts_birth_words.txt"
 
 _HEADING_MAX = 40
 _NAME_REACH = 12  # characters after a year in which a name word makes it a name
@@ -64,6 +66,17 @@ def _name_after() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _report_after() -> re.Pattern[str]:
     return re.compile(rf"[^，,。；;：:！？\s]{{0,{_NAME_REACH}}}?(?:{alternation(data_lines(REPORTS))})")
+
+
+@lru_cache(maxsize=1)
+def _birth() -> re.Pattern[str]:
+    return re.compile(rf"年(?:\s*\d{{1,2}}\s*月)?\s*(?:{alternation(data_lines(BIRTHS))})")
+
+
+def is_biography(para: str) -> bool:
+    """`para` states a person's birth (`董逸泉，1962年生，…`): a biography, whose figures are the
+    person's and no period of the report around it."""
+    return "年" in para and _birth().search(para) is not None
 
 
 @cache  # one pattern per word list (stocks, flows, event references): never evicted
@@ -99,9 +112,15 @@ def is_rate(words: str) -> bool:
 
 
 def is_milestone(norm: str, p: Period) -> bool:
-    """The date is a project's milestone (`于2023年2月交付使用`, `2021年3月开工建设`): it dates
-    its own clause only, so a figure in the next clause of the sentence does not take it."""
-    return _milestone().match(norm, p.end) is not None
+    """The date is a project's milestone (`于2023年2月交付使用`, `2021年3月开工建设`) or a
+    person's birth (`1962年生，`): it dates its own clause only, so a figure in the next clause
+    of the sentence does not take it."""
+    return _milestone().match(norm, p.end) is not None or _birth_at().match(norm, p.end) is not None
+
+
+@lru_cache(maxsize=1)
+def _birth_at() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation(data_lines(BIRTHS))})")
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +202,9 @@ class Scope:
 
     def for_paragraph(self, para: str) -> str | None:
         """The period for `para`: the dated event's own when the paragraph refers back to it
-        (`本次活动共服务群众600余人次`), else `current()`."""
+        (`本次活动共服务群众600余人次`), else `current()`; none for a biography."""
+        if is_biography(para):
+            return None
         if self.event is not None and _words(EVENT_REFS).search(para):
             return self.event
         return self.current()
@@ -215,6 +236,10 @@ class Scope:
             self.read = True
             if self.title is None:  # the page's first line, a title line run into the text
                 self.title = _report_period(norm, periods, self.ref)
+        if is_biography(norm):
+            self.carried = self.event = None  # a change of subject: the report's period ends here
+            self.undated = True
+            return
         if len({p.explicit_year for p in periods} - {None}) >= _CHRONOLOGY_YEARS:
             self.carried = None  # a history (1983年…1986年…1990年…) carries no period onward
             return
