@@ -263,3 +263,20 @@ def test_the_whole_year_and_the_year_under_review_without_a_year_in_scope(text, 
 )
 def test_a_biography_is_a_change_of_subject(text, figure, date):
     assert _dates(text)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "figure", "date"),
+    [
+        # a plan heading that states no period: its targets are not the review's
+        ("一、2024年工作回顾\n全市新增企业300家。\n二、下一步工作打算\n全市力争新增企业400家。", None, "400家", None),
+        ("一、2024年工作回顧\n全市新增企業300家。\n二、下一步工作打算\n全市力爭新增企業400家。", None, "400家", None),
+        ("全市经济回升。\n三、主要目标\n地区生产总值增长6%。", "2024年工作总结", "6%", None),
+        ("一、2024年工作回顾\n二、今后工作安排：\n（一）工业\n力争新增企业400家。", None, "400家", None),
+        # the review's subheadings and an event's schedule are no plans
+        ("一、2024年工作回顾\n（二）重点工作\n全市新增企业300家。", None, "300家", "2024"),
+        ("2024年，全市经济回升。\n五、活动安排\n共设展位300个。", None, "300个", "2024"),
+    ],
+)
+def test_a_plan_heading_without_a_period_dates_nothing_below_it(text, title, figure, date):
+    assert _dates(text, title=title)[figure] == date

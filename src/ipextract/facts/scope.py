@@ -34,6 +34,8 @@ RATES = "facts_rate_words.txt"
 REPORTS = "facts_report_names.txt"
 #: In ipextract/data: words that make a year or month a birth (1962年生，).
 BIRTHS = "facts_birth_words.txt"
+#: In ipextract/data: words that end a plan section's heading (二、下一步工作打算).
+PLANS = "facts_plan_headings.txt"
 
 _HEADING_MAX = 40
 _NAME_REACH = 12  # characters after a year in which a name word makes it a name
@@ -66,6 +68,16 @@ def _name_after() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _report_after() -> re.Pattern[str]:
     return re.compile(rf"[^，,。；;：:！？\s]{{0,{_NAME_REACH}}}?(?:{alternation(data_lines(REPORTS))})")
+
+
+@lru_cache(maxsize=1)
+def _plan_heading() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(data_lines(PLANS))})\s*[:：]?\s*$|下一步|今后")
+
+
+def is_plan_heading(line: str) -> bool:
+    """`line` (a heading) opens a plan section: `二、下一步工作打算`, `三、主要目标`."""
+    return _plan_heading().search(line) is not None
 
 
 @lru_cache(maxsize=1)
@@ -231,6 +243,8 @@ class Scope:
                 # a section covers a year, span or month; a line stating a single day
                 # (`招标公告日期 2021年05月26日`) dates a step of a notice, not a section
                 self.heading, self.heading_stated = value, True
+            elif not stated and is_plan_heading(norm):
+                self.heading, self.heading_stated = None, True  # a plan's targets, of no stated period
             return
         if not self.read:
             self.read = True
