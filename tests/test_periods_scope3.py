@@ -280,3 +280,16 @@ def test_a_biography_is_a_change_of_subject(text, figure, date):
 )
 def test_a_plan_heading_without_a_period_dates_nothing_below_it(text, title, figure, date):
     assert _dates(text, title=title)[figure] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        # 以来 looks back: the latest December that has begun; 起施行 looks ahead
+        ("12月以来，全市新增企业30家。", "30家", "2019-12-01/2020-05-06"),
+        ("12月以來，全市新增企業30家。", "30家", "2019-12-01/2020-05-06"),
+        ("新规自12月1日起施行，罚款最高5000元。", "5000元", "2020-12-01"),
+    ],
+)
+def test_a_yearless_since_looks_back_and_a_start_ahead(text, figure, date):
+    assert _dates(text)[figure] == date

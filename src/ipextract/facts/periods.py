@@ -122,6 +122,16 @@ class Period:
             return True
         return self.kind == "span" and self.lo is not None and self.lo.year[0] == "ctx"
 
+    def _not_begun(self, ref: dt.date) -> bool:
+        """A yearless month, quarter or half (`12月`, `四季度`, `下半年`, `12月以来`) that has not
+        begun by the publication day in its year: CONVENTIONS dates it to the latest one that
+        has. Not one announced ahead (`将于12月`, `自12月1日起施行`), nor 年底 with no year (the
+        publication year's)."""
+        if self.ahead or not (self.kind == "span" or self.since_days) or self.text.endswith(_YEAR_PARTS):
+            return False
+        p = self.lo
+        return p is not None and p.year[0] == "ctx" and p.month is not None and p.month > ref.month
+
     def resolve(
         self, ref: dt.date | None, context_year: int | None = None, context_month: int | None = None
     ) -> str | None:
@@ -151,9 +161,7 @@ class Period:
             return None
         if context_month is None and ref is not None and context_year in (None, ref.year) and _day_alone(self.lo):
             context_year, context_month = _day_month(self.lo.day or 1, ref, ahead=self.ahead)
-        elif context_year is None and ref is not None and not self.ahead and _not_begun(self.lo, ref) and (
-            not self.text.endswith(_YEAR_PARTS)  # 年底 with no year is the publication year's
-        ):
+        elif context_year is None and ref is not None and self._not_begun(ref):
             context_year = ref.year - 1  # 12月 on a page of May: the last December, not the next
         lo = _format_point(self.lo, ref, context_year, context_month, low=True)
         if lo is None:
@@ -177,12 +185,6 @@ class Period:
         if hi is None or hi == lo:
             return lo
         return f"{lo}/{hi}"
-
-
-def _not_begun(p: _Point, ref: dt.date) -> bool:
-    """A yearless month, quarter or half (`12月`, `四季度`, `下半年`) that has not begun by the
-    publication day in its year: CONVENTIONS dates it to the latest one that has."""
-    return p.year[0] == "ctx" and p.month is not None and p.month > ref.month
 
 
 def _day_alone(p: _Point) -> bool:
