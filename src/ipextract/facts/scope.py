@@ -236,23 +236,14 @@ class Scope:
     def advance(self, norm: str, periods: list[Period], values: list[str | None] | None = None) -> None:
         """Take paragraph `norm` (already read) into the scope of the paragraphs after it."""
         if is_heading(norm):
-            stated, value = _stated(norm, periods, self.ref, self.year())
-            self.carried = self.event = None  # a heading starts a new section
-            self.seen_heading, self.undated, self.read = True, False, True
-            if stated and (value is None or len(value) != _DAY):
-                # a section covers a year, span or month; a line stating a single day
-                # (`招标公告日期 2021年05月26日`) dates a step of a notice, not a section
-                self.heading, self.heading_stated = value, True
-            elif not stated and is_plan_heading(norm):
-                self.heading, self.heading_stated = None, True  # a plan's targets, of no stated period
+            self._take_heading(norm, periods)
             return
         if not self.read:
             self.read = True
             if self.title is None:  # the page's first line, a title line run into the text
                 self.title = _report_period(norm, periods, self.ref)
         if is_biography(norm):
-            self.carried = self.event = None  # a change of subject: the report's period ends here
-            self.undated = True
+            self._stop()  # a change of subject: the report's period ends here
             return
         if len({p.explicit_year for p in periods} - {None}) >= _CHRONOLOGY_YEARS:
             self.carried = None  # a history (1983年…1986年…1990年…) carries no period onward
@@ -262,24 +253,41 @@ class Scope:
             if p.explicit_year is not None:
                 context = p.explicit_year
             if p.kind == "vague" and k == 0 and not norm[:p.start].strip():
-                # a paragraph opening 近日，…: an undated moment, and what follows it no older period's
-                self.carried = self.event = None
-                self.undated = True
-                continue
-            if opens_sentence(norm, p) and not is_name(norm, p):
-                value = values[k] if values is not None else _resolve(p, self.ref, context)
-                if value and is_history(value, self.ref):
-                    self.carried = self.event = None  # a history carries none of its years onward
-                    self.undated = True
-                    continue
-                self.undated = False
-                if value and not _carries(value):
-                    self.event = value
-                if value and _carries(value):
-                    self.carried = value  # the event stays: 此次论坛… still refers back to it
-                    if not self.seen_heading:
-                        # `2024年，…` before the first heading frames the whole report
-                        self.preamble = value
+                self._stop()  # a paragraph opening 近日，…: an undated moment, no older period's
+            elif opens_sentence(norm, p) and not is_name(norm, p):
+                self._open(values[k] if values is not None else _resolve(p, self.ref, context))
+
+    def _take_heading(self, norm: str, periods: list[Period]) -> None:
+        """A heading starts a new section: the period it states (even one that cannot be
+        resolved) or, for a plan heading stating none, no period governs what is under it."""
+        stated, value = _stated(norm, periods, self.ref, self.year())
+        self.carried = self.event = None
+        self.seen_heading, self.undated, self.read = True, False, True
+        if stated and (value is None or len(value) != _DAY):
+            # a section covers a year, span or month; a line stating a single day
+            # (`招标公告日期 2021年05月26日`) dates a step of a notice, not a section
+            self.heading, self.heading_stated = value, True
+        elif not stated and is_plan_heading(norm):
+            self.heading, self.heading_stated = None, True  # a plan's targets, of no stated period
+
+    def _stop(self) -> None:
+        """What follows dates from nothing above it (a history, a biography, 近日)."""
+        self.carried = self.event = None
+        self.undated = True
+
+    def _open(self, value: str | None) -> None:
+        """A period `value` opened a sentence: it carries onward, or dates an event."""
+        if value and is_history(value, self.ref):
+            self._stop()  # a history carries none of its years onward
+            return
+        self.undated = False
+        if value and not _carries(value):
+            self.event = value
+        elif value:
+            self.carried = value  # the event stays: 此次论坛… still refers back to it
+            if not self.seen_heading:
+                # `2024年，…` before the first heading frames the whole report
+                self.preamble = value
 
 
 def _report_period(norm: str, periods: list[Period], ref: dt.date | None) -> str | None:
