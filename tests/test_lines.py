@@ -200,6 +200,12 @@ def test_body_lines_with_label_words_are_not_meta(line):
         # A report site's bulleted info box.
         "  • 城市:全國",
         "  • 報告類型:權威報告",
+        # A search box (q16 statistics mirror; the same words on qingdao, hefei and chinadaily pages).
+        "站內搜索: 高級搜索",
+        "全文检索 搜索",
+        # An archive's year menu, newest first (q16; the second is a synthetic archive page).
+        "統計公報年度索引: 2023 2022 2021 2020 2019 2018 2017 2016 2015 2014 2013 [ 統計公報分省總索引 ]",
+        "往期回顾：2024 2023 2022 2021 2020",
     ],
 )
 def test_chrome_lines(line):
@@ -217,6 +223,9 @@ def test_chrome_lines(line):
         "• 推进:加快项目建设进度,确保按期完工。",  # a bulleted point, not a facet
         "该局开通Facebook专页,市民可通过专页查询最新消息,全年浏览量超过20万人次。",
         "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）",  # a law's adoption note
+        "指标 2019 2020 2021 2022 2023",  # a table's header row: its years run oldest first
+        "2024 2023 2021 2020 2019",  # not a run of years
+        "检索结果显示,共有5家企业。",
     ],
 )
 def test_body_lines_that_look_like_chrome(line):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from ..han import HAN
 from ..resources import alternation, data_lines
@@ -65,6 +66,13 @@ _BARS = re.compile(r"[|｜]")
 _LINK_LIST_MIN = 4
 _LINK_MAX = 20
 _LINK_ITEM = re.compile(rf"^[{HAN}A-Za-z ]+$")
+#: An archive's year menu: a label, the years newest first, perhaps a bracketed index link
+#: (`统计公报年度索引: 2023 2022 … 2010 [ 统计公报分省总索引 ]`). A table's header row lists
+#: its years oldest first (`指标 2019 2020 2021 2022 2023`) and stays.
+_YEAR_MENU = re.compile(
+    rf"^[{HAN}]{{0,12}}\s?[:：]?\s?(?P<years>(?:(?:19|20)\d\d\s){{4,}}(?:19|20)\d\d)"
+    r"(?:\s?[\[【［][^\]】］]{0,30}[\]】］])?$"
+)
 
 
 # -- classification -----------------------------------------------------------------------------
@@ -211,7 +219,7 @@ def _is_chrome(key: str, *, toolbar_checked: bool) -> bool:
         return True
     if len(key) <= 120 and _footer_pattern().match(key):
         return True
-    return _is_nav(key) or _is_link_list(key) or is_caption(key)
+    return _is_nav(key) or _is_link_list(key) or is_caption(key) or _is_year_menu(key)
 
 
 #: Every match of every caption marker holds one of these characters: one scan for them rules out
@@ -298,6 +306,15 @@ def _is_link_list(key: str) -> bool:
     if not all(len(i) <= _LINK_MAX and _LINK_ITEM.match(i) for i in items):
         return False
     return sum(map(len, items)) / len(items) >= 4.0
+
+
+def _is_year_menu(key: str) -> bool:
+    """An archive's menu of years, newest first: `统计年鉴年度索引: 2024 2023 … 2010`."""
+    m = _YEAR_MENU.match(key)
+    if not m:
+        return False
+    years = [int(y) for y in m["years"].split(" ")]
+    return all(a - b == 1 for a, b in pairwise(years))
 
 
 def _is_nav(key: str) -> bool:
