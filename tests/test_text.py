@@ -364,3 +364,50 @@ def test_comment_threads_after_the_text_are_dropped(tail, kept):
 def test_a_comment_label_before_the_text_has_begun_is_not_a_thread():
     text = "\n".join(["网友评论", "某市知识产权工作稳步推进", "2024-03-01 来源：某市日报", _P1, _P2])
     assert clean_text(text).blocks == [_P1, _P2]
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # A disclosure page's title row ends in a run of empty cells (q14, shangyu.gov.cn).
+        (
+            "索引号: | 002590358/2022-77135 | 公开方式: | 主动公开 |\n"
+            "2013年上虞区国民经济和社会发展统计公报 | ||||||||||||\n" + LEAD,
+            "2013年上虞区国民经济和社会发展统计公报",
+        ),
+        # The same row with its empty cells spaced out (synthetic).
+        (f"关于做好2023年专利资助工作的通知 | | | |\n{LEAD}", "关于做好2023年专利资助工作的通知"),
+    ],
+)
+def test_a_title_row_loses_its_empty_cells(page, title):
+    out = clean_text(page)
+    assert (first(out, "title"), out.blocks) == (title, [LEAD])
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "blocks"),
+    [
+        # The headline set again in pieces above the issuer and the day (q18, zizhou.gov.cn).
+        (
+            "子洲县二〇二三年国民经济和社会发展统计公报\n子洲县二〇\n国民经济和社会发展统计公报\n"
+            f"子洲县统计局\n2024年4月15日\n{LEAD}",
+            "子洲县二〇二三年国民经济和社会发展统计公报",
+            [LEAD],
+        ),
+        # The same with a date label under the pieces (synthetic).
+        (
+            f"关于2023年全市专利资助工作的通知\n关于2023年\n专利资助工作的通知\n发布日期：2023-05-06\n{LEAD}",
+            "关于2023年全市专利资助工作的通知",
+            [LEAD],
+        ),
+        # One shorter line under the headline is a kicker, not a broken repeat: it stays.
+        (
+            f"行走新巴蜀·成都丨建圈强链 宜业宜居\n行走新巴蜀\n{LEAD}",
+            "行走新巴蜀·成都丨建圈强链 宜业宜居",
+            ["行走新巴蜀", LEAD],
+        ),
+    ],
+)
+def test_a_headline_repeated_in_pieces_is_the_headline(page, title, blocks):
+    out = clean_text(page)
+    assert (first(out, "title"), out.blocks) == (title, blocks)

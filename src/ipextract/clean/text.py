@@ -43,9 +43,10 @@ _SITE_SUFFIX = re.compile(
     r"(?:网|网站|门户|政府|日报|晚报|在线|新闻|频道|政务网|客户端|公众号)$"
 )
 _SUBTITLE = re.compile(r"^(?:——|—|--|－－)")
-# The trailing chain starts only where it cannot be extended to the left (look-behinds): tried
-# from every ` |` of a long line it rescans to the end each time, quadratic. Same matches.
-_EDGE_BARS = re.compile(r"^(?:[|｜]\s+)+|(?<!\s)(?<!\s[|｜])(?:\s+[|｜])+$")
+# The trailing chain of empty cells starts right after a cell's text (the look-behind): tried
+# from every bar of a long line it would rescan to the end each time, quadratic. After the
+# first ` |` the empty cells may be packed without spaces: `…统计公报 | |||||`.
+_EDGE_BARS = re.compile(r"^(?:[|｜]\s+)+|(?<![\s|｜])\s+[|｜](?:\s*[|｜])*$")
 # A Latin full stop ends an English sentence; after a digit it may be a list number (`2.`).
 _TERMINAL = re.compile(r"(?:[。！？!?；;…”’」』)）】》:：]|(?<![0-9])\.)$")
 _CLAUSE_PUNCT = re.compile(r"[，,。、；;]")
@@ -105,6 +106,7 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     headline = _headline_text(title) if title else None
     repeats = {title.key.replace(" ", ""), KeyedLine.of(headline).key.replace(" ", "")} if title and headline else set()
 
+    pieces = _broken_repeat(lines, title_at) if title_at is not None else range(0)
     last_spam = False
     crumb_taken = False
     body: list[KeyedLine] = []
@@ -137,8 +139,8 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             out.drop_line(LineKind.HEADER, line.text)  # the issuer above a glued headline
         elif title_at is not None and i < title_at and i < head_end:
             out.drop_line(LineKind.CHROME, line.text)  # a site name or kicker above the headline
-        elif line.key.replace(" ", "") in repeats:
-            out.drop_line(LineKind.TITLE, line.text)  # the headline repeated
+        elif line.key.replace(" ", "") in repeats or i in pieces:
+            out.drop_line(LineKind.TITLE, line.text)  # the headline repeated, whole or in pieces
         elif title is not None and i < head_end and _SUBTITLE.match(line.key):
             out.drop_line(LineKind.HEADER, line.text)  # its subtitle
         elif title_at is not None and title_at < i < head_end and is_issuer(line.key):
@@ -348,10 +350,12 @@ def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int, roles: 
         return None
     if crumb_lines and any(i > crumb_lines[-1] for i in candidates):
         candidates = [i for i in candidates if i > crumb_lines[-1]]
+    chosen = candidates[0]
     for m in range(candidates[0] + 1, head_end):
         if lines[m][1] is LineKind.META or m in roles:
-            return _inner_repeat(lines, candidates, max(i for i in candidates if i < m))
-    return _inner_repeat(lines, candidates, candidates[0])
+            chosen = max(i for i in candidates if i < m)
+            break
+    return _whole_before_pieces(lines, candidates, _inner_repeat(lines, candidates, chosen))
 
 
 def _furniture(key: str, crumbs: set[str]) -> bool:
@@ -370,6 +374,41 @@ def _inner_repeat(lines: list[tuple[KeyedLine, LineKind]], candidates: list[int]
         return chosen
     inner, outer = lines[after[0]][0].key.replace(" ", ""), lines[chosen][0].key.replace(" ", "")
     return after[0] if len(inner) >= _MIN_REPEAT and inner != outer and inner in outer else chosen
+
+
+def _whole_before_pieces(lines: list[tuple[KeyedLine, LineKind]], candidates: list[int], chosen: int) -> int:
+    """The earlier candidate when the lines from it to the chosen one are its broken repeat.
+
+    The last piece sits above the date line, but the whole line is the headline.
+    """
+    for whole in candidates:
+        if whole >= chosen - 1:
+            break
+        if chosen in _broken_repeat(lines, whole):
+            return whole
+    return chosen
+
+
+def _broken_repeat(lines: list[tuple[KeyedLine, LineKind]], whole: int) -> range:
+    """The lines under line `whole` that repeat it in pieces, or an empty range.
+
+    A page that sets its headline again in a styled block can lose part of it: `子洲县二〇二三年
+    国民经济和社会发展统计公报` over `子洲县二〇` / `国民经济和社会发展统计公报`. One shorter line
+    under a longer one is not a broken repeat: it may be a kicker or the document's own headline
+    (see `_inner_repeat`), so the pieces are two or more, each a part of the line, in order.
+    """
+    key, at, end = _compact(lines[whole][0]), 0, whole + 1
+    while end < len(lines) and lines[end][1] is LineKind.BODY:
+        piece = _compact(lines[end][0])
+        found = key.find(piece, at)
+        if found < 0 or len(piece) >= len(key) or not _is_headline(piece):
+            break
+        at, end = found + len(piece), end + 1
+    return range(whole + 1, end) if end - whole > 2 else range(0)
+
+
+def _compact(line: KeyedLine) -> str:
+    return line.key.replace(" ", "")
 
 
 def _head_title(
