@@ -4,7 +4,7 @@ Reports and statistical bulletins print, between the headline and the first para
 that name a field without a label:
 
 - the issuing body alone (`蚌埠市统计局`, `统计暨普查局`): the page's source;
-- a speaker's office and name (`市长 魏尧`): the author;
+- a speaker's office and name (`市长 魏尧`, `建宁县人民政府县长 伍小兰`): the author;
 - the occasion with its day (`(2023年2月8日在县第十七届人民代表大会第二次会议上)`,
   `——2016年1月6日在…会议上`, `(2018年5月15日)`): the publication day.
 
@@ -48,8 +48,10 @@ def _org_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _speaker_pattern() -> re.Pattern[str]:
+    # The office may follow its body's name: `建宁县人民政府县长 伍小兰`.
     titles = alternation(vocab.words("head_office_titles.txt"))
-    return re.compile(rf"^(?:{titles})(?:\s*[:：]\s*|\s+)(?P<name>[{HAN}·]{{2,4}})$")
+    org = rf"[{HAN}·]{{2,{_MAX_ORG}}}?(?:{alternation(vocab.words('head_org_suffixes.txt'))})"
+    return re.compile(rf"^(?:{org})?(?:{titles})(?:\s*[:：]\s*|\s+)(?P<name>[{HAN}·]{{2,4}})$")
 
 
 #: A site's name is short: a headline ending the same way is longer.
