@@ -330,6 +330,18 @@ def test_link_lists_and_captions_after_the_article_go(page, title, blocks):
             "黄平县2022年预算执行情况的报告",
             ["各位代表:", LEAD],
         ),
+        # Joint issuers side by side under the title (q06, zjzd.stats.gov.cn; the second synthetic).
+        (
+            "2023年浙江省国民经济和社会发展统计公报\n来源:     时间:2024-03-04\n"
+            f"浙江省统计局 国家统计局浙江调查总队\n{LEAD}",
+            "2023年浙江省国民经济和社会发展统计公报",
+            [LEAD],
+        ),
+        (
+            f"2022年某某市国民经济和社会发展统计公报\n某某市统计局 国家统计局某某调查队\n2023年3月20日\n{LEAD}",
+            "2022年某某市国民经济和社会发展统计公报",
+            [LEAD],
+        ),
         # A line naming a body inside the text stays.
         (f"全县经济运行平稳\n来源：县统计局\n{LEAD}\n黄平县财政局", "全县经济运行平稳", [LEAD, "黄平县财政局"]),
     ],

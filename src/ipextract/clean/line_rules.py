@@ -270,9 +270,15 @@ def _issuer() -> re.Pattern[str]:
     return re.compile(rf"^[{HAN}]{{2,{_ISSUER_MAX}}}?(?:{alternation(vocab.words('lines_issuer_suffixes.txt'))})$")
 
 
+#: Joint issuers stand side by side on one line: a bulletin's statistics bureau and survey team.
+_MAX_JOINT_ISSUERS = 3
+
+
 def is_issuer(key: str) -> bool:
-    """A line that is only the name of an issuing body: `黄平县财政局`, `闻喜县统计局`."""
-    return len(key) <= _ISSUER_MAX + 4 and bool(_issuer().match(key))
+    """A line that is only the name of an issuing body: `黄平县财政局`, `闻喜县统计局`, or of two
+    or three side by side (`浙江省统计局 国家统计局浙江调查总队`)."""
+    names = key.split(" ")
+    return len(names) <= _MAX_JOINT_ISSUERS and all(len(n) <= _ISSUER_MAX + 4 and _issuer().match(n) for n in names)
 
 
 def chrome_phrase(key: str) -> bool:
