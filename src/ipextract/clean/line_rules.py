@@ -49,6 +49,9 @@ _CAPTION_CREDIT = re.compile(
     rf"|(?:^|\s){_NAME}(?:[\s、]+{_NAME}){{0,3}}\s+摄(?:影)?\s*[)）]?$"
 )
 _CAPTION_LEAD = re.compile(r"^[(（]?图为")
+#: A chart's caption under its number: `1  2013-2023年全省生产总值及增速`, `图2 2023年…比重`. A
+#: table's caption (`表1 …`) stays: its table may follow in the text.
+_CHART_CAPTION = r"^(?:图\s?)?\d{{1,2}}\s[^\s，。,；;：:！？!?]{{2,40}}?(?:{words})$"
 #: A bulleted facet of a report site's info box (`• 城市:全国`, `• 报告类型:权威报告`): a short
 #: label and a one-word value. Known labels (发布时间) are metadata before this rule is asked.
 _FACET = re.compile(rf"^[•·●▪◆■]\s*[{HAN}]{{2,6}}\s*[:：]\s*[^\s，。,；;：:]{{1,16}}$")
@@ -293,10 +296,13 @@ def chrome_phrase(key: str) -> bool:
 
 
 def is_caption(key: str) -> bool:
-    """An image caption or photo credit: `…繁忙。 记者 华小峰 摄`, `图为…`."""
+    """An image caption or photo credit (`…繁忙。 记者 华小峰 摄`, `图为…`), or a numbered chart's
+    caption, its chart lost with the page's images (`1  2013-2023年全省生产总值及增速`)."""
     if len(key) > _MAX_CAPTION:
         return False
-    return bool(_CAPTION_CREDIT.search(key) or _CAPTION_LEAD.match(key)) or caption_marker(key)
+    if _CAPTION_CREDIT.search(key) or _CAPTION_LEAD.match(key) or caption_marker(key):
+        return True
+    return vocab.pattern("lines_chart_caption_ends.txt", _CHART_CAPTION).match(key) is not None
 
 
 def _is_link_list(key: str) -> bool:
