@@ -31,6 +31,7 @@ from .head_roles import (
 from .keys import KeyedLine
 from .line_rules import LIST_MARKER as _LIST_MARKER
 from .line_rules import breadcrumb_items, classify, comment_label, end_marker, is_issuer, is_toolbar
+from .lost_tables import without_lost_tables
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
 from .repair import repair
 
@@ -165,6 +166,9 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             fields.add(MetaField("author", author, 5), "text:dateline")
         _paragraph_bylines(body, fields, author)
     fields.flush(out)
+    body, lost = without_lost_tables(body)
+    for piece in lost:
+        out.drop_line(LineKind.CHROME, piece)
     out.blocks = [b for b in _join_wrapped(body) if b]
     return out
 
