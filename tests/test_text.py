@@ -423,3 +423,32 @@ def test_a_title_row_loses_its_empty_cells(page, title):
 def test_a_headline_repeated_in_pieces_is_the_headline(page, title, blocks):
     out = clean_text(page)
     assert (first(out, "title"), out.blocks) == (title, blocks)
+
+
+_SECTION = "初步核算,上半年全市实现地区生产总值11413.8亿元,同比增长6.7%。"
+_SECTION2 = "上半年,全市实现市场消费总额8994.6亿元,同比增长7.2%。"
+
+
+@pytest.mark.parametrize(
+    ("page", "blocks"),
+    [
+        # A tab's label above the first of the article's headings (q07, a Beijing review mirror).
+        (
+            f"2016年1-6月全市经济运行简况\n全社会固定资产投资\n地区生产总值增长6.7%\n{_SECTION}\n"
+            f"实现市场消费总额增长7.2%\n{_SECTION2}",
+            ["地区生产总值增长6.7%", _SECTION, "实现市场消费总额增长7.2%", _SECTION2],
+        ),
+        # The same under a date line (synthetic).
+        (
+            f"全市经济运行情况\n发布日期：2016-07-20\n图表\n工业生产平稳\n{_SECTION}\n消费市场回暖\n{_SECTION2}",
+            ["工业生产平稳", _SECTION, "消费市场回暖", _SECTION2],
+        ),
+        # Two labels over a text without headings may be a heading and its subheading (p04): kept.
+        (
+            f"全省重大项目集中开工\n2015-12-26\n聚焦大项目\n聚焦分会场\n{_SECTION}\n{_SECTION2}",
+            ["聚焦大项目", "聚焦分会场", _SECTION, _SECTION2],
+        ),
+    ],
+)
+def test_a_label_above_the_first_section_heading_goes(page, blocks):
+    assert clean_text(page).blocks == blocks

@@ -108,6 +108,7 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     repeats = {title.key.replace(" ", ""), KeyedLine.of(headline).key.replace(" ", "")} if title and headline else set()
 
     pieces = _broken_repeat(lines, title_at) if title_at is not None else range(0)
+    stray = _stray_label(lines, title_at, head_end, roles) if title_at is not None else None
     last_spam = False
     crumb_taken = False
     body: list[KeyedLine] = []
@@ -146,6 +147,8 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             out.drop_line(LineKind.HEADER, line.text)  # its subtitle
         elif title_at is not None and title_at < i < head_end and is_issuer(line.key):
             out.drop_line(LineKind.HEADER, line.text)  # the issuer under a report's title
+        elif i == stray:
+            out.drop_line(LineKind.CHROME, line.text)  # a chart's or tab's label above the sections
         else:
             stripped = _strip_inline(line, out, fields)
             # What is left once a closing byline is gone is judged as a line of its own: it
@@ -171,6 +174,35 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
         out.drop_line(LineKind.CHROME, piece)
     out.blocks = [b for b in _join_wrapped(body) if b]
     return out
+
+
+def _stray_label(
+    lines: list[tuple[KeyedLine, LineKind]], title_at: int, head_end: int, roles: dict[int, HeadRole]
+) -> int | None:
+    """A label between the headline and the first of the article's section headings.
+
+    An article laid out as headings each over its paragraphs (`地区生产总值增长6.7%` / `初步
+    核算,…`) has no line without text of its own, so a line right above the first heading
+    (`全社会固定资产投资`, a chart's or tab's label) is not part of it. The article must show
+    another such heading further down: a pair of label lines over a text with no headings
+    (`聚焦大项目` / `聚焦分会场`) may be a heading and its subheading, and stays.
+    """
+    first = head_end - 1  # the first section heading, right above the first paragraph
+    label = first - 1
+    if label <= title_at or label in roles or head_end >= len(lines):
+        return None
+    if not all(lines[i][1] is LineKind.BODY and _is_headline(lines[i][0].key) for i in (label, first)):
+        return None
+    return label if _has_section_heading(lines, head_end + 1) else None
+
+
+def _has_section_heading(lines: list[tuple[KeyedLine, LineKind]], start: int) -> bool:
+    """Whether a headline-shaped line over a paragraph comes at or after `start`."""
+    for i in range(start, len(lines) - 1):
+        (line, kind), (nxt, nxt_kind) = lines[i], lines[i + 1]
+        if kind is LineKind.BODY and nxt_kind is LineKind.BODY and _is_headline(line.key) and not _is_headline(nxt.key):
+            return True
+    return False
 
 
 def _headline_text(title: KeyedLine) -> str | None:
