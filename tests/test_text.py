@@ -452,3 +452,19 @@ _SECTION2 = "上半年,全市实现市场消费总额8994.6亿元,同比增长7.
 )
 def test_a_label_above_the_first_section_heading_goes(page, blocks):
     assert clean_text(page).blocks == blocks
+
+
+@pytest.mark.parametrize(
+    ("page", "blocks"),
+    [
+        # A data table's rows keep their frame, the last one cut short (q15, a bulletin mirror).
+        (
+            f"{LEAD}\n| 指 标 | 絕對數(億元) | 比上年增長% |\n| 地區生產總值 | 2313.0 | 5.2 |\n| 建筑業 | 18",
+            [LEAD, "| 指 标 | 絕對數(億元) | 比上年增長% |", "| 地區生產總值 | 2313.0 | 5.2 |", "| 建筑業 | 18"],
+        ),
+        # A row with full-width bars (synthetic); a lone bar and a row of empty cells go.
+        (f"{LEAD}\n|\n｜ 粮食总产量 ｜ 16.28万吨 ｜\n| | |", [LEAD, "｜ 粮食总产量 ｜ 16.28万吨 ｜"]),
+    ],
+)
+def test_table_rows_keep_their_frame(page, blocks):
+    assert clean_text(page).blocks == blocks

@@ -44,6 +44,8 @@ _SITE_SUFFIX = re.compile(
     r"(?:网|网站|门户|政府|日报|晚报|在线|新闻|频道|政务网|客户端|公众号)$"
 )
 _SUBTITLE = re.compile(r"^(?:——|—|--|－－)")
+#: A data table's row framed by bars, perhaps cut at the end: `| 地区生产总值 | 2313.0 | 5.2 |`.
+_TABLE_ROW = re.compile(r"^[|｜]\s?[^|｜\s][^|｜]*[|｜]")
 # The trailing chain of empty cells starts right after a cell's text (the look-behind): tried
 # from every bar of a long line it would rescan to the end each time, quadratic. After the
 # first ` |` the empty cells may be packed without spaces: `…统计公报 | |||||`.
@@ -94,7 +96,8 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     such as `來(lái)源` is still a label; `keep_pinyin` keeps the glosses in the output text.
     """
     out = Extracted()
-    lines = _classified_lines(text, out, keep_pinyin)
+    framed: dict[int, KeyedLine] = {}
+    lines = _classified_lines(text, out, keep_pinyin, framed)
     _read_disclosure(lines, out)
     head_end = _head_end(lines)
     roles = _head_roles(lines, head_end)
@@ -106,9 +109,8 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
         title_at = None  # the headline was glued to the first paragraph
     headline = _headline_text(title) if title else None
     repeats = {title.key.replace(" ", ""), KeyedLine.of(headline).key.replace(" ", "")} if title and headline else set()
+    furniture = _head_furniture(lines, title_at, head_end, roles)
 
-    pieces = _broken_repeat(lines, title_at) if title_at is not None else range(0)
-    stray = _stray_label(lines, title_at, head_end, roles) if title_at is not None else None
     last_spam = False
     crumb_taken = False
     body: list[KeyedLine] = []
@@ -141,14 +143,14 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             out.drop_line(LineKind.HEADER, line.text)  # the issuer above a glued headline
         elif title_at is not None and i < title_at and i < head_end:
             out.drop_line(LineKind.CHROME, line.text)  # a site name or kicker above the headline
-        elif line.key.replace(" ", "") in repeats or i in pieces:
-            out.drop_line(LineKind.TITLE, line.text)  # the headline repeated, whole or in pieces
+        elif line.key.replace(" ", "") in repeats:
+            out.drop_line(LineKind.TITLE, line.text)  # the headline repeated
         elif title is not None and i < head_end and _SUBTITLE.match(line.key):
             out.drop_line(LineKind.HEADER, line.text)  # its subtitle
         elif title_at is not None and title_at < i < head_end and is_issuer(line.key):
             out.drop_line(LineKind.HEADER, line.text)  # the issuer under a report's title
-        elif i == stray:
-            out.drop_line(LineKind.CHROME, line.text)  # a chart's or tab's label above the sections
+        elif i in furniture:
+            out.drop_line(furniture[i], line.text)
         else:
             stripped = _strip_inline(line, out, fields)
             # What is left once a closing byline is gone is judged as a line of its own: it
@@ -159,8 +161,14 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             elif rest is LineKind.META:
                 _take_meta(stripped, fields, out, tail=i >= head_end)
             else:
-                body.append(stripped)
+                body.append(framed.get(i, stripped) if stripped is line else stripped)
 
+    _finish(out, body, fields, headline)
+    return out
+
+
+def _finish(out: Extracted, body: list[KeyedLine], fields: _Fields, headline: str | None) -> None:
+    """Hand on the headline and the fields (with the paragraphs' bylines), then the paragraphs."""
     if headline:
         out.add("title", headline, "text:headline")
     if body:
@@ -173,7 +181,20 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     for piece in lost:
         out.drop_line(LineKind.CHROME, piece)
     out.blocks = [b for b in _join_wrapped(body) if b]
-    return out
+
+
+def _head_furniture(
+    lines: list[tuple[KeyedLine, LineKind]], title_at: int | None, head_end: int, roles: dict[int, HeadRole]
+) -> dict[int, LineKind]:
+    """Head lines under the headline that are neither text nor fields, by index, with the kind
+    they are dropped as: the pieces of a broken repeat, a stray label above the sections."""
+    if title_at is None:
+        return {}
+    furniture = dict.fromkeys(_broken_repeat(lines, title_at), LineKind.TITLE)
+    stray = _stray_label(lines, title_at, head_end, roles)
+    if stray is not None:
+        furniture[stray] = LineKind.CHROME
+    return furniture
 
 
 def _stray_label(
@@ -216,20 +237,27 @@ def _headline_text(title: KeyedLine) -> str | None:
     return headline
 
 
-def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tuple[KeyedLine, LineKind]]:
-    """Each non-empty line, repaired, with its kind.
+def _classified_lines(
+    text: str, out: Extracted, keep_pinyin: bool, framed: dict[int, KeyedLine]
+) -> list[tuple[KeyedLine, LineKind]]:
+    """Each non-empty line, repaired, with its kind, matched without the bars at its edges.
 
     An SEO template block (`主站蜘蛛池模板: …`) may wrap over several lines: the lines after the
     marker that still read as lists of titles are spam too, up to the first one that does not.
+    A data table's row keeps its frame in the text (`| 地区生产总值 | 2313.0 | 5.2 |`): `framed`
+    gets it by the line's index.
     """
     lines: list[tuple[KeyedLine, LineKind]] = []
     in_template = False
     for raw in bbcode.unwrap(text).splitlines():
-        fixed = _EDGE_BARS.sub("", repair(raw, out.removed, keep_pinyin=keep_pinyin)).strip()
+        repaired = repair(raw, out.removed, keep_pinyin=keep_pinyin).strip()
+        fixed = _EDGE_BARS.sub("", repaired).strip()
         if not fixed:
             continue
         line = KeyedLine.of(fixed)
         kind = classify(line)
+        if kind is LineKind.BODY and fixed != repaired and _TABLE_ROW.match(repaired):
+            framed[len(lines)] = KeyedLine.of(repaired)
         if in_template and kind is LineKind.BODY and spam.continues_template(line.key):
             kind = LineKind.SPAM
         elif kind is not LineKind.SPAM:
