@@ -210,6 +210,11 @@ def test_body_lines_with_label_words_are_not_meta(line):
         "1  2013-2023年全省生产总值及增速",
         "2  2023年各产业、行业增加值占全省生产总值比重",
         "图1 2019-2023年全国居民人均可支配收入及其增长速度",
+        # English toolbar buttons of bilingual sites, and a picture credit on its own line.
+        "Print",
+        "Close window",
+        "Back to top",
+        "受访者供图",
     ],
 )
 def test_chrome_lines(line):
@@ -233,6 +238,8 @@ def test_chrome_lines(line):
         "表1 上虞经济社会发展主要指标",  # a table's caption: its table may follow
         "1 金伟明 丽水市博物馆 副研究馆员",  # a numbered table row
         "3 2023年全市工业增加值增长8%",
+        "Top News",
+        "本文图片均由受访者提供",
     ],
 )
 def test_body_lines_that_look_like_chrome(line):

@@ -468,3 +468,19 @@ def test_a_label_above_the_first_section_heading_goes(page, blocks):
 )
 def test_table_rows_keep_their_frame(page, blocks):
     assert clean_text(page).blocks == blocks
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # A headline under a disclosure table's title label (synthetic: 标题, 文件名称, Traditional).
+        (f"标题：某某市专利授权量再创新高\n发布日期：2023-05-06\n{LEAD}", "某某市专利授权量再创新高"),
+        (f"文件名称: 关于印发某某县专利资助办法的通知\n{LEAD}", "关于印发某某县专利资助办法的通知"),
+        (f"標題：某某市專利授權量再創新高\n{LEAD}", "某某市專利授權量再創新高"),
+        # A colon inside a headline that is not a title label stays.
+        (f"某某县:8个项目总投资6.2亿元\n{LEAD}", "某某县:8个项目总投资6.2亿元"),
+    ],
+)
+def test_a_title_label_is_not_part_of_the_headline(page, title):
+    out = clean_text(page)
+    assert (first(out, "title"), out.blocks) == (title, [LEAD])

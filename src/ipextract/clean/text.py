@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..gov import TITLE, label_field
 from ..han import HAN, count_han
 from . import Extracted, LineKind, bbcode, credits, disclosure, spam, translation, vocab
 from .bylines import byline_line, closing_byline, opening_byline
@@ -234,7 +235,21 @@ def _headline_text(title: KeyedLine) -> str | None:
         headline = title.cut(0, part[1]).strip()  # `…（主题）`
     if headline:
         headline = without_issuer_prefix(headline, KeyedLine.of(headline).key)
-    return headline
+    return _without_title_label(headline) if headline else headline
+
+
+#: A label and its value on one line: `标题：关于…的通知`.
+_LABELLED = re.compile(r"^(?P<label>[^\s:：]{2,6})\s?[:：]\s?(?P<value>\S.{3,})$")
+
+
+def _without_title_label(headline: str) -> str:
+    """The headline without a label naming it (`标题：…`, `文件名称：…`): the disclosure
+    table's labels (`gov.label_field`) say which labels name the document."""
+    key = KeyedLine.of(headline).key
+    m = _LABELLED.match(key)
+    if m is None or label_field(m["label"]) != TITLE or len(key) != len(headline):
+        return headline
+    return headline[m.start("value") :]
 
 
 def _classified_lines(
