@@ -484,3 +484,12 @@ def test_table_rows_keep_their_frame(page, blocks):
 def test_a_title_label_is_not_part_of_the_headline(page, title):
     out = clean_text(page)
     assert (first(out, "title"), out.blocks) == (title, [LEAD])
+
+
+def test_a_part_heading_over_its_first_section_heading_stays():
+    """Headings over headings further down: the line over the first heading is a heading too."""
+    page = (
+        f"政府工作报告\n2022年工作回顾\n过去一年,我们凝心聚力强产业\n{_SECTION}\n"
+        f"2023年工作安排\n今年,我们将聚焦项目建设\n{_SECTION2}"
+    )
+    assert clean_text(page).blocks[:2] == ["2022年工作回顾", "过去一年,我们凝心聚力强产业"]

@@ -206,8 +206,10 @@ def _stray_label(
     An article laid out as headings each over its paragraphs (`地区生产总值增长6.7%` / `初步
     核算,…`) has no line without text of its own, so a line right above the first heading
     (`全社会固定资产投资`, a chart's or tab's label) is not part of it. The article must show
-    another such heading further down: a pair of label lines over a text with no headings
-    (`聚焦大项目` / `聚焦分会场`) may be a heading and its subheading, and stays.
+    its layout further down: another heading over a paragraph, and no heading over a heading. A
+    pair of label lines over a text with no headings (`聚焦大项目` / `聚焦分会场`) may be a
+    heading and its subheading, and so may a part's heading over its first section's
+    (`2022年工作回顾` / `过去一年,我们…`) where the parts' headings come again below.
     """
     first = head_end - 1  # the first section heading, right above the first paragraph
     label = first - 1
@@ -215,16 +217,20 @@ def _stray_label(
         return None
     if not all(lines[i][1] is LineKind.BODY and _is_headline(lines[i][0].key) for i in (label, first)):
         return None
-    return label if _has_section_heading(lines, head_end + 1) else None
+    return label if _headings_over_paragraphs(lines, head_end + 1) else None
 
 
-def _has_section_heading(lines: list[tuple[KeyedLine, LineKind]], start: int) -> bool:
-    """Whether a headline-shaped line over a paragraph comes at or after `start`."""
+def _headings_over_paragraphs(lines: list[tuple[KeyedLine, LineKind]], start: int) -> bool:
+    """Whether, from `start` on, some heading stands over a paragraph and none over a heading."""
+    over_paragraph = False
     for i in range(start, len(lines) - 1):
         (line, kind), (nxt, nxt_kind) = lines[i], lines[i + 1]
-        if kind is LineKind.BODY and nxt_kind is LineKind.BODY and _is_headline(line.key) and not _is_headline(nxt.key):
-            return True
-    return False
+        if kind is not LineKind.BODY or nxt_kind is not LineKind.BODY or not _is_headline(line.key):
+            continue
+        if _is_headline(nxt.key):
+            return False
+        over_paragraph = True
+    return over_paragraph
 
 
 def _headline_text(title: KeyedLine) -> str | None:
