@@ -189,19 +189,25 @@ def _loose_split(title: str, rest: str) -> bool:
     return bool(_LEAD_CLAUSE.match(rest) or _LEAD_DATE.match(rest) or _lead_words().match(rest))
 
 
-#: A headline set's parts marked at their end: `…(引题)`, `…（主题）`, `…(副题)`.
-_PART = re.compile(r"[(（]\s?(?P<part>引题|主题|副题|肩题|眉题)\s?[)）]\s?$")
+#: A headline set's parts marked at their end (`…(引题)`, `…（主题）`, `…(副题)`) or start
+#: (`【引题】…`).
+_PART_NAMES = r"\s?(?P<part>引题|主题|副题|肩题|眉题)\s?"
+_PART = re.compile(rf"[(（【\[]{_PART_NAMES}[)）】\]]\s?$")
+_PART_FIRST = re.compile(rf"^[(（【\[]{_PART_NAMES}[)）】\]]\s?")
 #: `原标题：…` states what a reprint was first called: never the headline.
 _ORIGINAL = re.compile(r"^[(（【\[]?\s*原(?:标)?题\s*[:：]")
 
 
-def headline_part(key: str) -> tuple[str, int] | None:
-    """The part a head line plays in a marked headline set and where its marker starts.
+def headline_part(key: str) -> tuple[str, int, int] | None:
+    """The part a head line plays in a marked headline set, and where its words start and end.
 
     CONVENTIONS: of 引题 / 主题 / 副题, the 主题 is the title; the others are dropped.
     """
     m = _PART.search(key)
-    return (m["part"], len(key[: m.start()].rstrip())) if m else None
+    if m:
+        return m["part"], 0, len(key[: m.start()].rstrip())
+    m = _PART_FIRST.match(key)
+    return (m["part"], m.end(), len(key)) if m else None
 
 
 def is_original_title(key: str) -> bool:

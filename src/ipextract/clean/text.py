@@ -238,7 +238,7 @@ def _headline_text(title: KeyedLine) -> str | None:
     headline = _without_site_suffix(title)
     part = headline_part(title.key)
     if part:
-        headline = title.cut(0, part[1]).strip()  # `…（主题）`
+        headline = title.cut(part[1], part[2]).strip()  # `…（主题）`, `【主题】…`
     if headline:
         headline = without_issuer_prefix(headline, KeyedLine.of(headline).key)
     return _without_title_label(headline) if headline else headline
