@@ -30,7 +30,7 @@ def without_lost_tables(lines: list[KeyedLine]) -> tuple[list[KeyedLine], list[s
             line, note = KeyedLine.of(line.cut(note.end())), None
             if not line.key:
                 continue
-        caption = _CAPTION_AT_END.search(line.key)
+        caption = _CAPTION_AT_END.search(line.key) if "表" in line.key else None
         note = _NOTE.match(lines[i + 1].key) if caption and i + 1 < len(lines) else None
         if caption and note is not None:
             cut.append(line.cut(caption.start()).strip())
