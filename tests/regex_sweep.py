@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 import ipextract
 from ipextract import Options, parse
+from ipextract.resources import Patterns
 
 N = 100_000
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -105,6 +106,8 @@ def patterns(mods: list[types.ModuleType]) -> dict[re.Pattern, str]:
     stack: list[tuple[object, str]] = [(vars(m), m.__name__) for m in mods]
     while stack:
         obj, where = stack.pop()
+        if isinstance(obj, Patterns) and not where.endswith("._P"):
+            continue  # the loader's cache: named from the module that reads it as `_P` instead
         if id(obj) in seen:
             continue
         seen.add(id(obj))
@@ -130,6 +133,9 @@ def patterns(mods: list[types.ModuleType]) -> dict[re.Pattern, str]:
                 stack.extend((v, f"{where}.{k}") for k, v in vars(obj).items())
         elif isinstance(obj, (types.ModuleType, str, bytes, int, float, bool, type(None))):
             continue
+        elif isinstance(obj, Patterns):  # a module's data-file patterns, named by their keys (over
+            # the name of the loader's cache that holds them too)
+            found.update((v, f"{where}.{k}") for k, v in obj.compiled().items())
         elif _ours(obj):  # instances of the package's classes (dataclasses with slots too)
             stack.extend((r, f"{where}.*") for r in gc.get_referents(obj))
     return found
@@ -227,9 +233,12 @@ def usage(where: str) -> str:
         return "scan"
     call = re.compile(r"(?<!\w)" + re.escape(token) + r"\s*\.\s*(\w+)\(")
     module = where.split("(", 1)[0].rsplit(".", 1)[0]
+    # A pattern of a module's data file (`<module>._P.<key>`) is read through `_P` in that module.
+    private = token.startswith("_") or module.endswith("._P")
+    module = module.removesuffix("._P")
     own = SOURCE.parent.joinpath(*module.split(".")).with_suffix(".py")
     # A private name is used in its own module only (two modules may each have a `_SITE_SUFFIX`).
-    files = [own] if token.startswith("_") and own.is_file() else list(SOURCE.rglob("*.py"))
+    files = [own] if private and own.is_file() else list(SOURCE.rglob("*.py"))
     methods = {m.group(1) for f in files for m in call.finditer(f.read_text(encoding="utf-8"))}
     return "anchored" if methods and methods <= ANCHORED else "scan"
 

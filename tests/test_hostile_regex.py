@@ -47,7 +47,8 @@ def test_the_walk_reaches_module_globals_cached_registries_and_closures():
     regex_sweep.exercise()
     found = regex_sweep.patterns(mods)
     where = set(found.values())
-    assert "ipextract.clean.repair._LOST_INNER" in where  # module global
+    assert "ipextract.facts.periods._ATOM_RE" in where  # module global
+    assert "ipextract.clean.repair._P.lost_inner" in where  # a module's data-file pattern
     assert any(w.startswith("ipextract.facts.lexicon.unit_pattern()") for w in where)  # lru_cache
     spam_words = vocab.vocabulary("spam_strong.txt").plain  # data-driven, behind functools.cache
     assert spam_words in found
@@ -55,9 +56,9 @@ def test_the_walk_reaches_module_globals_cached_registries_and_closures():
 
 
 def test_usage_tells_anchored_from_scanning_patterns():
-    assert regex_sweep.usage("ipextract.facts.periods._EVENT_AFTER") == "anchored"  # .match only
-    assert regex_sweep.usage("ipextract.clean.text._EDGE_BARS") == "scan"  # .sub
-    assert regex_sweep.usage("ipextract.clean.line_rules._CRUMB_ARROWS") == "scan"  # passed as a value
+    assert regex_sweep.usage("ipextract.facts.periods._P.event_after") == "anchored"  # .match only
+    assert regex_sweep.usage("ipextract.clean.text._P.edge_bars") == "scan"  # .sub
+    assert regex_sweep.usage("ipextract.clean.line_rules._P.crumb_arrows") == "scan"  # passed as a value
 
 
 def test_own_characters_come_from_literals_classes_and_categories():
@@ -74,11 +75,11 @@ def _timed(data: bytes) -> tuple[float, object]:
 @pytest.mark.parametrize(
     "hostile",
     [
-        "中" + " |" * 50_000 + "文",  # text._EDGE_BARS: a bar chain not at the line's end
+        "中" + " |" * 50_000 + "文",  # text._P.edge_bars: a bar chain not at the line's end
         "中" + "｜ " * 50_000 + "文",
-        "#" * 100_000,  # spam._INLINE_CHAIN: symbol runs
+        "#" * 100_000,  # spam._P.inline_chain: symbol runs
         "~" * 50_000 + "ab~cd~" * 1_000,
-        "首页" + " >" * 50_000,  # lines._CRUMB_ARROWS
+        "首页" + " >" * 50_000,  # line_rules._P.crumb_arrows
     ],
     ids=["space-bar", "fullwidth-bar-space", "hashes", "tildes", "arrows"],
 )

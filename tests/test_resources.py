@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+from ipextract import resources
 from ipextract.han import HAN, HAN_CHAR, count_han, is_han
-from ipextract.resources import alternation, data_lines, data_rows
+from ipextract.resources import PatternError, alternation, data_file, data_lines, data_rows, patterns
+
+PATTERN_FILES = sorted(p.name.removesuffix(".toml") for p in data_file("patterns").iterdir() if p.name.endswith("toml"))
 
 
 def test_data_lines_skip_comments_and_blank_lines():
@@ -31,3 +36,79 @@ def test_han_covers_the_unified_extension_a_and_compatibility_blocks():
     assert count_han("2019年7月") == 2
     assert HAN_CHAR.findall("A中b") == ["中"]
     assert re.fullmatch(f"[{HAN}]+", "國務院")
+
+
+@pytest.fixture
+def pattern_file(monkeypatch):
+    """Serve one TOML text as `data/patterns/<name>.toml`, under a name no other test uses."""
+    served: dict[str, str] = {}
+    real = resources.data_text
+
+    def fake(name: str) -> str:
+        return served.get(name) or real(name)
+
+    monkeypatch.setattr(resources, "data_text", fake)
+
+    def make(name: str, text: str) -> resources.Patterns:
+        served[f"patterns/{name}.toml"] = text
+        return patterns(name)
+
+    return make
+
+
+def test_patterns_expand_han_word_lists_and_fragments(pattern_file):
+    p = pattern_file("t_expand", """
+fragments.year = '\\d{4}年'
+dated = '^{year}(?:{HAN}){1,2}$'
+han_run = '[{HAN}]{2,4}'
+marker = '(?:{words:spam_markers.txt})'
+chained = '{han_run}x'
+""")
+    assert p.dated.pattern == r"^\d{4}年(?:" + HAN + "){1,2}$"  # a quantifier is not a placeholder
+    assert p.han_run.pattern == f"[{HAN}]{{2,4}}"
+    assert p.marker.pattern == f"(?:{alternation(data_lines('spam_markers.txt'))})"
+    assert p.chained.pattern == f"[{HAN}]{{2,4}}x"
+    assert sorted(p.compiled()) == ["chained", "dated", "han_run", "marker"]  # a fragment is not compiled
+    assert p.text("year") == r"\d{4}年"
+
+
+def test_patterns_take_flags_from_a_table(pattern_file):
+    p = pattern_file("t_flags", "url = { pattern = '^www\\.', flags = \"i\" }\nplain = 'www'\n")
+    assert p.url.flags & re.IGNORECASE
+    assert p.url.match("WWW.gov.cn")
+    assert not p.plain.flags & re.IGNORECASE
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("t_bad_regex", "good = 'a'\nbroken = '(a'\n", "data/patterns/t_bad_regex.toml: broken: "),
+        ("t_unknown", "uses = '{nowhere}x'\n", "data/patterns/t_unknown.toml: uses: unknown or circular placeholder"),
+        ("t_circular", "a = '{b}'\nb = '{a}'\n", "data/patterns/t_circular.toml: a: unknown or circular placeholder"),
+        ("t_bad_flag", "f = { pattern = 'a', flags = \"q\" }\n", "data/patterns/t_bad_flag.toml: f: flags must be"),
+        ("t_not_regex", "n = 3\n", "data/patterns/t_not_regex.toml: n: expected a regex string"),
+        ("t_bad_toml", "x = 'unclosed\n", "data/patterns/t_bad_toml.toml: "),
+    ],
+)
+def test_a_bad_pattern_file_names_the_file_and_the_key(pattern_file, name, text, message):
+    p = pattern_file(name, text)
+    with pytest.raises(PatternError) as err:
+        p.compiled()
+    assert str(err.value).startswith(message)
+
+
+def test_an_unknown_pattern_name_names_the_file(pattern_file):
+    p = pattern_file("t_unknown_key", "there = 'a'\n")
+    with pytest.raises(AttributeError, match=r"data/patterns/t_unknown_key.toml: no pattern 'missing'"):
+        p.missing  # noqa: B018
+
+
+def test_every_pattern_file_ships():
+    assert "numbers" in PATTERN_FILES
+
+
+@pytest.mark.parametrize("name", PATTERN_FILES)
+def test_every_pattern_of_every_shipped_file_compiles(name):
+    compiled = patterns(name).compiled()
+    assert compiled
+    assert all(isinstance(p, re.Pattern) for p in compiled.values())

@@ -13,6 +13,8 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from .han import HAN
+
 
 def data_file(name: str) -> Traversable:
     """The packaged file `data/<name>` (a path on disk when the package is installed as files)."""
@@ -44,3 +46,109 @@ def alternation(items: Iterable[str]) -> str:
     by the first character, which made scans of long lines many times slower.
     """
     return "|".join(re.escape(item) for item in sorted(set(items), key=lambda s: (-len(s), s)))
+
+
+class PatternError(ValueError):
+    """A pattern file that cannot be used: the message names the file and the key."""
+
+
+#: `{HAN}`, `{words:<data file>}` or `{<key>}`; only an identifier opens a placeholder, so a
+#: quantifier such as `{2,4}` is left to the regex.
+_PLACEHOLDER = re.compile(r"\{(words:[\w.-]+|[A-Za-z_]\w*)\}")
+_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "a": re.ASCII}
+
+
+class Patterns:
+    """The regular grammar of one module, `data/patterns/<name>.toml`, compiled by key.
+
+    Each key is a pattern name and its value a regex (a TOML literal string keeps backslashes as
+    written) or a table `{ pattern = '...', flags = "i" }`. Keys of the `[fragments]` table are
+    pieces shared by several patterns and are not compiled themselves. In a pattern `{HAN}` is
+    `han.HAN`, `{words:<file>}` the alternation of a word-list file, and `{<key>}` the text of a
+    fragment or another pattern. The file is read and compiled on first use, not at import:
+    importing `tomllib` costs about a tenth of the package's own import. A compiled pattern then
+    becomes a plain attribute, so later reads cost no more than reading a module global.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, key: str) -> re.Pattern[str]:
+        # Only reached for names not set yet: the first read of any pattern loads the whole file.
+        compiled = self.compiled()
+        if key not in compiled:
+            raise AttributeError(f"data/patterns/{self._name}.toml: no pattern {key!r}")
+        self.__dict__.update(compiled)
+        return compiled[key]
+
+    def compiled(self) -> dict[str, re.Pattern[str]]:
+        """Every pattern of the file by key, compiled once per process."""
+        return _compiled(self._name)
+
+    def text(self, key: str) -> str:
+        """The expanded source of a fragment or pattern, for a regex assembled at runtime."""
+        return _expanded(self._name)[key][0]
+
+
+@cache
+def patterns(name: str) -> Patterns:
+    """The patterns of `data/patterns/<name>.toml` (one object per file per process)."""
+    return Patterns(name)
+
+
+@cache
+def _compiled(name: str) -> dict[str, re.Pattern[str]]:
+    compiled = {}
+    for key, (text, flags, fragment) in _expanded(name).items():
+        if fragment:
+            continue
+        try:
+            compiled[key] = re.compile(text, flags)
+        except re.error as err:
+            raise PatternError(f"data/patterns/{name}.toml: {key}: {err}") from err
+    return compiled
+
+
+@cache
+def _expanded(name: str) -> dict[str, tuple[str, int, bool]]:
+    """Every key of the file (fragments too) with its placeholders replaced, its flags, and
+    whether it is a fragment."""
+    import tomllib  # here, not at the top: see `Patterns`
+
+    file = f"data/patterns/{name}.toml"
+    try:
+        table = tomllib.loads(data_text(f"patterns/{name}.toml"))
+    except tomllib.TOMLDecodeError as err:
+        raise PatternError(f"{file}: {err}") from err
+    raw = {key: (*_source(file, key, value), True) for key, value in table.pop("fragments", {}).items()}
+    raw.update((key, (*_source(file, key, value), False)) for key, value in table.items())
+
+    def expand(key: str, seen: tuple[str, ...]) -> str:
+        def one(m: re.Match[str]) -> str:
+            ref = m.group(1)
+            if ref == "HAN":
+                return HAN
+            if ref.startswith("words:"):
+                return alternation(data_lines(ref.removeprefix("words:")))
+            if ref not in raw or ref in seen:
+                raise PatternError(f"{file}: {seen[0]}: unknown or circular placeholder {{{ref}}}")
+            return expand(ref, (*seen, ref))
+
+        return _PLACEHOLDER.sub(one, raw[key][0])
+
+    return {key: (expand(key, (key,)), flags, fragment) for key, (_text, flags, fragment) in raw.items()}
+
+
+def _source(file: str, key: str, value: object) -> tuple[str, int]:
+    """A key's regex text and flags, from a string or a `{ pattern, flags }` table."""
+    if isinstance(value, str):
+        return value, 0
+    if isinstance(value, dict) and isinstance(value.get("pattern"), str) and set(value) <= {"pattern", "flags"}:
+        letters = value.get("flags", "")
+        if not isinstance(letters, str) or any(c not in _FLAGS for c in letters):
+            raise PatternError(f"{file}: {key}: flags must be letters of {''.join(_FLAGS)}")
+        flags = 0
+        for c in letters:
+            flags |= _FLAGS[c]
+        return value["pattern"], flags
+    raise PatternError(f"{file}: {key}: expected a regex string or {{ pattern = '...', flags = \"i\" }}")

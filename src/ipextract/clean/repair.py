@@ -17,25 +17,10 @@ from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
 
-from ..han import HAN, HAN_CHAR
+from ..han import HAN_CHAR
+from ..resources import patterns
 
-_TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_SYLLABLE = f"a-zü{_TONE_MARKED}"
-
-#: `(fā)` or `(chuàng )`: a parenthesised syllable, at most one stray space before `)`.
-_ANNOTATION = re.compile(rf"\(([{_SYLLABLE}]{{1,7}}) ?\)")
-_CUT_ANNOTATION = re.compile(rf"\(([{_SYLLABLE}]{{1,6}})$")
-_TONED = re.compile(f"[{_TONE_MARKED}]")
-_LOST_INNER = re.compile(rf"(?<=[{HAN}])[?？]{{2,}}(?=[{HAN}])")
-_LOST_LEADING = re.compile(rf"^\s*[?？]{{2,}}(?=[{HAN}0-9])")
-#: Characters that print nothing but change what a text compares or displays as: zero-width
-#: characters and the soft hyphen, bidi marks, embeddings, overrides and isolates (U+202E can make
-#: a line display reversed), invisible operators, and the C0/C1 control characters that are not
-#: whitespace (those fold into a space like any other).
-_INVISIBLE = re.compile(
-    "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u061c"
-    "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]"
-)
+_P = patterns("repair")
 
 #: Annotations confirmed on Han characters in a line before a letter-glued one is trusted: a
 #: mirror's GBK debris sometimes leaves `…貦C(jī)`, the reading glued to a stray letter.
@@ -48,21 +33,21 @@ def repair(line: str, removed: Counter[str], *, keep_pinyin: bool = False) -> st
         return line
     # Every invisible character is non-printable, so a printable line (most are) holds none.
     if not line.isprintable():
-        line, n = _INVISIBLE.subn("", line)
+        line, n = _P.invisible.subn("", line)
         removed["invisible_chars"] += n
     if not keep_pinyin and "(" in line:
         line, n = remove_pinyin(line)
         removed["pinyin_annotations"] += n
     if "?" in line or "？" in line:
-        line, n = _LOST_LEADING.subn("", line)
-        line, m = _LOST_INNER.subn(" ", line)
+        line, n = _P.lost_leading.subn("", line)
+        line, m = _P.lost_inner.subn(" ", line)
         removed["lost_char_runs"] += n + m
     return fold_spaces(line)
 
 
 def count_invisible(text: str) -> int:
     """How many of the characters `repair` removes as invisible the text holds."""
-    return len(_INVISIBLE.findall(text)) if _INVISIBLE.search(text) else 0
+    return len(_P.invisible.findall(text)) if _P.invisible.search(text) else 0
 
 
 def fold_spaces(line: str) -> str:
@@ -75,7 +60,7 @@ def fold_spaces(line: str) -> str:
 
 def remove_pinyin(line: str) -> tuple[str, int]:
     """`line` without the pinyin annotations pypinyin confirms, and how many were removed."""
-    matches = list(_ANNOTATION.finditer(line))
+    matches = list(_P.annotation.finditer(line))
     cut = _cut_gloss(line)
     if cut:
         line, matches = line[:cut], [m for m in matches if m.end() <= cut]
@@ -100,7 +85,7 @@ def _cut_gloss(line: str) -> int:
 
     Only the start of a reading of the character before it counts, so `(a` stays.
     """
-    m = _CUT_ANNOTATION.search(line)
+    m = _P.cut_annotation.search(line)
     if not m or m.start() == 0 or not HAN_CHAR.match(line[m.start() - 1]):
         return 0
     part = _normal_syllable(m.group(1))
@@ -137,7 +122,7 @@ def is_reading(ch: str, syllable: str) -> bool:
 
 def _letter_glued(line: str, m: re.Match[str]) -> bool:
     """A tone-marked syllable glued to a letter that is glued to Han text (mirror debris)."""
-    if m.start() < 2 or not _TONED.search(m.group(1)):
+    if m.start() < 2 or not _P.toned.search(m.group(1)):
         return False
     return (
         line[m.start() - 1].isascii() and line[m.start() - 1].isalpha() and bool(HAN_CHAR.match(line[m.start() - 2]))

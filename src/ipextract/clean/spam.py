@@ -13,19 +13,11 @@ import re
 from functools import cache
 
 from ..convert import to_simplified
-from ..han import HAN, HAN_CHAR
-from ..resources import alternation
+from ..han import HAN_CHAR
+from ..resources import alternation, patterns
 from . import vocab
 
-_WORDISH = re.compile(f"[0-9A-Za-z{HAN}]")
-_SEGMENT_SPLIT = re.compile(r"[|｜]")
-_TITLE_SPLIT = re.compile(r"[|｜_,，、]")
-#: A chain of short words glued by ASCII symbols; the two classes are disjoint, so the pattern
-#: cannot backtrack catastrophically. A leading symbol run is tried from its first character only
-#: (the look-behind): tried from each of its characters, it would rescan a long run each time.
-_INLINE_CHAIN = re.compile(rf"(?<![*＊#@~])[*＊#@~]*(?:[0-9A-Za-z{HAN}]{{1,12}}[*＊_\-@#~|]+){{2,}}")
-_SENTENCE_END = re.compile(r"[。！？!?]")
-_LETTERS = re.compile(f"[A-Za-z{HAN}]")
+_P = patterns("spam")
 
 #: Share of a line's word characters covered by spam vocabulary that makes it spam outright.
 _DENSITY = 0.15
@@ -57,15 +49,15 @@ def has_marker(key: str) -> bool:
     """The line opens an SEO template block (`主站蜘蛛池模板: …`), not a sentence about one."""
     if not vocab.vocabulary("spam_markers.txt").search(key):
         return False
-    return not _SENTENCE_END.search(key) or bool(_strong().find(key))
+    return not _P.sentence_end.search(key) or bool(_strong().find(key))
 
 
 def continues_template(key: str) -> bool:
     """A line after a template marker that still reads as its list of titles: `|`-separated
     titles, or spam words (the block's titles are adult and gambling links)."""
-    if _SENTENCE_END.search(key):
+    if _P.sentence_end.search(key):
         return False
-    if len([p for p in _SEGMENT_SPLIT.split(key) if p.strip()]) >= 2:
+    if len([p for p in _P.segment_split.split(key) if p.strip()]) >= 2:
         return True
     return bool(_strong().find(key)) or len(_weak().find(key)) >= 2
 
@@ -80,7 +72,7 @@ def is_spam_line(key: str) -> bool:
     if not strong:
         return False
     weak = _weak().find(key)
-    letters = len(_WORDISH.findall(key)) or 1
+    letters = len(_P.wordish.findall(key)) or 1
     covered = sum(map(len, strong)) + 0.5 * sum(map(len, weak))
     if len(strong) >= 2 and covered / letters >= _DENSITY:
         return True
@@ -89,11 +81,11 @@ def is_spam_line(key: str) -> bool:
 
 def _is_title_run(key: str) -> bool:
     """Many short titles separated by `|` (or `_`, commas), a good share of them spam words."""
-    parts = [p.strip() for p in _SEGMENT_SPLIT.split(key)]
+    parts = [p.strip() for p in _P.segment_split.split(key)]
     if len(parts) < _MIN_TITLES:
-        parts = [p.strip() for p in _TITLE_SPLIT.split(key)]
+        parts = [p.strip() for p in _P.title_split.split(key)]
     parts = [p for p in parts if p]
-    if len(parts) < _MIN_TITLES or _SENTENCE_END.search(key):
+    if len(parts) < _MIN_TITLES or _P.sentence_end.search(key):
         return False
     lengths = sorted(len(p) for p in parts)
     if lengths[len(lengths) // 2] > _MAX_TITLE_LEN:
@@ -108,7 +100,7 @@ def is_spam_chain(text: str) -> bool:
 
 
 def _spam_chain_key(key: str) -> bool:
-    if not _LETTERS.search(key):
+    if not _P.letters.search(key):
         return False
     strong = len(_strong().find(key))
     weak = len(_weak().find(key)) if strong or HAN_CHAR.search(key) else 0
@@ -122,7 +114,7 @@ def remove_inline_spam(text: str, key: str | None = None) -> tuple[str, list[str
     `text` at the same offsets.
     """
     symbols = any(sym in text for sym in "*＊_@#~|-")
-    brands = _BRAND_MARK.search(text) is not None
+    brands = _P.brand_mark.search(text) is not None
     if not symbols and not brands:
         return text, []
     if key is None or len(key) != len(text):
@@ -137,7 +129,7 @@ def remove_inline_spam(text: str, key: str | None = None) -> tuple[str, list[str
         cut = []
     pieces: list[str] = []
     last = 0
-    for m in _INLINE_CHAIN.finditer(key):
+    for m in _P.inline_chain.finditer(key):
         if _spam_chain_key(m.group(0)):
             pieces.append(text[last : m.start()])
             cut.append(text[m.start() : m.end()])
@@ -146,10 +138,6 @@ def remove_inline_spam(text: str, key: str | None = None) -> tuple[str, list[str
         return text, cut
     pieces.append(text[last:])
     return "".join(pieces), cut
-
-
-#: A gambling brand glued to a Han word: letters then digits or digits then letters (`bet36`).
-_BRAND_MARK = re.compile(r"(?:[A-Za-z]{2}\d{2}|\d{2}[A-Za-z]{2})")
 
 
 @cache

@@ -11,12 +11,12 @@ handed on in order of trust.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..gov import TITLE, label_field
-from ..han import HAN, count_han
+from ..han import count_han
+from ..resources import patterns
 from . import Extracted, LineKind, bbcode, credits, disclosure, spam, translation, vocab
 from .bylines import byline_line, closing_byline, opening_byline
 from .head_roles import (
@@ -37,29 +37,11 @@ from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_f
 from .repair import repair
 
 _MAX_TITLE = 64
-_TITLE_BAD_END = re.compile(r"[。，,、；;：:…]$")
-# Matched against line keys, whose spaces are folded to single ones, so `\s?` takes any run: a
-# `\s*` would rescan a long run for every end the lazy headline tries (quadratic).
-_SITE_SUFFIX = re.compile(
-    r"^(?P<headline>.{4,}?)\s?(?:_|\s[-|｜—]\s)\s?[^_|｜]{0,20}?"
-    r"(?:网|网站|门户|政府|日报|晚报|在线|新闻|频道|政务网|客户端|公众号)$"
-)
-_SUBTITLE = re.compile(r"^(?:——|—|--|－－)")
-#: A data table's row framed by bars, perhaps cut at the end: `| 地区生产总值 | 2313.0 | 5.2 |`.
-_TABLE_ROW = re.compile(r"^[|｜]\s?[^|｜\s][^|｜]*[|｜]")
-# The trailing chain of empty cells starts right after a cell's text (the look-behind): tried
-# from every bar of a long line it would rescan to the end each time, quadratic. After the
-# first ` |` the empty cells may be packed without spaces: `…统计公报 | |||||`.
-_EDGE_BARS = re.compile(r"^(?:[|｜]\s+)+|(?<![\s|｜])\s+[|｜](?:\s*[|｜])*$")
-# A Latin full stop ends an English sentence; after a digit it may be a list number (`2.`).
-_TERMINAL = re.compile(r"(?:[。！？!?；;…”’」』)）】》:：]|(?<![0-9])\.)$")
-_CLAUSE_PUNCT = re.compile(r"[，,。、；;]")
+_P = patterns("text")
 #: A line at least this long that stops mid-clause was wrapped by the page, not ended.
 _MIN_WRAPPED = 24
 #: Rank added to metadata found below the start of the article (see `clean_text`).
 _TAIL_PENALTY = 10
-#: A label alone, its value lost: `发布单位:`, `来源：` (a salutation such as `各位代表:` is text).
-_BARE_LABEL = re.compile(rf"^[{HAN} ]{{0,6}}(?:单位|机构|机关|来源|作者|时间|日期|编号|分类|名称)[:：]$")
 #: The roles that fill a document field (the others only keep a line out of title and body).
 _FIELDS_OF_ROLES = frozenset(("source", "author", "published_at"))
 #: Rank of a field stated by an unlabelled head line: after labelled lines and date lines.
@@ -68,7 +50,6 @@ _ROLE_RANK = 4
 _BYLINE_RANK = 6
 #: A headline repeated inside a longer head line is at least this long.
 _MIN_REPEAT = 8
-_DATELINE = re.compile(r"^\S{0,14}?\d{1,2}月\d{1,2}日\s*(?:电|讯)$")
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +127,7 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             out.drop_line(LineKind.CHROME, line.text)  # a site name or kicker above the headline
         elif line.key.replace(" ", "") in repeats:
             out.drop_line(LineKind.TITLE, line.text)  # the headline repeated
-        elif title is not None and i < head_end and _SUBTITLE.match(line.key):
+        elif title is not None and i < head_end and _P.subtitle.match(line.key):
             out.drop_line(LineKind.HEADER, line.text)  # its subtitle
         elif title_at is not None and title_at < i < head_end and is_issuer(line.key):
             out.drop_line(LineKind.HEADER, line.text)  # the issuer under a report's title
@@ -244,15 +225,11 @@ def _headline_text(title: KeyedLine) -> str | None:
     return _without_title_label(headline) if headline else headline
 
 
-#: A label and its value on one line: `标题：关于…的通知`.
-_LABELLED = re.compile(r"^(?P<label>[^\s:：]{2,6})\s?[:：]\s?(?P<value>\S.{3,})$")
-
-
 def _without_title_label(headline: str) -> str:
     """The headline without a label naming it (`标题：…`, `文件名称：…`): the disclosure
     table's labels (`gov.label_field`) say which labels name the document."""
     key = KeyedLine.of(headline).key
-    m = _LABELLED.match(key)
+    m = _P.title_label.match(key)
     if m is None or label_field(m["label"]) != TITLE or len(key) != len(headline):
         return headline
     return headline[m.start("value") :]
@@ -272,12 +249,12 @@ def _classified_lines(
     in_template = False
     for raw in bbcode.unwrap(text).splitlines():
         repaired = repair(raw, out.removed, keep_pinyin=keep_pinyin).strip()
-        fixed = _EDGE_BARS.sub("", repaired).strip()
+        fixed = _P.edge_bars.sub("", repaired).strip()
         if not fixed:
             continue
         line = KeyedLine.of(fixed)
         kind = classify(line)
-        if kind is LineKind.BODY and fixed != repaired and _TABLE_ROW.match(repaired):
+        if kind is LineKind.BODY and fixed != repaired and _P.table_row.match(repaired):
             framed[len(lines)] = KeyedLine.of(repaired)
         if in_template and kind is LineKind.BODY and spam.continues_template(line.key):
             kind = LineKind.SPAM
@@ -294,7 +271,6 @@ def _classified_lines(
 
 #: A related-links list's items are short titles.
 _MAX_LINK_TITLE = 40
-_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def _drop_link_lists(lines: list[tuple[KeyedLine, LineKind]]) -> None:
@@ -306,7 +282,7 @@ def _drop_link_lists(lines: list[tuple[KeyedLine, LineKind]]) -> None:
     """
     begun = listing = comments = False
     for i, (line, kind) in enumerate(lines):
-        title_like = len(line.key) <= _MAX_LINK_TITLE and not _SENTENCE_END.search(line.key)
+        title_like = len(line.key) <= _MAX_LINK_TITLE and not _P.sentence_end.search(line.key)
         if (comments or (listing and title_like)) and kind is LineKind.BODY:
             lines[i] = (line, LineKind.CHROME)
             continue
@@ -314,7 +290,7 @@ def _drop_link_lists(lines: list[tuple[KeyedLine, LineKind]]) -> None:
         if begun and comment_label(line.key):
             comments = True
             lines[i] = (line, LineKind.CHROME)
-        begun = begun or (kind is LineKind.BODY and bool(_SENTENCE_END.search(line.key)))
+        begun = begun or (kind is LineKind.BODY and bool(_P.sentence_end.search(line.key)))
 
 
 def _read_disclosure(lines: list[tuple[KeyedLine, LineKind]], out: Extracted) -> None:
@@ -350,9 +326,9 @@ def _head_end(lines: list[tuple[KeyedLine, LineKind]]) -> int:
     nor does a label left without its value (`发布单位:` of a flattened table row).
     """
     for i, (line, kind) in enumerate(lines):
-        if kind is not LineKind.BODY or _is_headline(line.key) or _SUBTITLE.match(line.key):
+        if kind is not LineKind.BODY or _is_headline(line.key) or _P.subtitle.match(line.key):
             continue
-        if count_han(line.key) and not _BARE_LABEL.match(line.key):
+        if count_han(line.key) and not _P.bare_label.match(line.key):
             return i
     return len(lines)
 
@@ -511,16 +487,6 @@ def _head_title(
     return _split_title(lines, title_at)
 
 
-#: Where a headline broken over two lines continues: the first part ends on a word that needs
-#: what follows (`…的`, `…和`, `（`), or the second opens with one that needs what came before.
-_OPEN_END = re.compile(r"[的和及与暨对在、（(—\-]$")
-_JOINED_START = re.compile(r"^[和及与暨的）)、]")
-#: A number broken between the lines (`…增长8.` / `3%`).
-_BROKEN_NUMBER = (re.compile(r"\d$"), re.compile(r"^[\d.%年月日]"))
-#: A document's name set under its issuer: `全国人民代表大会常务委员会` / `关于…的决议`.
-_DOCUMENT_START = re.compile(r"^关于")
-
-
 def _split_title(lines: list[tuple[KeyedLine, LineKind]], title_at: int) -> KeyedLine:
     """The headline, joined with the line above it when the page broke it over two lines."""
     title = lines[title_at][0]
@@ -530,9 +496,9 @@ def _split_title(lines: list[tuple[KeyedLine, LineKind]], title_at: int) -> Keye
     a, b = above.key, title.key
     if not _is_headline(a) or len(a) + len(b) > _MAX_TITLE or is_site_name(a) or is_column_name(a):
         return title
-    number = bool(_BROKEN_NUMBER[0].search(a) and _BROKEN_NUMBER[1].match(b))
-    broken = bool(_OPEN_END.search(a) or _JOINED_START.match(b)) or number
-    if broken or (_DOCUMENT_START.match(b) and is_issuer(a)):
+    number = bool(_P.number_cut_end.search(a) and _P.number_cut_start.match(b))
+    broken = bool(_P.open_end.search(a) or _P.joined_start.match(b)) or number
+    if broken or (_P.document_start.match(b) and is_issuer(a)):
         return KeyedLine.of(above.text + title.text)
     return title
 
@@ -583,7 +549,7 @@ def _without_closing_credit(line: KeyedLine, out: Extracted) -> KeyedLine:
 
 def _without_site_suffix(title: KeyedLine) -> str:
     """The headline without a page-title suffix naming the site (`…会议_常州市人民政府`)."""
-    m = _SITE_SUFFIX.match(title.key)
+    m = _P.site_suffix.match(title.key)
     return title.cut(0, m.end("headline")).strip() if m else title.text
 
 
@@ -591,11 +557,11 @@ def _is_headline(key: str) -> bool:
     """Short, no sentence end, not a list item, section label or subtitle."""
     if not (2 <= len(key) <= _MAX_TITLE) or count_han(key) < 2:
         return False
-    if "。" in key or _TITLE_BAD_END.search(key):
+    if "。" in key or _P.title_bad_end.search(key):
         return False
-    if key.replace(" ", "").rstrip(":：") in _section_labels() or _DATELINE.match(key):
+    if key.replace(" ", "").rstrip(":：") in _section_labels() or _P.dateline.match(key):
         return False
-    return not (_LIST_MARKER.match(key) or _SUBTITLE.match(key))
+    return not (_LIST_MARKER.match(key) or _P.subtitle.match(key))
 
 
 def _join_wrapped(lines: list[KeyedLine]) -> list[str]:
@@ -617,12 +583,12 @@ def _join_wrapped(lines: list[KeyedLine]) -> list[str]:
             out.append(line.text)
             size, prose = 0, False
         size += len(line.key)
-        prose = prose or bool(_CLAUSE_PUNCT.search(line.key))
+        prose = prose or bool(_P.clause_punct.search(line.key))
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         joining = (
             nxt is not None
             and size >= _MIN_WRAPPED
-            and not _TERMINAL.search(line.key)
+            and not _P.terminal.search(line.key)
             and prose
             and not _LIST_MARKER.match(nxt.key)
         )

@@ -16,67 +16,27 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from ..resources import patterns
 from . import lexicon
 from .numerals import DIGITS, MAGNITUDE, parse_chinese, parse_mixed
 
 #: Full-width forms folded to ASCII one character for one, so offsets stay valid.
 WIDTH = str.maketrans("０１２３４５６７８９％．～﹪", "0123456789%.~%")
-_WIDE = re.compile("[０-９％．～﹪]")
+_P = patterns("numbers")
 
 
 def fold_width(text: str) -> str:
     """`text` with full-width digits and signs folded (same length); a no-op is free."""
-    return text.translate(WIDTH) if _WIDE.search(text) else text
+    return text.translate(WIDTH) if _P.wide.search(text) else text
 
-# Bounded repeats: a 1 MB run of digits must cost linear time, and no figure is longer.
-# Thousands may be split by a full-width comma (82，225.00元) only in a figure with decimals:
-# elsewhere ， is a clause break (分别为120，150家).
-_AR = r"(?<![\d.])(?:\d{1,3}(?:，\d{3}){1,6}\.\d{1,12}|\d{1,20}(?:,\d{3}(?!\d)){0,6}(?:\.\d{1,12})?)"
-_CN = (r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億貳參陸兩]{1,32}"
-       r"(?:点[零〇○一二三四五六七八九]{1,12})?")
-_NUM = rf"(?:{_AR}|{_CN})"
-_HIGH_END = re.compile(rf"{_AR}|{_CN}")
+
 _MAX_MAGNITUDES = 3  # 千万亿 at most
-
-#: Any number token. Every token starts with a digit, a numeral or 上, and the lookahead says so
-#: first: the nine branches (some opening with a look-behind) are tried only where one may start.
-_TOKEN = re.compile(
-    r"(?=[\d零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億貳參陸兩上过近翻几数])(?:"
-    rf"(?P<pct>(?:百分之|千分之)(?P<pn>{_NUM}|百))"
-    rf"|(?P<frac>(?P<fd>{_NUM})分之(?P<fn>{_NUM}))"
-    r"|(?P<half>(?<![另这那一])一半)"
-    r"|(?P<shang>(?<![不经超通])(?P<sw>[上过近])(?P<sm>[百千万亿]+))"
-    r"|(?P<slash>(?<![\d/.])(?P<sa>\d{1,3})/(?P<sb>\d{1,4})(?![\d/]))"
-    r"|(?P<fan>翻了?(?P<fann>[一两二三四五六七八九十]|\d{1,2})?番)"
-    r"|(?P<ap>(?P<a1>[一两二三四五六七八])(?P<a2>[两二三四五六七八九])(?=[十百千万亿]))"
-    r"|(?P<vg>十几|[几数](?=[十百千万亿]))"
-    r"|(?P<mx>(?<![\d.])\d{1,4}[十百千万亿](?:零?\d{1,4}[十百千万亿]){1,3})"
-    r"|(?P<wl>(?P<w>\d{1,4})胜(?P<l>\d{1,4})负)"
-    r"|(?P<tm>(?P<ta>\d{1,3})投(?P<tb>\d{1,3})中)"
-    rf"|(?P<ar>{_AR})"
-    rf"|(?P<cn>{_CN})"
-    r")"
-)
-
-_RANGE_SEP = re.compile(r"\s*[-—–~～至到]\s*")
-_LIST_SEP = re.compile(r"^\s*(?:[、和与及或]|以及)\s*$")
-_LIST_NEXT = re.compile(r"\s*(?:[、和与及或]|以及)\s*[\d零〇一二两三四五六七八九十]")
 _MID = "多余来"
 _SECTION_CHARS = "万亿萬億"
-_SMALL_CHANGE = re.compile(r"(?:(?P<jiao>[1-9一二两三四五六七八九])[角毛])?(?:(?P<fen>[1-9一二两三四五六七八九])分)?")
 
-_SEPARATED_Q = re.compile(r"(?P<q>超过|超出|不足|不到|接近|低于)[^，,。；;！？!?、\d]{1,12}的\s*$")
 #: 上万, 过万, 近万 before a unit: a round magnitude with its qualifier (CONVENTIONS.md: 上千/上万
 #: are approx, 过万 over).
 _ROUND_Q = {"上": "approx", "过": "over", "近": "approx"}
-_RANK_BEFORE = re.compile(r"(?:第|(?<![目此之以当提日空眼跟面生事年月向往从])[前后])\s*$")
-_VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
-_MINUS = re.compile(r"(?<![\d\w])[-－−]$|(?:增长|增速|为|达)[-－−]$")
-_SCORE_VERB = re.compile(r"(?:得|拿|砍|获)[到下了得]?\s*$")
-_REFERENT_BEFORE = re.compile(r"(?:^|[，,。；;：:！？!?])\s*(?:另\s*)?$")
-_REFERENT_AFTER = re.compile(r"\s*(?:在|于|则|从|向|到|去|来自)")
-_BARE_FOLLOW = re.compile(r"^(?:$|[\s，,。；;：:！？!?、）)”」』的和与及或]|以上|以下|左右|上下|以内|多|余)")
-_PEOPLE_BEFORE = re.compile(r"(?:人口|人数|游客|客流|居民|华侨|常住|就业)[^，,。；;！？!?]{0,6}$")
 
 
 class NumberValue(NamedTuple):
@@ -200,7 +160,7 @@ def scan(text: str, masked: bytearray | None = None, *, limit: int | None = None
     out: list[Quantity] = []
     pos = 0
     while True:
-        m = _TOKEN.search(text, pos)
+        m = _P.token.search(text, pos)
         if m is None:
             break
         pos = m.end()
@@ -335,7 +295,7 @@ def _quantity(
     """The quantity whose numeral is text[start:core_end] with its magnitude, unit, range and
     qualifiers; none for a rank (第3), a vague count (数十), a name (5G) or a bare label."""
     before = text[max(0, start - 6):start]
-    if _RANK_BEFORE.search(before) or (chinese and _VAGUE_BEFORE.search(before)):
+    if _P.rank_before.search(before) or (chinese and _P.vague_before.search(before)):
         return []
     num = _read_number(text, start, core_end, value, chinese)
     if num.unit is None:
@@ -344,7 +304,7 @@ def _quantity(
             return []  # 5G, 4K, 3D: a name
         if after == "成" and text[num.end + 1:num.end + 2] not in lexicon.cheng_block():
             return [_tenths(text, num)]
-        if after == "分" and _SCORE_VERB.search(before):
+        if after == "分" and _P.score_verb.search(before):
             num.unit, num.unit_end = lexicon.Unit("分", "other", "分"), num.end + 1  # 得到20分
     ranged = _range(text, num, masked)
     if ranged is not None:
@@ -355,7 +315,7 @@ def _quantity(
         return []
     total, end = _with_small_change(text, num)
     q = _finish(text, start, end, start, float(total), None, num.unit, None, num)
-    q.negative = _MINUS.search(before) is not None
+    q.negative = _P.minus.search(before) is not None
     return [q]
 
 
@@ -364,7 +324,7 @@ def _with_small_change(text: str, num: _Num) -> tuple[Decimal, int]:
     total, end = num.total, num.unit_end
     if num.unit is None or num.unit.canonical != "元" or num.big:
         return total, end
-    m = _SMALL_CHANGE.match(text, end)
+    m = _P.small_change.match(text, end)
     if m is None or not (m.group("jiao") or m.group("fen")):
         return total, end
     for group, scale in (("jiao", Decimal("0.1")), ("fen", Decimal("0.01"))):
@@ -388,10 +348,10 @@ def _tenths(text: str, num: _Num) -> Quantity:
 
 def _range(text: str, num: _Num, masked: bytearray) -> Quantity | None:
     """A range opening with `num`: 3至5亿元, 6万至8万元, 10-20家, 15%至20%."""
-    sep = _RANGE_SEP.match(text, num.unit_end)
+    sep = _P.range_sep.match(text, num.unit_end)
     if not sep or sep.end() >= len(text) or masked[sep.end()]:
         return None
-    hi_match = _HIGH_END.match(text, sep.end())
+    hi_match = _P.high_end.match(text, sep.end())
     hi_core = _parse_core(hi_match.group()) if hi_match else None
     if hi_match is None or hi_core is None:
         return None
@@ -415,10 +375,10 @@ def _without_unit(text: str, num: _Num, before: str) -> list[Quantity]:
         if unit is None:
             return []
         return [_finish(text, start, num.end, start, float(num.total), None, unit, None, num)]
-    if not _LIST_NEXT.match(text, num.end):
+    if not _P.list_next.match(text, num.end):
         return []
     q = _finish(text, start, num.unit_end, start, float(num.total), None, None, None, num)
-    q.negative = _MINUS.search(before) is not None
+    q.negative = _P.minus.search(before) is not None
     return [q]
 
 
@@ -459,9 +419,9 @@ def _bare_unit(text: str, start: int, end: int) -> lexicon.Unit | None:
     people = lexicon.Unit("人", "count", "人")
     if lexicon.people_pattern().match(text, end):
         return people
-    if not _BARE_FOLLOW.match(text[end:end + 2]):
+    if not _P.bare_follow.match(text[end:end + 2]):
         return None  # 200万特奖, 1000万特别奖: part of a name
-    if _PEOPLE_BEFORE.search(text[max(0, start - 12):start]):
+    if _P.people_before.search(text[max(0, start - 12):start]):
         return people
     return lexicon.Unit("元", "money", "元")
 
@@ -522,7 +482,7 @@ def _prefix_qualifier(text: str, q: Quantity) -> None:
             q.qualifier = lexicon.qualifiers()[word]
         q.start -= len(before) - m.start("q")
         return
-    m = _SEPARATED_Q.search(before)
+    m = _P.separated_q.search(before)
     if m and q.qualifier == "exact":
         q.qualifier = lexicon.qualifiers()[m.group("q")]
         q.start -= len(before) - m.start("q")
@@ -540,7 +500,7 @@ def _share_list_units(text: str, qs: list[Quantity]) -> None:
     """Elliptical lists share the last member's unit: 1.5和1.6个百分点, 5个、8.5个百分点."""
     for i in range(len(qs) - 2, -1, -1):
         q, nxt = qs[i], qs[i + 1]
-        if nxt.unit is None or not _LIST_SEP.match(text[q.end:nxt.start]):
+        if nxt.unit is None or not _P.list_sep.match(text[q.end:nxt.start]):
             continue
         if q.bare or (q.unit == "个" and nxt.unit == "百分点"):
             q.unit, q.kind, q.bare = nxt.unit, nxt.kind, False
@@ -563,8 +523,8 @@ def is_referent(text: str, q: Quantity) -> bool:
     return (
         q.value == 1
         and q.unit in ("人", "名", "位")
-        and bool(_REFERENT_BEFORE.search(text[max(0, q.start - 4):q.start]))
-        and _REFERENT_AFTER.match(text, q.end) is not None
+        and bool(_P.referent_before.search(text[max(0, q.start - 4):q.start]))
+        and _P.referent_after.match(text, q.end) is not None
     )
 
 
@@ -575,7 +535,7 @@ def normalize_number(s: str) -> NumberValue:
     raises ValueError when `s` holds no number.
     """
     text = fold_width(s.strip())
-    for m in _TOKEN.finditer(text):
+    for m in _P.token.finditer(text):
         found = _dispatch_loose(text, m)
         if found is not None:
             return NumberValue(found.value, found.qualifier)

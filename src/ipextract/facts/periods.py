@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..resources import patterns
 from . import relative
 
 #: How a period relates to the figures around it (see `Period.role`).
@@ -69,26 +70,7 @@ _ATOMS = [
 # positions without trying twenty alternatives at each.
 _ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第这明后"
 _ATOM_RE = re.compile(f"(?=[{_ATOM_START}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ATOMS) + ")")
-_ROC_RE = re.compile(r"(?:民国|民國)?(?<![\d.])(\d{2,3})\s*年度?(?![代来])")
-
-_ISO_PARTS = re.compile(r"\d+")
-_REVIEW_YEAR = re.compile(r"(?:过去的?|近)?一年(?:来|以来|中|间)?")
-_CONNECTOR = re.compile(_SEP + r"$")
-# Words before a period that make it a comparison base or an as-of date; words after it that
-# make it a deadline or the start of a "since" span. Matched against the text just before/after.
-_BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|相比|相较|对比|低于|高于|超过|由|占|完成|相当于)\s*(?:的)?$")
-_BASE_AFTER = re.compile(r"^\s*(?:相比|相较|比较|同期相比|持平|(?:同期)?的\s*[\d.一二三四五六七八九十两]+\s*倍)")
-_ASOF_BEFORE = re.compile(r"(?:截至|截止|截止到|截至到|止|至)\s*$")
-_SINCE_BEFORE = re.compile(r"(?:自从|自|从)\s*$")
-_SINCE_AFTER = re.compile(r"^\s*(?:以来|起|开始|之后|以后|至今)")
-_DEADLINE_AFTER = re.compile(r"^\s*(?:前(?![往来夕进行])|之前|以前)|^[^，,。；;！？!?\d]{1,6}?(?:之前|以前)")
-_FUTURE_BEFORE = re.compile(r"(?:预计|计划|将|力争|争取|确保|有望|拟)(?:于|在|到)?\s*$")
-_EVENT_AFTER = re.compile(
-    r"^\s*(?:(?:前后|左右)\s*)?(?:建成|完成|竣工|投产|开工|开业|交付|通车|上线|实施|举办|召开|启动)"
-)
-_PLAN_AFTER = re.compile(r"^\s*(?:预计|计划|将|要|力争|争取)")
-_TRAILING_YEAR_AFTER = re.compile(r"^\s*(?:[，,]\s*)?(?:的|过去)?(?:一年|12个月)")
-_IS_AFTER = re.compile(r"^\s*是")
+_P = patterns("periods")
 
 
 @dataclass(slots=True)
@@ -278,7 +260,7 @@ def _atoms(text: str, roc_years: bool) -> list[_Atom]:
         taken = bytearray(len(text))
         for a in atoms:
             taken[a.start:a.end] = b"\x01" * (a.end - a.start)
-        for m in _ROC_RE.finditer(text):
+        for m in _P.roc_re.finditer(text):
             n = int(m.group(1))
             if not 40 <= n <= 150 or any(taken[m.start():m.end()]):
                 continue
@@ -294,7 +276,7 @@ def _ctx() -> tuple[str, int]:
 def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
     """Low/high points for a single atom plus the finest unit it states (y/m/d/sx)."""
     t = a.text
-    nums = [int(x) for x in _ISO_PARTS.findall(t)]
+    nums = [int(x) for x in _P.iso_parts.findall(t)]
     if a.kind == "iso":
         p = _Point(("abs", nums[0]), nums[1], nums[2])
         return p, None, "d"
@@ -427,7 +409,7 @@ def _standalone(a: _Atom) -> Period | None:
         n = cn_small_int(re.sub(r"^(?:近|最近|过去的?)|\s*年.*$", "", a.text))
         if not n or n > 50:
             return None
-        if n == 1 and _REVIEW_YEAR.fullmatch(a.text):
+        if n == 1 and _P.review_year.fullmatch(a.text):
             return Period(a.start, a.end, a.text, kind="review")
         return Period(a.start, a.end, a.text, kind="ago", years_back=n)
     return None  # 底/末 on their own are not dates
@@ -481,7 +463,7 @@ def _range(text: str, atoms: list[_Atom], start: int, end: int, j: int, lo: _Poi
     """A range from text[start:end] to the expression at atom j (<expr> 至/-/到 <expr>), whose
     high end inherits what it leaves out (year, month); or a span up to now (2018年至今)."""
     between = text[end:atoms[j].start]
-    if _CONNECTOR.match(between) and len(between) <= 3 and atoms[j].kind not in ("now", "vague", "ago"):
+    if _P.connector.match(between) and len(between) <= 3 and atoms[j].kind not in ("now", "vague", "ago"):
         sub, k = _build(text, atoms, j, allow_range=False)
         if sub is not None and sub.lo is not None and sub.kind == "span":
             hi = sub.hi or sub.lo
@@ -520,18 +502,18 @@ def _classify(text: str, p: Period) -> None:
     """Role from the words around the expression: comparison base, as-of, since, deadline."""
     before = text[max(0, p.start - 4):p.start]
     after = text[p.end:p.end + 4]
-    if _BASE_BEFORE.search(before) or _BASE_AFTER.match(text[p.end:p.end + 10]):
+    if _P.base_before.search(before) or _P.base_after.match(text[p.end:p.end + 10]):
         p.role = BASE
         return
-    if _DEADLINE_AFTER.match(text[p.end:p.end + 10]) or (
-        _FUTURE_BEFORE.search(before) and _EVENT_AFTER.match(text[p.end:p.end + 8])
+    if _P.deadline_after.match(text[p.end:p.end + 10]) or (
+        _P.future_before.search(before) and _P.event_after.match(text[p.end:p.end + 8])
     ):  # 9月15日前; 预计年底建成: an event after the figure, not the period it covers
         p.role = DEADLINE
         return
-    if _ASOF_BEFORE.search(before) and p.kind in ("span", "now"):
+    if _P.asof_before.search(before) and p.kind in ("span", "now"):
         p.role = ASOF
-    elif _SINCE_BEFORE.search(before) and p.kind == "span" and (p.hi is None or _is_ten_days(p)):
-        if _SINCE_AFTER.match(after) or _since_later(text, p.end):
+    elif _P.since_before.search(before) and p.kind == "span" and (p.hi is None or _is_ten_days(p)):
+        if _P.since_after.match(after) or _since_later(text, p.end):
             p.kind = "since"
     elif p.kind == "span" and p.hi is None and re.match(r"^\s*(?:以来|起)", after):
         p.kind = "since"
@@ -539,14 +521,14 @@ def _classify(text: str, p: Period) -> None:
         p.since_days = True
     if p.kind == "now" and (p.text.startswith(("截至", "截止")) or before.endswith(("截至", "截止"))):
         p.role = ASOF
-    if p.kind == "span" and p.text.endswith(("年底", "年末")) and p.lo is not None and _PLAN_AFTER.match(after):
+    if p.kind == "span" and p.text.endswith(("年底", "年末")) and p.lo is not None and _P.plan_after.match(after):
         p.lo = _Point(p.lo.year)  # 2015年底预计完成投资: the year's plan, not a year-end stock
     elif p.kind == "span" and p.role == PERIOD and p.text.endswith(("底", "末")):
         p.role = ASOF  # 5月底, 2007年末: a stock at the end of the period
     monthly_stock = p.role == ASOF and p.kind == "span" and p.lo is not None and p.lo.month is not None
-    if monthly_stock and p.hi is None and _TRAILING_YEAR_AFTER.match(text[p.end:p.end + 8]):
+    if monthly_stock and p.hi is None and _P.trailing_year_after.match(text[p.end:p.end + 8]):
         p.trailing_months = 12
-    p.followed_by_is = bool(_IS_AFTER.match(after))
+    p.followed_by_is = bool(_P.is_after.match(after))
 
 
 def _in_title_marks(text: str, p: Period) -> bool:
