@@ -493,3 +493,20 @@ def test_a_part_heading_over_its_first_section_heading_stays():
         f"2023年工作安排\n今年,我们将聚焦项目建设\n{_SECTION2}"
     )
     assert clean_text(page).blocks[:2] == ["2022年工作回顾", "过去一年,我们凝心聚力强产业"]
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # A site's name over the headline reads like an issuer: the date line anchors (synthetic).
+        (
+            f"繁体版 | 无障碍 | 智能问答\n某某市人民政府\n某某市专利授权量再创新高\n发布时间：2023-05-06\n{LEAD}",
+            "某某市专利授权量再创新高",
+        ),
+        (f"某某县统计局\n2023年某某县统计公报\n2024年3月20日\n{LEAD}", "2023年某某县统计公报"),
+        # An issuer under the title with no date line still anchors it.
+        (f"2022年闻喜县国民经济和社会发展统计公报\n闻喜县统计局\n{LEAD}", "2022年闻喜县国民经济和社会发展统计公报"),
+    ],
+)
+def test_a_date_line_anchors_the_headline_before_an_issuer_does(page, title):
+    assert first(clean_text(page), "title") == title

@@ -411,12 +411,27 @@ def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int, roles: 
         return None
     if crumb_lines and any(i > crumb_lines[-1] for i in candidates):
         candidates = [i for i in candidates if i > crumb_lines[-1]]
-    chosen = candidates[0]
-    for m in range(candidates[0] + 1, head_end):
-        if lines[m][1] is LineKind.META or m in roles:
-            chosen = max(i for i in candidates if i < m)
-            break
+    anchor = _metadata_anchor(lines, candidates[0], head_end, roles)
+    chosen = candidates[0] if anchor is None else max(i for i in candidates if i < anchor)
     return _whole_before_pieces(lines, candidates, _inner_repeat(lines, candidates, chosen))
+
+
+def _metadata_anchor(
+    lines: list[tuple[KeyedLine, LineKind]], first: int, head_end: int, roles: dict[int, HeadRole]
+) -> int | None:
+    """The first metadata line after the line `first`: the headline sits right above it.
+
+    An issuer's name is such a line under a report's title (`…统计公报` / `子洲县统计局`), but a
+    site's name over the headline reads the same (`某某市人民政府` / `某某市…再创新高` / `发布时间：…`):
+    when a date or credit line follows, that one is the anchor.
+    """
+    issuer = None
+    for m in range(first + 1, head_end):
+        if lines[m][1] is LineKind.META or (m in roles and roles[m].field != "source"):
+            return m
+        if m in roles and issuer is None:
+            issuer = m
+    return issuer
 
 
 def _furniture(key: str, crumbs: set[str]) -> bool:
