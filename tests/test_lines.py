@@ -215,6 +215,11 @@ def test_body_lines_with_label_words_are_not_meta(line):
         "Close window",
         "Back to top",
         "受访者供图",
+        # A government portal's top bar (synthetic, from the shapes of gov.cn portals).
+        "繁体版 | 无障碍 | 智能问答",
+        "无障碍浏览 | 长者模式",
+        "登录 | 注册",
+        "English | 繁體",
     ],
 )
 def test_chrome_lines(line):
@@ -240,6 +245,8 @@ def test_chrome_lines(line):
         "3 2023年全市工业增加值增长8%",
         "Top News",
         "本文图片均由受访者提供",
+        "注册资本500万元",
+        "登录网站查询",
     ],
 )
 def test_body_lines_that_look_like_chrome(line):
