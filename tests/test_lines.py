@@ -220,6 +220,8 @@ def test_body_lines_with_label_words_are_not_meta(line):
         "无障碍浏览 | 长者模式",
         "登录 | 注册",
         "English | 繁體",
+        "网站纠错",
+        "本网站由某某市人民政府办公室主办",
     ],
 )
 def test_chrome_lines(line):
