@@ -155,7 +155,7 @@ def _credited_names(line: KeyedLine, start: int, end: int) -> str | None:
             pos = gap.end()
             continue
         role = _roles().match(key, pos, end)
-        if role and role.end() < end and not _NAME_RE.fullmatch(key, pos, end):
+        if role and role.end() <= end and not _NAME_RE.fullmatch(key, pos, end):
             crediting = role.group() in _AUTHOR_ROLES
             pos = role.end()
             continue
