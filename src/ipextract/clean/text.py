@@ -471,16 +471,20 @@ def _broken_repeat(lines: list[tuple[KeyedLine, LineKind]], whole: int) -> range
     A page that sets its headline again in a styled block can lose part of it: `子洲县二〇二三年
     国民经济和社会发展统计公报` over `子洲县二〇` / `国民经济和社会发展统计公报`. One shorter line
     under a longer one is not a broken repeat: it may be a kicker or the document's own headline
-    (see `_inner_repeat`), so the pieces are two or more, each a part of the line, in order.
+    (see `_inner_repeat`), so the pieces are two or more, each a part of the line, in order, and
+    words are lost between them: pieces that join into a part of the line are that shorter
+    headline wrapped over two lines (`黄平县…情况和` / `2023年预算草案的报告`).
     """
     key, at, end = _compact(lines[whole][0]), 0, whole + 1
+    pieces: list[str] = []
     while end < len(lines) and lines[end][1] is LineKind.BODY:
         piece = _compact(lines[end][0])
         found = key.find(piece, at)
         if found < 0 or len(piece) >= len(key) or not _is_headline(piece):
             break
         at, end = found + len(piece), end + 1
-    return range(whole + 1, end) if end - whole > 2 else range(0)
+        pieces.append(piece)
+    return range(whole + 1, end) if len(pieces) > 1 and "".join(pieces) not in key else range(0)
 
 
 def _compact(line: KeyedLine) -> str:
