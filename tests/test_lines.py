@@ -205,7 +205,7 @@ def test_body_lines_with_label_words_are_not_meta(line):
         "全文检索 搜索",
         # An archive's year menu, newest first (q16; the second is a synthetic archive page).
         "統計公報年度索引: 2023 2022 2021 2020 2019 2018 2017 2016 2015 2014 2013 [ 統計公報分省總索引 ]",
-        "往期回顾：2024 2023 2022 2021 2020",
+        "往期回顾：2024 2023 2022 2021 2020 2019 2018 2017 2016",
         # A numbered chart's caption, the chart lost (q06 zjzd.stats; the NBS bulletins' `图N` form).
         "1  2013-2023年全省生产总值及增速",
         "2  2023年各产业、行业增加值占全省生产总值比重",
@@ -241,6 +241,7 @@ def test_chrome_lines(line):
         "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）",  # a law's adoption note
         "指标 2019 2020 2021 2022 2023",  # a table's header row: its years run oldest first
         "2024 2023 2021 2020 2019",  # not a run of years
+        "指标 2023 2022 2021 2020 2019",  # a table's header row, newest first: too few for a menu
         "检索结果显示,共有5家企业。",
         "表1 上虞经济社会发展主要指标",  # a table's caption: its table may follow
         "1 金伟明 丽水市博物馆 副研究馆员",  # a numbered table row
