@@ -222,6 +222,14 @@ def test_body_lines_with_label_words_are_not_meta(line):
         "English | 繁體",
         "网站纠错",
         "本网站由某某市人民政府办公室主办",
+        # A mirror's permalink, tags, disclaimer, document facts and buttons under the article.
+        "本文链接：http://www.example.com/a/1.html",
+        "文章标签：统计公报 国民经济",
+        "免责声明：本站部分内容来源于网络，如有侵权请联系删除。",
+        "文档格式：doc",
+        "下载文档",
+        "收藏本文",
+        "举报/反馈",
     ],
 )
 def test_chrome_lines(line):

@@ -510,3 +510,20 @@ def test_a_part_heading_over_its_first_section_heading_stays():
 )
 def test_a_date_line_anchors_the_headline_before_an_issuer_does(page, title):
     assert first(clean_text(page), "title") == title
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "热门文章\n某某县召开经济工作会议\n某某市发布2023年统计公报",
+        "【猜你喜欢】\n某某县召开经济工作会议",
+        "相关推荐：\n某某县召开经济工作会议",
+    ],
+)
+def test_a_related_links_label_goes_with_its_list(tail):
+    assert clean_text(f"全县经济运行平稳\n来源：县统计局\n{LEAD}\n{tail}").blocks == [LEAD]
+
+
+def test_a_sentence_opening_with_a_links_word_stays():
+    line = "往期回顾：2023年第一季度经济运行情况良好，全市生产总值增长5%。"
+    assert clean_text(f"全县经济运行平稳\n来源：县统计局\n{LEAD}\n{line}").blocks == [LEAD, line]

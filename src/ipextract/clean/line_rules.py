@@ -202,6 +202,20 @@ def end_marker(key: str) -> bool:
     return vocab.pattern("html_end_markers.txt", r"^[\s【\[「]*(?:{words})").search(key) is not None
 
 
+_LABEL_EDGES = " 【】[]「」:："
+
+
+@lru_cache(maxsize=1)
+def _end_words() -> frozenset[str]:
+    return frozenset(vocab.words("html_end_markers.txt"))
+
+
+def end_label(key: str) -> bool:
+    """A related-links label standing alone (`热门文章`, `【相关推荐】`, `猜你喜欢：`): the list's
+    furniture, not a heading of the text."""
+    return key.strip(_LABEL_EDGES) in _end_words()
+
+
 #: A comment thread's label line: the label, perhaps a count (`网友评论（12）`, `全部评论 3条`).
 _COMMENT_LABEL_MAX = 16
 _COMMENT_LABEL = r"^[\s【\[「]*(?:{words})[\s】\]」:：]*(?:[(（]?\d*[)）]?\s*条?)?$"

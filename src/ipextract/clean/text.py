@@ -31,7 +31,7 @@ from .head_roles import (
 )
 from .keys import KeyedLine
 from .line_rules import LIST_MARKER as _LIST_MARKER
-from .line_rules import breadcrumb_items, classify, comment_label, end_marker, is_issuer, is_toolbar
+from .line_rules import breadcrumb_items, classify, comment_label, end_label, end_marker, is_issuer, is_toolbar
 from .lost_tables import without_lost_tables
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
 from .repair import repair
@@ -287,6 +287,8 @@ def _drop_link_lists(lines: list[tuple[KeyedLine, LineKind]]) -> None:
             lines[i] = (line, LineKind.CHROME)
             continue
         listing = begun and end_marker(line.key)
+        if listing and kind is LineKind.BODY and end_label(line.key):
+            lines[i] = (line, LineKind.CHROME)
         if begun and comment_label(line.key):
             comments = True
             lines[i] = (line, LineKind.CHROME)
