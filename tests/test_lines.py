@@ -230,6 +230,12 @@ def test_body_lines_with_label_words_are_not_meta(line):
         "下载文档",
         "收藏本文",
         "举报/反馈",
+        # A content farm's notes to its readers, and pagers (report-collection mirrors, synthetic).
+        "以下是小编为大家整理的2023年政府工作报告，欢迎阅读！",
+        "以上就是小编为大家整理的全部内容，希望对你有所帮助。",
+        "本文来源于网络，版权归原作者所有。",
+        "第1页 共3页",
+        "首页 上一页 1 2 3 下一页 尾页",
     ],
 )
 def test_chrome_lines(line):
@@ -257,6 +263,8 @@ def test_chrome_lines(line):
         "Top News",
         "本文图片均由受访者提供",
         "注册资本500万元",
+        "该数据来源于网络调查，共有1200人参与。",
+        "12 15 18",  # numbers alone may be a table's row
         "登录网站查询",
     ],
 )

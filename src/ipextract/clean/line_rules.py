@@ -169,7 +169,9 @@ def _is_chrome(key: str, *, toolbar_checked: bool) -> bool:
         return False
     if _P.url_line.match(key) or (not toolbar_checked and is_toolbar(key)):
         return True
-    if len(key) <= 100 and chrome_phrase(key):
+    if len(key) <= 100 and (chrome_phrase(key) or _P.mirror_note.search(key)):
+        return True
+    if _P.pager.match(key):
         return True
     if _P.facet.match(key):
         return True
