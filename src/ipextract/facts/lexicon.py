@@ -51,6 +51,13 @@ def entity_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def counted_noun_pattern() -> re.Pattern[str]:
+    """A noun of real things right after a measure word (五家单位, 三个村): a small numeral
+    before it counts them, where 两个确保 names a slogan."""
+    return re.compile(alternation(data_lines("facts_counted_nouns.txt")))
+
+
+@lru_cache(maxsize=1)
 def people_pattern() -> re.Pattern[str]:
     """A people noun within the noun phrase after a bare 万/亿 figure (20多万华商)."""
     return re.compile(rf"[^，,。；;：:！？!?、的]{{0,12}}?(?:{alternation(data_lines('facts_people.txt'))})")

@@ -36,7 +36,7 @@ _SECTION_CHARS = "万亿萬億"
 
 #: 上万, 过万, 近万 before a unit: a round magnitude with its qualifier (CONVENTIONS.md: 上千/上万
 #: are approx, 过万 over).
-_ROUND_Q = {"上": "approx", "过": "over", "近": "approx"}
+_ROUND_Q = {"上": "approx", "过": "over", "近": "approx", "逾": "over", "超": "over"}
 
 
 class NumberValue(NamedTuple):
@@ -62,7 +62,7 @@ class Quantity:
     chinese: bool = False  # written in Chinese numerals only
     bare: bool = False  # no unit yet (may inherit one from a list: 1.5和1.6个百分点)
     ratio_like: bool = False  # percent forms that need no measure word (一半, 三分之一, 1/10)
-    negative: bool = False  # written with a minus sign (增长-5.2%): a decline
+    negative: bool = False  # written with a minus sign (增长-5.2%): the value is negative
 
 
 def _parse_core(s: str) -> tuple[Decimal, bool] | None:
@@ -185,6 +185,8 @@ def _dispatch(text: str, m: re.Match[str], masked: bytearray) -> list[Quantity]:
     kind = m.lastgroup
     if kind in ("pct", "frac", "half", "slash"):
         q = _ratio(text, m)
+        if q is not None and kind == "pct":
+            _pct_range(text, q)
         return [q] if q else []
     if kind == "shang":
         q = _shang(text, m)
@@ -208,16 +210,20 @@ def _dispatch(text: str, m: re.Match[str], masked: bytearray) -> list[Quantity]:
 
 
 def _shang(text: str, m: re.Match[str]) -> Quantity | None:
-    """上万人, 近万人, 过亿元: a round magnitude with a unit, qualified by the word before it."""
+    """上万人, 近万人, 过亿元, 逾百亿元: a round magnitude, qualified by the word before it; a
+    万/亿 one needs no unit (人数过万: people, 收入过亿: money, as for any bare 万/亿 figure)."""
     magnitude = Decimal(1)
     for ch in m.group("sm"):
         magnitude *= MAGNITUDE[ch]
     num = _read_number(text, m.end(), m.end(), magnitude, True)
     num.start = m.start()
-    if num.unit is None or num.unit.kind == "none":
+    unit, end = num.unit, num.unit_end
+    if unit is None and any(ch in "万亿" for ch in m.group("sm")):
+        unit, end = _bare_unit(text, m.start(), num.end), num.end  # 参观人数过万, 收入逾亿
+    if unit is None or unit.kind == "none":
         return None
     qualifier = _ROUND_Q[m.group("sw")]
-    return _finish(text, m.start(), num.unit_end, m.start(), float(num.total), None, num.unit, qualifier, num)
+    return _finish(text, m.start(), end, m.start(), float(num.total), None, unit, qualifier, num)
 
 
 def _doubling(text: str, m: re.Match[str]) -> Quantity | None:
@@ -289,6 +295,19 @@ def _ratio(text: str, m: re.Match[str]) -> Quantity | None:
     return q
 
 
+def _pct_range(text: str, q: Quantity) -> None:
+    """百分之五到百分之八: a range written as two spoken percentages, 5–8 %."""
+    sep = _P.range_sep.match(text, q.end)
+    hi_m = _P.token.match(text, sep.end()) if sep else None
+    if hi_m is None or hi_m.lastgroup != "pct":
+        return
+    hi = _ratio(text, hi_m)
+    if hi is not None and q.value < hi.value and q.value_max is None:
+        q.value_max, q.end = hi.value, hi.end
+        if q.qualifier == "exact":
+            q.qualifier = hi.qualifier
+
+
 def _quantity(
     text: str, start: int, core_end: int, value: Decimal, chinese: bool, masked: bytearray
 ) -> list[Quantity]:
@@ -315,8 +334,22 @@ def _quantity(
         return []
     total, end = _with_small_change(text, num)
     q = _finish(text, start, end, start, float(total), None, num.unit, None, num)
-    q.negative = _P.minus.search(before) is not None
+    _sign(q, before)
     return [q]
+
+
+def _sign(q: Quantity, before: str) -> None:
+    """A figure written with a minus sign (-3.1%, 增长-0.8%) keeps it: the value is negative
+    and the sign is part of its text (CONVENTIONS: signed values stay signed)."""
+    if _P.minus.search(before) is None:
+        return
+    q.negative = True
+    q.value = -q.value
+    if q.value_max is not None:
+        q.value_max = -q.value_max
+    if q.start == q.core_start:
+        q.start -= 1
+    q.core_start -= 1
 
 
 def _with_small_change(text: str, num: _Num) -> tuple[Decimal, int]:
@@ -378,7 +411,7 @@ def _without_unit(text: str, num: _Num, before: str) -> list[Quantity]:
     if not _P.list_next.match(text, num.end):
         return []
     q = _finish(text, start, num.unit_end, start, float(num.total), None, None, None, num)
-    q.negative = _P.minus.search(before) is not None
+    _sign(q, before)
     return [q]
 
 
@@ -486,6 +519,10 @@ def _prefix_qualifier(text: str, q: Quantity) -> None:
     if m and q.qualifier == "exact":
         q.qualifier = lexicon.qualifiers()[m.group("q")]
         q.start -= len(before) - m.start("q")
+        return
+    m = _P.verb_q.search(before)
+    if m and q.qualifier == "exact":
+        q.qualifier = lexicon.qualifiers()[m.group("q") or m.group("q2")]
 
 
 def _suffix_qualifier(text: str, q: Quantity) -> None:

@@ -21,7 +21,7 @@ SECTION = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 #: Every magnitude character and its value, as written after a digit core (3千万, 20多万).
 MAGNITUDE = {ch: Decimal(v) for ch, v in {**SMALL, **SECTION}.items()}
 
-_MIXED_PART = re.compile(r"(\d{1,4})([十百千万亿拾佰仟萬億])")
+_MIXED_PART = re.compile(r"(\d{1,4})([十百千拾佰仟][万亿萬億]|[十百千万亿拾佰仟萬億])")
 
 
 def parse_chinese(s: str) -> Decimal | None:
@@ -55,7 +55,7 @@ def parse_mixed(s: str) -> Decimal | None:
     parts = _MIXED_PART.findall(s.replace("零", ""))
     if not parts or "".join(a + b for a, b in parts) != s.replace("零", ""):
         return None
-    return _sections(item for digits, mag in parts for item in (int(digits), mag))
+    return _sections(item for digits, mags in parts for item in (int(digits), *mags))
 
 
 def _sections(items) -> Decimal | None:
