@@ -518,8 +518,19 @@ def _is_fact(norm: str, q: Quantity, *, at_end: bool) -> bool:
 
 def _counts_things(norm: str, q: Quantity) -> bool:
     """Whether a small numeral counts real things: its measure word always counts (五名, 两台),
-    or a noun of real things follows it (五家单位, 三个村), where 两个确保 names a slogan."""
-    return q.unit in lexicon.counted() or lexicon.counted_noun_pattern().match(norm, q.end) is not None
+    or a noun of real things follows it (共有五家单位, 覆盖三个村), where 两个确保 names a slogan.
+    A numeral that opens its clause or follows a demonstrative (三家公司均…, 这两家公司) points
+    back at things already named rather than counting them."""
+    if q.unit in lexicon.counted():
+        return True
+    if lexicon.counted_noun_pattern().match(norm, q.end) is None:
+        return False
+    return _COUNTED_AFTER.search(norm, max(0, q.start - 4), q.start) is not None
+
+
+#: What may stand right before a numeral that counts (a verb or a noun, not a demonstrative,
+#: a clause break or the start of the text).
+_COUNTED_AFTER = re.compile(r"(?<![这那此该])[^\W\d_这那此该述各每]$")
 
 
 # --- periods -------------------------------------------------------------------------------

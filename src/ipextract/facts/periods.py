@@ -44,6 +44,8 @@ _ATOMS = [
     ("plan", r"[“\"]?十[一二三四五]五[”\"]?(?:规划)?(?:期间|时期|以来|末|初)"),
     ("ycn", r"[〇零○一二三四五六七八九]{4}年度?"),
     ("year", r"(?<![\d.])(?:19|20)\d{2}\s*年度?(?!代)"),
+    # a two-digit year in numerals (九七年, 二〇年); 三四年 (three or four years) is read as no year
+    ("yycn", r"(?<![〇零○一二三四五六七八九十百千万第近])[〇零○一二三四五六七八九]{2}年(?![代来间内多前后以])"),
     # a two-digit year, only where a month or a part of the year follows (15年3月, 25年底)
     ("yy", rf"(?<![\d.])\d{{2}}\s*年(?=\s*(?:{_M}\s*月|{_MCN}月|底|末|初|[上下]半年|前?[一二三四1-4]季度))"),
     ("ago", rf"(?:近|最近|过去的?)(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来|间|中)?"
@@ -147,6 +149,10 @@ class Period:
             return f"{ref.year - self.years_back}/{ref.year}"
         if self.lo is None:
             return None
+        if _day_before_month(self.lo, ref, context_year, context_month):
+            # A day alone after the publication day is in the month before (30日 in a 6 May page).
+            first = ref.replace(day=1) - dt.timedelta(days=1)
+            context_year, context_month = first.year, first.month
         lo = _format_point(self.lo, ref, context_year, context_month, low=True)
         if lo is None:
             return None
@@ -179,6 +185,15 @@ def _review_year(ref: dt.date | None, year: int | None) -> str | None:
     if ref is None:
         return None
     return str(ref.year - 1) if ref.month <= 3 else f"{ref.year - 1}/{ref.year}"
+
+
+def _day_before_month(lo: _Point, ref: dt.date | None, context_year: int | None, context_month: int | None) -> bool:
+    """Whether a period opening on a day with no month or year written, later in the month than
+    the publication day, falls in the month before the publication month."""
+    return (
+        ref is not None and context_month is None and lo.month is None and lo.day is not None
+        and lo.year[0] == "ctx" and context_year in (None, ref.year) and lo.day > ref.day
+    )
 
 
 def _year_value(spec: tuple[str, int], ref: dt.date | None, context_year: int | None) -> int | None:
@@ -286,6 +301,9 @@ def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
         return _Point(("abs", nums[0])), None, "y"
     if a.kind == "yy":
         return _Point(("yy", nums[0])), None, "y"
+    if a.kind == "yycn":
+        a1, a2 = _CN_DIGITS[t[0]], _CN_DIGITS[t[1]]
+        return (_Point(("yy", 10 * a1 + a2)), None, "y") if a2 != a1 + 1 else (None, None, "")
     if a.kind == "ycn":
         y = _cn_year(t)
         return (_Point(("abs", y)), None, "y") if y else (None, None, "")
