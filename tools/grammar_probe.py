@@ -18,8 +18,8 @@ from ipextract.facts import extract
 #: A Wednesday: 本周 is 2020-05-04/2020-05-10.
 REF = dt.date(2020, 5, 6)
 
-# (group, sentence, [expected fact fields]); an empty list means "no fact".
-CASES: list[tuple[str, str, list[dict]]] = [
+# (group, sentence, [expected fact fields][, extract keywords]); an empty list means "no fact".
+CASES: list[tuple] = [
     # -- numbers: mixed digits and numerals at every magnitude
     ("numbers", "全县完成投资3万2千5百元。", [dict(value=32500, unit="元")]),
     ("numbers", "项目获得资金2亿3万元。", [dict(value=200030000, unit="元")]),
@@ -108,6 +108,27 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("numbers", "占比达到三成半。", [dict(value=35, unit="%")]),
     ("numbers", "不良率为3‰。", [dict(value=0.3, unit="%")]),
     ("numbers", "增长2.5倍。", [dict(value=2.5, unit="倍")]),
+    # second round: forms found missing after the first fixes
+    ("numbers", "投入两个多亿。", [dict(value=2e8, unit="元", qualifier="over")]),
+    ("numbers", "百余家企业参展。", [dict(value=100, unit="家", qualifier="over")]),
+    ("numbers", "千余人参加。", [dict(value=1000, unit="人", qualifier="over")]),
+    ("numbers", "万余名群众观看。", [dict(value=10000, unit="名", qualifier="over")]),
+    ("numbers", "三五十人。", []),
+    ("numbers", "增长五个百分点。", [dict(value=5, unit="百分点")]),
+    ("numbers", "票价十元。", [dict(value=10, unit="元")]),
+    ("numbers", "一元复始。", []),
+    ("numbers", "负增长2.1%。", [dict(value=2.1, unit="%", change="decrease")]),
+    ("numbers", "每斤三块五。", [dict(value=3.5, unit="元")]),
+    ("numbers", "涨到3块5。", [dict(value=3.5, unit="元")]),
+    ("numbers", "月薪一万五。", [dict(value=15000, unit="元")]),
+    ("numbers", "投入两亿五千万元。", [dict(value=2.5e8, unit="元")]),
+    ("numbers", "共计捌拾捌万捌仟捌佰捌拾捌元整。", [dict(value=888888, unit="元")]),
+    ("numbers", "投入2.5个亿。", [dict(value=2.5e8, unit="元")]),
+    ("numbers", "人口一千三百多万。", [dict(value=1.3e7, unit="人", qualifier="over")]),
+    ("numbers", "占比超三成。", [dict(value=30, unit="%", qualifier="over")]),
+    ("numbers", "合计1,234.56万元。", [dict(value=12345600, unit="元")]),
+    ("numbers", "融资5亿美金。", [dict(value=5e8, unit="美元")]),
+    ("numbers", "成交额1.2万亿日元。", [dict(value=1.2e12, unit="日元")]),
     # -- qualifiers
     ("qualifiers", "补助不低于500万元。", [dict(value=5e6, qualifier="over")]),
     ("qualifiers", "入驻企业不少于30家。", [dict(value=30, qualifier="over")]),
@@ -174,6 +195,13 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("periods", "5日，全市新增企业12家。", [dict(value=12, date="2020-05-05")]),
     ("periods", "2019年度，全市新增企业12家。", [dict(value=12, date="2019")]),
     ("periods", "二〇一九年十二月，全市新增企业12家。", [dict(value=12, date="2019-12")]),
+    ("periods", "2019年Q3，全市GDP增长6.1%。", [dict(value=6.1, date="2019-07/2019-09")]),
+    ("periods", "2019年12月下旬，接待游客3万人次。", [dict(value=30000, date="2019-12-21/2019-12-31")]),
+    ("periods", "2019年5月至2020年4月，投入资金3亿元。", [dict(value=3e8, date="2019-05/2020-04")]),
+    ("periods", "2020年5月4日至6日，接待游客3万人次。", [dict(value=30000, date="2020-05-04/2020-05-06")]),
+    ("periods", "“十四五”期间，计划投入3亿元。", [dict(value=3e8, date="2021/2025")]),
+    ("periods", "108年全市新增企業12家。", [dict(value=12, date="2019")], {"roc_years": True}),
+    ("periods", "民國108年3月，新增企業12家。", [dict(value=12, date="2019-03")], {"roc_years": True}),
     # -- relative periods against REF (Wed 2020-05-06)
     ("relative", "明年，全市计划新增企业12家。", [dict(value=12, date="2021")]),
     ("relative", "去年全市新增企业12家。", [dict(value=12, date="2019")]),
@@ -214,6 +242,15 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("relative", "今年3月，全市新增企业12家。", [dict(value=12, date="2020-03")]),
     ("relative", "去年底全市企业达12万家。", [dict(value=120000, date="2019-12")]),
     ("relative", "上月底全市企业达12万家。", [dict(value=120000, date="2020-04")]),
+    ("relative", "本月3日，新增企业12家。", [dict(value=12, date="2020-05-03")]),
+    ("relative", "上周五，新增企业12家。", [dict(value=12, date="2020-05-01")]),
+    ("relative", "这个月新增企业12家。", [dict(value=12, date="2020-05")]),
+    ("relative", "两年前全市只有企业12家。", [dict(value=12, date="2018")]),
+    ("relative", "10天后将投放车辆1200辆。", [dict(value=1200, date="2020-05-16")]),
+    ("relative", "5月1日至今，接待游客3万人次。", [dict(value=30000, date="2020-05-01/2020-05-06")]),
+    ("relative", "明年上半年将投入资金3亿元。", [dict(value=3e8, date="2021-01/2021-06")]),
+    ("relative", "后年将投入资金3亿元。", [dict(value=3e8, date="2022")]),
+    ("relative", "大前年全市新增企业12家。", [dict(value=12, date="2017")]),
 ]
 
 
@@ -228,10 +265,10 @@ def _matches(fact, want: dict) -> bool:
     return True
 
 
-def run(case: tuple[str, str, list[dict]]) -> tuple[bool, list]:
+def run(case: tuple) -> tuple[bool, list]:
     """Whether a case passes, and the facts that came out (text, value, max, unit, qual, date)."""
-    group, text, wanted = case
-    facts = extract(text, REF)
+    group, text, wanted = case[:3]
+    facts = extract(text, REF, **(case[3] if len(case) > 3 else {}))
     left = list(facts)
     for want in wanted:
         hit = next((f for f in left if _matches(f, want)), None)

@@ -506,9 +506,11 @@ def _blank_periods(norm: str, periods: list[Period]) -> str:
 def _is_fact(norm: str, q: Quantity, *, at_end: bool) -> bool:
     if q.unit is None:
         return False
-    if q.chinese and not q.ratio_like and q.kind not in ("percent", "multiple") and q.value <= 10 and (
+    # Percentages and points are measures, never list labels (五个百分点); so is a sum of two
+    # or more 元 (十元; 一元 is as often a word: 一元复始, 一元二次).
+    if q.chinese and not q.ratio_like and q.kind not in ("percent", "multiple", "points") and q.value <= 10 and (
         q.value == int(q.value) and q.value_max is None  # labels are whole single numbers
-    ) and not (q.value >= 2 and _counts_things(norm, q)):
+    ) and not (q.value >= 2 and (q.kind == "money" or _counts_things(norm, q))):
         return False  # 两个, 三大, 八个方面: labels, not counts
     if is_threshold(norm, q) or is_referent(norm, q):
         return False

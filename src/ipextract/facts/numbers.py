@@ -129,8 +129,9 @@ def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: 
         text[pos + 1] in MAGNITUDE or lexicon.unit_pattern().match(text, pos + 1)
     ):
         mid, pos = text[pos], pos + 1
-    if text[pos:pos + 1] == "个" and text[pos + 1:pos + 2] in _SECTION_CHARS and value < 100:
-        pos += 1  # 三个亿: a spoken 亿
+    spoken = _P.spoken_yi.match(text, pos) if text[pos:pos + 1] == "个" and value < 100 else None
+    if spoken:  # 三个亿, 两个多亿: a spoken 亿
+        mid, pos = spoken.group("mid") or mid, pos + 1 + len(spoken.group("mid") or "")
     multiplier = Decimal(1)
     big = chinese and any(ch in "万亿" for ch in text[start:core_end])
     written = big or (chinese and any(ch in "十百千" for ch in text[start:core_end]))
@@ -191,6 +192,8 @@ def _dispatch(text: str, m: re.Match[str], masked: bytearray) -> list[Quantity]:
     if kind == "shang":
         q = _shang(text, m)
         return [q] if q else []
+    if kind == "bm":
+        return _quantity(text, m.start(), m.start(), Decimal(1), True, masked)  # the magnitude is read after
     if kind in ("wl", "tm"):
         return _score(m)
     if kind == "fan":
@@ -353,11 +356,14 @@ def _sign(q: Quantity, before: str) -> None:
 
 
 def _with_small_change(text: str, num: _Num) -> tuple[Decimal, int]:
-    """A sum in 元 with its 角/毛 and 分 (123元1角1分 -> 123.11, 十块三毛 -> 10.3) and where it ends."""
+    """A sum in 元 with its 角/毛 and 分 (123元1角1分 -> 123.11, 十块三毛 -> 10.3, 三块五 -> 3.5)
+    and where it ends."""
     total, end = num.total, num.unit_end
     if num.unit is None or num.unit.canonical != "元" or num.big:
         return total, end
     m = _P.small_change.match(text, end)
+    if (m is None or not (m.group("jiao") or m.group("fen"))) and num.unit.surface == "块":
+        m = _P.kuai_tail.match(text, end)  # 三块五, 3块5: the 毛 left unsaid
     if m is None or not (m.group("jiao") or m.group("fen")):
         return total, end
     for group, scale in (("jiao", Decimal("0.1")), ("fen", Decimal("0.01"))):

@@ -60,20 +60,26 @@ def parse_mixed(s: str) -> Decimal | None:
 
 def _sections(items) -> Decimal | None:
     """Sum of a numeral read as digits (ints) and magnitude characters, section by section;
-    None when two digits meet without a magnitude between them (三四十: vague)."""
+    None when two digits meet without a magnitude between them (三四十: vague). A last digit
+    right after a magnitude, with no 零 between, is of the next lower place, as it is spoken:
+    两千五 = 2500, 一万五 = 15000, 一亿二 = 1.2e8 (两千零五 = 2005)."""
     total, section, number = Decimal(0), Decimal(0), None
+    last_scale, after_scale = 1, False
     for item in items:
         if isinstance(item, int):
             if number is not None and number != 0 and item != 0:
                 return None
+            after_scale = number is None and last_scale > 10
             number = item
         elif item in SMALL:
             section += Decimal(1 if number is None else number) * SMALL[item]
-            number = None
+            number, last_scale = None, SMALL[item]
         elif item in SECTION:
             total = (total + section + (number or 0)) * SECTION[item] if SECTION[item] > 10_000 else total + (
                 section + (number or 0)) * SECTION[item]
-            section, number = Decimal(0), None
+            section, number, last_scale = Decimal(0), None, SECTION[item]
         else:
             return None
+    if number and after_scale:
+        number = number * (last_scale // 10)
     return total + section + (number or 0)

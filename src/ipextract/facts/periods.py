@@ -51,9 +51,10 @@ _ATOMS = [
     ("ago", rf"(?:近|最近|过去的?)(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来|间|中)?"
             rf"|(?<![\d.第])(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来)"),
     ("vague", r"近年来|近些年来?|近几年来?|多年来|近年|近日|日前|近期|前不久|不久前|近来"),
-    ("rel", r"去年同期|上年同期|今年|本年度?|去年|上年度?|前年|明年|次年|翌年|当年|同年|全年|年内|年度计划|年计划"),
+    ("rel", r"去年同期|上年同期|今年|本年度?|去年|上年度?|大前年|大后年|前年|明年|次年|翌年|当年|同年|全年|年内"
+            r"|年度计划|年计划|(?<![今此以之然前落最背往大])后年(?![均度代份轻纪龄级])"),
     ("half", r"上半年|下半年"),
-    ("quarter", r"前[一二三两]个?季度|第?[一二三四1-4]季度"),
+    ("quarter", r"前[一二三两]个?季度|第?[一二三四1-4]季度|(?<![A-Za-z])[Qq][1-4](?!\d)"),
     ("firstn", rf"前(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})个月"),
     ("mrange", rf"(?<![\d.]){_M}\s*月?{_SEP}{_M}\s*月份?"
                rf"|(?<![个几多十一二三四五六七八九两]){_MCN}\s*[至到—–-]\s*{_MCN}月份?"),
@@ -70,7 +71,7 @@ _ATOMS = [
 ]
 # Every atom starts with one of these characters; the lookahead lets the engine skip other
 # positions without trying twenty alternatives at each.
-_ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第这明后"
+_ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第这明后大Qq"
 _ATOM_RE = re.compile(f"(?=[{_ATOM_START}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ATOMS) + ")")
 _P = patterns("periods")
 
@@ -255,7 +256,8 @@ def _cn_year(s: str) -> int | None:
 
 
 _REL_YEARS = {"去年同期": -1, "上年同期": -1, "今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1,
-              "上年度": -1, "前年": -2, "明年": 1, "次年": 1, "翌年": 1}
+              "上年度": -1, "前年": -2, "明年": 1, "次年": 1, "翌年": 1,
+              "大前年": -3, "后年": 2, "大后年": 3}
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "两": 2, "1": 1, "2": 2, "3": 3, "4": 4}
 _PLANS = {"一": (2006, 2010), "二": (2011, 2015), "三": (2016, 2020), "四": (2021, 2025), "五": (2026, 2030)}
 
@@ -318,7 +320,7 @@ def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
     if a.kind == "half":
         return (_Point(_ctx(), 1, month_hi=6) if t == "上半年" else _Point(_ctx(), 7, month_hi=12)), None, "q"
     if a.kind == "quarter":
-        q = _QUARTERS.get(t.lstrip("前第")[0], 1)
+        q = _QUARTERS.get(t.lstrip("前第Qq")[0], 1)
         if t.startswith("前"):
             return _Point(_ctx(), 1, month_hi=3 * q), None, "q"
         return _Point(_ctx(), 3 * q - 2, month_hi=3 * q), None, "q"
