@@ -1,8 +1,9 @@
 """Probe of the facts grammar (issue 17, items 4-7): one sentence per construction, run through
 `ipextract.facts.extract` with a fixed reference day, compared with what CONVENTIONS.md says.
 
-Run `python tools/grammar_probe.py [-v]`: prints the pass rate per group (numbers, qualifiers,
-periods, relative) and, with -v, every failing case with what came out. The sentences are
+Run `python tools/grammar_probe.py [-v] [--numerals]`: prints the pass rate per group (numbers,
+qualifiers, periods, relative) and, with -v, every failing case with what came out; --numerals
+also reads a table of bare numerals with numerals.py and, when it is installed, with cn2an. The sentences are
 written for this probe, not taken from any peer's test suite (those measure the work from
 outside). Expected facts give only the fields the case is about; a number or qualifier case
 also fails on any extra fact, a period case only looks at the facts it names.
@@ -254,6 +255,58 @@ CASES: list[tuple] = [
 ]
 
 
+#: Numerals alone -> value (None: not one number), for comparing the numeral reader with cn2an.
+NUMERALS: list[tuple[str, float | None]] = [
+    ("一百一十七亿", 11700000000), ("两千零五十", 2050), ("十二万五千", 125000), ("一千零五万", 10050000),
+    ("壹佰贰拾", 120), ("十二点五", 12.5), ("一点二", 1.2), ("三点一四一五", 3.1415), ("零点五", 0.5),
+    ("一万零八", 10008), ("十万零五百", 100500), ("一亿零三百万", 103000000), ("两亿五千万", 250000000),
+    ("两千五", 2500), ("一万五", 15000), ("一亿二", 120000000), ("三万二千五", 32500), ("二十一万五", 215000),
+    ("捌拾捌万捌仟捌佰捌拾捌", 888888), ("壹万贰仟叁佰", 12300), ("玖佰", 900), ("陆佰柒拾捌", 678),
+    ("一十二万", 120000), ("一百零一", 101), ("十", 10), ("十五", 15), ("二十", 20), ("一千零一十", 1010),
+    ("三千零三十万", 30300000), ("九千九百九十九万九千九百九十九", 99999999), ("一万亿", 1e12),
+    ("五千万亿", 5e15), ("两万", 20000), ("〇", 0), ("二〇二〇", 2020), ("一九九七", 1997),
+    ("十亿零一", 1000000001), ("一百万", 1000000), ("两百", 200), ("兩千萬", 20000000), ("壹億", 100000000),
+    ("貳拾萬", 200000), ("三十万零二百", 300200), ("四亿零五十万", 400500000), ("一千二百三十四点五六", 1234.56),
+    ("3万2千5百", 32500), ("2亿3万", 200030000), ("1亿2千万", 120000000), ("1万零5百", 10500), ("5千3百", 5300),
+    ("百", None), ("万", None), ("三四十", None), ("一二", None), ("十几", None),
+]
+
+
+def _ours(s: str) -> float | None:
+    from ipextract.facts.numerals import parse_chinese, parse_mixed
+
+    v = parse_chinese(s)
+    v = parse_mixed(s) if v is None else v
+    return None if v is None else float(v)
+
+
+def _cn2an(s: str) -> float | None:
+    import cn2an  # optional: only for the comparison
+
+    try:
+        return float(cn2an.cn2an(s, "smart"))
+    except Exception:  # cn2an raises on what it cannot read
+        return None
+
+
+def compare_numerals() -> None:
+    """The numeral table read by ipextract's numerals.py and, when installed, by cn2an."""
+    readers = [("ipextract", _ours)]
+    try:
+        import cn2an  # noqa: F401
+
+        readers.append(("cn2an", _cn2an))
+    except ImportError:
+        pass
+    for name, read in readers:
+        wrong = []
+        for s, want in NUMERALS:
+            got = read(s)
+            if (got is None) != (want is None) or (got is not None and abs(got - want) > 1e-6 * max(1.0, abs(want))):
+                wrong.append((s, want, got))
+        print(f"numerals   {name:9} {len(NUMERALS) - len(wrong)}/{len(NUMERALS)} wrong: {wrong}")
+
+
 def _matches(fact, want: dict) -> bool:
     for key, expected in want.items():
         got = getattr(fact, key)
@@ -293,6 +346,8 @@ def main(argv: list[str]) -> int:
             print(f"FAIL {case[0]:10} {case[1]}\n     want {case[2]}\n     got  {got}")
     for group, (passed, total) in totals.items():
         print(f"{group:10} {passed}/{total} = {passed / total:.2f}")
+    if "--numerals" in argv:
+        compare_numerals()
     return 0
 
 
