@@ -26,7 +26,7 @@ from ..han import HAN
 from ..options import DEFAULT_MAX_FACTS
 from . import lexicon
 from . import metric as metric_mod
-from .numbers import Quantity, fold_width, is_referent, is_threshold, scan
+from .numbers import Quantity, counts_things, fold_width, is_referent, is_threshold, scan
 from .periods import ASOF, BASE, PERIOD, VAGUE, Period, find_periods
 from .scope import Scope, is_milestone, opens_sentence, year_to_date
 
@@ -506,11 +506,10 @@ def _blank_periods(norm: str, periods: list[Period]) -> str:
 def _is_fact(norm: str, q: Quantity, *, at_end: bool) -> bool:
     if q.unit is None:
         return False
-    # Percentages and points are measures, never list labels (五个百分点); so is a sum of two
-    # or more 元 (十元; 一元 is as often a word: 一元复始, 一元二次).
+    # Percentages and points are measures, never list labels (五个百分点).
     if q.chinese and not q.ratio_like and q.kind not in ("percent", "multiple", "points") and q.value <= 10 and (
         q.value == int(q.value) and q.value_max is None  # labels are whole single numbers
-    ) and not (q.value >= 2 and (q.kind == "money" or _counts_things(norm, q))):
+    ) and not (q.value >= 2 and counts_things(norm, q)):
         return False  # 两个, 三大, 八个方面: labels, not counts
     if is_threshold(norm, q) or is_referent(norm, q):
         return False
@@ -518,21 +517,6 @@ def _is_fact(norm: str, q: Quantity, *, at_end: bool) -> bool:
     return not (at_end and q.end >= len(norm.rstrip()) and norm[q.end - 1] in "0123456789.万亿千百十")
 
 
-def _counts_things(norm: str, q: Quantity) -> bool:
-    """Whether a small numeral counts real things: its measure word always counts (五名, 两台),
-    or a noun of real things follows it (共有五家单位, 覆盖三个村), where 两个确保 names a slogan.
-    A numeral that opens its clause or follows a demonstrative (三家公司均…, 这两家公司) points
-    back at things already named rather than counting them."""
-    if q.unit in lexicon.counted():
-        return True
-    if lexicon.counted_noun_pattern().match(norm, q.end) is None:
-        return False
-    return _COUNTED_AFTER.search(norm, max(0, q.start - 4), q.start) is not None
-
-
-#: What may stand right before a numeral that counts (a verb or a noun, not a demonstrative,
-#: a clause break or the start of the text).
-_COUNTED_AFTER = re.compile(r"(?<![这那此该])[^\W\d_这那此该述各每]$")
 
 
 # --- periods -------------------------------------------------------------------------------

@@ -137,6 +137,12 @@ def currency_before_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def counted_measures() -> frozenset[str]:
+    """Measure words that count when a noun of real things follows (五家单位, 三个村)."""
+    return frozenset(data_lines("facts_counted_measures.txt"))
+
+
+@lru_cache(maxsize=1)
 def counted() -> frozenset[str]:
     """Measure words after which a small Chinese numeral is a count, from data/facts_counted.txt."""
     return frozenset(data_lines("facts_counted.txt"))

@@ -549,6 +549,21 @@ def _share_list_units(text: str, qs: list[Quantity]) -> None:
             q.unit, q.kind, q.bare = nxt.unit, nxt.kind, False
 
 
+def counts_things(text: str, q: Quantity) -> bool:
+    """Whether a small Chinese numeral (two to ten) counts real things rather than naming a
+    slogan or a list (两个确保, 八个方面). Its measure word may always count (五名, 两台); a sum of
+    元 counts where the sentence goes on after it (十元。, not the name 四元义隆); 家/个… count
+    when a noun of real things follows (共有五家单位, 覆盖三个村), unless the numeral opens its
+    clause or follows a demonstrative (三家公司均…, 这两家公司: things already named)."""
+    if q.unit in lexicon.counted():
+        return True
+    if q.kind == "money":
+        return _P.bare_follow.match(text[q.end:q.end + 2]) is not None
+    if q.unit not in lexicon.counted_measures() or lexicon.counted_noun_pattern().match(text, q.end) is None:
+        return False
+    return _P.counted_after.search(text, max(0, q.start - 4), q.start) is not None
+
+
 def is_threshold(text: str, q: Quantity) -> bool:
     """税收500万元以上企业, 100亩以上的种植大户, 超10亿元的大项目: a bound inside a category name."""
     if q.kind in ("percent", "points", "multiple") or q.qualifier not in ("over", "under"):
