@@ -1,0 +1,275 @@
+"""The number and period grammar of issue 17 (items 4-7), one table per construction: each row
+is a sentence written for this suite and the fields CONVENTIONS.md gives its facts. Traditional
+rows go through the whole pipeline (`ipextract.parse`), which converts them before the facts
+pass reads them. docs/grammar.md lists the constructions and counts these rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import grammar_probe
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ipextract import parse
+from ipextract.facts import extract
+from ipextract.facts.numerals import parse_chinese, parse_mixed
+from test_number_properties import chinese
+
+REF = dt.date(2020, 5, 6)  # a Wednesday
+
+
+def _facts(text: str, **kw) -> list[tuple]:
+    return [(f.text, f.value, f.value_max, f.unit, f.qualifier) for f in extract(text, REF, **kw)]
+
+
+def _trad(body: str) -> list[tuple]:
+    doc = parse(f"全市經濟運行情況\n\n{body}\n".encode(), ref_date=REF)
+    return [(f.text, f.value, f.value_max, f.unit, f.qualifier) for f in doc.facts]
+
+
+# --- numerals -----------------------------------------------------------------------------
+
+SPOKEN = [  # a last digit right after a magnitude is of the next place
+    ("两千五", 2500), ("一万五", 15000), ("一亿二", 120000000), ("三万二千五", 32500),
+    ("二十一万五", 215000), ("一百二", 120), ("两千零五", 2005), ("一万零八", 10008), ("十五", 15),
+]
+
+MIXED_TWO_MAGNITUDES = [  # a digit group closing on two magnitudes (2千万)
+    ("1亿2千万", 120000000), ("2亿3千万", 230000000), ("5亿6百万", 506000000), ("3万2千5百", 32500),
+]
+
+
+@pytest.mark.parametrize(("numeral", "value"), SPOKEN)
+def test_spoken_numerals(numeral: str, value: int) -> None:
+    assert parse_chinese(numeral) == value
+
+
+@pytest.mark.parametrize(("numeral", "value"), MIXED_TWO_MAGNITUDES)
+def test_mixed_numerals_with_two_magnitudes(numeral: str, value: int) -> None:
+    assert parse_mixed(numeral) == value
+
+
+NUMBERS = [
+    ("全年营收1亿2千万元。", [("1亿2千万元", 120000000.0, None, "元", "exact")]),
+    ("支付叁仟伍佰元整。", [("叁仟伍佰元", 3500.0, None, "元", "exact")]),
+    ("报销玖佰圆。", [("玖佰圆", 900.0, None, "元", "exact")]),
+    ("金额为陆佰柒拾捌元伍角。", [("陆佰柒拾捌元伍角", 678.5, None, "元", "exact")]),
+    ("共计捌拾捌万捌仟捌佰捌拾捌元整。", [("捌拾捌万捌仟捌佰捌拾捌元", 888888.0, None, "元", "exact")]),
+    ("月薪一万五。", [("一万五", 15000.0, None, "元", "exact")]),
+    ("每斤三块五。", [("三块五", 3.5, None, "元", "exact")]),
+    ("涨到3块5。", [("3块5", 3.5, None, "元", "exact")]),
+    ("3块50元。", [("3块", 3.0, None, "元", "exact"), ("50元", 50.0, None, "元", "exact")]),
+    ("投入两个多亿。", [("两个多亿", 2e8, None, "元", "over")]),
+    ("融资十二个亿。", [("十二个亿", 1.2e9, None, "元", "exact")]),
+    ("百余家企业参展。", [("百余家", 100.0, None, "家", "over")]),
+    ("千余人参加。", [("千余人", 1000.0, None, "人", "over")]),
+    ("万余名群众观看。", [("万余名", 10000.0, None, "名", "over")]),
+    ("投资千余万元。", [("千余万元", 1e7, None, "元", "over")]),
+    ("有百多年历史。", []),  # a duration
+    ("三五十人。", []),  # not neighbours: no range, and no stray 十人
+    ("增长百分之五到百分之八。", [("百分之五到百分之八", 5.0, 8.0, "%", "exact")]),
+    ("增长百分之三至百分之四左右。", [("百分之三至百分之四左右", 3.0, 4.0, "%", "approx")]),
+    ("获得美金500万。", [("500万", 5e6, None, "美元", "exact")]),
+    ("融资5亿美金。", [("5亿美金", 5e8, None, "美元", "exact")]),
+]
+
+SIGNED = [  # a written sign is kept and is the direction; decline words give "decrease"
+    ("出口增长-0.8%。", [("-0.8%", -0.8, None)]),
+    ("利润增长－２．３％。", [("－２．３％", -2.3, None)]),
+    ("增幅为-3.1%。", [("-3.1%", -3.1, None)]),
+    ("进口下降4.1%。", [("4.1%", 4.1, "decrease")]),
+    ("负增长2.1%。", [("2.1%", 2.1, "decrease")]),
+]
+
+MEASURES_NOT_LABELS = [  # small numerals of points and money are measures; names and labels are not
+    ("增长五个百分点。", [("五个百分点", 5.0, None, "百分点", "exact")]),
+    ("回落三个百分点。", [("三个百分点", 3.0, None, "百分点", "exact")]),
+    ("票价十元。", [("十元", 10.0, None, "元", "exact")]),
+    ("收费两元，", [("两元", 2.0, None, "元", "exact")]),
+    ("一元复始。", []),
+    ("顾问四元义隆到访。", []),
+]
+
+COUNTED = [  # a small numeral before a noun of real things counts them
+    ("共有五家单位参与。", [("五家", 5.0, None, "家", "exact")]),
+    ("覆盖三个村。", [("三个", 3.0, None, "个", "exact")]),
+    ("新建两所学校。", [("两所", 2.0, None, "所", "exact")]),
+    ("走访六个社区。", [("六个", 6.0, None, "个", "exact")]),
+    ("三家公司均已整改。", []),  # opens its clause: the companies already named
+    ("这两家公司的申请。", []),  # after a demonstrative
+    ("建设二期项目。", []),  # 期 is a phase
+    ("推进四个一批。", []),
+    ("落实两个维护。", []),
+    ("践行五大发展理念。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), NUMBERS + MEASURES_NOT_LABELS + COUNTED)
+def test_number_forms(text: str, facts: list[tuple]) -> None:
+    assert _facts(text) == facts
+
+
+@pytest.mark.parametrize(("text", "facts"), SIGNED)
+def test_signed_values(text: str, facts: list[tuple]) -> None:
+    assert [(f.text, f.value, f.change) for f in extract(text, REF)] == facts
+
+
+TRADITIONAL = [
+    ("2019年，全市投資兩千五百萬元。", [("两千五百万元", 25000000.0, None, "元", "exact")]),
+    ("補助貳拾萬圓整。", [("贰拾万圆", 200000.0, None, "元", "exact")]),
+    ("參觀人數過萬。", [("过万", 10000.0, None, "人", "over")]),
+    ("每斤三塊五。", [("三块五", 3.5, None, "元", "exact")]),
+    ("共有五家單位參與。", [("五家", 5.0, None, "家", "exact")]),
+    ("投入兩個多億。", [("两个多亿", 2e8, None, "元", "over")]),
+    ("至少培訓200人。", [("200人", 200.0, None, "人", "over")]),
+]
+
+
+@pytest.mark.parametrize(("body", "facts"), TRADITIONAL)
+def test_traditional_pages(body: str, facts: list[tuple]) -> None:
+    assert _trad(body) == facts
+
+
+# --- qualifiers ---------------------------------------------------------------------------
+
+QUALIFIERS = [
+    ("至少培训200人。", [("200人", 200.0, None, "人", "over")]),
+    ("最少需要30家。", [("30家", 30.0, None, "家", "over")]),
+    ("每人最多补贴3000元。", [("3000元", 3000.0, None, "元", "under")]),
+    ("约有3000人参加。", [("3000人", 3000.0, None, "人", "approx")]),
+    ("大约需50万元。", [("50万元", 5e5, None, "元", "approx")]),
+    ("约谈了50家企业。", [("50家", 50.0, None, "家", "exact")]),  # a meeting, not 约
+    ("约占全市的30%。", [("约占全市的30%", 30.0, None, "%", "approx")]),
+    ("参观人数过万。", [("过万", 10000.0, None, "人", "over")]),
+    ("收入逾百亿元。", [("逾百亿元", 1e10, None, "元", "over")]),
+    ("产值超千亿元。", [("超千亿元", 1e11, None, "元", "over")]),
+    ("日均客流过千人次。", [("过千人次", 1000.0, None, "人次", "over")]),
+    ("赶超万元户。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), QUALIFIERS)
+def test_qualifiers(text: str, facts: list[tuple]) -> None:
+    assert _facts(text) == facts
+
+
+# --- periods ------------------------------------------------------------------------------
+
+def _dates(text: str, ref: dt.date = REF, **kw) -> list[tuple[str, str | None]]:
+    return [(f.text, f.date) for f in extract(text, ref, **kw)]
+
+
+PERIODS = [
+    ("九七年全县粮食产量12万吨。", REF, [("12万吨", "1997")]),
+    ("九八年全县粮食产量12万吨。", REF, [("12万吨", "1998")]),
+    ("二〇年全县粮食产量12万吨。", REF, [("12万吨", "2020")]),
+    ("三四年前有企业12家。", REF, [("12家", None)]),  # three or four years: no year
+    ("30日，全市新增企业12家。", REF, [("12家", "2020-04-30")]),
+    ("5日，全市新增企业12家。", REF, [("12家", "2020-05-05")]),
+    ("30日，全市新增企业12家。", dt.date(2021, 1, 6), [("12家", "2020-12-30")]),
+    ("3日至10日，新增企业12家。", dt.date(2021, 1, 6), [("12家", "2021-01-03/2021-01-10")]),
+    ("2019年Q3，全市GDP增长6.1%。", REF, [("6.1%", "2019-07/2019-09")]),
+    ("2019年q4营收5亿元。", REF, [("5亿元", "2019-10/2019-12")]),
+    ("后年将投入资金3亿元。", REF, [("3亿元", "2022")]),
+    ("大前年全市新增企业12家。", REF, [("12家", "2017")]),
+    ("大后年将投入资金3亿元。", REF, [("3亿元", "2023")]),
+    ("今后年均增长5%。", REF, [("5%", None)]),  # 今后年均 holds no 后年
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "dates"), PERIODS)
+def test_periods(text: str, ref: dt.date, dates: list[tuple[str, str | None]]) -> None:
+    assert _dates(text, ref) == dates
+
+
+ROC = [
+    ("108年全市新增企業12家。", [("12家", "2019")]),
+    ("民國108年3月，新增企業12家。", [("12家", "2019-03")]),
+    ("98年全市新增企業12家。", [("12家", "2009")]),
+]
+
+
+@pytest.mark.parametrize(("text", "dates"), ROC)
+def test_roc_years(text: str, dates: list[tuple[str, str | None]]) -> None:
+    assert _dates(text, roc_years=True) == dates
+
+
+# --- the probe (tools/grammar_probe.py): every construction it lists reads as CONVENTIONS says
+
+@pytest.mark.parametrize("case", grammar_probe.CASES, ids=lambda case: case[1])
+def test_probe_case(case: tuple) -> None:
+    ok, got = grammar_probe.run(case)
+    assert ok, got
+
+
+def test_numerals_table_reads_every_numeral() -> None:
+    assert [(s, want) for s, want in grammar_probe.NUMERALS if grammar_probe._ours(s) != want] == []
+
+
+# --- properties ---------------------------------------------------------------------------
+
+_FINANCIAL = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
+_CN = "零一二三四五六七八九"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**12 - 1))
+def test_financial_numerals_read_as_everyday_ones(n: int) -> None:
+    assert parse_chinese(chinese(n).translate(_FINANCIAL)) == n
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 9), st.integers(1, 9), st.sampled_from([("百", 100), ("千", 1000), ("万", 10**4), ("亿", 10**8)]))
+def test_spoken_last_digit_is_the_next_place(a: int, b: int, magnitude: tuple[str, int]) -> None:
+    char, size = magnitude
+    assert parse_chinese(f"{_CN[a]}{char}{_CN[b]}") == a * size + b * size // 10
+
+
+_WIDE = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.decimals(min_value="0.1", max_value="999.9", places=1), st.booleans())
+def test_full_width_and_signed_figures_read_as_ascii(x, negative: bool) -> None:
+    sign = "-" if negative else ""
+    ascii_text = f"利润增长{sign}{x}%。"
+    got = [(f.value, f.change) for f in extract(ascii_text.translate(_WIDE), REF)]
+    assert got == [(f.value, f.change) for f in extract(ascii_text, REF)]
+    assert [v for v, _ in got] == [float(-x if negative else x)]
+
+
+_PERIOD_PIECES = st.sampled_from([
+    "2019年", "2020年", "19年", "九七年", "3月", "三月", "15日", "30日", "15号", "上旬", "中旬", "下旬", "一至九月",
+    "1-10月", "2017—2019年", "上半年", "前三季度", "Q3", "年底", "今年", "去年", "明年", "后年", "上月", "本月",
+    "下个月", "昨天", "前天", "明天", "上周", "本周", "上周三", "上季度", "以来", "至今", "3年前", "5天后", "截至",
+])
+_ISO_PART = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _valid_iso(part: str) -> bool:
+    m = _ISO_PART.fullmatch(part)
+    if m is None:
+        return False
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        dt.date(year, month, day)  # raises on 2020-02-30
+    return True
+
+
+_REFS = st.dates(dt.date(2001, 1, 1), dt.date(2030, 12, 31))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PERIOD_PIECES, min_size=1, max_size=4).map("".join), _REFS)
+def test_every_date_is_valid_iso_and_spans_run_forward(period: str, ref: dt.date) -> None:
+    for f in extract(f"{period}，全市新增企业12家。", ref):
+        if f.date is None:
+            continue
+        parts = f.date.split("/")
+        assert len(parts) <= 2 and all(_valid_iso(p) for p in parts), f.date
+        assert parts[0] <= parts[-1], f.date
