@@ -76,12 +76,34 @@ NUMBERS = [
     ("融资5亿美金。", [("5亿美金", 5e8, None, "美元", "exact")]),
 ]
 
+CURRENCY_SIGNS = [
+    ("售价￥1200。", [("￥1200", 1200.0, None, "元", "exact")]),
+    ("售价¥1200元。", [("1200元", 1200.0, None, "元", "exact")]),
+    ("售价$1200。", [("$1200", 1200.0, None, "美元", "exact")]),
+    ("筹款US$20万。", [("20万", 200000.0, None, "美元", "exact")]),
+    ("投资HK$5000万。", [("5000万", 5e7, None, "港元", "exact")]),
+    ("收入RMB3000。", [("RMB3000", 3000.0, None, "元", "exact")]),
+    ("售价€300，", [("€300", 300.0, None, "欧元", "exact")]),
+    ("型号ABC3000。", []),
+]
+
+VAGUE_SPOKEN = [
+    ("投资几个亿。", [("几个亿", 2e8, 9e8, "元", "approx")]),
+    ("建成十来个站点。", [("十来个", 10.0, None, "个", "approx")]),
+    ("新增十多家。", [("十多家", 10.0, None, "家", "over")]),
+    ("成千上万的群众。", []),
+    ("成百上千人参加。", []),
+]
+
 SIGNED = [  # a written sign is kept and is the direction; decline words give "decrease"
     ("出口增长-0.8%。", [("-0.8%", -0.8, None)]),
     ("利润增长－２．３％。", [("－２．３％", -2.3, None)]),
     ("增幅为-3.1%。", [("-3.1%", -3.1, None)]),
     ("进口下降4.1%。", [("4.1%", 4.1, "decrease")]),
     ("负增长2.1%。", [("2.1%", 2.1, "decrease")]),
+    ("增长负3.5%。", [("负3.5%", -3.5, None)]),
+    ("增速为负0.2%。", [("负0.2%", -0.2, None)]),
+    ("负债3亿元。", [("3亿元", 3e8, None)]),
 ]
 
 MEASURES_NOT_LABELS = [  # small numerals of points and money are measures; names and labels are not
@@ -107,7 +129,7 @@ COUNTED = [  # a small numeral before a noun of real things counts them
 ]
 
 
-@pytest.mark.parametrize(("text", "facts"), NUMBERS + MEASURES_NOT_LABELS + COUNTED)
+@pytest.mark.parametrize(("text", "facts"), NUMBERS + CURRENCY_SIGNS + VAGUE_SPOKEN + MEASURES_NOT_LABELS + COUNTED)
 def test_number_forms(text: str, facts: list[tuple]) -> None:
     assert _facts(text) == facts
 

@@ -130,6 +130,16 @@ CASES: list[tuple] = [
     ("numbers", "合计1,234.56万元。", [dict(value=12345600, unit="元")]),
     ("numbers", "融资5亿美金。", [dict(value=5e8, unit="美元")]),
     ("numbers", "成交额1.2万亿日元。", [dict(value=1.2e12, unit="日元")]),
+    # third round: currency signs, 负, spoken vague forms
+    ("numbers", "售价￥1200。", [dict(value=1200, unit="元")]),
+    ("numbers", "筹款US$20万。", [dict(value=200000, unit="美元")]),
+    ("numbers", "投资HK$5000万。", [dict(value=5e7, unit="港元")]),
+    ("numbers", "收入RMB3000。", [dict(value=3000, unit="元")]),
+    ("numbers", "增长负3.5%。", [dict(value=-3.5, unit="%", change=None)]),
+    ("numbers", "投资几个亿。", [dict(value=2e8, value_max=9e8, unit="元", qualifier="approx")]),
+    ("numbers", "建成十来个站点。", [dict(value=10, unit="个", qualifier="approx")]),
+    ("numbers", "成千上万的群众。", []),
+    ("numbers", "负债3亿元。", [dict(value=3e8, unit="元")]),
     # -- qualifiers
     ("qualifiers", "补助不低于500万元。", [dict(value=5e6, qualifier="over")]),
     ("qualifiers", "入驻企业不少于30家。", [dict(value=30, qualifier="over")]),

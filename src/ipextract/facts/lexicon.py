@@ -137,6 +137,19 @@ def currency_before_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def currency_signs() -> dict[str, str]:
+    """Currency sign or code -> unit, from data/facts_currency_signs.tsv."""
+    return {sign: unit for sign, unit in data_rows("facts_currency_signs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def currency_sign_pattern() -> re.Pattern[str]:
+    """A currency sign or code right before a figure (￥1200, US$ 20万), searched in the text
+    just before it; a code must not end a longer Latin word."""
+    return re.compile(rf"(?<![A-Za-z])(?P<s>{alternation(currency_signs())})\s?$")
+
+
+@lru_cache(maxsize=1)
 def counted_measures() -> frozenset[str]:
     """Measure words that count when a noun of real things follows (五家单位, 三个村)."""
     return frozenset(data_lines("facts_counted_measures.txt"))

@@ -407,6 +407,10 @@ def _without_unit(text: str, num: _Num, before: str) -> list[Quantity]:
     a smaller one is kept, still bare, only when it opens a list whose last member has a unit
     (1.5和1.6个百分点); none right after a Latin letter (a model name, A4)."""
     start = num.start
+    sign = lexicon.currency_sign_pattern().search(text, max(0, start - 4), start)
+    if sign and not num.big:  # ￥1200, RMB3000: the sign is the unit
+        money = lexicon.Unit(sign.group("s"), "money", lexicon.currency_signs()[sign.group("s")])
+        return [_finish(text, sign.start(), num.end, start, float(num.total), None, money, None, num)]
     if start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
         return []
     if num.big:
@@ -492,8 +496,11 @@ def _finish(
     )
     if q.unit == "元" and unit is not None and unit.kind == "money":
         named = lexicon.currency_before_pattern().search(text, max(0, start - 8), start)
+        sign = None if named else lexicon.currency_sign_pattern().search(text, max(0, start - 4), core_start)
         if named:  # 港币500万, 台币300元: the currency written first names the money
             q.unit = lexicon.units()[named.group("c")].canonical
+        elif sign:  # US$20万, ￥1200
+            q.unit = lexicon.currency_signs()[sign.group("s")]
     if unit is not None and unit.surface == "‰":
         q.value, q.unit = value / 10, "%"
         if value_max is not None:
