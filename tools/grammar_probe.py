@@ -262,6 +262,17 @@ CASES: list[tuple] = [
     ("relative", "明年上半年将投入资金3亿元。", [dict(value=3e8, date="2021-01/2021-06")]),
     ("relative", "后年将投入资金3亿元。", [dict(value=3e8, date="2022")]),
     ("relative", "大前年全市新增企业12家。", [dict(value=12, date="2017")]),
+    # third round: weekends, last-N spans, weeks and months ago, since a relative period
+    ("relative", "本周末，接待游客3万人次。", [dict(value=30000, date="2020-05-09/2020-05-10")]),
+    ("relative", "近三天，接待游客3万人次。", [dict(value=30000, date="2020-05-03/2020-05-06")]),
+    ("relative", "过去一周，接待游客3万人次。", [dict(value=30000, date="2020-04-29/2020-05-06")]),
+    ("relative", "近一个月，接待游客3万人次。", [dict(value=30000, date="2020-04-06/2020-05-06")]),
+    ("relative", "两周前，接待游客3万人次。", [dict(value=30000, date="2020-04-22")]),
+    ("relative", "3个月后将投放车辆1200辆。", [dict(value=1200, date="2020-08")]),
+    ("relative", "上上周，接待游客3万人次。", [dict(value=30000, date="2020-04-20/2020-04-26")]),
+    ("relative", "本月以来，累计接待游客3万人次。", [dict(value=30000, date="2020-05-01/2020-05-06")]),
+    ("relative", "本季度以来，累计接待游客3万人次。", [dict(value=30000, date="2020-04-01/2020-05-06")]),
+    ("periods", "3月中下旬，接待游客3万人次。", [dict(value=30000, date="2020-03-11/2020-03-31")]),
 ]
 
 

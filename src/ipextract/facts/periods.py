@@ -63,7 +63,7 @@ _ATOMS = [
     ("day", rf"(?<![\d.]){_D}\s*日(?![元圆均])|(?<=月){_D}\s*号(?![楼线院文令机门店库])"
             r"|(?<=月)(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日"),
     ("yend", r"年底|年末|年初|年中"),
-    ("mpart", r"底|末|初|上旬|中旬|下旬"),
+    ("mpart", r"底|末|初|上中旬|中下旬|上旬|中旬|下旬"),
     ("now", r"截至目前|截止目前|截至当前|截止当前|到目前为止|目前为止|目前|当前|如今"
             r"|(?<![发出实体表呈展兑再涌重显])现(?:有|在)|今天|今日"),
     ("yesterday", r"昨天|昨日"),
@@ -143,7 +143,8 @@ class Period:
         if self.kind == "review":
             return _review_year(ref, context_year)
         if self.kind == "relative":
-            return relative.resolve(self.text, ref, self.years_back or None)
+            value = relative.resolve(self.text, ref, self.years_back or None)
+            return relative.since(value, ref) if self.since_days else value
         if self.kind == "ago":
             if ref is None:
                 return None
@@ -352,7 +353,8 @@ def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
     return None, None, ""
 
 
-_TEN_DAYS = {"上旬": 1, "中旬": 11, "下旬": 21}
+#: The days of a month's ten-day parts (下旬 runs to the month's end, clipped when formatted).
+_TEN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "上中旬": (1, 20), "中下旬": (11, 31)}
 
 
 def _cn_pair(t: str) -> tuple[int, int]:
@@ -408,7 +410,7 @@ def _standalone(a: _Atom) -> Period | None:
     """The period of an atom that stands alone (目前, 近日, 当天, 十三五期间, 3年来)."""
     if a.kind == "relative":
         count = relative.COUNT.match(a.text)
-        n = cn_small_int(count.group()) if count else None
+        n = cn_small_int(count.group(1)) if count else None
         return Period(a.start, a.end, a.text, kind="relative", years_back=n or 0)
     if a.kind in ("now", "yesterday"):
         return Period(a.start, a.end, a.text, kind="now", day_offset=-1 if a.kind == "yesterday" else 0)
@@ -453,8 +455,8 @@ def _compose(
             if b.kind == "yend" and unit != "y":
                 break
             if b.kind == "mpart" and b.text in _TEN_DAYS and unit == "m" and hi is None and lo.month:
-                first = _TEN_DAYS[b.text]  # 9月上旬: the month's days 1-10, 11-20, 21 to its end
-                lo, hi = _Point(lo.year, lo.month, first), _Point(lo.year, lo.month, first + 9 if first < 21 else 31)
+                first, last = _TEN_DAYS[b.text]  # 9月上旬: the month's days 1-10, 11-20, 21 to its end
+                lo, hi = _Point(lo.year, lo.month, first), _Point(lo.year, lo.month, last)
             elif b.kind == "mpart" and unit == "y" and b.text in ("底", "末", "初"):
                 lo, hi = _Point(lo.year, 1 if b.text == "初" else 12), None
             elif b.kind == "mpart" and unit not in ("m", "q"):
@@ -537,6 +539,8 @@ def _classify(text: str, p: Period) -> None:
             p.kind = "since"
     elif p.kind == "span" and p.hi is None and re.match(r"^\s*(?:以来|起)", after):
         p.kind = "since"
+    elif p.kind == "relative" and relative.SINCE_AFTER.match(after):
+        p.since_days = True  # 本月以来, 上周以来: from the period's first day to the publication day
     if p.kind == "since" and re.match(r"^\s*以来", after):
         p.since_days = True
     if p.kind == "now" and (p.text.startswith(("截至", "截止")) or before.endswith(("截至", "截止"))):
