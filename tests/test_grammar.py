@@ -87,6 +87,25 @@ CURRENCY_SIGNS = [
     ("型号ABC3000。", []),
 ]
 
+CURRENCY_NAMES = [  # each currency under one name
+    ("援助500澳币。", [("500澳币", 500.0, None, "澳元", "exact")]),
+    ("投资500澳大利亚元。", [("500澳大利亚元", 500.0, None, "澳元", "exact")]),
+    ("投资3000万韩币。", [("3000万韩币", 3e7, None, "韩元", "exact")]),
+    ("售价200美刀。", [("200美刀", 200.0, None, "美元", "exact")]),
+    ("出口额1.5亿加拿大元。", [("1.5亿加拿大元", 1.5e8, None, "加元", "exact")]),
+    ("融资8000万新加坡元。", [("8000万新加坡元", 8e7, None, "新加坡元", "exact")]),
+    ("售价500泰铢。", [("500泰铢", 500.0, None, "泰铢", "exact")]),
+    ("澳门币300万。", [("300万", 3e6, None, "澳门元", "exact")]),
+]
+
+SMALL_CHANGE = [
+    ("合同额六十四万零一百四十三元一角七分。", [("六十四万零一百四十三元一角七分", 640143.17, None, "元", "exact")]),
+    ("收费300元5分钟。", [("300元", 300.0, None, "元", "exact")]),
+    ("投资1.2亿元。", [("1.2亿元", 1.2e8, None, "元", "exact")]),
+    ("找零两元五角。", [("两元五角", 2.5, None, "元", "exact")]),
+    ("增长零点五个百分点。", [("零点五个百分点", 0.5, None, "百分点", "exact")]),
+]
+
 VAGUE_SPOKEN = [
     ("投资几个亿。", [("几个亿", 2e8, 9e8, "元", "approx")]),
     ("建成十来个站点。", [("十来个", 10.0, None, "个", "approx")]),
@@ -129,7 +148,10 @@ COUNTED = [  # a small numeral before a noun of real things counts them
 ]
 
 
-@pytest.mark.parametrize(("text", "facts"), NUMBERS + CURRENCY_SIGNS + VAGUE_SPOKEN + MEASURES_NOT_LABELS + COUNTED)
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    NUMBERS + CURRENCY_SIGNS + CURRENCY_NAMES + SMALL_CHANGE + VAGUE_SPOKEN + MEASURES_NOT_LABELS + COUNTED,
+)
 def test_number_forms(text: str, facts: list[tuple]) -> None:
     assert _facts(text) == facts
 

@@ -140,6 +140,14 @@ CASES: list[tuple] = [
     ("numbers", "建成十来个站点。", [dict(value=10, unit="个", qualifier="approx")]),
     ("numbers", "成千上万的群众。", []),
     ("numbers", "负债3亿元。", [dict(value=3e8, unit="元")]),
+    # fourth round: more currencies, 角/分 after a numeral with 万
+    ("numbers", "援助500澳币。", [dict(value=500, unit="澳元")]),
+    ("numbers", "投资3000万韩币。", [dict(value=3e7, unit="韩元")]),
+    ("numbers", "售价200美刀。", [dict(value=200, unit="美元")]),
+    ("numbers", "出口额1.5亿加拿大元。", [dict(value=1.5e8, unit="加元")]),
+    ("numbers", "融资8000万新加坡元。", [dict(value=8e7, unit="新加坡元")]),
+    ("numbers", "合同额六十四万零一百四十三元一角七分。", [dict(value=640143.17, unit="元")]),
+    ("numbers", "收费300元5分钟。", [dict(value=300, unit="元")]),
     # -- qualifiers
     ("qualifiers", "补助不低于500万元。", [dict(value=5e6, qualifier="over")]),
     ("qualifiers", "入驻企业不少于30家。", [dict(value=30, qualifier="over")]),

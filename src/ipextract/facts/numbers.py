@@ -359,8 +359,8 @@ def _with_small_change(text: str, num: _Num) -> tuple[Decimal, int]:
     """A sum in 元 with its 角/毛 and 分 (123元1角1分 -> 123.11, 十块三毛 -> 10.3, 三块五 -> 3.5)
     and where it ends."""
     total, end = num.total, num.unit_end
-    if num.unit is None or num.unit.canonical != "元" or num.big:
-        return total, end
+    if num.unit is None or num.unit.canonical != "元" or (num.big and not num.chinese):
+        return total, end  # 1.2亿元 is never followed by its 角; 六十四万零一百四十三元一角七分 may be
     m = _P.small_change.match(text, end)
     if (m is None or not (m.group("jiao") or m.group("fen"))) and num.unit.surface == "块":
         m = _P.kuai_tail.match(text, end)  # 三块五, 3块5: the 毛 left unsaid
