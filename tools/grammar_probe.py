@@ -281,6 +281,16 @@ CASES: list[tuple] = [
     ("relative", "本月以来，累计接待游客3万人次。", [dict(value=30000, date="2020-05-01/2020-05-06")]),
     ("relative", "本季度以来，累计接待游客3万人次。", [dict(value=30000, date="2020-04-01/2020-05-06")]),
     ("periods", "3月中下旬，接待游客3万人次。", [dict(value=30000, date="2020-03-11/2020-03-31")]),
+    # fourth round: months and quarters named together, 头N个月, a year with no 年, 礼拜
+    ("periods", "今年1、2月份，接待游客3万人次。", [dict(value=30000, date="2020-01/2020-02")]),
+    ("periods", "今年一、二月份，接待游客3万人次。", [dict(value=30000, date="2020-01/2020-02")]),
+    ("periods", "2019年第一、二季度，GDP增长6%。", [dict(value=6, date="2019-01/2019-06")]),
+    ("periods", "2019年1-3季度，GDP增长6%。", [dict(value=6, date="2019-01/2019-09")]),
+    ("periods", "2019年一至三季度，GDP增长6%。", [dict(value=6, date="2019-01/2019-09")]),
+    ("periods", "今年一季度和二季度，GDP增长6%。", [dict(value=6, date="2020-01/2020-06")]),
+    ("periods", "2019上半年，GDP增长6%。", [dict(value=6, date="2019-01/2019-06")]),
+    ("periods", "今年头两个月，接待游客3万人次。", [dict(value=30000, date="2020-01/2020-02")]),
+    ("relative", "上个礼拜，接待游客3万人次。", [dict(value=30000, date="2020-04-27/2020-05-03")]),
 ]
 
 

@@ -43,7 +43,8 @@ _ATOMS = [
     ("yrange", rf"(?<![\d.])(?:19|20)\d{{2}}\s*年?{_SEP}(?:19|20)\d{{2}}\s*年度?"),
     ("plan", r"[“\"]?十[一二三四五]五[”\"]?(?:规划)?(?:期间|时期|以来|末|初)"),
     ("ycn", r"[〇零○一二三四五六七八九]{4}年度?"),
-    ("year", r"(?<![\d.])(?:19|20)\d{2}\s*年度?(?!代)"),
+    ("year", r"(?<![\d.])(?:19|20)\d{2}\s*年度?(?!代)"
+             r"|(?<![\d.])(?:19|20)\d{2}(?=上半年|下半年|前[一二三]季度|第?[一二三四]季度)"),  # 2019上半年
     # a two-digit year in numerals (九七年, 二〇年); 三四年 (three or four years) is read as no year
     ("yycn", r"(?<![〇零○一二三四五六七八九十百千万第近])[〇零○一二三四五六七八九]{2}年(?![代来间内多前后以])"),
     # a two-digit year, only where a month or a part of the year follows (15年3月, 25年底)
@@ -54,8 +55,12 @@ _ATOMS = [
     ("rel", r"去年同期|上年同期|今年|本年度?|去年|上年度?|大前年|大后年|前年|明年|次年|翌年|当年|同年|全年|年内"
             r"|年度计划|年计划|(?<![今此以之然前落最背往大])后年(?![均度代份轻纪龄级])"),
     ("half", r"上半年|下半年"),
+    # 一至三季度, 1-3季度: the quarters from the first to the last; 二、三季度 and 一季度和二季度 too
+    ("qrange", r"第?[一二三四1-4]\s*(?:季度)?\s*(?:[-—–~～至到、和]|以及)\s*第?[一二三四1-4]\s*季度"),
     ("quarter", r"前[一二三两]个?季度|第?[一二三四1-4]季度|(?<![A-Za-z])[Qq][1-4](?!\d)"),
-    ("firstn", rf"前(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})个月"),
+    ("firstn", rf"(?:前|(?<![带领开起源口回心街龙码箭镜念到])头)(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})个月"),
+    # 1、2月份, 一、二月份: two months named together, read as a span only when they are neighbours
+    ("mpair", rf"(?<![\d.]){_M}\s*月?、{_M}\s*月份?|(?<![个几多十一二三四五六七八九两]){_MCN}月?、{_MCN}月份?"),
     ("mrange", rf"(?<![\d.]){_M}\s*月?{_SEP}{_M}\s*月份?"
                rf"|(?<![个几多十一二三四五六七八九两]){_MCN}\s*[至到—–-]\s*{_MCN}月份?"),
     ("month", rf"(?<![\d.]){_M}\s*月份?|(?<![个几多十一二三四五六七八九两]){_MCN}月份?"),
@@ -71,7 +76,7 @@ _ATOMS = [
 ]
 # Every atom starts with one of these characters; the lookahead lets the engine skip other
 # positions without trying twenty alternatives at each.
-_ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第这明后大Qq"
+_ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第这明后大Qq头"
 _ATOM_RE = re.compile(f"(?=[{_ATOM_START}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ATOMS) + ")")
 _P = patterns("periods")
 
@@ -325,6 +330,12 @@ def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
         if t.startswith("前"):
             return _Point(_ctx(), 1, month_hi=3 * q), None, "q"
         return _Point(_ctx(), 3 * q - 2, month_hi=3 * q), None, "q"
+    if a.kind == "qrange":
+        q1, q2 = (_QUARTERS[ch] for ch in re.findall(r"[一二三四1-4]", t)[:2])
+        return (_Point(_ctx(), 3 * q1 - 2, month_hi=3 * q2), None, "q") if q1 < q2 else (None, None, "")
+    if a.kind == "mpair":
+        m1, m2 = (nums[0], nums[1]) if nums else _cn_pair(t)
+        return (_Point(_ctx(), m1), _Point(_ctx(), m2), "m") if 1 <= m1 < m2 == m1 + 1 <= 12 else (None, None, "")
     if a.kind == "firstn":
         n = cn_small_int(t[1:-2])
         if not n or n > 12:
@@ -358,8 +369,8 @@ _TEN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "上中�
 
 
 def _cn_pair(t: str) -> tuple[int, int]:
-    """The two months of a range written in numerals (一至九月)."""
-    a, b = re.split(r"\s*[至到—–-]\s*", t.rstrip("月份"), maxsplit=1)
+    """The two months of a range or pair written in numerals (一至九月, 一、二月份)."""
+    a, b = re.split(r"\s*[至到—–、-]\s*", t.rstrip("月份"), maxsplit=1)
     return cn_small_int(a) or 0, cn_small_int(b.rstrip("月")) or 0
 
 

@@ -20,7 +20,7 @@ _UNIT = r"(?:天|日|周|个?星期|个月|年)"
 #: The atom: months, weeks, quarters and days relative to the reference day.
 PATTERN = (
     r"(?:上上|下下|上|本|这|下)个?月(?:(?:3[01]|[12]\d|0?[1-9])\s*[日号])?"
-    r"|(?:上上|下下|上|本|这|下)一?(?:周|星期)(?:[一二三四五六日天]|末)?"
+    r"|(?:上上|下下|上|本|这|下)一?个?(?:周|星期|礼拜)(?:[一二三四五六日天]|末)?"
     r"|(?:上|本|这|下)一?个?季度"
     r"|前天|明天|后天"
     rf"|(?<![第\d.]){_N}(?:天|周|个?星期|个月|年)(?:前|后|以后|之后|之前)"
@@ -59,7 +59,7 @@ def resolve(text: str, ref: dt.date | None, count: int | None = None) -> str | N
     shift, rest = _SHIFT[parts.group(1)], parts.group(2).lstrip("一个")
     if rest.startswith("月"):
         return _month(ref, shift, rest)
-    if rest.startswith(("周", "星期")):
+    if rest.startswith(("周", "星期", "礼拜")):
         if rest.endswith("末"):  # 本周末: its Saturday and Sunday
             return _week(ref, shift, None, first=5)
         return _week(ref, shift, rest[-1] if rest[-1] in _WEEKDAYS else None)
