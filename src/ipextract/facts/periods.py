@@ -548,8 +548,8 @@ def _classify(text: str, p: Period) -> None:
     elif _P.since_before.search(before) and p.kind == "span" and (p.hi is None or _is_ten_days(p)):
         if _P.since_after.match(after) or _since_later(text, p.end):
             p.kind = "since"
-    elif p.kind == "span" and p.hi is None and re.match(r"^\s*(?:以来|起)", after):
-        p.kind = "since"
+    elif p.kind == "span" and (p.hi is None or _is_ten_days(p)) and re.match(r"^\s*(?:以来|起)", after):
+        p.kind = "since"  # 3月以来, 3月中旬以来
     elif p.kind == "relative" and relative.SINCE_AFTER.match(after):
         p.since_days = True  # 本月以来, 上周以来: from the period's first day to the publication day
     if p.kind == "since" and re.match(r"^\s*以来", after):

@@ -19,7 +19,7 @@ _UNIT = r"(?:天|日|周|个?星期|个月|年)"
 
 #: The atom: months, weeks, quarters and days relative to the reference day.
 PATTERN = (
-    r"(?:上上|下下|上|本|这|下)个?月(?:(?:3[01]|[12]\d|0?[1-9])\s*[日号])?"
+    r"(?:上上|下下|上|本|这|下)个?月(?:(?:3[01]|[12]\d|0?[1-9])\s*[日号]|上中旬|中下旬|[上中下]旬)?"
     r"|(?:上上|下下|上|本|这|下)一?个?(?:周|星期|礼拜)(?:[一二三四五六日天]|末)?"
     r"|(?:上|本|这|下)一?个?季度"
     r"|前天|明天|后天"
@@ -32,6 +32,8 @@ COUNT = re.compile(rf"^(?:近|最近|过去的?)?({_N})")
 _AGO = re.compile(rf"^({_N})({_UNIT})(前|后|以后|之后|之前)$")
 _LAST = re.compile(rf"^(?:近|最近|过去的?)({_N})({_UNIT})")
 _DAY = re.compile(r"(\d{1,2})\s*[日号]$")
+#: The days of a month's ten-day parts; 31 is clipped to the month's end.
+_TEN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "上中旬": (1, 20), "中下旬": (11, 31)}
 #: After a relative period, the words that make it the start of a span to the publication day.
 SINCE_AFTER = re.compile(r"^\s*(?:以来|至今)")
 
@@ -100,6 +102,11 @@ def _month(ref: dt.date, shift: int, rest: str) -> str:
     day = _DAY.search(rest)
     if day:
         return f"{y:04d}-{m + 1:02d}-{int(day.group(1)):02d}"
+    part = rest[1:]
+    if part in _TEN_DAYS:  # 上月下旬: days 21 to the month's end
+        first, last = _TEN_DAYS[part]
+        last = min(last, calendar.monthrange(y, m + 1)[1])
+        return f"{y:04d}-{m + 1:02d}-{first:02d}/{y:04d}-{m + 1:02d}-{last:02d}"
     return f"{y:04d}-{m + 1:02d}"
 
 
