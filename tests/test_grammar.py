@@ -37,8 +37,10 @@ SPOKEN = [  # a last digit right after a magnitude is of the next place
     ("二十一万五", 215000), ("一百二", 120), ("两千零五", 2005), ("一万零八", 10008), ("十五", 15),
 ]
 
-MIXED_TWO_MAGNITUDES = [  # a digit group closing on two magnitudes (2千万)
+MIXED_TWO_MAGNITUDES = [  # a digit group closing on two magnitudes (2千万), or digits closing it
     ("1亿2千万", 120000000), ("2亿3千万", 230000000), ("5亿6百万", 506000000), ("3万2千5百", 32500),
+    ("1万5000", 15000), ("3万2000", 32000), ("2亿5000", 200005000), ("1万零500", 10500),
+    ("5万5", 55000), ("3千5", 3500), ("1亿2", 120000000),  # one digit, spoken: the next place down
 ]
 
 
@@ -54,6 +56,11 @@ def test_mixed_numerals_with_two_magnitudes(numeral: str, value: int) -> None:
 
 NUMBERS = [
     ("全年营收1亿2千万元。", [("1亿2千万元", 120000000.0, None, "元", "exact")]),
+    ("补助1万5000元。", [("1万5000元", 15000.0, None, "元", "exact")]),
+    ("招收3万2000人。", [("3万2000人", 32000.0, None, "人", "exact")]),
+    ("引进10万3000余人。", [("10万3000余人", 103000.0, None, "人", "over")]),
+    ("月薪5万5。", [("5万5", 55000.0, None, "元", "exact")]),
+    ("投资12亿5千万。", [("12亿5千万", 1.25e9, None, "元", "exact")]),
     ("支付叁仟伍佰元整。", [("叁仟伍佰元", 3500.0, None, "元", "exact")]),
     ("报销玖佰圆。", [("玖佰圆", 900.0, None, "元", "exact")]),
     ("金额为陆佰柒拾捌元伍角。", [("陆佰柒拾捌元伍角", 678.5, None, "元", "exact")]),

@@ -133,8 +133,9 @@ def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: 
     if spoken:  # 三个亿, 两个多亿: a spoken 亿
         mid, pos = spoken.group("mid") or mid, pos + 1 + len(spoken.group("mid") or "")
     multiplier = Decimal(1)
-    big = chinese and any(ch in "万亿" for ch in text[start:core_end])
-    written = big or (chinese and any(ch in "十百千" for ch in text[start:core_end]))
+    # A core with magnitudes inside (一千二百万, and the mixed 12亿5千万) is written with them.
+    big = any(ch in "万亿" for ch in text[start:core_end])
+    written = big or any(ch in "十百千" for ch in text[start:core_end])
     steps = 0
     while pos < len(text) and steps < _MAX_MAGNITUDES + 1:
         ch = text[pos]
