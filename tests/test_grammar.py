@@ -94,6 +94,13 @@ CURRENCY_SIGNS = [
     ("型号ABC3000。", []),
 ]
 
+TENTHS_RANGES = [
+    ("降低两到三成。", [("两到三成", 20.0, 30.0, "%", "exact")]),
+    ("提高3至5成。", [("3至5成", 30.0, 50.0, "%", "exact")]),
+    ("约两到三成左右。", [("约两到三成左右", 20.0, 30.0, "%", "approx")]),
+    ("八成以上。", [("八成以上", 80.0, None, "%", "over")]),
+]
+
 CURRENCY_NAMES = [  # each currency under one name
     ("援助500澳币。", [("500澳币", 500.0, None, "澳元", "exact")]),
     ("投资500澳大利亚元。", [("500澳大利亚元", 500.0, None, "澳元", "exact")]),
@@ -157,7 +164,8 @@ COUNTED = [  # a small numeral before a noun of real things counts them
 
 @pytest.mark.parametrize(
     ("text", "facts"),
-    NUMBERS + CURRENCY_SIGNS + CURRENCY_NAMES + SMALL_CHANGE + VAGUE_SPOKEN + MEASURES_NOT_LABELS + COUNTED,
+    NUMBERS + TENTHS_RANGES + CURRENCY_SIGNS + CURRENCY_NAMES + SMALL_CHANGE + VAGUE_SPOKEN
+    + MEASURES_NOT_LABELS + COUNTED,
 )
 def test_number_forms(text: str, facts: list[tuple]) -> None:
     assert _facts(text) == facts

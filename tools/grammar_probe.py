@@ -152,6 +152,7 @@ CASES: list[tuple] = [
     ("numbers", "招收3万2000人。", [dict(value=32000, unit="人")]),
     ("numbers", "月薪5万5。", [dict(value=55000, unit="元")]),
     ("numbers", "投资12亿5千万。", [dict(value=1.25e9, unit="元")]),
+    ("numbers", "成本降低两到三成。", [dict(value=20, value_max=30, unit="%")]),
     # -- qualifiers
     ("qualifiers", "补助不低于500万元。", [dict(value=5e6, qualifier="over")]),
     ("qualifiers", "入驻企业不少于30家。", [dict(value=30, qualifier="over")]),

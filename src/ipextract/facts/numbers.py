@@ -396,6 +396,13 @@ def _range(text: str, num: _Num, masked: bytearray) -> Quantity | None:
     if hi_match is None or hi_core is None:
         return None
     hi = _read_number(text, sep.end(), hi_match.end(), *hi_core)
+    tenths = text[hi.end:hi.end + 1] == "成" and text[hi.end + 1:hi.end + 2] not in lexicon.cheng_block()
+    if num.unit is None and hi.unit is None and tenths and num.total < hi.total:
+        # 两到三成, 3至5成: tenths on both ends, a percent range
+        q = Quantity(num.start, hi.end + 1, num.start, float(num.total * 10), "%", "percent",
+                     value_max=float(hi.total * 10), chinese=num.chinese and hi.chinese, ratio_like=True)
+        _qualify(text, q)
+        return q
     joined = _join_range(text, num, hi)
     if joined is None:
         return None
