@@ -543,7 +543,7 @@ def _prefix_qualifier(text: str, q: Quantity) -> None:
         return
     m = _P.verb_q.search(before)
     if m and q.qualifier == "exact":
-        q.qualifier = lexicon.qualifiers()[m.group("q") or m.group("q2")]
+        q.qualifier = m.lastgroup or "exact"
 
 
 def _suffix_qualifier(text: str, q: Quantity) -> None:
