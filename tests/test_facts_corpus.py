@@ -39,13 +39,11 @@ DISAGREE: dict[tuple[str, str], tuple[str | None, str]] = {
     ("clone-wuhan-1", "超5000家"): (None, "same paragraph as 近40个: background under 近年来"),
     ("clone-wuhan-1", "170家"): (None, "same paragraph as 近40个: background under 近年来"),
     ("clone-wuhan-1", "逾3000亿元"): (None, "same paragraph as 近40个: background under 近年来"),
-    ("gerapy-chinanews-1", "超过7亿吨"): ("2019", "the carried 2019 crosses a change of subject we do not detect"),
     ("gne-cmse-1", "4次"): ("2012-06-16", "the span 16-18日 is inferred from two events; we take the date before"),
     ("gne-cmse-1", "3名"): ("2012-06-16", "the optional 3名 earlier in the text is matched first"),
     ("gne-shanxi-gov-1", "超过90%"): (None, "a speech after the event day with no reference back to the event"),
     ("gne-shanxi-gov-1", "近200家"): (None, "same sentence as 超过90%"),
     ("gne-shanxi-gov-1", "20多万"): (None, "a later speech, no reference back to the event"),
-    ("p04", "14.2亿元"): ("2015", "2015年底预计完成投资 is read as the year's plan; the gold takes 年底 as 2015-12"),
     ("trafilatura-hexinhua-gbk-1", "10个"): ("2012-05-21/2012-06-04", "自5月下旬: days to the publication day"),
     ("trafilatura-hexinhua-gbk-1", "10场"): (None, "不到半月 is no period; gold carries the tour's span"),
 }

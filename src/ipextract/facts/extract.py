@@ -28,7 +28,7 @@ from . import lexicon
 from . import metric as metric_mod
 from .numbers import Quantity, counts_things, fold_width, is_referent, is_threshold, scan
 from .periods import ASOF, BASE, PERIOD, VAGUE, Period, find_periods
-from .scope import Scope, is_milestone, opens_sentence, year_to_date
+from .scope import Scope, is_history, is_milestone, is_rate, opens_sentence, year_to_date
 
 _GOVERNING = (PERIOD, ASOF, VAGUE)
 
@@ -290,6 +290,10 @@ class _Paragraph:
             date, date_text = self._date_of(governing)
             if governing is None:
                 date, inherited = self.inherited, True
+                if date is not None and is_rate(self.norm[self.ctx.clause_bounds(q.core_start)[0]:q.start]):
+                    date = None  # 每年…20多万人次: a rate, which no carried period dates
+            elif self._is_history(governing, q):
+                date = None  # 1974年，…。出土文物中，…3件青铜器: a history's year stays in its sentence
             elif governing.role == ASOF and governing.end <= q.start and self._until(governing):
                 date = year_to_date(date, self.norm[governing.end:q.start])
         s_start, s_end = self.ctx.sentence_bounds(q.core_start)
@@ -339,8 +343,8 @@ class _Paragraph:
 
     def _governing(self, q: Quantity) -> Period | None:
         """Same clause, else same sentence (not inside a 其中 clause), else a 截至 date later in
-        the sentence, else the paragraph's lead. Walks are bounded: they stop at the clause or
-        sentence edge, or after _MAX_WALK periods."""
+        the sentence (`全市共有企业1200家，截至6月底`), else the paragraph's lead. Walks are
+        bounded: they stop at the clause or sentence edge, or after _MAX_WALK periods."""
         periods, pos = self.periods, q.core_start
         clause, sentence = self.ctx.clause(pos), self.ctx.sentence(pos)
         idx = bisect.bisect_right(self.ends, pos)
@@ -361,8 +365,10 @@ class _Paragraph:
             k -= 1
         k = idx
         while k < len(periods) and self.p_sentence[k] == sentence and k - idx < _MAX_WALK:
-            if periods[k].role == ASOF and periods[k].start >= q.end and not self.local[k]:
-                return periods[k]
+            p = periods[k]
+            # only a date under 截至/到 reaches back: a bare 年末 later on starts a figure of its own
+            if p.role == ASOF and p.start >= q.end and not self.local[k] and self._until(p):
+                return p
             k += 1
         k = bisect.bisect_right(self.opener_ends, pos) - 1
         if k >= 0 and (self.lead is None or self.openers[k].start > self.lead.start):
@@ -370,6 +376,12 @@ class _Paragraph:
         if self.lead is not None and self.lead.end <= pos:
             return self.lead
         return named
+
+    def _is_history(self, p: Period, q: Quantity) -> bool:
+        """`p` dates `q` from an earlier sentence and lies long before the publication day."""
+        return p.end <= q.start and is_history(self.values[id(p)], self.ref) and (
+            self.ctx.sentence(p.start) != self.ctx.sentence(q.core_start)
+        )
 
     def _until(self, p: Period) -> bool:
         """截至/到 + the date (`截至5月底完成投资`): a flow after it covers the year to date; a
@@ -534,7 +546,8 @@ def _resolve_periods(
         if p.kind == "inherit":
             value = _inherit(p, last)
         elif p.text in _GENERIC_YEAR and year is None:
-            value = None  # 全年 with no year written before it: "per year", not a period
+            # 全年 with no year in scope: an early-year page reviews the year before (CONVENTIONS)
+            value = None if ref is None else str(ref.year - 1 if ref.month <= 3 else ref.year)
         else:
             value = p.resolve(ref, year if p.needs_context else None, month)
         values.append(value)

@@ -79,6 +79,7 @@ _ATOMS = [
 _ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第这明后大Qq头"
 _ATOM_RE = re.compile(f"(?=[{_ATOM_START}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ATOMS) + ")")
 _P = patterns("periods")
+_YEAR_PARTS = ("年底", "年末", "年初", "年中")  # a year part with no year: the publication year's
 
 
 @dataclass(slots=True)
@@ -113,6 +114,7 @@ class Period:
     since_days: bool = False  # 今年以来, 去年9月至今: a span of days to the publication day
     followed_by_is: bool = False  # "2020年是…": the year is described, not a period of figures
     named: bool = False  # inside a title 《2022年统计公报》: a name, governing only as a last resort
+    ahead: bool = False  # after 将于/定于/拟于 (`将于28日举行`): a day alone looks forward
 
     @property
     def explicit_year(self) -> int | None:
@@ -127,6 +129,16 @@ class Period:
         if self.kind == "review":
             return True
         return self.kind == "span" and self.lo is not None and self.lo.year[0] == "ctx"
+
+    def _not_begun(self, ref: dt.date) -> bool:
+        """A yearless month, quarter or half (`12月`, `四季度`, `下半年`, `12月以来`) that has not
+        begun by the publication day in its year: CONVENTIONS dates it to the latest one that
+        has. Not one announced ahead (`将于12月`, `自12月1日起施行`), nor 年底 with no year (the
+        publication year's)."""
+        if self.ahead or not (self.kind == "span" or self.since_days) or self.text.endswith(_YEAR_PARTS):
+            return False
+        p = self.lo
+        return p is not None and p.year[0] == "ctx" and p.month is not None and p.month > ref.month
 
     def resolve(
         self, ref: dt.date | None, context_year: int | None = None, context_month: int | None = None
@@ -146,7 +158,7 @@ class Period:
             a, b = self.plan
             return f"{a}/{b}"
         if self.kind == "review":
-            return _review_year(ref, context_year)
+            return _review_year(ref, context_year, past=self.text.startswith("过去"))
         if self.kind == "relative":
             value = relative.resolve(self.text, ref, self.years_back or None)
             return relative.since(value, ref) if self.since_days else value
@@ -156,10 +168,10 @@ class Period:
             return f"{ref.year - self.years_back}/{ref.year}"
         if self.lo is None:
             return None
-        if _day_before_month(self.lo, ref, context_year, context_month):
-            # A day alone after the publication day is in the month before (30日 in a 6 May page).
-            first = ref.replace(day=1) - dt.timedelta(days=1)
-            context_year, context_month = first.year, first.month
+        if context_month is None and ref is not None and context_year in (None, ref.year) and _day_alone(self.lo):
+            context_year, context_month = _day_month(self.lo.day or 1, ref, ahead=self.ahead)
+        elif context_year is None and ref is not None and self._not_begun(ref):
+            context_year = ref.year - 1  # 12月 on a page of May: the last December, not the next
         lo = _format_point(self.lo, ref, context_year, context_month, low=True)
         if lo is None:
             return None
@@ -184,23 +196,32 @@ class Period:
         return f"{lo}/{hi}"
 
 
-def _review_year(ref: dt.date | None, year: int | None) -> str | None:
+def _day_alone(p: _Point) -> bool:
+    return p.day is not None and p.month is None and p.year[0] == "ctx"
+
+
+def _day_month(day: int, ref: dt.date, *, ahead: bool) -> tuple[int, int]:
+    """(year, month) of a day written alone (`28日`): the publication month when the day is not
+    after the publication day, else the month before; a day announced ahead (`将于28日举行`) is
+    the publication month when not before the publication day, else the month after."""
+    shift = 0
+    if day > ref.day and not ahead:
+        shift = -1
+    elif day < ref.day and ahead:
+        shift = 1
+    y, m = divmod(ref.year * 12 + ref.month - 1 + shift, 12)
+    return y, m + 1
+
+
+def _review_year(ref: dt.date | None, year: int | None, *, past: bool = False) -> str | None:
     """一年来 / 过去一年 in a review is the calendar year under review: the year in scope, else
-    the year before an early-year (January to March) publication, else the twelve months to date."""
+    (CONVENTIONS) 过去一年 is the year before the publication year whenever it is published, and
+    一年来 the year before an early-year (January to March) publication, else the publication year."""
     if year is not None:
         return str(year)
     if ref is None:
         return None
-    return str(ref.year - 1) if ref.month <= 3 else f"{ref.year - 1}/{ref.year}"
-
-
-def _day_before_month(lo: _Point, ref: dt.date | None, context_year: int | None, context_month: int | None) -> bool:
-    """Whether a period opening on a day with no month or year written, later in the month than
-    the publication day, falls in the month before the publication month."""
-    return (
-        ref is not None and context_month is None and lo.month is None and lo.day is not None
-        and lo.year[0] == "ctx" and context_year in (None, ref.year) and lo.day > ref.day
-    )
+    return str(ref.year - 1 if past or ref.month <= 3 else ref.year)
 
 
 def _year_value(spec: tuple[str, int], ref: dt.date | None, context_year: int | None) -> int | None:
@@ -543,11 +564,15 @@ def _classify(text: str, p: Period) -> None:
     ):  # 9月15日前; 预计年底建成: an event after the figure, not the period it covers
         p.role = DEADLINE
         return
+    p.ahead = _P.ahead_before.search(before) is not None
     if _P.asof_before.search(before) and p.kind in ("span", "now"):
         p.role = ASOF
     elif _P.since_before.search(before) and p.kind == "span" and (p.hi is None or _is_ten_days(p)):
-        if _P.since_after.match(after) or _since_later(text, p.end):
+        closing = _since_later(text, p.end)
+        if _P.since_after.match(after) or closing:
             p.kind = "since"
+            # 自去年底正式开城以来: 以来 closes the clause a few words later, as it would right after
+            p.since_days = closing == "以来"
     elif p.kind == "span" and (p.hi is None or _is_ten_days(p)) and re.match(r"^\s*(?:以来|起)", after):
         p.kind = "since"  # 3月以来, 3月中旬以来
     elif p.kind == "relative" and relative.SINCE_AFTER.match(after):
@@ -556,9 +581,7 @@ def _classify(text: str, p: Period) -> None:
         p.since_days = True
     if p.kind == "now" and (p.text.startswith(("截至", "截止")) or before.endswith(("截至", "截止"))):
         p.role = ASOF
-    if p.kind == "span" and p.text.endswith(("年底", "年末")) and p.lo is not None and _P.plan_after.match(after):
-        p.lo = _Point(p.lo.year)  # 2015年底预计完成投资: the year's plan, not a year-end stock
-    elif p.kind == "span" and p.role == PERIOD and p.text.endswith(("底", "末")):
+    if p.kind == "span" and p.role == PERIOD and p.text.endswith(("底", "末")):
         p.role = ASOF  # 5月底, 2007年末: a stock at the end of the period
     monthly_stock = p.role == ASOF and p.kind == "span" and p.lo is not None and p.lo.month is not None
     if monthly_stock and p.hi is None and _P.trailing_year_after.match(text[p.end:p.end + 8]):
@@ -582,8 +605,9 @@ def _is_ten_days(p: Period) -> bool:
     return p.lo is not None and p.hi is not None and p.lo.day is not None and p.hi.month == p.lo.month
 
 
-def _since_later(text: str, end: int) -> bool:
-    """自2011年进入NBA之后: the 以来/之后 that closes a since-clause may come a few words later."""
+def _since_later(text: str, end: int) -> str | None:
+    """自2011年进入NBA之后: the 以来/之后 that closes a since-clause may come a few words later;
+    the closing word, else None."""
     rest = text[end:end + 16]
-    m = re.match(r"[^，,。；;！？]{0,12}?(?:以来|之后|以后|开始|起)", rest)
-    return m is not None
+    m = re.match(r"[^，,。；;！？]{0,12}?(以来|之后|以后|开始|起)", rest)
+    return m.group(1) if m else None
