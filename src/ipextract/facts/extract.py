@@ -520,7 +520,8 @@ def _is_fact(norm: str, q: Quantity, *, at_end: bool) -> bool:
         return False
     # Percentages and points are measures, never list labels (五个百分点).
     if q.chinese and not q.ratio_like and q.kind not in ("percent", "multiple", "points") and q.value <= 10 and (
-        q.value == int(q.value) and q.value_max is None and q.qualifier == "exact"  # labels are whole single numbers
+        # labels are whole numbers, single or a vague pair (三四个方面)
+        q.value == int(q.value) and ((q.value_max is None and q.qualifier == "exact") or (q.value_max or 11) <= 10)
     ) and not (q.value >= 2 and counts_things(norm, q)):
         return False  # 两个, 三大, 八个方面: labels, not counts
     if is_threshold(norm, q) or is_referent(norm, q):

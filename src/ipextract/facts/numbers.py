@@ -21,7 +21,7 @@ from . import lexicon
 from .numerals import DIGITS, MAGNITUDE, parse_chinese, parse_mixed
 
 #: Full-width forms folded to ASCII one character for one, so offsets stay valid.
-WIDTH = str.maketrans("０１２３４５６７８９％．～﹪", "0123456789%.~%")
+WIDTH = str.maketrans("０１２３４５６７８９％．～﹪－", "0123456789%.~%-")
 _P = patterns("numbers")
 
 
@@ -247,8 +247,8 @@ def _vague(text: str, m: re.Match[str]) -> Quantity | None:
     十几家 (11–19), 几十万人 and 数十万人 (几 is 2 to 9: 200000–900000)."""
     if m.lastgroup == "ap":
         lo, hi = DIGITS[m.group("a1")], DIGITS[m.group("a2")]
-        if hi != lo + 1:
-            return None
+        if hi != lo + 1 or _P.rank_before.search(text[max(0, m.start() - 6):m.start()]):
+            return None  # 第三四名 ranks
     else:
         lo, hi = (11, 19) if m.group() == "十几" else (2, 9)
     num = _read_number(text, m.start(), m.end(), Decimal(1), True)
@@ -258,7 +258,8 @@ def _vague(text: str, m: re.Match[str]) -> Quantity | None:
     if unit is None or unit.kind == "none":
         return None
     low, high = float(lo * num.multiplier), float(hi * num.multiplier)
-    return _finish(text, m.start(), end, m.start(), low, high, unit, "approx", num, chinese=False)
+    # 两三家 (no magnitude) is a small count that may still be a label (三四个方面): read as numerals
+    return _finish(text, m.start(), end, m.start(), low, high, unit, "approx", num, chinese=high <= 10)
 
 
 def _score(m: re.Match[str]) -> list[Quantity]:
@@ -375,14 +376,23 @@ def _with_small_change(text: str, num: _Num) -> tuple[Decimal, int]:
 
 
 def _tenths(text: str, num: _Num) -> Quantity:
-    """成 as tenths, a percentage: 8成以上 (over 80 %), 三成半 (35 %)."""
+    """成 as tenths, a percentage: 8成以上 (over 80 %), 三成半 and 三成五 (35 %), 两成多 (over 20 %)."""
     pct = num.value * 10
     end = num.end + 1
-    if text[end:end + 1] == "半":
+    tail = _P.cheng_tail.match(text, end)
+    more = False
+    if tail and tail.group("half"):
         pct += 5
-        end += 1
+    elif tail and tail.group("digit"):
+        digit = tail.group("digit")
+        pct += int(digit) if digit.isdigit() else DIGITS[digit]
+    elif tail:
+        more = True
+    end = tail.end() if tail else end
     q = Quantity(num.start, end, num.start, float(pct), "%", "percent", chinese=num.chinese, ratio_like=True)
     _qualify(text, q)
+    if more and q.qualifier == "exact":
+        q.qualifier = "over"
     return q
 
 
@@ -552,6 +562,10 @@ def _suffix_qualifier(text: str, q: Quantity) -> None:
         if q.qualifier == "exact":
             q.qualifier = lexicon.qualifiers()[m.group("q")]
         q.end = m.end()
+    elif text[q.end - 1:q.end] == "%" and _P.pct_more.match(text, q.end):
+        q.end += 1
+        if q.qualifier == "exact":
+            q.qualifier = "over"
 
 
 def _share_list_units(text: str, qs: list[Quantity]) -> None:

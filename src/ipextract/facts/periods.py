@@ -40,7 +40,8 @@ _MCN = r"(?:十[一二]?|[一二三四五六七八九])"
 _ATOMS = [
     ("iso", rf"(?<![\d.])(?:19|20)\d{{2}}[-/.]{_M}[-/.]{_D}(?![\d.])"),
     ("relative", relative.PATTERN),
-    ("yrange", rf"(?<![\d.])(?:19|20)\d{{2}}\s*年?{_SEP}(?:19|20)\d{{2}}\s*年度?"),
+    ("yrange", rf"(?<![\d.])(?:19|20)\d{{2}}\s*年?{_SEP}(?:19|20)\d{{2}}\s*年度?"
+               rf"|[〇零○一二][〇零○一二三四五六七八九]{{3}}\s*年?{_SEP}[〇零○一二][〇零○一二三四五六七八九]{{3}}\s*年度?"),
     ("plan", r"[“\"]?十[一二三四五]五[”\"]?(?:规划)?(?:期间|时期|以来|末|初)"),
     ("ycn", r"[〇零○一二三四五六七八九]{4}年度?"),
     ("year", r"(?<![\d.])(?:19|20)\d{2}\s*年度?(?!代)"
@@ -325,6 +326,9 @@ def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
         p = _Point(("abs", nums[0]), nums[1], nums[2])
         return p, None, "d"
     if a.kind == "yrange":
+        if not nums:  # 二〇一七至二〇一九年
+            y1, y2 = _cn_year(t), _cn_year(re.split(_SEP, t, maxsplit=1)[1])
+            return (_Point(("abs", y1)), _Point(("abs", y2)), "y") if y1 and y2 else (None, None, "")
         return _Point(("abs", nums[0])), _Point(("abs", nums[1])), "y"
     if a.kind == "year":
         return _Point(("abs", nums[0])), None, "y"
