@@ -240,6 +240,9 @@ CASES: list[tuple] = [
     ("periods", "“十四五”期间，计划投入3亿元。", [dict(value=3e8, date="2021/2025")]),
     ("periods", "108年全市新增企業12家。", [dict(value=12, date="2019")], {"roc_years": True}),
     ("periods", "民國108年3月，新增企業12家。", [dict(value=12, date="2019-03")], {"roc_years": True}),
+    ("periods", "108年底，營收5億元。", [dict(value=5e8, date="2019-12")], {"roc_years": True}),
+    ("periods", "109年第1季，營收5億元。", [dict(value=5e8, date="2020-01/2020-03")], {"roc_years": True}),
+    ("periods", "去年第4季，營收5億元。", [dict(value=5e8, date="2019-10/2019-12")], {"roc_years": True}),
     # -- relative periods against REF (Wed 2020-05-06)
     ("relative", "明年，全市计划新增企业12家。", [dict(value=12, date="2021")]),
     ("relative", "去年全市新增企业12家。", [dict(value=12, date="2019")]),

@@ -58,7 +58,8 @@ _ATOMS = [
     ("half", r"上半年|下半年"),
     # 一至三季度, 1-3季度: the quarters from the first to the last; 二、三季度 and 一季度和二季度 too
     ("qrange", r"第?[一二三四1-4]\s*(?:季度)?\s*(?:[-—–~～至到、和]|以及)\s*第?[一二三四1-4]\s*季度"),
-    ("quarter", r"前[一二三两]个?季度|第?[一二三四1-4]季度|(?<![A-Za-z])[Qq][1-4](?!\d)"),
+    # 第1季 and 前3季 (Taiwan pages) are quarters too; 四季, 旺季 are not
+    ("quarter", r"前[一二三两1-3]个?季度?|第?[一二三四1-4]季度|第[一二三四1-4]季|(?<![A-Za-z])[Qq][1-4](?!\d)"),
     ("firstn", rf"(?:前|(?<![带领开起源口回心街龙码箭镜念到])头)(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})个月"),
     # 1、2月份, 一、二月份: two months named together, read as a span only when they are neighbours
     ("mpair", rf"(?<![\d.]){_M}\s*月?、{_M}\s*月份?|(?<![个几多十一二三四五六七八九两]){_MCN}月?、{_MCN}月份?"),
@@ -307,8 +308,15 @@ def _atoms(text: str, roc_years: bool) -> list[_Atom]:
             taken[a.start:a.end] = b"\x01" * (a.end - a.start)
         for m in _P.roc_re.finditer(text):
             n = int(m.group(1))
-            if not 40 <= n <= 150 or any(taken[m.start():m.end()]):
+            if not 40 <= n <= 150:
                 continue
+            if any(taken[m.start():m.end()]):
+                # 108年底: the 年底 read first is the ROC year's end (its 年 belongs to 108年)
+                yend = next((a for a in atoms if a.kind == "yend" and a.start == m.end() - 1), None)
+                if yend is None or any(taken[m.start():m.end() - 1]) or yend.text == "年中":
+                    continue
+                atoms.remove(yend)
+                atoms.append(_Atom("mpart", m.end(), yend.end, text[m.end():yend.end]))
             atoms.append(_Atom("roc", m.start(), m.end(), m.group()))
         atoms.sort(key=lambda a: a.start)
     return atoms
