@@ -143,6 +143,12 @@ def currency_signs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def currency_sign_ends() -> frozenset[str]:
+    """The last characters of the currency signs and codes (a quick test before the pattern)."""
+    return frozenset(sign[-1] for sign in currency_signs())
+
+
+@lru_cache(maxsize=1)
 def currency_sign_pattern() -> re.Pattern[str]:
     """A currency sign or code right before a figure (￥1200, US$ 20万), searched in the text
     just before it; a code must not end a longer Latin word."""

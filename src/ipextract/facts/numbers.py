@@ -133,9 +133,11 @@ def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: 
     if spoken:  # 三个亿, 两个多亿: a spoken 亿
         mid, pos = spoken.group("mid") or mid, pos + 1 + len(spoken.group("mid") or "")
     multiplier = Decimal(1)
-    # A core with magnitudes inside (一千二百万, and the mixed 12亿5千万) is written with them.
-    big = any(ch in "万亿" for ch in text[start:core_end])
-    written = big or any(ch in "十百千" for ch in text[start:core_end])
+    # A core with magnitudes inside (一千二百万, and the mixed 12亿5千万) is written with them;
+    # a core of plain digits (most of them) has none.
+    core = text[start:core_end]
+    big = not core.isascii() and ("万" in core or "亿" in core)
+    written = big or (not core.isascii() and ("十" in core or "百" in core or "千" in core))
     steps = 0
     while pos < len(text) and steps < _MAX_MAGNITUDES + 1:
         ch = text[pos]
@@ -425,7 +427,7 @@ def _without_unit(text: str, num: _Num, before: str) -> list[Quantity]:
     a smaller one is kept, still bare, only when it opens a list whose last member has a unit
     (1.5和1.6个百分点); none right after a Latin letter (a model name, A4)."""
     start = num.start
-    sign = lexicon.currency_sign_pattern().search(text, max(0, start - 4), start)
+    sign = _currency_sign(text, start)
     if sign and not num.big:  # ￥1200, RMB3000: the sign is the unit
         money = lexicon.Unit(sign.group("s"), "money", lexicon.currency_signs()[sign.group("s")])
         return [_finish(text, sign.start(), num.end, start, float(num.total), None, money, None, num)]
@@ -441,6 +443,15 @@ def _without_unit(text: str, num: _Num, before: str) -> list[Quantity]:
     q = _finish(text, start, num.unit_end, start, float(num.total), None, None, None, num)
     _sign(q, before)
     return [q]
+
+
+def _currency_sign(text: str, pos: int) -> re.Match[str] | None:
+    """A currency sign or code ending right before `pos` (￥1200, US$ 20万); most figures have
+    none, so the last character is looked at before the pattern is searched."""
+    last = text[max(0, pos - 2):pos].rstrip()[-1:]
+    if not last or last not in lexicon.currency_sign_ends():
+        return None
+    return lexicon.currency_sign_pattern().search(text, max(0, pos - 4), pos)
 
 
 def _trailing_scales(written: str) -> list[Decimal]:
@@ -514,7 +525,7 @@ def _finish(
     )
     if q.unit == "元" and unit is not None and unit.kind == "money":
         named = lexicon.currency_before_pattern().search(text, max(0, start - 8), start)
-        sign = None if named else lexicon.currency_sign_pattern().search(text, max(0, start - 4), core_start)
+        sign = None if named else _currency_sign(text, core_start)
         if named:  # 港币500万, 台币300元: the currency written first names the money
             q.unit = lexicon.units()[named.group("c")].canonical
         elif sign:  # US$20万, ￥1200
@@ -551,8 +562,9 @@ def _prefix_qualifier(text: str, q: Quantity) -> None:
         q.qualifier = lexicon.qualifiers()[m.group("q")]
         q.start -= len(before) - m.start("q")
         return
-    m = _P.verb_q.search(before)
-    if m and q.qualifier == "exact":
+    heads = "至" in before or "最" in before or "约" in before  # verb_q's words start so: no search without one
+    m = _P.verb_q.search(before) if heads and q.qualifier == "exact" else None
+    if m:
         q.qualifier = m.lastgroup or "exact"
 
 

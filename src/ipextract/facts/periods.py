@@ -53,7 +53,7 @@ _ATOMS = [
     ("ago", rf"(?:近|最近|过去的?)(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来|间|中)?"
             rf"|(?<![\d.第])(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来)"),
     ("vague", r"近年来|近些年来?|近几年来?|多年来|近年|近日|日前|近期|前不久|不久前|近来"),
-    ("rel", r"去年同期|上年同期|今年|本年度?|去年|上年度?|大前年|大后年|前年|明年|次年|翌年|当年|同年|全年|年内"
+    ("rel", r"去年同期|上年同期|今年|本年度?|去年|上年度?|前年|明年|次年|翌年|当年|同年|全年|年内"
             r"|年度计划|年计划|(?<![今此以之然前落最背往大])后年(?![均度代份轻纪龄级])"),
     ("half", r"上半年|下半年"),
     # 一至三季度, 1-3季度: the quarters from the first to the last; 二、三季度 and 一季度和二季度 too
@@ -78,7 +78,7 @@ _ATOMS = [
 ]
 # Every atom starts with one of these characters; the lookahead lets the engine skip other
 # positions without trying twenty alternatives at each.
-_ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第这明后大Qq头"
+_ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第这明后Qq头"
 _ATOM_RE = re.compile(f"(?=[{_ATOM_START}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ATOMS) + ")")
 _P = patterns("periods")
 _YEAR_PARTS = ("年底", "年末", "年初", "年中")  # a year part with no year: the publication year's
@@ -301,6 +301,10 @@ class _Atom:
 
 def _atoms(text: str, roc_years: bool) -> list[_Atom]:
     atoms = [_Atom(m.lastgroup or "", m.start(), m.end(), m.group()) for m in _ATOM_RE.finditer(text)]
+    if "大前年" in text:  # 大 is too common a character to start an atom with
+        for a in atoms:
+            if a.kind == "rel" and a.text == "前年" and text[a.start - 1:a.start] == "大":
+                a.start, a.text = a.start - 1, "大" + a.text
     if roc_years:
         atoms = [a for a in atoms if a.kind != "yy"]  # 98年3月 on a Taiwan page is ROC 98
         taken = bytearray(len(text))
