@@ -56,21 +56,21 @@ _ATOMS = [
     ("rel", r"去年同期|上年同期|今年|本年度?|去年|上年度?|前年|明年|次年|翌年|当年|同年|全年|年内"
             r"|年度计划|年计划|(?<![今此以之然前落最背往大])后年(?![均度代份轻纪龄级])"),
     ("half", r"上半年|下半年"),
-    # 一至三季度, 1-3季度: the quarters from the first to the last; 二、三季度 and 一季度和二季度 too
-    ("qrange", r"第?[一二三四1-4]\s*(?:季度)?\s*(?:[-—–~～至到、和]|以及)\s*第?[一二三四1-4]\s*季度"),
+    # A quarter, or the quarters from one to another (一至三季度, 1-3季度, 二、三季度, 一季度和二季度);
     # 第1季 and 前3季 (Taiwan pages) are quarters too; 四季, 旺季 are not
-    ("quarter", r"前[一二三两1-3]个?季度?|第?[一二三四1-4]季度|第[一二三四1-4]季|(?<![A-Za-z])[Qq][1-4](?!\d)"),
+    ("quarter", r"前[一二三两1-3]个?季度?"
+                r"|第?[一二三四1-4](?:\s*(?:季度)?\s*(?:[-—–~～至到、和]|以及)\s*第?[一二三四1-4]\s*)?季度"
+                r"|第[一二三四1-4]季|(?<![A-Za-z])[Qq][1-4](?!\d)"),
     ("firstn", rf"(?:前|(?<![带领开起源口回心街龙码箭镜念到])头)(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})个月"),
-    # 1、2月份, 一、二月份: two months named together, read as a span only when they are neighbours
-    ("mpair", rf"(?<![\d.]){_M}\s*月?、{_M}\s*月份?|(?<![个几多十一二三四五六七八九两]){_MCN}月?、{_MCN}月份?"),
-    ("mrange", rf"(?<![\d.]){_M}\s*月?{_SEP}{_M}\s*月份?"
-               rf"|(?<![个几多十一二三四五六七八九两]){_MCN}\s*[至到—–-]\s*{_MCN}月份?"),
+    # 1-8月, 一至九月; and 1、2月份, 一、二月份: two months named together, a span when neighbours
+    ("mrange", rf"(?<![\d.]){_M}\s*月?\s*[-—–~～至到、]\s*{_M}\s*月份?"
+               rf"|(?<![个几多十一二三四五六七八九两]){_MCN}\s*[至到—–、-]\s*{_MCN}月份?"),
     ("month", rf"(?<![\d.]){_M}\s*月份?|(?<![个几多十一二三四五六七八九两]){_MCN}月份?"),
     ("drange", rf"(?<![\d.]){_D}\s*日?{_SEP}{_D}\s*日(?![元圆均])"),
     ("day", rf"(?<![\d.]){_D}\s*日(?![元圆均])|(?<=月){_D}\s*号(?![楼线院文令机门店库])"
             r"|(?<=月)(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日"),
     ("yend", r"年底|年末|年初|年中"),
-    ("mpart", r"底|末|初|上中旬|中下旬|上旬|中旬|下旬"),
+    ("mpart", r"底|末|初|(?:上中|中下|[上中下])旬"),
     ("now", r"截至目前|截止目前|截至当前|截止当前|到目前为止|目前为止|目前|当前|如今"
             r"|(?<![发出实体表呈展兑再涌重显])现(?:有|在)|今天|今日"),
     ("yesterday", r"昨天|昨日"),
@@ -366,13 +366,8 @@ def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
         q = _QUARTERS.get(t.lstrip("前第Qq")[0], 1)
         if t.startswith("前"):
             return _Point(_ctx(), 1, month_hi=3 * q), None, "q"
-        return _Point(_ctx(), 3 * q - 2, month_hi=3 * q), None, "q"
-    if a.kind == "qrange":
-        q1, q2 = (_QUARTERS[ch] for ch in re.findall(r"[一二三四1-4]", t)[:2])
-        return (_Point(_ctx(), 3 * q1 - 2, month_hi=3 * q2), None, "q") if q1 < q2 else (None, None, "")
-    if a.kind == "mpair":
-        m1, m2 = (nums[0], nums[1]) if nums else _cn_pair(t)
-        return (_Point(_ctx(), m1), _Point(_ctx(), m2), "m") if 1 <= m1 < m2 == m1 + 1 <= 12 else (None, None, "")
+        q2 = _QUARTERS[re.findall(r"[一二三四1-4]", t)[-1]]  # 一至三季度: to the last quarter named
+        return (_Point(_ctx(), 3 * q - 2, month_hi=3 * q2), None, "q") if q <= q2 else (None, None, "")
     if a.kind == "firstn":
         n = cn_small_int(t[1:-2])
         if not n or n > 12:
@@ -380,8 +375,8 @@ def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
         return _Point(_ctx(), 1, month_hi=n), None, "q"
     if a.kind == "mrange":
         m1, m2 = (nums[0], nums[1]) if nums else _cn_pair(t)
-        if not 1 <= m1 < m2 <= 12:
-            return None, None, ""
+        if not 1 <= m1 < m2 <= 12 or ("、" in t and m2 != m1 + 1):
+            return None, None, ""  # 1、3月份 names two months, no span
         return _Point(_ctx(), m1), _Point(_ctx(), m2), "m"
     if a.kind == "month":
         m = nums[0] if nums else cn_small_int(t.rstrip("月份"))
