@@ -195,7 +195,23 @@ TRADITIONAL = [
     ("共有五家單位參與。", [("五家", 5.0, None, "家", "exact")]),
     ("投入兩個多億。", [("两个多亿", 2e8, None, "元", "over")]),
     ("至少培訓200人。", [("200人", 200.0, None, "人", "over")]),
+    ("營收新臺幣1.2億元。", [("1.2亿元", 1.2e8, None, "新台币", "exact")]),
+    ("另有兩三家企業進駐。", [("两三家", 2.0, 3.0, "家", "approx")]),
+    ("參觀人數逾萬。", [("逾万", 10000.0, None, "人", "over")]),
 ]
+
+
+TAIWAN_CHANGES = [  # 成长 is growth and 衰退 a decline on Taiwan pages; a sign stays a sign
+    ("營收較前年成長-2.3%。", [("-2.3%", -2.3, None)]),
+    ("營收成長5.1%。", [("5.1%", 5.1, "increase")]),
+    ("出口衰退3.2%。", [("3.2%", 3.2, "decrease")]),
+]
+
+
+@pytest.mark.parametrize(("body", "facts"), TAIWAN_CHANGES)
+def test_taiwan_change_words(body: str, facts: list[tuple]) -> None:
+    doc = parse(f"全市經濟運行情況\n\n{body}\n".encode(), ref_date=REF)
+    assert [(f.text, f.value, f.change) for f in doc.facts] == facts
 
 
 @pytest.mark.parametrize(("body", "facts"), TRADITIONAL)
