@@ -153,6 +153,8 @@ CASES: list[tuple] = [
     ("numbers", "月薪5万5。", [dict(value=55000, unit="元")]),
     ("numbers", "投资12亿5千万。", [dict(value=1.25e9, unit="元")]),
     ("numbers", "成本降低两到三成。", [dict(value=20, value_max=30, unit="%")]),
+    ("numbers", "每度电降低5分钱。", [dict(value=0.05, unit="元")]),
+    ("numbers", "鸡蛋每斤涨了3毛。", [dict(value=0.3, unit="元")]),
     ("numbers", "占比两成多。", [dict(value=20, unit="%", qualifier="over")]),
     ("numbers", "占比二成五。", [dict(value=25, unit="%")]),
     ("numbers", "增长30%多。", [dict(value=30, unit="%", qualifier="over")]),

@@ -332,6 +332,13 @@ def _quantity(
             return [_tenths(text, num)]
         if after == "分" and _P.score_verb.search(before):
             num.unit, num.unit_end = lexicon.Unit("分", "other", "分"), num.end + 1  # 得到20分
+        coins = _P.coins.match(text, num.end) if after in "角毛分" and not num.big else None
+        if coins:  # 五毛钱, 一角钱, 八分钱: tenths and hundredths of a 元
+            scale = Decimal("0.01") if coins.group().startswith("分") else Decimal("0.1")
+            q = Quantity(num.start, coins.end(), num.start, float(num.total * scale), "元", "money",
+                         chinese=num.chinese)
+            _qualify(text, q)
+            return [q]
     ranged = _range(text, num, masked)
     if ranged is not None:
         return [ranged]
