@@ -22,7 +22,7 @@ ROWS = [
     ),
     (
         "信息索引：\t360A12-07-2024-0008-1\t生成日期：\t2024-06-04\t发文机构：\t教育部办公厅",
-        [("index_number", "360A12-07-2024-0008-1"), ("-", "2024-06-04"), ("issuer", "教育部办公厅")],
+        [("index_number", "360A12-07-2024-0008-1"), ("generated", "2024-06-04"), ("issuer", "教育部办公厅")],
     ),
     ("索 引 号\t002482330/2020-10091\t公开分类", [("index_number", "002482330/2020-10091"), ("category", "")]),
     ("文 号\t\t主题词", [("doc_number", ""), ("-", "")]),
@@ -51,6 +51,15 @@ ROWS = [
         ],
     ),
     ("发布机构：县农业农村局法律效力：有效", [("issuer", "县农业农村局法律效力：有效")]),
+    # A label cell left empty before a cell holding a label and its value: its value is empty.
+    (
+        "索引号: 0011/2023-00105\t文号:\t发布机构: 县农业农村局",
+        [("index_number", "0011/2023-00105"), ("doc_number", ""), ("issuer", "县农业农村局")],
+    ),
+    (
+        "文件编号: | 发布机构: 省教育厅 | 生成日期: 2024-10-21 |",
+        [("doc_number", ""), ("issuer", "省教育厅"), ("generated", "2024-10-21")],
+    ),
     # A prefix before a listed label, 时间 for 日期.
     ("信息发布日期：2020-01-02 签署时间：2019-12-30", [("published_at", "2020-01-02"), ("written_at", "2019-12-30")]),
 ]
@@ -73,10 +82,29 @@ PAGES = [
             category="高等教育",
         ),
     ),
-    # The table has no 发布日期 row: the 发布时间 line under the title is the article's date line.
+    # The table has no 发布日期 row: the 发布时间 line under the title states it.
     (
         "g2-clone-zj-ct-1.html",
-        _gov(index_number="002482330/2020-10091", issuer="省文化和旅游厅", written_at="2020-12-29"),
+        _gov(
+            index_number="002482330/2020-10091", issuer="省文化和旅游厅", written_at="2020-12-29",
+            published_at="2020-12-29T11:07",
+        ),
+    ),
+    # Cells of `label: value`, one of them empty (`文件编号: `); no 文号, so 生成日期 is the written
+    # date; the 发布日期 is in the row under the title.
+    (
+        "g2-clone-zj-jyt-1.html",
+        _gov(
+            index_number="002482082/2024-00332", issuer="省教育厅", written_at="2024-10-21",
+            published_at="2024-10-21", category="教育",
+        ),
+    ),
+    (
+        "g2-clone-hefei-ss-1.html",
+        _gov(
+            index_number="K16185922-201704-00036", issuer="蜀山区审计局", written_at="2017-04-12",
+            published_at="2017-04-12T08:12", category="专项工作", validity="有效",
+        ),
     ),
     ("p12.txt", _gov(index_number="113310020026732928/2022-145483", issuer="区统计局", written_at="2022-07-18")),
     (
@@ -98,7 +126,7 @@ PAGES = [
         "gov/dl-rows.html",
         _gov(
             index_number="11370100004188271X/2023-00031", doc_number="济统字〔2023〕6号", issuer="市统计局",
-            written_at="2023-05-08", category="统计执法", validity="有效",
+            written_at="2023-05-08", published_at="2023-05-09T10:30", category="统计执法", validity="有效",
         ),
     ),
     (
@@ -108,10 +136,14 @@ PAGES = [
             published_at="2022-06-02", validity="有效",
         ),
     ),
-    # Labels and values in elements of their own, rendered glued (索引号K1618…); 生成日期 is kept out.
+    # Labels and values in elements of their own, rendered glued (索引号K1618…); with no 文号,
+    # the record's 生成日期 is the written date.
     (
         "gov/glued-spans.html",
-        _gov(index_number="K16185922-202301-00012", issuer="区审计局", category="预算决算", validity="有效"),
+        _gov(
+            index_number="K16185922-202301-00012", issuer="区审计局", written_at="2023-02-10", category="预算决算",
+            validity="有效",
+        ),
     ),
     (
         "gov/rows-first.txt",
@@ -194,6 +226,8 @@ CRUMBS = [
     # 首页 in the outer table's row, the other items in a table nested in the next cell.
     ("g2-clone-zj-ct-1.html", ["首页", "政务公开", "法定主动公开内容", "政策文件及解读", "重要公告"]),
     ("g2-clone-jinan-1.html", ["首页", "新闻", "重点关注"]),
+    # The path above a disclosure table (two copies of it) set over the headline.
+    ("g2-clone-hefei-ss-1.html", ["首页", "蜀山区审计局", "监督保障", "专项工作"]),
 ]
 
 

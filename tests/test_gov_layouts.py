@@ -19,7 +19,10 @@ _MOE = {
     "index_number": "360A12-07-2024-0008-1", "doc_number": "教思政厅函〔2024〕10号", "issuer": "教育部办公厅",
     "category": "高等教育",
 }
-_ZJ = {"index_number": "002482330/2020-10091", "issuer": "省文化和旅游厅", "written_at": "2020-12-29"}
+_ZJ = {
+    "index_number": "002482330/2020-10091", "issuer": "省文化和旅游厅", "written_at": "2020-12-29",
+    "published_at": "2020-12-29T11:07",
+}
 _P14 = {
     "index_number": "xzfgzbmtjj/2019-0004", "issuer": "汉阴县统计局", "written_at": "2019-04-23",
     "published_at": "2019-04-23T08:42", "category": "统计信息", "validity": "有效",
@@ -74,11 +77,12 @@ CASES = [
     ("g2-clone-zj-ct-1.html", [(">2020-12-29<", ">2020年12月29日<")], _gov(_ZJ)),
     ("g2-clone-zj-ct-1.html", [(">2020-12-29<", ">2020/12/29<")], _gov(_ZJ)),
     ("p14.txt", [("2019年04月23日", "2019.04.23"), ("2019-04-23 08:42", "2019年4月23日 08:42")], _gov(_P14)),
-    # A row missing: what is left is still the table.
+    # A row missing: what is left is still the table (without its 文号, the record's 生成日期 is
+    # the written date).
     (
         "clone-moe-1.html",
         [("发文字号：", "发文说明："), ("信息类别：", "报送说明：")],
-        _gov(_MOE, doc_number=None, category=None),
+        _gov(_MOE, doc_number=None, category=None, written_at="2024-06-04"),
     ),
     ("p14.txt", [("公开目录: | 统计信息 |", ""), ("有效性 | 有效 |", "")], _gov(_P14, category=None, validity=None)),
 ]
@@ -148,3 +152,26 @@ def test_a_headline_between_a_table_and_a_date_line_is_not_a_wrapped_value():
     )
     doc = parse(page)
     assert (doc.title, doc.gov.issuer, doc.gov.published_at) == ("稳中提质 负压前行", "区统计局", None)
+
+
+def test_a_table_of_label_and_value_lines_does_not_join_the_headline():
+    """Each cell holding its label and value over a `<br>` (one line each), enough rows to
+    fill the headline's search window: the table's last value stands right above the headline
+    and is no part of it."""
+    rows = [
+        ("索引号", "1137/2023-00031"), ("发布机构", "市统计局"), ("成文日期", "2023-05-08"),
+        ("文号", "济统字〔2023〕6号"), ("发布日期", "2023-05-09"),
+    ]
+    cells = "".join(f"<td>{label}<br>{value}</td>" for label, value in [*rows, ("主题分类", "统计执法")])
+    paras = [
+        "为进一步做好全市统计执法检查工作，根据国家统计局年度统计执法检查计划，现将有关事项通知如下。",
+        "各单位要如实提供统计资料，对检查中发现的统计造假、弄虚作假行为，依法依规严肃处理。",
+    ]
+    page = (
+        "<html><head><title>关于开展统计执法检查的通知_某某市统计局</title></head><body><div>"
+        f"<table><tr>{cells}</tr></table><h1>关于开展统计执法检查的通知</h1>"
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</div></body></html>"
+    )
+    doc = parse(page)
+    assert (doc.title, doc.gov.category, doc.paragraphs) == ("关于开展统计执法检查的通知", "统计执法", paras)

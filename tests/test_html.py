@@ -304,6 +304,123 @@ def test_trailer_drops_labels_keeps_signature():
     assert body(page(article)) == [PARA, PARA2, "某某市知识产权局", "2024年5月30日"]
 
 
+MENU_UL = "<ul>" + "".join(f'<li><a href="/m{i}">服务{i}</a></li>' for i in range(6)) + "</ul>"
+MENU_DL = "".join(
+    f'<dl><dt><a href="/d{i}">互动{i}</a></dt><dd><a href="/e{i}">信箱{i}</a></dd></dl>' for i in range(3)
+)
+CREDITS = "<p>开办：某某市人民政府</p><p>主办：某某市人民政府办公室</p><p>地址：某某市人民路30号</p>"
+
+
+@pytest.mark.parametrize("menu", [MENU_UL, MENU_DL])
+def test_a_footer_menu_inside_the_container_ends_the_article(menu):
+    """A portal whose article element runs on into its footer: the menu block after the
+    signature ends the article, and the site's 开办 / 主办 / 地址 credits under it are not text."""
+    article = f"<p>{PARA}</p><p>{PARA2}</p><p>联系人：张三</p><p>某某市文化馆</p><p>2024年3月1日</p>{menu}{CREDITS}"
+    assert body(page(article)) == [PARA, PARA2, "联系人：张三", "某某市文化馆", "2024年3月1日"]
+
+
+@pytest.mark.parametrize(
+    "credits",
+    [
+        "<p>主办：某某市人民政府办公室</p><p>承办：某某市电子政务中心</p><p>网站标识码：6501000002</p>",
+        "<p>开办：某某市人民政府 主办：某某市人民政府办公室</p>",
+    ],
+)
+def test_site_credits_after_the_signature_go(credits):
+    """A portal's 开办 / 主办 / 承办 credits in the article's element after its signature are
+    the site's; a notice's own 主办单位 line between its paragraphs is text (see moe-1)."""
+    article = f"<p>{PARA}</p><p>{PARA2}</p><p>某某市文化馆</p><p>2024年3月1日</p>{credits}"
+    assert body(page(article)) == [PARA, PARA2, "某某市文化馆", "2024年3月1日"]
+    inside = f"<p>{PARA}</p><p>主办：某某市文化馆</p><p>{PARA2}</p>"
+    assert body(page(inside)) == [PARA, "主办：某某市文化馆", PARA2]
+
+
+def test_a_long_attachment_list_is_no_footer_menu():
+    names = ["附件：1.知识竞答工作要求", "2.作品报送要求", "3.成果征集表", "4.报名回执", "5.联系人名单"]
+    items = "".join(f"<p><a href='{i}.doc'>{name}</a></p>" for i, name in enumerate(names))
+    article = f"<p>{PARA}</p><p>{PARA2}</p>{items}<p>某某市教育局办公室</p>"
+    want = [PARA, PARA2, *names, "某某市教育局办公室"]
+    assert body(page(article)) == want
+
+
+@pytest.mark.parametrize("boxes", [["文件下载：", "关联文件："], ["相关附件"], ["八、附件："], ["相关公告"]])
+def test_empty_attachment_boxes_and_related_labels_after_the_text_go(boxes):
+    """A template's downloads or attachments box with no file in it, or the label of a related
+    list, leaves only its label after the last paragraph: not the article's."""
+    labels = "".join(f"<p>{label}</p>" for label in boxes)
+    article = f"<p>{PARA}</p><p>{PARA2}</p><p>某某市教育局办公室</p>{labels}"
+    assert body(page(article)) == [PARA, PARA2, "某某市教育局办公室"]
+
+
+_HOME, _DEPT = '<a href="/">首页</a>', '<a href="/a">市局部门</a>'
+CSS_PATHS = [
+    f'<ol class="am-breadcrumb"><li>{_HOME}</li><li>{_DEPT}</li><li class="am-active">正文</li></ol>',
+    f'<div id="crumbs"><span>{_HOME}</span><span>{_DEPT}</span><span>正文</span></div>',
+    f'<div aria-label="栏目路径"><span>{_HOME}</span><span>{_DEPT}</span><span>正文</span></div>',
+    f'<div class="dqwz">{_HOME}<img src="arrow.gif">{_DEPT}<img src="arrow.gif"><a href="/b">正文</a></div>',
+    # No name, but the path's label: images between the levels, or a list under the label.
+    f'<div class="x1">当前位置：{_HOME}<img src="arrow.gif">{_DEPT}<img src="arrow.gif"><a href="/b">正文</a></div>',
+    f'<div><span>您的位置：</span><ul><li>{_HOME}</li><li>{_DEPT}</li><li><a href="/b">正文</a></li></ul></div>',
+]
+
+
+@pytest.mark.parametrize("path", CSS_PATHS)
+def test_a_location_path_whose_separators_are_css(path):
+    """A list named for a path (`breadcrumb`, `crumbs`, `dqwz`, an aria-label 栏目路径), or
+    set after its label (`当前位置：`), whose separators are images or drawn by its style
+    sheet: its items are the levels."""
+    article = f"{path}<h1>某某局召开年度工作会议</h1><p>{PARA}</p><p>{PARA2}</p>"
+    assert field(page(article), "breadcrumb") == [["首页", "市局部门", "正文"]]
+
+
+def test_a_named_path_further_up_than_a_plain_one_is_looked_for():
+    """A side menu between the path and the headline: a path named for one is still found."""
+    menu = "<ul>" + "".join(f'<li><a href="/m{i}">栏目{i}</a></li>' for i in range(16)) + "</ul>"
+    article = f"{CSS_PATHS[0]}{menu}<h1>某某局召开年度工作会议</h1><p>{PARA}</p><p>{PARA2}</p>"
+    html = page(article, head="<title>某某局召开年度工作会议_某某市人民政府</title>")
+    assert field(html, "breadcrumb") == [["首页", "市局部门", "正文"]]
+
+
+def test_a_location_path_above_a_disclosure_table():
+    """The table's rows between the path and the headline do not put the path out of reach."""
+    rows = "".join(
+        f"<tr><th>{label}：</th><td>{value}</td></tr>"
+        for label, value in [
+            ("索引号", "K1618-2017-00036"), ("信息分类", "专项工作"), ("发布机构", "某某区审计局"),
+            ("生成日期", "2017-04-12"), ("文号", ""), ("有效性", "有效"), ("生效时间", "2017-04-12"),
+            ("废止时间", "暂无"), ("名称", "某某区审计局召开年度工作会议"), ("失效时间", "暂无"),
+            ("关键词", ""), ("公开方式", "主动公开"), ("公开范围", "面向社会"),
+        ]
+    )
+    article = (
+        '<div class="pos"><a href="/">首页</a> &gt; <a href="/a">某某区审计局</a> &gt; <a href="/b">专项工作</a></div>'
+        f"<table>{rows}</table><h1>某某区审计局召开年度工作会议</h1><p>{PARA}</p><p>{PARA2}</p>"
+    )
+    assert field(page(article), "breadcrumb") == [["首页", "某某区审计局", "专项工作"]]
+
+
+LEGEND = "注：红色为所有车辆绕行线路，蓝色仅为小型车辆绕行线路。"
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        f"<p><img src='map.jpg'></p><p>{LEGEND}</p>",  # right under the picture
+        f"<p><img src='map.jpg'><br></p><p>（点击看清晰大图）</p><p>{LEGEND}</p>",  # under its caption
+        "<p><img src='chart.png'></p><p>图注：柱形为当月值，折线为同比增速。</p>",
+    ],
+)
+def test_a_pictures_legend_goes_with_the_picture(picture):
+    article = f"<p>{PARA}</p>{picture}<p>{PARA2}</p><p>{PARA3}</p>"
+    assert body(page(article)) == [PARA, PARA2, PARA3]
+
+
+def test_a_note_between_paragraphs_is_text():
+    note = "注：本文数据均来自市统计局，部分数据因四舍五入存在误差。"
+    article = f"<p>{PARA}</p><p>{note}</p><p>{PARA2}</p>"
+    assert body(page(article)) == [PARA, note, PARA2]
+
+
 def test_label_lines_between_paragraphs_are_text():
     article = f"<p>{PARA}</p><p>时间：2024年6月至12月</p><p>联系人：张三</p><p>{PARA2}</p>"
     assert body(page(article)) == [PARA, "时间：2024年6月至12月", "联系人：张三", PARA2]
@@ -488,6 +605,34 @@ def test_other_dates_in_label_blocks_are_not_the_publication_date():
     assert out.blocks == [PARA, PARA2]
 
 
+@pytest.mark.parametrize(
+    ("line", "editor"),
+    [
+        ("（编辑 张三）", True),  # role and name divided by a space, in brackets
+        ("【审核 李四 王五】", True),
+        ("（編輯 張三）", True),
+        ("审核 李四 王五", False),  # without brackets it could open a sentence
+        ("（编辑部）", False),
+    ],
+)
+def test_bracketed_editor_credits(line, editor):
+    assert bool(editor_line(line_key(line))) is editor
+
+
+@pytest.mark.parametrize("line", ["（编辑 张三）", "（編輯：張三）", "摄影：李华", "（摄影 李华）"])
+def test_an_editor_or_photographer_is_no_author(line):
+    assert clean_author(line) is None
+    article = f"<p>{PARA}</p><p>{PARA2}</p><p>{line}</p>"
+    assert field(page(article), "author") == []
+
+
+@pytest.mark.parametrize(
+    "line", ["声明：本文转载自其他媒体，版权归原作者所有。", "（本文来源于网络，版权归原作者所有，如有侵权请联系删除）"]
+)
+def test_a_reposts_disclaimer_is_a_footer(line):
+    assert body(page(f"<p>{PARA}</p><p>{PARA2}</p><p>{line}</p>")) == [PARA, PARA2]
+
+
 def test_traditional_lines_are_read_through_their_simplified_key():
     """The word lists are Simplified; values keep the page's own script."""
     assert toolbar_line(line_key("【打印本頁】 【關閉窗口】"))
@@ -505,6 +650,22 @@ def test_traditional_lines_are_read_through_their_simplified_key():
 def test_label_hits_read_a_label_line():
     hits = label_hits("本站发布时间：2024-01-02 来源 ：新华社")
     assert [(h.label, h.field, h.start, h.value_start) for h in hits] == [("来源", "source", 18, 22)]
+
+
+@pytest.mark.parametrize(
+    ("runs", "expected"),
+    [
+        # Spaces lost between the pairs: once a label opened the line, a glued one is the next.
+        (("信息来源：市统计局作者：张三发布时间：2024-05-06",), {
+            "source": "市统计局", "author": "张三", "published_at": "2024-05-06",
+        }),
+        (("来源：新华社记者：王晓明",), {"source": "新华社", "author": "王晓明"}),
+        # Before any label, a glued label word is part of a word.
+        (("优秀工作者：张三",), {}),
+    ],
+)
+def test_glued_labels_after_a_label(runs, expected):
+    assert label_fields(runs) == expected
 
 
 def test_label_line_and_meta_tags_give_candidates_in_trust_order():
@@ -720,10 +881,25 @@ def test_a_stamp_after_a_source_is_the_pages_date(runs, expected):
         ("…圆满结束。（记者 王晓明 李华）", "王晓明 李华"),
         ("…正式启用。（本报通讯员 陈静）", "陈静"),
         ("…发布会。（市教育局）", None),  # an office, not a reporter
+        ("…圆满结束。（记者 王晓明 实习生 张三）", "王晓明 张三"),  # an intern's role is no name
     ],
 )
 def test_trailing_author(line, author):
     assert trailing_author(KeyedLine.of(line)) == author
+
+
+@pytest.mark.parametrize(
+    ("runs", "expected"),
+    [
+        (("发布日期：2024-05-06 撰稿人：王晓明 信息来源：某某日报",), {
+            "published_at": "2024-05-06", "author": "王晓明", "source": "某某日报",
+        }),
+        (("文字：王晓明 图片：李华",), {"author": "王晓明"}),  # a photo credit ends the author's value
+        (("文章作者：王晓明", "摄影：李华"), {"author": "王晓明"}),
+    ],
+)
+def test_author_labels_and_photo_credits(runs, expected):
+    assert label_fields(runs) == expected
 
 
 @pytest.mark.parametrize(

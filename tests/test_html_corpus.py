@@ -22,6 +22,13 @@ PAGES = [
     "clone-cq-whlyw-1",
     "clone-moe-1",
     "clone-shaanxi-gov-1",
+    "g2-ccgp-1",
+    "g2-clone-fcg-1",
+    "g2-clone-gz-gov-1",
+    "g2-clone-hefei-ss-1",
+    "g2-clone-wlmq-1",
+    "g2-clone-zj-ct-1",
+    "g2-clone-zj-jyt-1",
     "gne-163-9",
     "gne-cmse-2",
     "gne-govcn-gongbao-1",
@@ -104,3 +111,32 @@ def test_tampered_clone_keeps_the_inserted_paragraph_as_rendered():
     assert "关于专家组： 王佳，华熠智库专家、中国东方文化研究会美育工作委员会客座教授。" in doc.paragraphs
     assert doc.paragraphs[0] == "教思政厅函〔2024〕10号"
     assert doc.paragraphs[-1] == "2024年5月30日"
+
+
+ENDS = [
+    # The portal's footer menu and its 开办 / 主办 / 地址 credits follow the signature's date.
+    ("g2-clone-wlmq-1", "2024年3月1日"),
+    # An empty 文件下载： / 关联文件： box, an empty 相关附件 box, a 相关公告 list's label.
+    ("g2-clone-fcg-1", "参加大会。"),
+    ("g2-clone-gz-gov-1", "实现高质量发展的目标。”"),
+    ("g2-ccgp-1", "七、其它补充事宜"),
+]
+
+
+@pytest.mark.parametrize(("name", "last"), ENDS)
+def test_the_text_ends_with_the_article(name, last):
+    doc = parse_file(FIXTURES / f"{name}.html", Options(facts=False))
+    assert doc.paragraphs[-1].endswith(last)
+
+
+CRUMBS = [
+    # An `ol.breadcrumb` whose separators are CSS, above an h1 the headline tag repeats.
+    ("g2-clone-wlmq-1", ["首页", "市局部门", "乌鲁木齐市文化和旅游局", "通知公告", "正文"]),
+    # A year's archive column as the last level.
+    ("g2-clone-sjz-1", ["首页", "综合要闻", "本市要闻", "2024"]),
+]
+
+
+@pytest.mark.parametrize(("name", "crumbs"), CRUMBS)
+def test_the_location_path(name, crumbs):
+    assert parse_file(FIXTURES / f"{name}.html", Options(facts=False)).breadcrumb == crumbs

@@ -34,6 +34,9 @@ from ipextract.han import HAN_RANGES
         ("合江新聞網(wǎng)> 媒體關(guān)注> 今日要聞> 瀏覽文章", ["合江新聞網", "媒體關注", "今日要聞", "瀏覽文章"]),
         ("首页 > 新闻 >", ["首页", "新闻"]),
         ("新闻中心 > 正文", ["新闻中心", "正文"]),
+        # A year's archive column as the last level.
+        ("首页 >> 综合要闻 >> 本市要闻 >> 2024", ["首页", "综合要闻", "本市要闻", "2024"]),
+        ("当前位置：首页 > 统计数据 > 2023", ["首页", "统计数据", "2023"]),
     ],
 )
 def test_breadcrumb_separators_and_prefixes(line, items):
@@ -47,6 +50,8 @@ def test_breadcrumb_separators_and_prefixes(line, items):
         "制圖/姜宣憑",  # a credit, not a path
         "增速 > 5%",
         "2019/07/29",
+        "2019 > 2020",
+        "首页 / 新闻 / 2024",  # a slash before a year may be a date's
         "中評社北京1月30日電/據《人民日報》報導,遼寧大連28日舉行重點項目開工活動。",
         "http://www.crntt.hk/doc/1.html",
         "高起点谋划 布局知识产权制度创新试验田",
@@ -125,6 +130,14 @@ def test_meta_lines(line, fields):
         # A key-value table row read as one line names no source beside its date.
         ("行政区域 芷江侗族自治县 公告时间 2021年06月10日 17:35", {"published_at": "2021-06-10T17:35"}),
         ("发布机构 某某市财政局 发布日期 2023-05-04", {"published_at": "2023-05-04"}),
+        # A blog post's info bar: poster, category, view and comment counts.
+        ("2019年09月11日 富达传媒 时政新闻 1665 0", {"published_at": "2019-09-11"}),
+        ("2021-03-02 08:15 某某资讯网 社会新闻 328 12", {"published_at": "2021-03-02T08:15"}),
+        # One or two names without counters are the source.
+        ("2017-04-10 08:56 眉山网", {"published_at": "2017-04-10T08:56", "source": "眉山网"}),
+        ("0 四川日报 2022年04月08日", {"published_at": "2022-04-08", "source": "四川日报"}),
+        # A byline beside the date names the author.
+        ("2024-05-06 10:00 通讯员 李华 记者 王小明", {"published_at": "2024-05-06T10:00", "author": "李华 王小明"}),
     ],
 )
 def test_table_rows_beside_a_date_name_no_source(line, fields):

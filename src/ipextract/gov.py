@@ -22,7 +22,9 @@ from .resources import data_lines, data_rows
 #: A label's field when its value is not kept (体裁分类, 公开方式): it still marks the table.
 IGNORED = "-"
 TITLE = "title"
-_DATE_FIELDS = frozenset(("written_at", "published_at"))
+#: The CMS record's date (生成日期): see `read_pairs`.
+GENERATED = "generated"
+_DATE_FIELDS = frozenset(("written_at", "published_at", GENERATED))
 #: Values that say "nothing here".
 _EMPTY = frozenset(("", "无", "-", "--", "—", "——", "/", "暂无", "空", "null", "none"))
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -99,12 +101,19 @@ def read_pairs(pairs: list[tuple[str, str]]) -> Disclosure:
 
     An empty value still counts as a label seen, so a table whose 文号 cell is blank is
     recognised as a table all the same.
+
+    The record's 生成日期 stands for the written date of an item without a 文号 (a news item,
+    a notice) when the table states no 成文日期: such an item has no other. A numbered document
+    is dated by its signature, and the day the CMS generated its record is neither that nor the
+    day it was published.
     """
     values: dict[str, str | None] = {}
     for name, raw in pairs:
         if name == IGNORED or values.get(name):
             continue
         values[name] = _value(name, raw)
+    if not values.get("written_at") and not values.get("doc_number"):
+        values["written_at"] = values.get(GENERATED)
     gov = Gov(**{name: values.get(name) for name in GOV_FIELDS})
     title = values.get(TITLE)
     filled = sum(1 for name, value in values.items() if name != IGNORED and value)

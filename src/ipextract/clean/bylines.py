@@ -1,6 +1,7 @@
 """Bylines in the shapes news and government pages print them, read into author and source.
 
-- a byline line: `□ 本报记者 王晓明`, `作者︱王晓明`, `文︱王晓明`, `本报记者 王晓明 通讯员 李华`;
+- a byline line: `□ 本报记者 王晓明`, `作者︱王晓明`, `文︱王晓明`, `本报记者 王晓明 通讯员 李华`,
+  `通讯员 李华 记者 王晓明`, `記者王曉明／台北報導`;
 - a dateline opening a paragraph: `（中央社記者王曉明台北4日電）`, `【記者王曉明／台北報導】`,
   `本报讯（记者 王晓明）`: the agency named in it is the story's source;
 - a credit closing a paragraph: `（记者 王晓明）`, `（王晓明／台北报导）`.
@@ -24,6 +25,7 @@ from .keys import KeyedLine
 
 #: Roles whose names are the story's authors; the others (编辑, 摄影, 校对 …) are credits.
 _AUTHOR_ROLES = frozenset({"记者", "本报记者", "特约记者", "首席记者", "实习记者", "见习记者", "通讯员", "作者", "文"})
+_AUTHOR_ROLES |= frozenset({"实习生"})
 _AUTHOR_ROLES |= frozenset({"撰稿人", "特约撰稿人", "新华社记者", "文/图", "图/文", "图文", "文图", "撰文", "撰稿"})
 _NAME = rf"[{HAN}·]{{2,4}}"
 _NAME_RE = re.compile(_NAME)
@@ -37,6 +39,16 @@ _OPENING = re.compile(rf"^[^，。,{re.escape(_OPEN)}]{{0,12}}?[{re.escape(_OPEN
 _REPORTED = re.compile(rf"[／/]\s*[{HAN}]{{2,4}}\s*报[导道]$")
 #: `台北4日电`, `北京3月1日电`: the place is written in two characters on the pages seen.
 _DATED = re.compile(rf"[{HAN}]{{2}}\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*[电讯]")
+
+
+#: A paper's or station's name right before 记者 (`大公报记者`, `香港文汇报记者`).
+_OUTLET_REPORTER = re.compile(rf"[{HAN}]{{2,6}}?(?:报|社|网|台)(?=记者)")
+#: A newspaper's lead without brackets: `香港文汇报讯 记者张三报道：`, `【大公报讯】记者张三、李四
+#: 北京报道：`. The names are two or three characters each; a place after them is set apart.
+_REPORTER_LEAD = re.compile(
+    rf"^(?:[【\[]?[{HAN}]{{0,8}}讯[】\]]?\s*)?(?:[{HAN}]{{2,6}}?(?:报|社|网|台))?记者\s*"
+    rf"(?P<names>[{HAN}·]{{2,3}}(?:[、\s]+[{HAN}·]{{2,3}})*?)(?:\s+[{HAN}]{{2,4}})?\s*报道[:：\s]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,14 +96,50 @@ def byline_line(line: KeyedLine) -> Byline | None:
     return Byline(names) if names else None
 
 
+def role_byline(line: KeyedLine) -> Byline | None:
+    """An unmarked line of roles and names only, in any order: `通讯员 李华 记者 王晓明`.
+
+    Every word must be a role or a name (see `_credited_names`), and the first role is set apart
+    from what follows it, so a sentence or a label that opens with a role word (`记者从市统计局
+    获悉`, `文件下载`) is none.
+    """
+    key = line.key
+    role = _roles().match(key) if len(key) <= _MAX_LINE else None
+    if not role or not _separators().match(key, role.end()):
+        return None
+    names = _credited_names(line, 0, len(key))
+    return Byline(names) if names else None
+
+
+def reported_byline(line: KeyedLine) -> Byline | None:
+    """A line that is only a Taiwan reporter's credit, with or without its brackets:
+    `記者王曉明／台北報導`, `【記者王曉明、李華／台北報導】`."""
+    key = line.key
+    if "报" not in key:
+        return None  # every credit ends in 报导 / 报道: most lines are told by this alone
+    start = len(key) - len(key.lstrip())
+    end = len(key.rstrip())
+    if end - start > _MAX_LINE or end - start < 2:
+        return None
+    if key[start] in _OPEN and key[end - 1] == _CLOSE[_OPEN.index(key[start])]:
+        start, end = start + 1, end - 1
+    if not _REPORTED.search(key, start, end):
+        return None
+    found = _bracketed(line, start, end)
+    return found if found and found.author else None
+
+
 def opening_byline(line: KeyedLine) -> Byline | None:
-    """The dateline in brackets that opens a paragraph, after an optional `…讯`."""
+    """The dateline in brackets that opens a paragraph, after an optional `…讯`; or a
+    newspaper's lead without brackets (`香港文汇报讯 记者张三报道：`)."""
     key = line.key[:80]
     m = _OPENING.match(key)
-    if not m:
-        return None
-    end = key.find(_CLOSE[_OPEN.index(key[m.end() - 1])], m.end())
-    found = _bracketed(line, m.end(), end) if end > m.end() else None
+    end = key.find(_CLOSE[_OPEN.index(key[m.end() - 1])], m.end()) if m else -1
+    found = _bracketed(line, m.end(), end) if m and end > m.end() else None
+    if found is None or not found.author:
+        lead = _REPORTER_LEAD.match(key)
+        if lead:
+            return Byline(" ".join(line.cut(*span) for span in _name_spans(key, *lead.span("names"))))
     agency = _agency().match(key)
     if found and agency and not found.source:
         # `新华社北京3月1日电（记者 王晓明）`: the agency opens the dateline before the brackets.
@@ -111,14 +159,22 @@ def closing_byline(line: KeyedLine) -> Byline | None:
     return _bracketed(line, start + 1, len(key) - 1)
 
 
+def _name_spans(key: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the names of key[start:end] are (`张三、李四` -> two spans)."""
+    return [(m.start(), m.end()) for m in _NAME_RE.finditer(key, start, end)]
+
+
 def _bracketed(line: KeyedLine, start: int, end: int) -> Byline | None:
-    """`中央社記者王曉明台北4日電`, `記者王曉明／台北報導`, `记者 王晓明`, `王晓明` at key[start:end]."""
+    """`中央社記者王曉明台北4日電`, `記者王曉明／台北報導`, `记者 王晓明`, `王晓明` at key[start:end];
+    `大公报记者 王晓明`: a paper's name before 记者 is the reporter's paper."""
     key = line.key
     agency = _agency().match(key, start)
     source = None
     if agency:
         source = line.cut(*agency.span())
         start = agency.end()
+    elif outlet := _OUTLET_REPORTER.match(key, start, end):
+        start = outlet.end()
     reported = _REPORTED.search(key, start, end)
     dated = _DATED.search(key, start, end)
     if reported:
@@ -155,7 +211,9 @@ def _credited_names(line: KeyedLine, start: int, end: int) -> str | None:
             pos = gap.end()
             continue
         role = _roles().match(key, pos, end)
-        if role and role.end() <= end and not _NAME_RE.fullmatch(key, pos, end):
+        # A one-character role may open a name (`文静`); a longer one never does (`记者张三`). A
+        # role word may close the byline (`… 王五 文/图`).
+        if role and role.end() <= end and (len(role.group()) > 1 or not _NAME_RE.fullmatch(key, pos, end)):
             crediting = role.group() in _AUTHOR_ROLES
             pos = role.end()
             continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..gov import Disclosure, label_field, label_forms, label_prefixes, labels, read_pairs
@@ -275,7 +275,9 @@ def _cell_pairs(cells: list[str]) -> list[tuple[str, str | None]] | None:
             i += 1
             continue
         following = cells[i + 1] if i + 1 < len(cells) else None
-        if following is not None and label_field(following) is None:
+        # The next cell is the value unless it is a label, or a label with its value
+        # (`文件编号: | 发布机构: 省教育厅`): then this label's own value is empty.
+        if following is not None and label_field(following) is None and not _inline_pairs(following):
             pairs.append((name, following))
             i += 2
         else:
@@ -327,10 +329,17 @@ def _inline_pairs(text: str) -> list[tuple[str, str | None]] | None:
 _DATE_ORIGIN = "meta:gov-table"
 
 
-def offer(out: Extracted, found: Found) -> None:
+def offer(out: Extracted, found: Found, header_date: str | None = None) -> None:
     """The table into the cleaner's output: `gov`, and its title and date as the most trusted
-    candidates (the document's registered name beats any heading guess)."""
+    candidates (the document's registered name beats any heading guess).
+
+    `header_date` is the date the page's header states between the table and the text (the
+    `发布时间：…` line under the title): templates that leave the 发布日期 row out of the table
+    show the record's publication date there, so it completes the table.
+    """
     out.gov = found.disclosure.gov
+    if out.gov.published_at is None and header_date:
+        out.gov = replace(out.gov, published_at=header_date)
     first = []
     if found.disclosure.title:
         first.append(Candidate("title", found.disclosure.title, "gov:title"))

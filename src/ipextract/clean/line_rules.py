@@ -107,12 +107,20 @@ def _breadcrumb_spans(key: str) -> list[tuple[int, int]] | None:
         if len(spans) < 2:
             continue
         items = [key[a:b] for a, b in spans]
-        if not all(_crumb_item_ok(x) for x in items) or (slash and min(map(len, items)) < 2):
+        if not all(_crumb_item_ok(x, slash) for x in items) or (slash and min(map(len, items)) < 2):
+            continue
+        if all(_P.crumb_year.match(x) for x in items):  # `2019 > 2020` is a comparison, no path
             continue
         home = items[0].replace(" ", "").lower() in vocab.words("lines_home_words.txt")
         if m or home or len(items) >= 3 or not slash:
             return spans
     return None
+
+
+def path_label_end(key: str) -> int:
+    """Where a location path's label (`当前位置：`, `您的位置:`) that opens `key` ends; 0 if none."""
+    m = _P.crumb_prefix.match(key)
+    return m.end() if m else 0
 
 
 def _split_spans(key: str, separator: re.Pattern[str], start: int) -> list[tuple[int, int]]:
@@ -130,7 +138,11 @@ def _split_spans(key: str, separator: re.Pattern[str], start: int) -> list[tuple
 _MAX_CRUMB_ITEM = 24
 
 
-def _crumb_item_ok(item: str) -> bool:
+def _crumb_item_ok(item: str, slash: bool) -> bool:
+    """An item of a path; a bare number is none (a pager, a date's part), but a year is the
+    archive column sites file items under, when arrows set it apart (a slash would be a date's)."""
+    if not slash and _P.crumb_year.match(item):
+        return True
     return 0 < len(item) <= _MAX_CRUMB_ITEM and not _P.crumb_item_bad.search(item)
 
 

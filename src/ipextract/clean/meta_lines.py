@@ -16,6 +16,7 @@ from ..dates import TIMESTAMP, parse_timestamp, timestamp_iso
 from ..han import HAN, HAN_CHAR, is_han
 from ..resources import alternation
 from . import vocab
+from .bylines import role_byline
 from .keys import KeyedLine
 
 _WORDISH = re.compile(rf"[0-9A-Za-z{HAN}]")
@@ -294,8 +295,15 @@ def _date_line_fields(line: KeyedLine) -> list[MetaField] | None:
     rest = " ".join(w.strip(_VALUE_TRIM) for w in words).strip()
     if not rest or rest.rstrip(":：") in vocab.meta_labels() or rest in _STAMP_VERBS:
         return fields
+    byline = role_byline(KeyedLine.of(line.cut(*rest_span)))
+    if byline:  # `2024-05-06 记者 王小明`: the name beside the date is the reporter's
+        return [*fields, MetaField("author", byline.author, 3)]
     if len(words) > _MAX_SOURCE_WORDS:
         return fields  # a table row read as one line (`行政区域 XX县 公告时间 …`), not a name
+    if len(words) > 1 and any(w.strip(_VALUE_TRIM).isdigit() for w in rest_key.split()):
+        # A blog post's info bar (`日期 站名 栏目 1665 0`: poster, category, views, comments):
+        # its names are unlabelled and none of them is said to be the source.
+        return fields
     if len(rest) > _MAX_SOURCE or _SENTENCE_PUNCT.search(rest) or not HAN_CHAR.search(rest):
         return None
     offset = rest_key.find(words[0].strip(_VALUE_TRIM)) + rest_span[0] if words else rest_span[0]

@@ -80,15 +80,45 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
         out.drop_line(kind, inside[i].text)
     body_lines = _without_spam([inside[i] for i in chosen.kept], out)
 
+    head_from = min(headline.lines) if headline and headline.lines else max(0, start - _HEAD_WINDOW)
     regions = Regions(
-        head_from=min(headline.lines) if headline and headline.lines else max(0, start - _HEAD_WINDOW),
+        head_from=head_from,
         first_prose=inside[chosen.first_prose].index if chosen.first_prose < len(inside) else end,
         body_end=body_lines[-1].index + 1 if body_lines else end,
+        crumbs_from=_crumbs_from(headline, head_from, inside, table),
     )
     add_candidates(out, head, headline, lines, kinds, body_lines, regions)
     if table is not None:
-        disclosure.offer(out, table)
+        disclosure.offer(out, table, _header_date(out))
     return out
+
+
+#: Origins of the dates read from the header's label and stamp lines (not the tail's).
+_HEADER_DATES = frozenset(("visible:label", "visible:stamp"))
+
+
+def _header_date(out: Extracted) -> str | None:
+    """The date the header shows under the headline, as the candidates read it."""
+    for c in out.candidates:
+        if c.field == "published_at" and c.origin in _HEADER_DATES:
+            return str(c.value)
+    return None
+
+
+def _crumbs_from(
+    headline: Headline | None,
+    head_from: int,
+    inside: list[RenderedLine],
+    table: disclosure.Found | None,
+) -> int:
+    """Where the location path is looked for above: the header's start; the line showing the
+    headline when the headline came from a tag; the top of a disclosure table set over the
+    headline."""
+    at = head_from
+    if headline is not None and not headline.lines:
+        key = norm(headline.text)
+        at = next((line.index for line in inside if line.index >= at and norm(line.text) == key), at)
+    return min(at, table.lines[0]) if table is not None else at
 
 
 #: A label left alone on its line, its value on the next (`日期Date:`, `发布时间：`).

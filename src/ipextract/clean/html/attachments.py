@@ -53,6 +53,17 @@ def attachment_label(text: str) -> bool:
     return bool(_label().match(LIST_MARKER.sub("", text.strip(), count=1)))
 
 
+@cache
+def _bare_label() -> re.Pattern[str]:
+    return pattern("html_attachment_labels.txt", r"^(?:{words})\s*[:：]?$")
+
+
+def bare_attachment_label(text: str) -> bool:
+    """The line is an attachment label and nothing else (`相关附件`, `文件下载：`): with no item
+    under it, it is the empty box of a template, not part of the text."""
+    return bool(_bare_label().match(LIST_MARKER.sub("", text.strip(), count=1)))
+
+
 def document_file(text: str) -> bool:
     """The link's text names a file (`…实施方案.pdf`, `采购文件.zip（1.2MB）`)."""
     return bool(_file().search(text))

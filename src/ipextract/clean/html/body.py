@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .. import LineKind
 from ..line_rules import LIST_MARKER
-from .attachments import attachment_label, document_file, document_title, link_label
+from .attachments import attachment_label, bare_attachment_label, document_file, document_title, link_label
 from .kinds import date_only_line
 from .layout import RenderedLine
 
@@ -79,6 +79,18 @@ def image_caption(line: RenderedLine, following: RenderedLine | None) -> bool:
         and bool(_SENTENCE_END.search(text))
         and not _INNER_PUNCT.search(text[:-1])
     )
+
+
+#: A picture's legend opens with its label: `注：红色为…线路图`, `图注：…`.
+_LEGEND = re.compile(r"^\s*(?:图注|注)\s*[:：]")
+
+
+def _legend(lines: list[RenderedLine], kinds: list[LineKind], i: int) -> bool:
+    """A `注：` note right under a picture, or under the picture's caption, is its legend (what
+    the map's colours mean), not a note on the text: it goes with the picture."""
+    if not _LEGEND.match(lines[i].text) or len(lines[i].text) > _CAPTION_MAX:
+        return False
+    return lines[i].image_before or (i > 0 and kinds[i - 1] is LineKind.CAPTION and lines[i - 1].image_before)
 
 
 _HEADLINE_BAD_END = re.compile(r"[。！？!?，,、；;：:…]$")
@@ -194,6 +206,30 @@ def _document_link(text: str, attachments: bool, *, inside: bool) -> bool:
     return inside and (document_title(text) or link_label(text))
 
 
+#: Link lines in a row that make a navigation block (a site's footer menu), not a link or two.
+_NAV_RUN = 4
+
+
+def _navigation_after(lines: list[RenderedLine], kinds: list[LineKind], last: int, end: int) -> int:
+    """Where the article ends: at `end`, or earlier at a navigation block after its last
+    paragraph.
+
+    A container that runs into the site's footer (a portal whose footer menu and 开办 / 主办 /
+    地址 credits follow the article in the same element) shows a block of link lines between
+    the article's signature and the footer text; past such a block nothing is the article's.
+    Document links (an attachment list) are no navigation.
+    """
+    run, attachments = 0, False
+    for i in range(last + 1, end):
+        text = lines[i].text
+        nav = kinds[i] is LineKind.LINKS and not _document_link(text, attachments, inside=False)
+        attachments = attachment_label(text) or (attachments and bool(_LIST_ITEM.match(text)))
+        run = run + 1 if nav else 0
+        if run == _NAV_RUN:
+            return i - run + 1
+    return end
+
+
 def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) -> Selection:
     """Apply the positional rules of the module docstring to the container's lines.
 
@@ -221,6 +257,7 @@ def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) 
             end = i
             break
     last = max(i for i in range(first, end) if prose[i])
+    end = _navigation_after(lines, kinds, last, end)
     kept: list[int] = []
     dropped = [(i, LineKind.HEADER if kinds[i] is LineKind.BODY else kinds[i]) for i in range(cut + 1)]
     attachments = False
@@ -237,9 +274,15 @@ def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) 
             dropped.append((i, kind))
         elif i > last and (kind in TRAILER or (kind is LineKind.BODY and lines[i].link_density > _TRAILING_LINKS)):
             dropped.append((i, kind if kind is not LineKind.BODY else LineKind.LINKS))
-        elif kind is LineKind.BODY and image_caption(lines[i], lines[i + 1] if i + 1 < n else None):
+        elif kind is LineKind.BODY and (
+            image_caption(lines[i], lines[i + 1] if i + 1 < n else None) or _legend(lines, kinds, i)
+        ):
             dropped.append((i, LineKind.CAPTION))
         else:
             kept.append(i)
+    # Attachment and download labels left with no item under them close no list: the
+    # template's empty boxes.
+    while kept and kept[-1] > last and bare_attachment_label(lines[kept[-1]].text):
+        dropped.append((kept.pop(), LineKind.LINKS))
     dropped.extend((i, kinds[i] if i == end else LineKind.AFTER_END) for i in range(end, n))
     return Selection(kept, dropped, first, end)

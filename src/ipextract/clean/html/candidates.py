@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ...dates import TIMESTAMP, parse_timestamp
 from ...han import HAN
+from ...resources import alternation, data_lines
 from .. import Extracted, LineKind
 from ..bylines import byline_line, closing_byline, opening_byline
 from ..keys import KeyedLine
-from ..line_rules import parse_breadcrumb
+from ..line_rules import parse_breadcrumb, path_label_end
 from ..meta_lines import parse_meta_line
 from .dom import Element
 from .head import HeadMeta
@@ -31,8 +33,12 @@ from .layout import RenderedLine
 
 #: Lines after the article text that are still searched for its date and source (footer lines).
 _TAIL_WINDOW = 15
-#: Words beside a timestamp that are not its source: a byline, the day of the week (`（星期一）`).
-_STAMP_BYLINE = re.compile(r"(?:记者|作者|编辑)\S*|(?:星期|礼拜)[一二三四五六日天]")
+#: Words beside a timestamp that are not its source: a byline with its names (`记者 王小明`,
+#: `作者：王小明 李华`), the day of the week (`（星期一）`).
+_STAMP_BYLINE = re.compile(
+    rf"(?:记者|作者|编辑|通讯员)[\s:：]*(?:[{HAN}·]{{2,4}}(?:[\s、]+[{HAN}·]{{2,4}})*)?\S*"
+    r"|(?:星期|礼拜)[一二三四五六日天]"
+)
 _TOKEN = re.compile(r"[^\s()（）\[\]【】|｜/／]+")
 _STAMP_AUTHOR = re.compile(rf"记者\s*([{HAN}·]{{2,4}})(?:[／/]|$|\s)")
 _HAN_TOKEN = re.compile(rf"^[{HAN}][{HAN}·\-－]{{1,14}}$")
@@ -64,6 +70,9 @@ class Regions:
     first_prose: int
     #: One past the last line of the text.
     body_end: int
+    #: Where the header starts for the location path: above a disclosure table set over the
+    #: headline, whose rows would otherwise push the path out of reach.
+    crumbs_from: int | None = None
 
 
 def add_candidates(
@@ -103,7 +112,7 @@ def add_candidates(
     _body_meta(out, body)
     for origin, value in head.urls:
         out.add("url", value, origin)
-    crumbs = _breadcrumb(lines, head_from)
+    crumbs = _breadcrumb(lines, head_from if regions.crumbs_from is None else regions.crumbs_from)
     if crumbs:
         out.add("breadcrumb", crumbs, "visible:breadcrumb")
 
@@ -224,7 +233,77 @@ def _breadcrumb(lines: list[RenderedLine], head_from: int) -> list[str]:
         path = _longest_path(lines, lo, end)
         if path:
             return path
+    # An element named for a path, or a path's label, says what it is: looked for further up.
+    wide = max(0, head_from - _CRUMB_NAMED_WINDOW)
+    return _named_path(lines, wide, head_from) or _labelled_path(lines, wide, head_from)
+
+
+_CRUMB_NAMED_WINDOW = 40
+#: How far up from a line its path element may be: the link, the list item, the list.
+_CRUMB_NAME_REACH = 3
+
+
+@cache
+def _crumb_names() -> re.Pattern[str]:
+    return re.compile(alternation(word.lower() for word in data_lines("html_crumb_names.txt")))
+
+
+def _named_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
+    """The location path as the items of an element named for one (`<ol class="breadcrumb">`),
+    when its separators are drawn by CSS and no text separates the levels: the nearest such
+    element above the headline, its short lines in order."""
+    items: list[str] = []
+    holder: Element | None = None
+    for line in reversed(lines[lo:end]):
+        found = _crumb_element(line.owner)
+        if found is None or (holder is not None and found is not holder) or len(line.text) > _CRUMB_PIECE:
+            if items:
+                break
+            continue
+        holder = found
+        # Inline items (`<span>`s) render as one line of several text runs.
+        items[:0] = [part.strip() for part in line.parts if part.strip()] or [line.text.strip()]
+    return items if len(items) >= 2 else []
+
+
+def _labelled_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
+    """The location path after its label (`当前位置：`) when nothing but images or CSS
+    separates the levels: the label line's other text runs (`当前位置：<a>首页</a><img>…`), else
+    the short link lines right under it (a list after the label)."""
+    for i in range(end - 1, lo - 1, -1):
+        if _PATH_LABEL_WORD not in lines[i].text:
+            continue  # every path label says 位置 (当前位置, 您的位置): the rest are no label lines
+        parts = [part.strip() for part in lines[i].parts if part.strip()]
+        first = KeyedLine.of(parts[0]) if parts else None
+        cut = path_label_end(first.key) if first else 0
+        if not cut:
+            continue
+        items = [first.cut(cut).strip(), *parts[1:]] if first else []
+        for line in lines[i + 1 : end]:
+            if len(line.text) > _CRUMB_PIECE or line.link_density <= _NAV_LINK_SHARE:
+                break
+            items.append(line.text.strip())
+        items = [item for item in items if item]
+        return items if len(items) >= 2 and all(len(item) <= _CRUMB_PIECE for item in items) else []
     return []
+
+
+_PATH_LABEL_WORD = "位置"
+#: A line with more link text than this is a link (an item of a path under its label).
+_NAV_LINK_SHARE = 0.5
+
+
+def _crumb_element(el: Element | None) -> Element | None:
+    """The ancestor of `el` (itself included, _CRUMB_NAME_REACH levels) named as a path (its
+    class, id or aria-label)."""
+    for _ in range(_CRUMB_NAME_REACH):
+        if el is None:
+            return None
+        name = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('aria-label') or ''}".lower()
+        if _crumb_names().search(name):
+            return el
+        el = el.getparent()
+    return None
 
 
 #: How far up two crumb pieces may have to go to meet: a cell, its row, its table, the outer cell.

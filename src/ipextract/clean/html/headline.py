@@ -103,9 +103,10 @@ def choose_headline(
     norms = {i: norm(lines[i].text) for i in range(lo, min(n, hi + 2)) if len(lines[i].text) <= _MAX_TITLE}
     # Per line from `lo`: its key, or None when it cannot be part of a headline. A navigation
     # link (a menu item naming the column that `<title>` also names) is not one unless styled
-    # as a heading.
+    # as a heading, nor is a label line or a disclosure table's row (META): a table's last
+    # value (`主题分类` / `统计执法`) would otherwise join the headline under it.
     line_keys = [
-        None if lines[j].row or _nav_link(lines[j]) else norms.get(lines[j].index) for j in range(lo, min(n, hi + 2))
+        None if _no_headline(lines[j], kinds) else norms.get(lines[j].index) for j in range(lo, min(n, hi + 2))
     ]
     best: tuple[float, int, int] | None = None
     for i in range(lo, hi):
@@ -154,6 +155,11 @@ def choose_headline(
 
 #: Link share above which an unstyled line is a navigation item, not a headline.
 _NAV_LINK_DENSITY = 0.5
+
+
+def _no_headline(line: RenderedLine, kinds: list[LineKind] | None) -> bool:
+    """A table row, a navigation link, a label line or a disclosure table's row (META)."""
+    return line.row or _nav_link(line) or (kinds is not None and kinds[line.index] is LineKind.META)
 
 
 def _nav_link(line: RenderedLine) -> bool:

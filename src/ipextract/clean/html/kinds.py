@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from ...dates import CLOCK, TIMESTAMP
-from ...han import HAN_CHAR, count_han
+from ...han import HAN, HAN_CHAR, count_han
 from .. import LineKind, credits, line_rules, vocab
 from ..line_rules import caption_marker, end_marker
 from .labels import is_byline, is_label_line, label_row
@@ -123,11 +123,19 @@ def footer_label_line(key: str) -> bool:
 
 
 def editor_line(key: str) -> bool:
-    """An editor / production credit: `（责任编辑：周雁）`, `【编辑:陈海峰】`, `制图/姜宣凭`."""
+    """An editor / production credit: `（责任编辑：周雁）`, `【编辑:陈海峰】`, `制图/姜宣凭`, and in
+    brackets a role set off by a space from the names (`（编辑 张三）`, `【审核 李四 王五】`)."""
     if len(key) > SHORT_LINE:
         return False
     template = r"^[\[【（(〔\s]*(?:【?纠错】?\s*)?(?:{words})\s*[:：/／]"
-    return vocab.pattern("html_editor_labels.txt", template).search(key) is not None
+    if vocab.pattern("html_editor_labels.txt", template).search(key) is not None:
+        return True
+    return bool(key[:1] in _OPENERS and vocab.pattern("html_editor_labels.txt", _SPACED_CREDIT).match(key))
+
+
+_OPENERS = "[【（(〔"
+#: `（编辑 张三）`: a bracketed credit whose role and names only a space divides.
+_SPACED_CREDIT = rf"^[\[【（(〔]\s*(?:{{words}})\s+[{HAN}·]{{{{2,4}}}}(?:[\s、]+[{HAN}·]{{{{2,4}}}})*\s*[)）】\]〕]$"
 
 
 

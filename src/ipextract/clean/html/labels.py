@@ -17,14 +17,17 @@ from ...convert import to_simplified
 from ...dates import TIMESTAMP, parse_timestamp
 from ...han import HAN, is_han
 from ...resources import alternation, data_lines, data_rows
+from ..bylines import Byline, reported_byline, role_byline
 from ..keys import KeyedLine
 from ..line_rules import is_toolbar
 
 _RUN = "\x1e"
 _NAME = rf"[{HAN}·]{{2,5}}"
 _NAMES = re.compile(rf"[{HAN}·]{{2,12}}(?:[ 、，,]+{_NAME}){{0,3}}")
-_ROLE_PREFIX = re.compile(rf"^(?:[{HAN}]{{0,6}}?(?:记者|通讯员|撰稿人?|摄影|编辑|作者)\s*[:：]?\s*)+")
-_ROLE_WORD = re.compile(rf"[{HAN}]{{0,4}}(?:记者|通讯员|撰稿人?|摄影|编辑|作者)")
+_ROLE_PREFIX = re.compile(rf"^(?:[{HAN}]{{0,6}}?(?:记者|通讯员|撰稿人?|摄影|编辑|作者|实习生)\s*[:：]?\s*)+")
+#: The roles of a role prefix that credit the story's text.
+_AUTHOR_ROLE = re.compile(r"记者|通讯员|撰稿|作者|实习生")
+_ROLE_WORD = re.compile(rf"[{HAN}]{{0,4}}(?:记者|通讯员|撰稿人?|摄影|编辑|作者|实习生)")
 _BYLINE_LINE = re.compile(rf"^[{HAN}]{{0,8}}记者[ ：:]*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,3}})\s*$")
 _PAREN_NAME_LINE = re.compile(rf"^[（(]\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$")
 _DATELINE = re.compile(
@@ -74,7 +77,10 @@ def label_hits(key: str) -> list[LabelHit]:
     pos = 0
     while m := scan.search(key, pos):
         start = m.start()
-        if start and is_han(key[start - 1]):
+        # Glued to a Han character before it, a label word is part of a word (`工作者：`)
+        # until an earlier label has shown the line to be a label line: then it is the next
+        # label of a line whose spaces were lost (`来源：市统计局作者：张三发布时间：…`).
+        if start and is_han(key[start - 1]) and not hits:
             pos = start + 1
             continue
         label = m["label"]
@@ -192,6 +198,8 @@ def clean_author(value: str | None) -> str | None:
     line = KeyedLine.converted(value.strip(_VALUE_TRIM))
     role = _ROLE_PREFIX.match(line.key)
     if role:
+        if not _AUTHOR_ROLE.search(role.group()):
+            return None  # `（编辑 张三）`, `摄影：李华`: an editor or a photographer is no author
         line = KeyedLine.converted(line.cut(role.end()))
     m = _NAMES.match(line.key)
     if not m:
@@ -222,22 +230,39 @@ def _affiliation() -> re.Pattern[str]:
     return re.compile(alternation(data_lines("html_affiliation_starts.txt")))
 
 
+#: A line longer than this is no byline line.
+_MAX_BYLINE = 40
+
+
 def _byline(key: str) -> re.Match[str] | None:
-    if len(key) > 40:
+    if len(key) > _MAX_BYLINE:
         return None
     return _BYLINE_LINE.match(key) or _PAREN_NAME_LINE.match(key)
 
 
 def is_byline(key: str) -> bool:
-    """A line that is only a byline naming someone: `半月谈记者 史卫燕`, `（罗森）`."""
+    """A line that is only a byline naming someone: `半月谈记者 史卫燕`, `（罗森）`, `通讯员 李华
+    记者 王晓明`."""
     m = _byline(key)
-    return m is not None and clean_author(m["names"]) is not None
+    if m is not None:
+        return clean_author(m["names"]) is not None
+    # The key is the line's Simplified form already: no second conversion.
+    return len(key) <= _MAX_BYLINE and _bare_byline(KeyedLine(key, key, key)) is not None
 
 
 def byline_author(line: KeyedLine) -> str | None:
     """The author of a line that is only a byline: `半月谈记者 史卫燕`, `（羅森）`."""
     m = _byline(line.key)
-    return clean_author(line.cut(*m.span("names"))) if m else None
+    if m is None:
+        byline = _bare_byline(line)
+        return clean_author(byline.author) if byline else None
+    return clean_author(line.cut(*m.span("names")))
+
+
+def _bare_byline(line: KeyedLine) -> Byline | None:
+    """Roles and names alone (`通讯员 李华 记者 王晓明`), or a Taiwan reporter's credit alone
+    (`記者王曉明／台北報導`, bracketed or not)."""
+    return role_byline(line) or reported_byline(line)
 
 
 #: `（张巨峰）`, `（记者 张巨峰）`, `（特约通讯员：林兴勇）`: a reporter's role (with the kind of reporter
