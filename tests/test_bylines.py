@@ -25,6 +25,9 @@ P = "会议听取了全市一季度经济运行情况汇报，研究部署下一
         ("■记者 张三 通讯员 李四", Byline("张三 李四")),
         ("作者︱王晓明", Byline("王晓明")),  # a WeChat-style credit
         ("文︱王晓明", Byline("王晓明")),
+        # A role word closing the byline: what the credited made (synthetic, newspaper shapes).
+        ("■ 本报记者 王晓明 文/图", Byline("王晓明")),
+        ("■记者 张三 通讯员 李四 文/图", Byline("张三 李四")),
         ("□ 编辑 张三", None),  # an editor is no author
         ("本报记者 王晓明", None),  # unmarked: the label and credit readers' shape
         ("记者会上发言的代表", None),

@@ -50,6 +50,10 @@ def test_not_credit_lines(line):
         (PARA + "（来自黔东南日报）", PARA),
         ("國防部表示,共機已離開我防空識別區。（編輯：張三）1100104", "国防部表示,共机已离开我防空识别区。"),  # CNA
         ("行政院今天通過預算案。(編輯:李四)1120315", "行政院今天通过预算案。"),
+        # An editor's tag after the last sentence, bare or in 【】 (news portals, synthetic).
+        (PARA + " 责任编辑：王五", PARA),
+        (PARA + "【责任编辑:王五 】", PARA),
+        ("行政院今天通過預算案。 編輯：李四 張三", "行政院今天通过预算案。"),
     ],
 )
 def test_closing_credits_are_cut(line, rest):
@@ -65,6 +69,8 @@ def test_closing_credits_are_cut(line, rest):
         "会议由县融媒体中心承办(牟定县融媒体中心)",  # no sentence end before the bracket
         "全年共发放补贴3200万元(2023年)",
         "（牟定县融媒体中心）",  # a line that is only the credit is left to the line rules
+        "本次会议由编辑：王五主持",  # a tag inside a sentence
+        "责任编辑：王五",
     ],
 )
 def test_no_closing_credit(line):

@@ -25,6 +25,9 @@ from ipextract.options import Options
         ("中华人民共和国国家统计局", HeadRole("source", "中华人民共和国国家统计局")),
         ("市长 魏尧", HeadRole("author", "魏尧")),
         ("县长：张建国", HeadRole("author", "张建国")),
+        # The office after its body's name (q02, jianning; the second is synthetic).
+        ("建宁县人民政府县长 伍小兰", HeadRole("author", "伍小兰")),
+        ("某某市人民政府代市长 李明", HeadRole("author", "李明")),
         ("(2023年2月8日在县第十七届人民代表大会第二次会议上)", HeadRole("published_at", "2023-02-08")),
         ("——2016年1月6日在马鞍山市第十五届人民代表大会第五次会议上", HeadRole("published_at", "2016-01-06")),
         ("(2018年5月15日)", HeadRole("published_at", "2018-05-15")),
@@ -32,6 +35,7 @@ from ipextract.options import Options
         # Headlines and sentences state no field.
         ("2024年安徽省蚌埠市国民经济和社会发展统计公报", None),
         ("市长魏尧主持召开常务会议", None),
+        ("建宁县人民政府县长伍小兰调研", None),
         ("各位代表:", None),
         ("2018年5月15日召开全市大会", None),
     ],
@@ -158,6 +162,14 @@ P = "会议听取了全市一季度经济运行情况汇报，研究部署下一
             None,
         ),
         ("聚焦高质量发展（引题）\n市政府召开常务会议（主题）\n2024-03-01", "市政府召开常务会议", "2024-03-01", None),
+        # The parts marked at their start, in brackets of either kind.
+        (
+            "（引题）聚焦高质量发展\n（主题）市政府召开常务会议\n（副题）研究部署下一阶段工作\n2024-03-01",
+            "市政府召开常务会议",
+            "2024-03-01",
+            None,
+        ),
+        ("【引题】聚焦高质量发展\n【主题】市政府召开常务会议\n2024-03-01", "市政府召开常务会议", "2024-03-01", None),
         # 原标题 lines are never the title, above or below it.
         ("原标题:市政府召开常务会议研究工作\n市政府召开常务会议\n2024-03-01", "市政府召开常务会议", "2024-03-01", None),
         ("市政府召开常务会议\n原标题：市政府常务会议召开\n2024-03-01", "市政府召开常务会议", "2024-03-01", None),

@@ -213,6 +213,42 @@ def test_body_lines_with_label_words_are_not_meta(line):
         # A report site's bulleted info box.
         "  • 城市:全國",
         "  • 報告類型:權威報告",
+        # A search box (q16 statistics mirror; the same words on qingdao, hefei and chinadaily pages).
+        "站內搜索: 高級搜索",
+        "全文检索 搜索",
+        # An archive's year menu, newest first (q16; the second is a synthetic archive page).
+        "統計公報年度索引: 2023 2022 2021 2020 2019 2018 2017 2016 2015 2014 2013 [ 統計公報分省總索引 ]",
+        "往期回顾：2024 2023 2022 2021 2020 2019 2018 2017 2016",
+        # A numbered chart's caption, the chart lost (q06 zjzd.stats; the NBS bulletins' `图N` form).
+        "1  2013-2023年全省生产总值及增速",
+        "2  2023年各产业、行业增加值占全省生产总值比重",
+        "图1 2019-2023年全国居民人均可支配收入及其增长速度",
+        # English toolbar buttons of bilingual sites, and a picture credit on its own line.
+        "Print",
+        "Close window",
+        "Back to top",
+        "受访者供图",
+        # A government portal's top bar (synthetic, from the shapes of gov.cn portals).
+        "繁体版 | 无障碍 | 智能问答",
+        "无障碍浏览 | 长者模式",
+        "登录 | 注册",
+        "English | 繁體",
+        "网站纠错",
+        "本网站由某某市人民政府办公室主办",
+        # A mirror's permalink, tags, disclaimer, document facts and buttons under the article.
+        "本文链接：http://www.example.com/a/1.html",
+        "文章标签：统计公报 国民经济",
+        "免责声明：本站部分内容来源于网络，如有侵权请联系删除。",
+        "文档格式：doc",
+        "下载文档",
+        "收藏本文",
+        "举报/反馈",
+        # A content farm's notes to its readers, and pagers (report-collection mirrors, synthetic).
+        "以下是小编为大家整理的2023年政府工作报告，欢迎阅读！",
+        "以上就是小编为大家整理的全部内容，希望对你有所帮助。",
+        "本文来源于网络，版权归原作者所有。",
+        "第1页 共3页",
+        "首页 上一页 1 2 3 下一页 尾页",
     ],
 )
 def test_chrome_lines(line):
@@ -230,6 +266,19 @@ def test_chrome_lines(line):
         "• 推进:加快项目建设进度,确保按期完工。",  # a bulleted point, not a facet
         "该局开通Facebook专页,市民可通过专页查询最新消息,全年浏览量超过20万人次。",
         "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）",  # a law's adoption note
+        "指标 2019 2020 2021 2022 2023",  # a table's header row: its years run oldest first
+        "2024 2023 2021 2020 2019",  # not a run of years
+        "指标 2023 2022 2021 2020 2019",  # a table's header row, newest first: too few for a menu
+        "检索结果显示,共有5家企业。",
+        "表1 上虞经济社会发展主要指标",  # a table's caption: its table may follow
+        "1 金伟明 丽水市博物馆 副研究馆员",  # a numbered table row
+        "3 2023年全市工业增加值增长8%",
+        "Top News",
+        "本文图片均由受访者提供",
+        "注册资本500万元",
+        "该数据来源于网络调查，共有1200人参与。",
+        "12 15 18",  # numbers alone may be a table's row
+        "登录网站查询",
     ],
 )
 def test_body_lines_that_look_like_chrome(line):

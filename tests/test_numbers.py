@@ -188,7 +188,7 @@ FACTS = [
                                                  ("170万台", 1_700_000, None, "台", "count", "exact", None)]),
     ("引进区外投资项目(已领取营业执照)315个。", [("315个", 315, None, "个", "count", "exact", None)]),
     ("对工业投资的贡献率为 70.5%。", [("70.5%", 70.5, None, "%", "percent", "exact", None)]),
-    ("工业增加值增长-5.2%。", [("5.2%", 5.2, None, "%", "percent", "exact", "decrease")]),
+    ("工业增加值增长-5.2%。", [("-5.2%", -5.2, None, "%", "percent", "exact", None)]),  # the sign is the direction
     ("比上年增产2.3%。", [("2.3%", 2.3, None, "%", "percent", "exact", "increase")]),
     ("覆盖率达到百分之百。", [("百分之百", 100, None, "%", "percent", "exact", None)]),
     ("PM2.5平均浓度为35微克/立方米。", [("35微克/立方米", 35, None, "微克/立方米", "other", "exact", None)]),

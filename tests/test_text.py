@@ -330,6 +330,18 @@ def test_link_lists_and_captions_after_the_article_go(page, title, blocks):
             "黄平县2022年预算执行情况的报告",
             ["各位代表:", LEAD],
         ),
+        # Joint issuers side by side under the title (q06, zjzd.stats.gov.cn; the second synthetic).
+        (
+            "2023年浙江省国民经济和社会发展统计公报\n来源:     时间:2024-03-04\n"
+            f"浙江省统计局 国家统计局浙江调查总队\n{LEAD}",
+            "2023年浙江省国民经济和社会发展统计公报",
+            [LEAD],
+        ),
+        (
+            f"2022年某某市国民经济和社会发展统计公报\n某某市统计局 国家统计局某某调查队\n2023年3月20日\n{LEAD}",
+            "2022年某某市国民经济和社会发展统计公报",
+            [LEAD],
+        ),
         # A line naming a body inside the text stays.
         (f"全县经济运行平稳\n来源：县统计局\n{LEAD}\n黄平县财政局", "全县经济运行平稳", [LEAD, "黄平县财政局"]),
     ],
@@ -364,3 +376,154 @@ def test_comment_threads_after_the_text_are_dropped(tail, kept):
 def test_a_comment_label_before_the_text_has_begun_is_not_a_thread():
     text = "\n".join(["网友评论", "某市知识产权工作稳步推进", "2024-03-01 来源：某市日报", _P1, _P2])
     assert clean_text(text).blocks == [_P1, _P2]
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # A disclosure page's title row ends in a run of empty cells (q14, shangyu.gov.cn).
+        (
+            "索引号: | 002590358/2022-77135 | 公开方式: | 主动公开 |\n"
+            "2013年上虞区国民经济和社会发展统计公报 | ||||||||||||\n" + LEAD,
+            "2013年上虞区国民经济和社会发展统计公报",
+        ),
+        # The same row with its empty cells spaced out (synthetic).
+        (f"关于做好2023年专利资助工作的通知 | | | |\n{LEAD}", "关于做好2023年专利资助工作的通知"),
+    ],
+)
+def test_a_title_row_loses_its_empty_cells(page, title):
+    out = clean_text(page)
+    assert (first(out, "title"), out.blocks) == (title, [LEAD])
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "blocks"),
+    [
+        # The headline set again in pieces above the issuer and the day (q18, zizhou.gov.cn).
+        (
+            "子洲县二〇二三年国民经济和社会发展统计公报\n子洲县二〇\n国民经济和社会发展统计公报\n"
+            f"子洲县统计局\n2024年4月15日\n{LEAD}",
+            "子洲县二〇二三年国民经济和社会发展统计公报",
+            [LEAD],
+        ),
+        # The same with a date label under the pieces (synthetic).
+        (
+            f"关于2023年全市专利资助工作的通知\n关于2023年\n专利资助工作的通知\n发布日期：2023-05-06\n{LEAD}",
+            "关于2023年全市专利资助工作的通知",
+            [LEAD],
+        ),
+        # One shorter line under the headline is a kicker, not a broken repeat: it stays.
+        (
+            f"行走新巴蜀·成都丨建圈强链 宜业宜居\n行走新巴蜀\n{LEAD}",
+            "行走新巴蜀·成都丨建圈强链 宜业宜居",
+            ["行走新巴蜀", LEAD],
+        ),
+    ],
+)
+def test_a_headline_repeated_in_pieces_is_the_headline(page, title, blocks):
+    out = clean_text(page)
+    assert (first(out, "title"), out.blocks) == (title, blocks)
+
+
+_SECTION = "初步核算,上半年全市实现地区生产总值11413.8亿元,同比增长6.7%。"
+_SECTION2 = "上半年,全市实现市场消费总额8994.6亿元,同比增长7.2%。"
+
+
+@pytest.mark.parametrize(
+    ("page", "blocks"),
+    [
+        # A tab's label above the first of the article's headings (q07, a Beijing review mirror).
+        (
+            f"2016年1-6月全市经济运行简况\n全社会固定资产投资\n地区生产总值增长6.7%\n{_SECTION}\n"
+            f"实现市场消费总额增长7.2%\n{_SECTION2}",
+            ["地区生产总值增长6.7%", _SECTION, "实现市场消费总额增长7.2%", _SECTION2],
+        ),
+        # The same under a date line (synthetic).
+        (
+            f"全市经济运行情况\n发布日期：2016-07-20\n图表\n工业生产平稳\n{_SECTION}\n消费市场回暖\n{_SECTION2}",
+            ["工业生产平稳", _SECTION, "消费市场回暖", _SECTION2],
+        ),
+        # Two labels over a text without headings may be a heading and its subheading (p04): kept.
+        (
+            f"全省重大项目集中开工\n2015-12-26\n聚焦大项目\n聚焦分会场\n{_SECTION}\n{_SECTION2}",
+            ["聚焦大项目", "聚焦分会场", _SECTION, _SECTION2],
+        ),
+    ],
+)
+def test_a_label_above_the_first_section_heading_goes(page, blocks):
+    assert clean_text(page).blocks == blocks
+
+
+@pytest.mark.parametrize(
+    ("page", "blocks"),
+    [
+        # A data table's rows keep their frame, the last one cut short (q15, a bulletin mirror).
+        (
+            f"{LEAD}\n| 指 标 | 絕對數(億元) | 比上年增長% |\n| 地區生產總值 | 2313.0 | 5.2 |\n| 建筑業 | 18",
+            [LEAD, "| 指 标 | 絕對數(億元) | 比上年增長% |", "| 地區生產總值 | 2313.0 | 5.2 |", "| 建筑業 | 18"],
+        ),
+        # A row with full-width bars (synthetic); a lone bar and a row of empty cells go.
+        (f"{LEAD}\n|\n｜ 粮食总产量 ｜ 16.28万吨 ｜\n| | |", [LEAD, "｜ 粮食总产量 ｜ 16.28万吨 ｜"]),
+    ],
+)
+def test_table_rows_keep_their_frame(page, blocks):
+    assert clean_text(page).blocks == blocks
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # A headline under a disclosure table's title label (synthetic: 标题, 文件名称, Traditional).
+        (f"标题：某某市专利授权量再创新高\n发布日期：2023-05-06\n{LEAD}", "某某市专利授权量再创新高"),
+        (f"文件名称: 关于印发某某县专利资助办法的通知\n{LEAD}", "关于印发某某县专利资助办法的通知"),
+        (f"標題：某某市專利授權量再創新高\n{LEAD}", "某某市專利授權量再創新高"),
+        # A colon inside a headline that is not a title label stays.
+        (f"某某县:8个项目总投资6.2亿元\n{LEAD}", "某某县:8个项目总投资6.2亿元"),
+    ],
+)
+def test_a_title_label_is_not_part_of_the_headline(page, title):
+    out = clean_text(page)
+    assert (first(out, "title"), out.blocks) == (title, [LEAD])
+
+
+def test_a_part_heading_over_its_first_section_heading_stays():
+    """Headings over headings further down: the line over the first heading is a heading too."""
+    page = (
+        f"政府工作报告\n2022年工作回顾\n过去一年,我们凝心聚力强产业\n{_SECTION}\n"
+        f"2023年工作安排\n今年,我们将聚焦项目建设\n{_SECTION2}"
+    )
+    assert clean_text(page).blocks[:2] == ["2022年工作回顾", "过去一年,我们凝心聚力强产业"]
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # A site's name over the headline reads like an issuer: the date line anchors (synthetic).
+        (
+            f"繁体版 | 无障碍 | 智能问答\n某某市人民政府\n某某市专利授权量再创新高\n发布时间：2023-05-06\n{LEAD}",
+            "某某市专利授权量再创新高",
+        ),
+        (f"某某县统计局\n2023年某某县统计公报\n2024年3月20日\n{LEAD}", "2023年某某县统计公报"),
+        # An issuer under the title with no date line still anchors it.
+        (f"2022年闻喜县国民经济和社会发展统计公报\n闻喜县统计局\n{LEAD}", "2022年闻喜县国民经济和社会发展统计公报"),
+    ],
+)
+def test_a_date_line_anchors_the_headline_before_an_issuer_does(page, title):
+    assert first(clean_text(page), "title") == title
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "热门文章\n某某县召开经济工作会议\n某某市发布2023年统计公报",
+        "【猜你喜欢】\n某某县召开经济工作会议",
+        "相关推荐：\n某某县召开经济工作会议",
+    ],
+)
+def test_a_related_links_label_goes_with_its_list(tail):
+    assert clean_text(f"全县经济运行平稳\n来源：县统计局\n{LEAD}\n{tail}").blocks == [LEAD]
+
+
+def test_a_sentence_opening_with_a_links_word_stays():
+    line = "往期回顾：2023年第一季度经济运行情况良好，全市生产总值增长5%。"
+    assert clean_text(f"全县经济运行平稳\n来源：县统计局\n{LEAD}\n{line}").blocks == [LEAD, line]

@@ -83,3 +83,13 @@ def test_traditional_words_in_a_simplified_page_are_converted():
     doc = parse(text.encode("utf-8"), Options(facts=False))
     assert doc.script == "simplified"
     assert doc.text == f"{report}\n数字经济要继续发挥着重要作用。"
+
+
+#: The unseen-page set's text pages that may be read (q08 and q12 are held out, never opened).
+Q_PAGES = [f"q{i:02d}" for i in range(1, 21) if i not in (8, 12)]
+
+
+@pytest.mark.parametrize("name", Q_PAGES)
+def test_unseen_text_pages_take_the_headline(fixtures, name):
+    doc = parse_file(fixtures / f"{name}.txt", Options(facts=False))
+    assert doc.title == load_gold(name)["title"]

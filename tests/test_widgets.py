@@ -171,8 +171,9 @@ def test_procurement_notice_summary_box_leaves_the_body(fixtures):
         ("视频加载中...", LineKind.CHROME, LineKind.CHROME),
         ("声明：本文仅代表作者观点，不代表本站立场", LineKind.FOOTER, LineKind.BODY),
         # Paging bars and back links, and the same furniture on Taiwan and Hong Kong sites.
-        # (In a text page digits are text: a paging bar with page numbers is not read there.)
-        ("首页 上一页 1 2 3 下一页 尾页", LineKind.TOOLBAR, LineKind.BODY),
+        # (In a text page digits are text: page numbers count as a pager only beside a paging
+        # word, `data/patterns/lines.toml` pager; a lone `共3页` is not read there.)
+        ("首页 上一页 1 2 3 下一页 尾页", LineKind.TOOLBAR, LineKind.CHROME),
         ("首页 上一页 下一页 尾页", LineKind.TOOLBAR, LineKind.CHROME),
         ("共3页", LineKind.TOOLBAR, LineKind.BODY),
         ("友善列印", LineKind.TOOLBAR, LineKind.CHROME),

@@ -211,8 +211,9 @@ def _credited_names(line: KeyedLine, start: int, end: int) -> str | None:
             pos = gap.end()
             continue
         role = _roles().match(key, pos, end)
-        # A one-character role may open a name (`文静`); a longer one never does (`记者张三`).
-        if role and role.end() < end and (len(role.group()) > 1 or not _NAME_RE.fullmatch(key, pos, end)):
+        # A one-character role may open a name (`文静`); a longer one never does (`记者张三`). A
+        # role word may close the byline (`… 王五 文/图`).
+        if role and role.end() <= end and (len(role.group()) > 1 or not _NAME_RE.fullmatch(key, pos, end)):
             crediting = role.group() in _AUTHOR_ROLES
             pos = role.end()
             continue

@@ -5,7 +5,8 @@ the article's text (CONVENTIONS: no 责任编辑/编辑 lines, no captions):
 
 - a whole line: `原标题：…`, `出品︱XX`, `作者︱XX`, `文章综合自：…`, `□ 本报记者 XX`;
 - the end of the last paragraph: a Taiwan CNA tag with its story number,
-  `…（編輯：XX）1100104`, or an outlet's closing credit, `…（牟定县融媒体中心）`.
+  `…（編輯：XX）1100104`, an outlet's closing credit, `…（牟定县融媒体中心）`, or an editor's
+  tag after the last sentence, `…。 责任编辑：XX`.
 
 Pure functions on a line's Simplified key, so the text cleaner, the HTML cleaner and the
 metadata readers can all ask them; the role words are data (`data/lines_credit_roles.txt`).
@@ -32,6 +33,15 @@ _OUTLET_CREDIT = re.compile(
     r"(?:融媒体中心|新闻中心|广播电视台|电视台|日报社?|晚报|报社|新闻网|传媒中心)[)）]\s*$"
 )
 
+#: An editor's tag after the paragraph's last sentence, unbracketed or in 【】:
+#: `…增长13%。 责任编辑：王五`, `…。【责任编辑:王五 】`.
+_EDITOR_TAIL = re.compile(
+    rf"(?<=[。！？!?”」])\s?[【\[]?\s?(?:责任编辑|编辑|审核|校对|审校)\s?[:：]\s?"
+    rf"[{HAN}·]{{2,4}}(?:\s[{HAN}·]{{2,4}}){{0,2}}\s?[】\]]?$"
+)
+#: The longest editor's tag `_EDITOR_TAIL` matches, so only a paragraph's end is searched.
+_EDITOR_TAIL_MAX = 40
+
 
 @lru_cache(maxsize=1)
 def _role_line() -> re.Pattern[str]:
@@ -52,10 +62,13 @@ def closing_credit_start(key: str) -> int | None:
 
     The cut is made on the key; callers cut their text at the same offset (keys keep offsets).
     """
-    if not key or key[-1] not in "）)0123456789":
-        return None  # both shapes end with a bracket or a story number
-    for pattern in (_WIRE_TAG, _OUTLET_CREDIT):
-        m = pattern.search(key)
-        if m and m.start() > 0:
-            return m.start()
-    return None
+    if not key:
+        return None
+    if key[-1] in "）)0123456789":  # a wire tag ends with a story number, an outlet in brackets
+        for pattern in (_WIRE_TAG, _OUTLET_CREDIT):
+            m = pattern.search(key)
+            if m and m.start() > 0:
+                return m.start()
+    offset = max(0, len(key) - _EDITOR_TAIL_MAX)
+    m = _EDITOR_TAIL.search(key, offset) if "编" in key[offset:] or "审" in key[offset:] else None
+    return m.start() if m and m.start() > 0 else None

@@ -4,7 +4,7 @@ Reports and statistical bulletins print, between the headline and the first para
 that name a field without a label:
 
 - the issuing body alone (`蚌埠市统计局`, `统计暨普查局`): the page's source;
-- a speaker's office and name (`市长 魏尧`): the author;
+- a speaker's office and name (`市长 魏尧`, `建宁县人民政府县长 伍小兰`): the author;
 - the occasion with its day (`(2023年2月8日在县第十七届人民代表大会第二次会议上)`,
   `——2016年1月6日在…会议上`, `(2018年5月15日)`): the publication day.
 
@@ -48,8 +48,10 @@ def _org_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _speaker_pattern() -> re.Pattern[str]:
+    # The office may follow its body's name: `建宁县人民政府县长 伍小兰`.
     titles = alternation(vocab.words("head_office_titles.txt"))
-    return re.compile(rf"^(?:{titles})(?:\s*[:：]\s*|\s+)(?P<name>[{HAN}·]{{2,4}})$")
+    org = rf"[{HAN}·]{{2,{_MAX_ORG}}}?(?:{alternation(vocab.words('head_org_suffixes.txt'))})"
+    return re.compile(rf"^(?:{org})?(?:{titles})(?:\s*[:：]\s*|\s+)(?P<name>[{HAN}·]{{2,4}})$")
 
 
 #: A site's name is short: a headline ending the same way is longer.
@@ -187,19 +189,25 @@ def _loose_split(title: str, rest: str) -> bool:
     return bool(_LEAD_CLAUSE.match(rest) or _LEAD_DATE.match(rest) or _lead_words().match(rest))
 
 
-#: A headline set's parts marked at their end: `…(引题)`, `…（主题）`, `…(副题)`.
-_PART = re.compile(r"[(（]\s?(?P<part>引题|主题|副题|肩题|眉题)\s?[)）]\s?$")
+#: A headline set's parts marked at their end (`…(引题)`, `…（主题）`, `…(副题)`) or start
+#: (`【引题】…`).
+_PART_NAMES = r"\s?(?P<part>引题|主题|副题|肩题|眉题)\s?"
+_PART = re.compile(rf"[(（【\[]{_PART_NAMES}[)）】\]]\s?$")
+_PART_FIRST = re.compile(rf"^[(（【\[]{_PART_NAMES}[)）】\]]\s?")
 #: `原标题：…` states what a reprint was first called: never the headline.
 _ORIGINAL = re.compile(r"^[(（【\[]?\s*原(?:标)?题\s*[:：]")
 
 
-def headline_part(key: str) -> tuple[str, int] | None:
-    """The part a head line plays in a marked headline set and where its marker starts.
+def headline_part(key: str) -> tuple[str, int, int] | None:
+    """The part a head line plays in a marked headline set, and where its words start and end.
 
     CONVENTIONS: of 引题 / 主题 / 副题, the 主题 is the title; the others are dropped.
     """
     m = _PART.search(key)
-    return (m["part"], len(key[: m.start()].rstrip())) if m else None
+    if m:
+        return m["part"], 0, len(key[: m.start()].rstrip())
+    m = _PART_FIRST.match(key)
+    return (m["part"], m.end(), len(key)) if m else None
 
 
 def is_original_title(key: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from ..han import HAN
 from ..resources import alternation, data_lines, patterns
@@ -180,13 +181,15 @@ def _is_chrome(key: str, *, toolbar_checked: bool) -> bool:
         return False
     if _P.url_line.match(key) or (not toolbar_checked and is_toolbar(key)):
         return True
-    if len(key) <= 100 and chrome_phrase(key):
+    if len(key) <= 100 and (chrome_phrase(key) or _P.mirror_note.search(key)):
+        return True
+    if _P.pager.match(key):
         return True
     if _P.facet.match(key):
         return True
     if len(key) <= 120 and _footer_pattern().match(key):
         return True
-    return _is_nav(key) or _is_link_list(key) or is_caption(key)
+    return _is_nav(key) or _is_link_list(key) or is_caption(key) or _is_year_menu(key)
 
 
 _CAPTION_MARKER_MAX = 200
@@ -213,6 +216,20 @@ def end_marker(key: str) -> bool:
     return vocab.pattern("html_end_markers.txt", r"^[\s【\[「]*(?:{words})").search(key) is not None
 
 
+_LABEL_EDGES = " 【】[]「」:："
+
+
+@lru_cache(maxsize=1)
+def _end_words() -> frozenset[str]:
+    return frozenset(vocab.words("html_end_markers.txt"))
+
+
+def end_label(key: str) -> bool:
+    """A related-links label standing alone (`热门文章`, `【相关推荐】`, `猜你喜欢：`): the list's
+    furniture, not a heading of the text."""
+    return key.strip(_LABEL_EDGES) in _end_words()
+
+
 #: A comment thread's label line: the label, perhaps a count (`网友评论（12）`, `全部评论 3条`).
 _COMMENT_LABEL_MAX = 16
 _COMMENT_LABEL = r"^[\s【\[「]*(?:{words})[\s】\]」:：]*(?:[(（]?\d*[)）]?\s*条?)?$"
@@ -234,9 +251,15 @@ def _issuer() -> re.Pattern[str]:
     return re.compile(rf"^[{HAN}]{{2,{_ISSUER_MAX}}}?(?:{alternation(vocab.words('lines_issuer_suffixes.txt'))})$")
 
 
+#: Joint issuers stand side by side on one line: a bulletin's statistics bureau and survey team.
+_MAX_JOINT_ISSUERS = 3
+
+
 def is_issuer(key: str) -> bool:
-    """A line that is only the name of an issuing body: `黄平县财政局`, `闻喜县统计局`."""
-    return len(key) <= _ISSUER_MAX + 4 and bool(_issuer().match(key))
+    """A line that is only the name of an issuing body: `黄平县财政局`, `闻喜县统计局`, or of two
+    or three side by side (`浙江省统计局 国家统计局浙江调查总队`)."""
+    names = key.split(" ")
+    return len(names) <= _MAX_JOINT_ISSUERS and all(len(n) <= _ISSUER_MAX + 4 and _issuer().match(n) for n in names)
 
 
 def chrome_phrase(key: str) -> bool:
@@ -254,10 +277,13 @@ _MAX_CAPTION = 150
 
 
 def is_caption(key: str) -> bool:
-    """An image caption or photo credit: `…繁忙。 记者 华小峰 摄`, `图为…`."""
+    """An image caption or photo credit (`…繁忙。 记者 华小峰 摄`, `图为…`), or a numbered chart's
+    caption, its chart lost with the page's images (`1  2013-2023年全省生产总值及增速`)."""
     if len(key) > _MAX_CAPTION:
         return False
-    return bool(_P.caption_credit.search(key) or _P.caption_lead.match(key)) or caption_marker(key)
+    if _P.caption_credit.search(key) or _P.caption_lead.match(key) or caption_marker(key):
+        return True
+    return _P.chart_caption.match(key) is not None
 
 
 _LINK_LIST_MIN = 4
@@ -281,6 +307,15 @@ def _is_link_list(key: str) -> bool:
 
 _NAV_MIN_ITEMS = 5
 _NAV_MAX_ITEM = 8
+
+
+def _is_year_menu(key: str) -> bool:
+    """An archive's menu of years, newest first: `统计年鉴年度索引: 2024 2023 … 2010`."""
+    m = _P.year_menu.match(key)
+    if not m:
+        return False
+    years = [int(y) for y in m["years"].split(" ")]
+    return all(a - b == 1 for a, b in pairwise(years))
 
 
 def _is_nav(key: str) -> bool:

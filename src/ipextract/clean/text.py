@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..gov import TITLE, label_field
 from ..han import count_han
 from ..resources import patterns
 from . import Extracted, LineKind, bbcode, credits, disclosure, spam, translation, vocab
@@ -30,7 +31,8 @@ from .head_roles import (
 )
 from .keys import KeyedLine
 from .line_rules import LIST_MARKER as _LIST_MARKER
-from .line_rules import breadcrumb_items, classify, comment_label, end_marker, is_issuer, is_toolbar
+from .line_rules import breadcrumb_items, classify, comment_label, end_label, end_marker, is_issuer, is_toolbar
+from .lost_tables import without_lost_tables
 from .meta_lines import MetaField, closing_credit, leading_byline_author, meta_fields
 from .repair import repair
 
@@ -76,7 +78,8 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
     such as `來(lái)源` is still a label; `keep_pinyin` keeps the glosses in the output text.
     """
     out = Extracted()
-    lines = _classified_lines(text, out, keep_pinyin)
+    framed: dict[int, KeyedLine] = {}
+    lines = _classified_lines(text, out, keep_pinyin, framed)
     _read_disclosure(lines, out)
     head_end = _head_end(lines)
     roles = _head_roles(lines, head_end)
@@ -88,6 +91,7 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
         title_at = None  # the headline was glued to the first paragraph
     headline = _headline_text(title) if title else None
     repeats = {title.key.replace(" ", ""), KeyedLine.of(headline).key.replace(" ", "")} if title and headline else set()
+    furniture = _head_furniture(lines, title_at, head_end, roles)
 
     last_spam = False
     crumb_taken = False
@@ -127,6 +131,8 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             out.drop_line(LineKind.HEADER, line.text)  # its subtitle
         elif title_at is not None and title_at < i < head_end and is_issuer(line.key):
             out.drop_line(LineKind.HEADER, line.text)  # the issuer under a report's title
+        elif i in furniture:
+            out.drop_line(furniture[i], line.text)
         else:
             stripped = _strip_inline(line, out, fields)
             # What is left once a closing byline is gone is judged as a line of its own: it
@@ -137,8 +143,14 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             elif rest is LineKind.META:
                 _take_meta(stripped, fields, out, tail=i >= head_end)
             else:
-                body.append(stripped)
+                body.append(framed.get(i, stripped) if stripped is line else stripped)
 
+    _finish(out, body, fields, headline)
+    return out
+
+
+def _finish(out: Extracted, body: list[KeyedLine], fields: _Fields, headline: str | None) -> None:
+    """Hand on the headline and the fields (with the paragraphs' bylines), then the paragraphs."""
     if headline:
         out.add("title", headline, "text:headline")
     if body:
@@ -147,8 +159,59 @@ def clean_text(text: str, *, keep_pinyin: bool = False) -> Extracted:
             fields.add(MetaField("author", author, 5), "text:dateline")
         _paragraph_bylines(body, fields, author)
     fields.flush(out)
+    body, lost = without_lost_tables(body)
+    for piece in lost:
+        out.drop_line(LineKind.CHROME, piece)
     out.blocks = [b for b in _join_wrapped(body) if b]
-    return out
+
+
+def _head_furniture(
+    lines: list[tuple[KeyedLine, LineKind]], title_at: int | None, head_end: int, roles: dict[int, HeadRole]
+) -> dict[int, LineKind]:
+    """Head lines under the headline that are neither text nor fields, by index, with the kind
+    they are dropped as: the pieces of a broken repeat, a stray label above the sections."""
+    if title_at is None:
+        return {}
+    furniture = dict.fromkeys(_broken_repeat(lines, title_at), LineKind.TITLE)
+    stray = _stray_label(lines, title_at, head_end, roles)
+    if stray is not None:
+        furniture[stray] = LineKind.CHROME
+    return furniture
+
+
+def _stray_label(
+    lines: list[tuple[KeyedLine, LineKind]], title_at: int, head_end: int, roles: dict[int, HeadRole]
+) -> int | None:
+    """A label between the headline and the first of the article's section headings.
+
+    An article laid out as headings each over its paragraphs (`地区生产总值增长6.7%` / `初步
+    核算,…`) has no line without text of its own, so a line right above the first heading
+    (`全社会固定资产投资`, a chart's or tab's label) is not part of it. The article must show
+    its layout further down: another heading over a paragraph, and no heading over a heading. A
+    pair of label lines over a text with no headings (`聚焦大项目` / `聚焦分会场`) may be a
+    heading and its subheading, and so may a part's heading over its first section's
+    (`2022年工作回顾` / `过去一年,我们…`) where the parts' headings come again below.
+    """
+    first = head_end - 1  # the first section heading, right above the first paragraph
+    label = first - 1
+    if label <= title_at or label in roles or head_end >= len(lines):
+        return None
+    if not all(lines[i][1] is LineKind.BODY and _is_headline(lines[i][0].key) for i in (label, first)):
+        return None
+    return label if _headings_over_paragraphs(lines, head_end + 1) else None
+
+
+def _headings_over_paragraphs(lines: list[tuple[KeyedLine, LineKind]], start: int) -> bool:
+    """Whether, from `start` on, some heading stands over a paragraph and none over a heading."""
+    over_paragraph = False
+    for i in range(start, len(lines) - 1):
+        (line, kind), (nxt, nxt_kind) = lines[i], lines[i + 1]
+        if kind is not LineKind.BODY or nxt_kind is not LineKind.BODY or not _is_headline(line.key):
+            continue
+        if _is_headline(nxt.key):
+            return False
+        over_paragraph = True
+    return over_paragraph
 
 
 def _headline_text(title: KeyedLine) -> str | None:
@@ -156,26 +219,43 @@ def _headline_text(title: KeyedLine) -> str | None:
     headline = _without_site_suffix(title)
     part = headline_part(title.key)
     if part:
-        headline = title.cut(0, part[1]).strip()  # `…（主题）`
+        headline = title.cut(part[1], part[2]).strip()  # `…（主题）`, `【主题】…`
     if headline:
         headline = without_issuer_prefix(headline, KeyedLine.of(headline).key)
-    return headline
+    return _without_title_label(headline) if headline else headline
 
 
-def _classified_lines(text: str, out: Extracted, keep_pinyin: bool) -> list[tuple[KeyedLine, LineKind]]:
-    """Each non-empty line, repaired, with its kind.
+def _without_title_label(headline: str) -> str:
+    """The headline without a label naming it (`标题：…`, `文件名称：…`): the disclosure
+    table's labels (`gov.label_field`) say which labels name the document."""
+    key = KeyedLine.of(headline).key
+    m = _P.title_label.match(key)
+    if m is None or label_field(m["label"]) != TITLE or len(key) != len(headline):
+        return headline
+    return headline[m.start("value") :]
+
+
+def _classified_lines(
+    text: str, out: Extracted, keep_pinyin: bool, framed: dict[int, KeyedLine]
+) -> list[tuple[KeyedLine, LineKind]]:
+    """Each non-empty line, repaired, with its kind, matched without the bars at its edges.
 
     An SEO template block (`主站蜘蛛池模板: …`) may wrap over several lines: the lines after the
     marker that still read as lists of titles are spam too, up to the first one that does not.
+    A data table's row keeps its frame in the text (`| 地区生产总值 | 2313.0 | 5.2 |`): `framed`
+    gets it by the line's index.
     """
     lines: list[tuple[KeyedLine, LineKind]] = []
     in_template = False
     for raw in bbcode.unwrap(text).splitlines():
-        fixed = _P.edge_bars.sub("", repair(raw, out.removed, keep_pinyin=keep_pinyin)).strip()
+        repaired = repair(raw, out.removed, keep_pinyin=keep_pinyin).strip()
+        fixed = _P.edge_bars.sub("", repaired).strip()
         if not fixed:
             continue
         line = KeyedLine.of(fixed)
         kind = classify(line)
+        if kind is LineKind.BODY and fixed != repaired and _P.table_row.match(repaired):
+            framed[len(lines)] = KeyedLine.of(repaired)
         if in_template and kind is LineKind.BODY and spam.continues_template(line.key):
             kind = LineKind.SPAM
         elif kind is not LineKind.SPAM:
@@ -207,6 +287,8 @@ def _drop_link_lists(lines: list[tuple[KeyedLine, LineKind]]) -> None:
             lines[i] = (line, LineKind.CHROME)
             continue
         listing = begun and end_marker(line.key)
+        if listing and kind is LineKind.BODY and end_label(line.key):
+            lines[i] = (line, LineKind.CHROME)
         if begun and comment_label(line.key):
             comments = True
             lines[i] = (line, LineKind.CHROME)
@@ -331,10 +413,27 @@ def _title_index(lines: list[tuple[KeyedLine, LineKind]], head_end: int, roles: 
         return None
     if crumb_lines and any(i > crumb_lines[-1] for i in candidates):
         candidates = [i for i in candidates if i > crumb_lines[-1]]
-    for m in range(candidates[0] + 1, head_end):
-        if lines[m][1] is LineKind.META or m in roles:
-            return _inner_repeat(lines, candidates, max(i for i in candidates if i < m))
-    return _inner_repeat(lines, candidates, candidates[0])
+    anchor = _metadata_anchor(lines, candidates[0], head_end, roles)
+    chosen = candidates[0] if anchor is None else max(i for i in candidates if i < anchor)
+    return _whole_before_pieces(lines, candidates, _inner_repeat(lines, candidates, chosen))
+
+
+def _metadata_anchor(
+    lines: list[tuple[KeyedLine, LineKind]], first: int, head_end: int, roles: dict[int, HeadRole]
+) -> int | None:
+    """The first metadata line after the line `first`: the headline sits right above it.
+
+    An issuer's name is such a line under a report's title (`…统计公报` / `子洲县统计局`), but a
+    site's name over the headline reads the same (`某某市人民政府` / `某某市…再创新高` / `发布时间：…`):
+    when a date or credit line follows, that one is the anchor.
+    """
+    issuer = None
+    for m in range(first + 1, head_end):
+        if lines[m][1] is LineKind.META or (m in roles and roles[m].field != "source"):
+            return m
+        if m in roles and issuer is None:
+            issuer = m
+    return issuer
 
 
 def _furniture(key: str, crumbs: set[str]) -> bool:
@@ -353,6 +452,45 @@ def _inner_repeat(lines: list[tuple[KeyedLine, LineKind]], candidates: list[int]
         return chosen
     inner, outer = lines[after[0]][0].key.replace(" ", ""), lines[chosen][0].key.replace(" ", "")
     return after[0] if len(inner) >= _MIN_REPEAT and inner != outer and inner in outer else chosen
+
+
+def _whole_before_pieces(lines: list[tuple[KeyedLine, LineKind]], candidates: list[int], chosen: int) -> int:
+    """The earlier candidate when the lines from it to the chosen one are its broken repeat.
+
+    The last piece sits above the date line, but the whole line is the headline.
+    """
+    for whole in candidates:
+        if whole >= chosen - 1:
+            break
+        if chosen in _broken_repeat(lines, whole):
+            return whole
+    return chosen
+
+
+def _broken_repeat(lines: list[tuple[KeyedLine, LineKind]], whole: int) -> range:
+    """The lines under line `whole` that repeat it in pieces, or an empty range.
+
+    A page that sets its headline again in a styled block can lose part of it: `子洲县二〇二三年
+    国民经济和社会发展统计公报` over `子洲县二〇` / `国民经济和社会发展统计公报`. One shorter line
+    under a longer one is not a broken repeat: it may be a kicker or the document's own headline
+    (see `_inner_repeat`), so the pieces are two or more, each a part of the line, in order, and
+    words are lost between them: pieces that join into a part of the line are that shorter
+    headline wrapped over two lines (`黄平县…情况和` / `2023年预算草案的报告`).
+    """
+    key, at, end = _compact(lines[whole][0]), 0, whole + 1
+    pieces: list[str] = []
+    while end < len(lines) and lines[end][1] is LineKind.BODY:
+        piece = _compact(lines[end][0])
+        found = key.find(piece, at)
+        if found < 0 or len(piece) >= len(key) or not _is_headline(piece):
+            break
+        at, end = found + len(piece), end + 1
+        pieces.append(piece)
+    return range(whole + 1, end) if len(pieces) > 1 and "".join(pieces) not in key else range(0)
+
+
+def _compact(line: KeyedLine) -> str:
+    return line.key.replace(" ", "")
 
 
 def _head_title(

@@ -26,7 +26,7 @@ from ..han import HAN
 from ..options import DEFAULT_MAX_FACTS
 from . import lexicon
 from . import metric as metric_mod
-from .numbers import Quantity, fold_width, is_referent, is_threshold, scan
+from .numbers import Quantity, counts_things, fold_width, is_referent, is_threshold, scan
 from .periods import ASOF, BASE, PERIOD, VAGUE, Period, find_periods
 from .scope import Scope, is_history, is_milestone, is_rate, opens_sentence, year_to_date
 from .segment import new_document
@@ -75,7 +75,8 @@ _LIST_MARKER = re.compile(
     r"(?:^|[：:；;。！？])\s*(?:[(（]?\d{1,2}[)）.、．](?!\d)|[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.．]|[一二三四五六七八九十]{1,3}是)"
 )
-_DIGITISH = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿萬億番]")  # 番: 翻番 holds no numeral
+# 番: 翻番 holds no numeral; the financial forms (叁仟伍佰元) are numerals with no 万 to find.
+_DIGITISH = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿萬億番壹贰叁肆伍陆柒捌玖拾佰仟貳參陸兩]")
 
 _CHANGE_GAP = re.compile(r"(?:了|达到?|为|是|至|分别|约|近|超过|逾|同比|环比|\s)*")
 _DRIVE = re.compile(r"拉动|带动|贡献")
@@ -436,9 +437,9 @@ class _Paragraph:
 
     def _change(self, q: Quantity) -> str | None:
         """增长/下降… right before the figure (同比增长15.3%); 拉动…增长 is a contribution;
-        a minus sign (增长-5.2%) is a decline."""
+        a figure written with a minus sign (增长-5.2%) carries its direction in the sign: null."""
         if q.negative:
-            return "decrease"
+            return None
         start, _ = self.ctx.clause_bounds(q.core_start)
         before = self.norm[max(start, q.start - _WINDOW):q.start]
         for m in reversed(list(lexicon.change_pattern().finditer(before))):
@@ -519,14 +520,18 @@ def _blank_periods(norm: str, periods: list[Period]) -> str:
 def _is_fact(norm: str, q: Quantity, *, at_end: bool) -> bool:
     if q.unit is None:
         return False
-    if q.chinese and not q.ratio_like and q.kind not in ("percent", "multiple") and q.value <= 10 and (
-        q.value == int(q.value) and q.value_max is None  # labels are whole single numbers
-    ) and not (q.value >= 2 and q.unit in lexicon.counted()):
+    # Percentages and points are measures, never list labels (五个百分点).
+    if q.chinese and not q.ratio_like and q.kind not in ("percent", "multiple", "points") and q.value <= 10 and (
+        # labels are whole numbers, single or a vague pair (三四个方面)
+        q.value == int(q.value) and ((q.value_max is None and q.qualifier == "exact") or (q.value_max or 11) <= 10)
+    ) and not (q.value >= 2 and counts_things(norm, q)):
         return False  # 两个, 三大, 八个方面: labels, not counts
     if is_threshold(norm, q) or is_referent(norm, q):
         return False
     # A text that stops right after a figure with no unit written may have cut it (…总投资125.3万|亿元).
     return not (at_end and q.end >= len(norm.rstrip()) and norm[q.end - 1] in "0123456789.万亿千百十")
+
+
 
 
 # --- periods -------------------------------------------------------------------------------

@@ -51,6 +51,13 @@ def entity_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def counted_noun_pattern() -> re.Pattern[str]:
+    """A noun of real things right after a measure word (五家单位, 三个村): a small numeral
+    before it counts them, where 两个确保 names a slogan."""
+    return re.compile(alternation(data_lines("facts_counted_nouns.txt")))
+
+
+@lru_cache(maxsize=1)
 def people_pattern() -> re.Pattern[str]:
     """A people noun within the noun phrase after a bare 万/亿 figure (20多万华商)."""
     return re.compile(rf"[^，,。；;：:！？!?、的]{{0,12}}?(?:{alternation(data_lines('facts_people.txt'))})")
@@ -127,6 +134,31 @@ def currency_before_pattern() -> re.Pattern[str]:
     units of two or more characters, 块钱 aside; searched in the text just before the figure."""
     names = [u for u in units().values() if u.kind == "money" and len(u.surface) > 1 and u.surface != "块钱"]
     return re.compile(rf"(?P<c>{alternation(u.surface for u in names)})\s*(?:约|近|逾|超过|达)?\s*$")
+
+
+@lru_cache(maxsize=1)
+def currency_signs() -> dict[str, str]:
+    """Currency sign or code -> unit, from data/facts_currency_signs.tsv."""
+    return {sign: unit for sign, unit in data_rows("facts_currency_signs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def currency_sign_ends() -> frozenset[str]:
+    """The last characters of the currency signs and codes (a quick test before the pattern)."""
+    return frozenset(sign[-1] for sign in currency_signs())
+
+
+@lru_cache(maxsize=1)
+def currency_sign_pattern() -> re.Pattern[str]:
+    """A currency sign or code right before a figure (￥1200, US$ 20万), searched in the text
+    just before it; a code must not end a longer Latin word."""
+    return re.compile(rf"(?<![A-Za-z])(?P<s>{alternation(currency_signs())})\s?$")
+
+
+@lru_cache(maxsize=1)
+def counted_measures() -> frozenset[str]:
+    """Measure words that count when a noun of real things follows (五家单位, 三个村)."""
+    return frozenset(data_lines("facts_counted_measures.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from . import lexicon
 from .numerals import DIGITS, MAGNITUDE, parse_chinese, parse_mixed
 
 #: Full-width forms folded to ASCII one character for one, so offsets stay valid.
-WIDTH = str.maketrans("０１２３４５６７８９％．～﹪", "0123456789%.~%")
+WIDTH = str.maketrans("０１２３４５６７８９％．～﹪－", "0123456789%.~%-")
 _P = patterns("numbers")
 
 
@@ -36,7 +36,7 @@ _SECTION_CHARS = "万亿萬億"
 
 #: 上万, 过万, 近万 before a unit: a round magnitude with its qualifier (CONVENTIONS.md: 上千/上万
 #: are approx, 过万 over).
-_ROUND_Q = {"上": "approx", "过": "over", "近": "approx"}
+_ROUND_Q = {"上": "approx", "过": "over", "近": "approx", "逾": "over", "超": "over"}
 
 
 class NumberValue(NamedTuple):
@@ -62,7 +62,7 @@ class Quantity:
     chinese: bool = False  # written in Chinese numerals only
     bare: bool = False  # no unit yet (may inherit one from a list: 1.5和1.6个百分点)
     ratio_like: bool = False  # percent forms that need no measure word (一半, 三分之一, 1/10)
-    negative: bool = False  # written with a minus sign (增长-5.2%): a decline
+    negative: bool = False  # written with a minus sign (增长-5.2%): the value is negative
 
 
 def _parse_core(s: str) -> tuple[Decimal, bool] | None:
@@ -129,11 +129,15 @@ def _read_number(text: str, start: int, core_end: int, value: Decimal, chinese: 
         text[pos + 1] in MAGNITUDE or lexicon.unit_pattern().match(text, pos + 1)
     ):
         mid, pos = text[pos], pos + 1
-    if text[pos:pos + 1] == "个" and text[pos + 1:pos + 2] in _SECTION_CHARS and value < 100:
-        pos += 1  # 三个亿: a spoken 亿
+    spoken = _P.spoken_yi.match(text, pos) if text[pos:pos + 1] == "个" and value < 100 else None
+    if spoken:  # 三个亿, 两个多亿: a spoken 亿
+        mid, pos = spoken.group("mid") or mid, pos + 1 + len(spoken.group("mid") or "")
     multiplier = Decimal(1)
-    big = chinese and any(ch in "万亿" for ch in text[start:core_end])
-    written = big or (chinese and any(ch in "十百千" for ch in text[start:core_end]))
+    # A core with magnitudes inside (一千二百万, and the mixed 12亿5千万) is written with them;
+    # a core of plain digits (most of them) has none.
+    core = text[start:core_end]
+    big = not core.isascii() and ("万" in core or "亿" in core)
+    written = big or (not core.isascii() and ("十" in core or "百" in core or "千" in core))
     steps = 0
     while pos < len(text) and steps < _MAX_MAGNITUDES + 1:
         ch = text[pos]
@@ -185,10 +189,14 @@ def _dispatch(text: str, m: re.Match[str], masked: bytearray) -> list[Quantity]:
     kind = m.lastgroup
     if kind in ("pct", "frac", "half", "slash"):
         q = _ratio(text, m)
+        if q is not None and kind == "pct":
+            _pct_range(text, q)
         return [q] if q else []
     if kind == "shang":
         q = _shang(text, m)
         return [q] if q else []
+    if kind == "bm":
+        return _quantity(text, m.start(), m.start(), Decimal(1), True, masked)  # the magnitude is read after
     if kind in ("wl", "tm"):
         return _score(m)
     if kind == "fan":
@@ -208,16 +216,20 @@ def _dispatch(text: str, m: re.Match[str], masked: bytearray) -> list[Quantity]:
 
 
 def _shang(text: str, m: re.Match[str]) -> Quantity | None:
-    """上万人, 近万人, 过亿元: a round magnitude with a unit, qualified by the word before it."""
+    """上万人, 近万人, 过亿元, 逾百亿元: a round magnitude, qualified by the word before it; a
+    万/亿 one needs no unit (人数过万: people, 收入过亿: money, as for any bare 万/亿 figure)."""
     magnitude = Decimal(1)
     for ch in m.group("sm"):
         magnitude *= MAGNITUDE[ch]
     num = _read_number(text, m.end(), m.end(), magnitude, True)
     num.start = m.start()
-    if num.unit is None or num.unit.kind == "none":
+    unit, end = num.unit, num.unit_end
+    if unit is None and any(ch in "万亿" for ch in m.group("sm")):
+        unit, end = _bare_unit(text, m.start(), num.end), num.end  # 参观人数过万, 收入逾亿
+    if unit is None or unit.kind == "none":
         return None
     qualifier = _ROUND_Q[m.group("sw")]
-    return _finish(text, m.start(), num.unit_end, m.start(), float(num.total), None, num.unit, qualifier, num)
+    return _finish(text, m.start(), end, m.start(), float(num.total), None, unit, qualifier, num)
 
 
 def _doubling(text: str, m: re.Match[str]) -> Quantity | None:
@@ -237,8 +249,8 @@ def _vague(text: str, m: re.Match[str]) -> Quantity | None:
     十几家 (11–19), 几十万人 and 数十万人 (几 is 2 to 9: 200000–900000)."""
     if m.lastgroup == "ap":
         lo, hi = DIGITS[m.group("a1")], DIGITS[m.group("a2")]
-        if hi != lo + 1:
-            return None
+        if hi != lo + 1 or _P.rank_before.search(text[max(0, m.start() - 6):m.start()]):
+            return None  # 第三四名 ranks
     else:
         lo, hi = (11, 19) if m.group() == "十几" else (2, 9)
     num = _read_number(text, m.start(), m.end(), Decimal(1), True)
@@ -248,7 +260,8 @@ def _vague(text: str, m: re.Match[str]) -> Quantity | None:
     if unit is None or unit.kind == "none":
         return None
     low, high = float(lo * num.multiplier), float(hi * num.multiplier)
-    return _finish(text, m.start(), end, m.start(), low, high, unit, "approx", num, chinese=False)
+    # 两三家 (no magnitude) is a small count that may still be a label (三四个方面): read as numerals
+    return _finish(text, m.start(), end, m.start(), low, high, unit, "approx", num, chinese=high <= 10)
 
 
 def _score(m: re.Match[str]) -> list[Quantity]:
@@ -289,6 +302,19 @@ def _ratio(text: str, m: re.Match[str]) -> Quantity | None:
     return q
 
 
+def _pct_range(text: str, q: Quantity) -> None:
+    """百分之五到百分之八: a range written as two spoken percentages, 5–8 %."""
+    sep = _P.range_sep.match(text, q.end)
+    hi_m = _P.token.match(text, sep.end()) if sep else None
+    if hi_m is None or hi_m.lastgroup != "pct":
+        return
+    hi = _ratio(text, hi_m)
+    if hi is not None and q.value < hi.value and q.value_max is None:
+        q.value_max, q.end = hi.value, hi.end
+        if q.qualifier == "exact":
+            q.qualifier = hi.qualifier
+
+
 def _quantity(
     text: str, start: int, core_end: int, value: Decimal, chinese: bool, masked: bytearray
 ) -> list[Quantity]:
@@ -306,6 +332,13 @@ def _quantity(
             return [_tenths(text, num)]
         if after == "分" and _P.score_verb.search(before):
             num.unit, num.unit_end = lexicon.Unit("分", "other", "分"), num.end + 1  # 得到20分
+        coins = _P.coins.match(text, num.end) if after in "角毛分" and not num.big else None
+        if coins:  # 五毛钱, 一角钱, 八分钱: tenths and hundredths of a 元
+            scale = Decimal("0.01") if coins.group().startswith("分") else Decimal("0.1")
+            q = Quantity(num.start, coins.end(), num.start, float(num.total * scale), "元", "money",
+                         chinese=num.chinese)
+            _qualify(text, q)
+            return [q]
     ranged = _range(text, num, masked)
     if ranged is not None:
         return [ranged]
@@ -315,16 +348,33 @@ def _quantity(
         return []
     total, end = _with_small_change(text, num)
     q = _finish(text, start, end, start, float(total), None, num.unit, None, num)
-    q.negative = _P.minus.search(before) is not None
+    _sign(q, before)
     return [q]
 
 
+def _sign(q: Quantity, before: str) -> None:
+    """A figure written with a minus sign (-3.1%, 增长-0.8%) keeps it: the value is negative
+    and the sign is part of its text (CONVENTIONS: signed values stay signed)."""
+    if _P.minus.search(before) is None:
+        return
+    q.negative = True
+    q.value = -q.value
+    if q.value_max is not None:
+        q.value_max = -q.value_max
+    if q.start == q.core_start:
+        q.start -= 1
+    q.core_start -= 1
+
+
 def _with_small_change(text: str, num: _Num) -> tuple[Decimal, int]:
-    """A sum in 元 with its 角/毛 and 分 (123元1角1分 -> 123.11, 十块三毛 -> 10.3) and where it ends."""
+    """A sum in 元 with its 角/毛 and 分 (123元1角1分 -> 123.11, 十块三毛 -> 10.3, 三块五 -> 3.5)
+    and where it ends."""
     total, end = num.total, num.unit_end
-    if num.unit is None or num.unit.canonical != "元" or num.big:
-        return total, end
+    if num.unit is None or num.unit.canonical != "元" or (num.big and not num.chinese):
+        return total, end  # 1.2亿元 is never followed by its 角; 六十四万零一百四十三元一角七分 may be
     m = _P.small_change.match(text, end)
+    if (m is None or not (m.group("jiao") or m.group("fen"))) and num.unit.surface == "块":
+        m = _P.kuai_tail.match(text, end)  # 三块五, 3块5: the 毛 left unsaid
     if m is None or not (m.group("jiao") or m.group("fen")):
         return total, end
     for group, scale in (("jiao", Decimal("0.1")), ("fen", Decimal("0.01"))):
@@ -335,14 +385,23 @@ def _with_small_change(text: str, num: _Num) -> tuple[Decimal, int]:
 
 
 def _tenths(text: str, num: _Num) -> Quantity:
-    """成 as tenths, a percentage: 8成以上 (over 80 %), 三成半 (35 %)."""
+    """成 as tenths, a percentage: 8成以上 (over 80 %), 三成半 and 三成五 (35 %), 两成多 (over 20 %)."""
     pct = num.value * 10
     end = num.end + 1
-    if text[end:end + 1] == "半":
+    tail = _P.cheng_tail.match(text, end)
+    more = False
+    if tail and tail.group("half"):
         pct += 5
-        end += 1
+    elif tail and tail.group("digit"):
+        digit = tail.group("digit")
+        pct += int(digit) if digit.isdigit() else DIGITS[digit]
+    elif tail:
+        more = True
+    end = tail.end() if tail else end
     q = Quantity(num.start, end, num.start, float(pct), "%", "percent", chinese=num.chinese, ratio_like=True)
     _qualify(text, q)
+    if more and q.qualifier == "exact":
+        q.qualifier = "over"
     return q
 
 
@@ -356,6 +415,13 @@ def _range(text: str, num: _Num, masked: bytearray) -> Quantity | None:
     if hi_match is None or hi_core is None:
         return None
     hi = _read_number(text, sep.end(), hi_match.end(), *hi_core)
+    tenths = text[hi.end:hi.end + 1] == "成" and text[hi.end + 1:hi.end + 2] not in lexicon.cheng_block()
+    if num.unit is None and hi.unit is None and tenths and num.total < hi.total:
+        # 两到三成, 3至5成: tenths on both ends, a percent range
+        q = Quantity(num.start, hi.end + 1, num.start, float(num.total * 10), "%", "percent",
+                     value_max=float(hi.total * 10), chinese=num.chinese and hi.chinese, ratio_like=True)
+        _qualify(text, q)
+        return q
     joined = _join_range(text, num, hi)
     if joined is None:
         return None
@@ -368,6 +434,10 @@ def _without_unit(text: str, num: _Num, before: str) -> list[Quantity]:
     a smaller one is kept, still bare, only when it opens a list whose last member has a unit
     (1.5和1.6个百分点); none right after a Latin letter (a model name, A4)."""
     start = num.start
+    sign = _currency_sign(text, start)
+    if sign and not num.big:  # ￥1200, RMB3000: the sign is the unit
+        money = lexicon.Unit(sign.group("s"), "money", lexicon.currency_signs()[sign.group("s")])
+        return [_finish(text, sign.start(), num.end, start, float(num.total), None, money, None, num)]
     if start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
         return []
     if num.big:
@@ -378,8 +448,17 @@ def _without_unit(text: str, num: _Num, before: str) -> list[Quantity]:
     if not _P.list_next.match(text, num.end):
         return []
     q = _finish(text, start, num.unit_end, start, float(num.total), None, None, None, num)
-    q.negative = _P.minus.search(before) is not None
+    _sign(q, before)
     return [q]
+
+
+def _currency_sign(text: str, pos: int) -> re.Match[str] | None:
+    """A currency sign or code ending right before `pos` (￥1200, US$ 20万); most figures have
+    none, so the last character is looked at before the pattern is searched."""
+    last = text[max(0, pos - 2):pos].rstrip()[-1:]
+    if not last or last not in lexicon.currency_sign_ends():
+        return None
+    return lexicon.currency_sign_pattern().search(text, max(0, pos - 4), pos)
 
 
 def _trailing_scales(written: str) -> list[Decimal]:
@@ -453,8 +532,11 @@ def _finish(
     )
     if q.unit == "元" and unit is not None and unit.kind == "money":
         named = lexicon.currency_before_pattern().search(text, max(0, start - 8), start)
+        sign = None if named else _currency_sign(text, core_start)
         if named:  # 港币500万, 台币300元: the currency written first names the money
             q.unit = lexicon.units()[named.group("c")].canonical
+        elif sign:  # US$20万, ￥1200
+            q.unit = lexicon.currency_signs()[sign.group("s")]
     if unit is not None and unit.surface == "‰":
         q.value, q.unit = value / 10, "%"
         if value_max is not None:
@@ -486,6 +568,11 @@ def _prefix_qualifier(text: str, q: Quantity) -> None:
     if m and q.qualifier == "exact":
         q.qualifier = lexicon.qualifiers()[m.group("q")]
         q.start -= len(before) - m.start("q")
+        return
+    heads = "至" in before or "最" in before or "约" in before  # verb_q's words start so: no search without one
+    m = _P.verb_q.search(before) if heads and q.qualifier == "exact" else None
+    if m:
+        q.qualifier = m.lastgroup or "exact"
 
 
 def _suffix_qualifier(text: str, q: Quantity) -> None:
@@ -494,6 +581,10 @@ def _suffix_qualifier(text: str, q: Quantity) -> None:
         if q.qualifier == "exact":
             q.qualifier = lexicon.qualifiers()[m.group("q")]
         q.end = m.end()
+    elif text[q.end - 1:q.end] == "%" and _P.pct_more.match(text, q.end):
+        q.end += 1
+        if q.qualifier == "exact":
+            q.qualifier = "over"
 
 
 def _share_list_units(text: str, qs: list[Quantity]) -> None:
@@ -504,6 +595,21 @@ def _share_list_units(text: str, qs: list[Quantity]) -> None:
             continue
         if q.bare or (q.unit == "个" and nxt.unit == "百分点"):
             q.unit, q.kind, q.bare = nxt.unit, nxt.kind, False
+
+
+def counts_things(text: str, q: Quantity) -> bool:
+    """Whether a small Chinese numeral (two to ten) counts real things rather than naming a
+    slogan or a list (两个确保, 八个方面). Its measure word may always count (五名, 两台); a sum of
+    元 counts where the sentence goes on after it (十元。, not the name 四元义隆); 家/个… count
+    when a noun of real things follows (共有五家单位, 覆盖三个村), unless the numeral opens its
+    clause or follows a demonstrative (三家公司均…, 这两家公司: things already named)."""
+    if q.unit in lexicon.counted():
+        return True
+    if q.kind == "money":
+        return _P.bare_follow.match(text[q.end:q.end + 2]) is not None
+    if q.unit not in lexicon.counted_measures() or lexicon.counted_noun_pattern().match(text, q.end) is None:
+        return False
+    return _P.counted_after.search(text, max(0, q.start - 4), q.start) is not None
 
 
 def is_threshold(text: str, q: Quantity) -> bool:

@@ -21,7 +21,8 @@ SECTION = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 #: Every magnitude character and its value, as written after a digit core (3千万, 20多万).
 MAGNITUDE = {ch: Decimal(v) for ch, v in {**SMALL, **SECTION}.items()}
 
-_MIXED_PART = re.compile(r"(\d{1,4})([十百千万亿拾佰仟萬億])")
+_MIXED_TAIL = re.compile(r"(零?)(\d{1,4})$")
+_MIXED_PART = re.compile(r"(\d{1,4})([十百千拾佰仟][万亿萬億]|[十百千万亿拾佰仟萬億])")
 
 
 def parse_chinese(s: str) -> Decimal | None:
@@ -50,30 +51,46 @@ def parse_chinese(s: str) -> Decimal | None:
 
 
 def parse_mixed(s: str) -> Decimal | None:
-    """Value of digits mixed with magnitudes: 3万2千5百 -> 32500, 2亿3万 -> 200030000; None
-    unless `s` is digit groups each followed by a magnitude, in falling order."""
-    parts = _MIXED_PART.findall(s.replace("零", ""))
-    if not parts or "".join(a + b for a, b in parts) != s.replace("零", ""):
+    """Value of digits mixed with magnitudes: 3万2千5百 -> 32500, 2亿3万 -> 200030000, and digits
+    closing it, 1万5000 -> 15000 (as written) or the spoken 5万5 -> 55000 (one digit, no 零: of
+    the next place down); None unless `s` is digit groups each followed by a magnitude, in
+    falling order, and at most one last group of digits."""
+    tail = _MIXED_TAIL.search(s)
+    head = s[:tail.start()] if tail else s
+    parts = _MIXED_PART.findall(head.replace("零", ""))
+    if not parts or "".join(a + b for a, b in parts) != head.replace("零", ""):
         return None
-    return _sections(item for digits, mag in parts for item in (int(digits), mag))
+    items = [item for digits, mags in parts for item in (int(digits), *mags)]
+    if tail and len(tail.group(2)) == 1 and not tail.group(1):
+        return _sections([*items, int(tail.group(2))])  # spoken: 5万5
+    value = _sections(items)
+    if value is None or tail is None:
+        return value
+    return value + int(tail.group(2))
 
 
 def _sections(items) -> Decimal | None:
     """Sum of a numeral read as digits (ints) and magnitude characters, section by section;
-    None when two digits meet without a magnitude between them (三四十: vague)."""
+    None when two digits meet without a magnitude between them (三四十: vague). A last digit
+    right after a magnitude, with no 零 between, is of the next lower place, as it is spoken:
+    两千五 = 2500, 一万五 = 15000, 一亿二 = 1.2e8 (两千零五 = 2005)."""
     total, section, number = Decimal(0), Decimal(0), None
+    last_scale, after_scale = 1, False
     for item in items:
         if isinstance(item, int):
             if number is not None and number != 0 and item != 0:
                 return None
+            after_scale = number is None and last_scale > 10
             number = item
         elif item in SMALL:
             section += Decimal(1 if number is None else number) * SMALL[item]
-            number = None
+            number, last_scale = None, SMALL[item]
         elif item in SECTION:
             total = (total + section + (number or 0)) * SECTION[item] if SECTION[item] > 10_000 else total + (
                 section + (number or 0)) * SECTION[item]
-            section, number = Decimal(0), None
+            section, number, last_scale = Decimal(0), None, SECTION[item]
         else:
             return None
+    if number and after_scale:
+        number = number * (last_scale // 10)
     return total + section + (number or 0)

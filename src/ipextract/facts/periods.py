@@ -40,27 +40,37 @@ _MCN = r"(?:十[一二]?|[一二三四五六七八九])"
 _ATOMS = [
     ("iso", rf"(?<![\d.])(?:19|20)\d{{2}}[-/.]{_M}[-/.]{_D}(?![\d.])"),
     ("relative", relative.PATTERN),
-    ("yrange", rf"(?<![\d.])(?:19|20)\d{{2}}\s*年?{_SEP}(?:19|20)\d{{2}}\s*年度?"),
+    ("yrange", rf"(?<![\d.])(?:19|20)\d{{2}}\s*年?{_SEP}(?:19|20)\d{{2}}\s*年度?"
+               rf"|[〇零○一二][〇零○一二三四五六七八九]{{3}}\s*年?{_SEP}[〇零○一二][〇零○一二三四五六七八九]{{3}}\s*年度?"),
     ("plan", r"[“\"]?十[一二三四五]五[”\"]?(?:规划)?(?:期间|时期|以来|末|初)"),
     ("ycn", r"[〇零○一二三四五六七八九]{4}年度?"),
-    ("year", r"(?<![\d.])(?:19|20)\d{2}\s*年度?(?!代)"),
+    ("year", r"(?<![\d.])(?:19|20)\d{2}\s*年度?(?!代)"
+             r"|(?<![\d.])(?:19|20)\d{2}(?=上半年|下半年|前[一二三]季度|第?[一二三四]季度)"),  # 2019上半年
+    # a two-digit year in numerals (九七年, 二〇年); 三四年 (three or four years) is read as no year
+    ("yycn", r"(?<![〇零○一二三四五六七八九十百千万第近])[〇零○一二三四五六七八九]{2}年(?![代来间内多前后以])"),
     # a two-digit year, only where a month or a part of the year follows (15年3月, 25年底)
     ("yy", rf"(?<![\d.])\d{{2}}\s*年(?=\s*(?:{_M}\s*月|{_MCN}月|底|末|初|[上下]半年|前?[一二三四1-4]季度))"),
     ("ago", rf"(?:近|最近|过去的?)(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来|间|中)?"
             rf"|(?<![\d.第])(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})\s*年(?:来|以来)"),
     ("vague", r"近年来|近些年来?|近几年来?|多年来|近年|近日|日前|近期|前不久|不久前|近来"),
-    ("rel", r"去年同期|上年同期|今年|本年度?|去年|上年度?|前年|明年|次年|翌年|当年|同年|全年|年内|年度计划|年计划"),
+    ("rel", r"去年同期|上年同期|今年|本年度?|去年|上年度?|前年|明年|次年|翌年|当年|同年|全年|年内"
+            r"|年度计划|年计划|(?<![今此以之然前落最背往大])后年(?![均度代份轻纪龄级])"),
     ("half", r"上半年|下半年"),
-    ("quarter", r"前[一二三两]个?季度|第?[一二三四1-4]季度"),
-    ("firstn", rf"前(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})个月"),
-    ("mrange", rf"(?<![\d.]){_M}\s*月?{_SEP}{_M}\s*月份?"
-               rf"|(?<![个几多十一二三四五六七八九两]){_MCN}\s*[至到—–-]\s*{_MCN}月份?"),
+    # A quarter, or the quarters from one to another (一至三季度, 1-3季度, 二、三季度, 一季度和二季度);
+    # 第1季 and 前3季 (Taiwan pages) are quarters too; 四季, 旺季 are not
+    ("quarter", r"前[一二三两1-3]个?季度?"
+                r"|第?[一二三四1-4](?:\s*(?:季度)?\s*(?:[-—–~～至到、和]|以及)\s*第?[一二三四1-4]\s*)?季度"
+                r"|第[一二三四1-4]季|(?<![A-Za-z])[Qq][1-4](?!\d)"),
+    ("firstn", rf"(?:前|(?<![带领开起源口回心街龙码箭镜念到])头)(?:[{_CN_SMALL}]{{1,3}}|\d{{1,2}})个月"),
+    # 1-8月, 一至九月; and 1、2月份, 一、二月份: two months named together, a span when neighbours
+    ("mrange", rf"(?<![\d.]){_M}\s*月?\s*[-—–~～至到、]\s*{_M}\s*月份?"
+               rf"|(?<![个几多十一二三四五六七八九两]){_MCN}\s*[至到—–、-]\s*{_MCN}月份?"),
     ("month", rf"(?<![\d.]){_M}\s*月份?|(?<![个几多十一二三四五六七八九两]){_MCN}月份?"),
     ("drange", rf"(?<![\d.]){_D}\s*日?{_SEP}{_D}\s*日(?![元圆均])"),
     ("day", rf"(?<![\d.]){_D}\s*日(?![元圆均])|(?<=月){_D}\s*号(?![楼线院文令机门店库])"
             r"|(?<=月)(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日"),
     ("yend", r"年底|年末|年初|年中"),
-    ("mpart", r"底|末|初|上旬|中旬|下旬"),
+    ("mpart", r"底|末|初|(?:上中|中下|[上中下])旬"),
     ("now", r"截至目前|截止目前|截至当前|截止当前|到目前为止|目前为止|目前|当前|如今"
             r"|(?<![发出实体表呈展兑再涌重显])现(?:有|在)|今天|今日"),
     ("yesterday", r"昨天|昨日"),
@@ -68,7 +78,7 @@ _ATOMS = [
 ]
 # Every atom starts with one of these characters; the lookahead lets the engine skip other
 # positions without trying twenty alternatives at each.
-_ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第这明后"
+_ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第这明后Qq头"
 _ATOM_RE = re.compile(f"(?=[{_ATOM_START}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ATOMS) + ")")
 _P = patterns("periods")
 _YEAR_PARTS = ("年底", "年末", "年初", "年中")  # a year part with no year: the publication year's
@@ -152,7 +162,8 @@ class Period:
         if self.kind == "review":
             return _review_year(ref, context_year, past=self.text.startswith("过去"))
         if self.kind == "relative":
-            return relative.resolve(self.text, ref, self.years_back or None)
+            value = relative.resolve(self.text, ref, self.years_back or None)
+            return relative.since(value, ref) if self.since_days else value
         if self.kind == "ago":
             if ref is None:
                 return None
@@ -274,7 +285,8 @@ def _cn_year(s: str) -> int | None:
 
 
 _REL_YEARS = {"去年同期": -1, "上年同期": -1, "今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1,
-              "上年度": -1, "前年": -2, "明年": 1, "次年": 1, "翌年": 1}
+              "上年度": -1, "前年": -2, "明年": 1, "次年": 1, "翌年": 1,
+              "大前年": -3, "后年": 2, "大后年": 3}
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "两": 2, "1": 1, "2": 2, "3": 3, "4": 4}
 _PLANS = {"一": (2006, 2010), "二": (2011, 2015), "三": (2016, 2020), "四": (2021, 2025), "五": (2026, 2030)}
 
@@ -289,6 +301,10 @@ class _Atom:
 
 def _atoms(text: str, roc_years: bool) -> list[_Atom]:
     atoms = [_Atom(m.lastgroup or "", m.start(), m.end(), m.group()) for m in _ATOM_RE.finditer(text)]
+    if "大前年" in text:  # 大 is too common a character to start an atom with
+        for a in atoms:
+            if a.kind == "rel" and a.text == "前年" and text[a.start - 1:a.start] == "大":
+                a.start, a.text = a.start - 1, "大" + a.text
     if roc_years:
         atoms = [a for a in atoms if a.kind != "yy"]  # 98年3月 on a Taiwan page is ROC 98
         taken = bytearray(len(text))
@@ -296,8 +312,15 @@ def _atoms(text: str, roc_years: bool) -> list[_Atom]:
             taken[a.start:a.end] = b"\x01" * (a.end - a.start)
         for m in _P.roc_re.finditer(text):
             n = int(m.group(1))
-            if not 40 <= n <= 150 or any(taken[m.start():m.end()]):
+            if not 40 <= n <= 150:
                 continue
+            if any(taken[m.start():m.end()]):
+                # 108年底: the 年底 read first is the ROC year's end (its 年 belongs to 108年)
+                yend = next((a for a in atoms if a.kind == "yend" and a.start == m.end() - 1), None)
+                if yend is None or any(taken[m.start():m.end() - 1]) or yend.text == "年中":
+                    continue
+                atoms.remove(yend)
+                atoms.append(_Atom("mpart", m.end(), yend.end, text[m.end():yend.end]))
             atoms.append(_Atom("roc", m.start(), m.end(), m.group()))
         atoms.sort(key=lambda a: a.start)
     return atoms
@@ -315,11 +338,17 @@ def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
         p = _Point(("abs", nums[0]), nums[1], nums[2])
         return p, None, "d"
     if a.kind == "yrange":
+        if not nums:  # 二〇一七至二〇一九年
+            y1, y2 = _cn_year(t), _cn_year(re.split(_SEP, t, maxsplit=1)[1])
+            return (_Point(("abs", y1)), _Point(("abs", y2)), "y") if y1 and y2 else (None, None, "")
         return _Point(("abs", nums[0])), _Point(("abs", nums[1])), "y"
     if a.kind == "year":
         return _Point(("abs", nums[0])), None, "y"
     if a.kind == "yy":
         return _Point(("yy", nums[0])), None, "y"
+    if a.kind == "yycn":
+        a1, a2 = _CN_DIGITS[t[0]], _CN_DIGITS[t[1]]
+        return (_Point(("yy", 10 * a1 + a2)), None, "y") if a2 != a1 + 1 else (None, None, "")
     if a.kind == "ycn":
         y = _cn_year(t)
         return (_Point(("abs", y)), None, "y") if y else (None, None, "")
@@ -334,10 +363,11 @@ def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
     if a.kind == "half":
         return (_Point(_ctx(), 1, month_hi=6) if t == "上半年" else _Point(_ctx(), 7, month_hi=12)), None, "q"
     if a.kind == "quarter":
-        q = _QUARTERS.get(t.lstrip("前第")[0], 1)
+        q = _QUARTERS.get(t.lstrip("前第Qq")[0], 1)
         if t.startswith("前"):
             return _Point(_ctx(), 1, month_hi=3 * q), None, "q"
-        return _Point(_ctx(), 3 * q - 2, month_hi=3 * q), None, "q"
+        q2 = _QUARTERS[re.findall(r"[一二三四1-4]", t)[-1]]  # 一至三季度: to the last quarter named
+        return (_Point(_ctx(), 3 * q - 2, month_hi=3 * q2), None, "q") if q <= q2 else (None, None, "")
     if a.kind == "firstn":
         n = cn_small_int(t[1:-2])
         if not n or n > 12:
@@ -345,8 +375,8 @@ def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
         return _Point(_ctx(), 1, month_hi=n), None, "q"
     if a.kind == "mrange":
         m1, m2 = (nums[0], nums[1]) if nums else _cn_pair(t)
-        if not 1 <= m1 < m2 <= 12:
-            return None, None, ""
+        if not 1 <= m1 < m2 <= 12 or ("、" in t and m2 != m1 + 1):
+            return None, None, ""  # 1、3月份 names two months, no span
         return _Point(_ctx(), m1), _Point(_ctx(), m2), "m"
     if a.kind == "month":
         m = nums[0] if nums else cn_small_int(t.rstrip("月份"))
@@ -366,12 +396,13 @@ def _atom_points(a: _Atom) -> tuple[_Point | None, _Point | None, str]:
     return None, None, ""
 
 
-_TEN_DAYS = {"上旬": 1, "中旬": 11, "下旬": 21}
+#: The days of a month's ten-day parts (下旬 runs to the month's end, clipped when formatted).
+_TEN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "上中旬": (1, 20), "中下旬": (11, 31)}
 
 
 def _cn_pair(t: str) -> tuple[int, int]:
-    """The two months of a range written in numerals (一至九月)."""
-    a, b = re.split(r"\s*[至到—–-]\s*", t.rstrip("月份"), maxsplit=1)
+    """The two months of a range or pair written in numerals (一至九月, 一、二月份)."""
+    a, b = re.split(r"\s*[至到—–、-]\s*", t.rstrip("月份"), maxsplit=1)
     return cn_small_int(a) or 0, cn_small_int(b.rstrip("月")) or 0
 
 
@@ -422,7 +453,7 @@ def _standalone(a: _Atom) -> Period | None:
     """The period of an atom that stands alone (目前, 近日, 当天, 十三五期间, 3年来)."""
     if a.kind == "relative":
         count = relative.COUNT.match(a.text)
-        n = cn_small_int(count.group()) if count else None
+        n = cn_small_int(count.group(1)) if count else None
         return Period(a.start, a.end, a.text, kind="relative", years_back=n or 0)
     if a.kind in ("now", "yesterday"):
         return Period(a.start, a.end, a.text, kind="now", day_offset=-1 if a.kind == "yesterday" else 0)
@@ -467,8 +498,8 @@ def _compose(
             if b.kind == "yend" and unit != "y":
                 break
             if b.kind == "mpart" and b.text in _TEN_DAYS and unit == "m" and hi is None and lo.month:
-                first = _TEN_DAYS[b.text]  # 9月上旬: the month's days 1-10, 11-20, 21 to its end
-                lo, hi = _Point(lo.year, lo.month, first), _Point(lo.year, lo.month, first + 9 if first < 21 else 31)
+                first, last = _TEN_DAYS[b.text]  # 9月上旬: the month's days 1-10, 11-20, 21 to its end
+                lo, hi = _Point(lo.year, lo.month, first), _Point(lo.year, lo.month, last)
             elif b.kind == "mpart" and unit == "y" and b.text in ("底", "末", "初"):
                 lo, hi = _Point(lo.year, 1 if b.text == "初" else 12), None
             elif b.kind == "mpart" and unit not in ("m", "q"):
@@ -553,8 +584,10 @@ def _classify(text: str, p: Period) -> None:
             p.kind = "since"
             # 自去年底正式开城以来: 以来 closes the clause a few words later, as it would right after
             p.since_days = closing == "以来"
-    elif p.kind == "span" and p.hi is None and re.match(r"^\s*(?:以来|起)", after):
-        p.kind = "since"
+    elif p.kind == "span" and (p.hi is None or _is_ten_days(p)) and re.match(r"^\s*(?:以来|起)", after):
+        p.kind = "since"  # 3月以来, 3月中旬以来
+    elif p.kind == "relative" and relative.SINCE_AFTER.match(after):
+        p.since_days = True  # 本月以来, 上周以来: from the period's first day to the publication day
     if p.kind == "since" and re.match(r"^\s*以来", after):
         p.since_days = True
     if p.kind == "now" and (p.text.startswith(("截至", "截止")) or before.endswith(("截至", "截止"))):
