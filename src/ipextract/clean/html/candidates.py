@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ...dates import TIMESTAMP, parse_timestamp
-from ...han import HAN
-from ...resources import alternation, data_lines
+from ...resources import alternation, data_lines, patterns
 from .. import Extracted, LineKind
 from ..bylines import byline_line, closing_byline, opening_byline
 from ..keys import KeyedLine
@@ -33,16 +32,7 @@ from .layout import RenderedLine
 
 #: Lines after the article text that are still searched for its date and source (footer lines).
 _TAIL_WINDOW = 15
-#: Words beside a timestamp that are not its source: a byline with its names (`记者 王小明`,
-#: `作者：王小明 李华`), the day of the week (`（星期一）`).
-_STAMP_BYLINE = re.compile(
-    rf"(?:记者|作者|编辑|通讯员)[\s:：]*(?:[{HAN}·]{{2,4}}(?:[\s、]+[{HAN}·]{{2,4}})*)?\S*"
-    r"|(?:星期|礼拜)[一二三四五六日天]"
-)
-_TOKEN = re.compile(r"[^\s()（）\[\]【】|｜/／]+")
-_STAMP_AUTHOR = re.compile(rf"记者\s*([{HAN}·]{{2,4}})(?:[／/]|$|\s)")
-_HAN_TOKEN = re.compile(rf"^[{HAN}][{HAN}·\-－]{{1,14}}$")
-_DIGIT = re.compile(r"\d")
+_P = patterns("candidates")
 #: Kinds of lines read for the author; CHROME holds credit lines (`□ 本报记者 XX`, credits.py).
 _AUTHOR_KINDS = frozenset({LineKind.BYLINE, LineKind.STAMP, LineKind.BODY, LineKind.CHROME})
 #: Kinds of lines read for label values (`发布时间：… 来源：…`) around the text.
@@ -175,14 +165,14 @@ def _blank(m: re.Match[str]) -> str:
 def _stamp_source(line: KeyedLine) -> str | None:
     """The one name beside an unlabelled timestamp: `北京新浪網 (2020-01-21 11:12)` -> 北京新浪網."""
     # Blanked rather than removed, so that the offsets of what is left are the line's own.
-    rest = _STAMP_BYLINE.sub(_blank, TIMESTAMP.sub(_blank, line.key))
-    tokens = [m for m in _TOKEN.finditer(rest) if not _DIGIT.search(m.group())]
-    names = [m for m in tokens if _HAN_TOKEN.match(m.group())]
+    rest = _P.stamp_byline.sub(_blank, TIMESTAMP.sub(_blank, line.key))
+    tokens = [m for m in _P.token.finditer(rest) if not _P.digit.search(m.group())]
+    names = [m for m in tokens if _P.han_token.match(m.group())]
     return line.cut(*names[0].span()) if len(names) == 1 and len(tokens) == 1 else None
 
 
 def _stamp_author(line: KeyedLine) -> str | None:
-    m = _STAMP_AUTHOR.search(line.key)
+    m = _P.stamp_author.search(line.key)
     return clean_author(line.cut(*m.span(1))) if m else None
 
 
@@ -222,7 +212,6 @@ def _bracketed_bylines(out: Extracted, body: list[RenderedLine]) -> None:
 _CRUMB_WINDOW = 12
 _CRUMB_PIECES = 8
 _CRUMB_PIECE = 30
-_CRUMB_SEPARATOR = re.compile(r"(?:>|»|›|＞|→|/)")
 
 
 def _breadcrumb(lines: list[RenderedLine], head_from: int) -> list[str]:
@@ -345,7 +334,7 @@ def _longest_path(lines: list[RenderedLine], lo: int, end: int) -> list[str]:
             break
         pieces.insert(0, line.text)
         joined = " ".join(pieces)
-        if not _CRUMB_SEPARATOR.search(joined):
+        if not _P.crumb_separator.search(joined):
             continue
         items = parse_breadcrumb(joined)
         if items and len(items) >= 2 and len(items) >= len(best):

@@ -15,27 +15,15 @@ from functools import cache
 
 from ...convert import to_simplified
 from ...dates import TIMESTAMP, parse_timestamp
-from ...han import HAN, is_han
-from ...resources import alternation, data_lines, data_rows
+from ...han import is_han
+from ...resources import alternation, data_lines, data_rows, patterns
 from ..bylines import Byline, reported_byline, role_byline
 from ..keys import KeyedLine
 from ..line_rules import is_toolbar
 
 _RUN = "\x1e"
-_NAME = rf"[{HAN}·]{{2,5}}"
-_NAMES = re.compile(rf"[{HAN}·]{{2,12}}(?:[ 、，,]+{_NAME}){{0,3}}")
-_ROLE_PREFIX = re.compile(rf"^(?:[{HAN}]{{0,6}}?(?:记者|通讯员|撰稿人?|摄影|编辑|作者|实习生)\s*[:：]?\s*)+")
-#: The roles of a role prefix that credit the story's text.
-_AUTHOR_ROLE = re.compile(r"记者|通讯员|撰稿|作者|实习生")
-_ROLE_WORD = re.compile(rf"[{HAN}]{{0,4}}(?:记者|通讯员|撰稿人?|摄影|编辑|作者|实习生)")
-_BYLINE_LINE = re.compile(rf"^[{HAN}]{{0,8}}记者[ ：:]*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,3}})\s*$")
-_PAREN_NAME_LINE = re.compile(rf"^[（(]\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$")
-_DATELINE = re.compile(
-    rf"[（(〔\[【]\s*(?:本报)?记者\s*[:：]?\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,3}})"
-    r"\s*(?:[／/][^）)〕\]】]{0,10})?[）)〕\]】]"
-)
+_P = patterns("labels")
 _VALUE_TRIM = " \t:：,，;；|｜()（）[]【】<>《》\"'“”"
-_LATIN_SOURCE = re.compile(r"^[A-Za-z][A-Za-z .&-]{1,40}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +77,6 @@ def label_hits(key: str) -> list[LabelHit]:
     return hits
 
 
-_PROSE_PUNCT = re.compile(r"[。！？；]")
 #: A single label's value longer than this is a sentence that starts with a label word.
 _MAX_VALUE = 30
 
@@ -103,14 +90,14 @@ def is_label_line(key: str) -> bool:
     if len(key) > 100:
         return False
     hits = label_hits(key)
-    if not hits or _PROSE_PUNCT.search(key[: hits[0].start]):
+    if not hits or _P.prose_punct.search(key[: hits[0].start]):
         return False
     if len(hits) > 1:
         return True
     value = key[hits[0].value_start :]
     if hits[0].field == "published_at" and parse_timestamp(value):
         return True
-    return len(value.strip()) <= _MAX_VALUE and not _PROSE_PUNCT.search(value.rstrip("。"))
+    return len(value.strip()) <= _MAX_VALUE and not _P.prose_punct.search(value.rstrip("。"))
 
 
 def unlabelled_timestamp(key: str) -> str | None:
@@ -167,7 +154,7 @@ def _first_token(raw: str) -> str:
     for run in raw.split(_RUN):
         run = run.strip(_VALUE_TRIM)
         if run:
-            word = run.split()[0] if not _LATIN_SOURCE.match(run) else run
+            word = run.split()[0] if not _P.latin_source.match(run) else run
             # `来源：四川日报2022-04-08 09:12`: the stamp glued to the name is the date's.
             stamp = TIMESTAMP.search(word)
             return word[: stamp.start()] if stamp and stamp.start() > 0 else word
@@ -196,21 +183,21 @@ def clean_author(value: str | None) -> str | None:
     if not value:
         return None
     line = KeyedLine.converted(value.strip(_VALUE_TRIM))
-    role = _ROLE_PREFIX.match(line.key)
+    role = _P.role_prefix.match(line.key)
     if role:
-        if not _AUTHOR_ROLE.search(role.group()):
+        if not _P.author_role.search(role.group()):
             return None  # `（编辑 张三）`, `摄影：李华`: an editor or a photographer is no author
         line = KeyedLine.converted(line.cut(role.end()))
-    m = _NAMES.match(line.key)
+    m = _P.names.match(line.key)
     if not m:
         return None
     # `王晓明 通讯员 李华`: a role word between the names is no name.
-    names = [_cut_affiliation(line.cut(a, b)) for a, b in _name_spans(m) if not _ROLE_WORD.fullmatch(line.key[a:b])]
+    names = [_cut_affiliation(line.cut(a, b)) for a, b in _name_spans(m) if not _P.role_word.fullmatch(line.key[a:b])]
     return " ".join(n for n in names if n) or None
 
 
 def _name_spans(m: re.Match[str]) -> list[tuple[int, int]]:
-    """Where the names of a `_NAMES` match are, split at spaces and list marks."""
+    """Where the names of a `_P.names` match are, split at spaces and list marks."""
     return [(n.start() + m.start(), n.end() + m.start()) for n in re.finditer(r"[^ 、，,]+", m.group(0))]
 
 
@@ -237,7 +224,7 @@ _MAX_BYLINE = 40
 def _byline(key: str) -> re.Match[str] | None:
     if len(key) > _MAX_BYLINE:
         return None
-    return _BYLINE_LINE.match(key) or _PAREN_NAME_LINE.match(key)
+    return _P.byline_line.match(key) or _P.paren_name_line.match(key)
 
 
 def is_byline(key: str) -> bool:
@@ -265,26 +252,19 @@ def _bare_byline(line: KeyedLine) -> Byline | None:
     return role_byline(line) or reported_byline(line)
 
 
-#: `（张巨峰）`, `（记者 张巨峰）`, `（特约通讯员：林兴勇）`: a reporter's role (with the kind of reporter
-#: before it) may open the closing brackets.
-_TRAILING_NAME = re.compile(
-    rf"[（(](?:[{HAN}]{{0,6}}?(?:记者|通讯员|撰稿人?|作者)\s*[:：]?)?"
-    rf"\s*(?P<names>{_NAME}(?:[ 、]+{_NAME}){{0,2}})\s*[）)]$"
-)
-_ORGANISATION_END = re.compile(r"[社报网局办部委厅台院所中心站]$")
 
 
 def trailing_author(line: KeyedLine) -> str | None:
     """The reporter named in brackets at the very end of an article: `…举行。（张巨峰）`,
     `…一等奖。（特约通讯员：林兴勇）`."""
     tail = max(0, len(line.key) - 40)
-    m = _TRAILING_NAME.search(line.key, tail)
-    if not m or _ORGANISATION_END.search(m["names"]):
+    m = _P.trailing_name.search(line.key, tail)
+    if not m or _P.organisation_end.search(m["names"]):
         return None
     return clean_author(line.cut(*m.span("names")))
 
 
 def dateline_author(line: KeyedLine) -> str | None:
     """The reporter in a dateline inside a paragraph: `（记者唐霁）`, `〔記者巫其倫／台北報導〕`."""
-    m = _DATELINE.search(line.key[:200])
+    m = _P.dateline.search(line.key[:200])
     return clean_author(line.cut(*m.span("names"))) if m else None
