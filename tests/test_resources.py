@@ -112,3 +112,17 @@ def test_every_pattern_of_every_shipped_file_compiles(name):
     compiled = patterns(name).compiled()
     assert compiled
     assert all(isinstance(p, re.Pattern) for p in compiled.values())
+
+
+#: The one-entry-a-line word lists; facts_dict.txt is jieba's "word freq tag" format, built by a tool.
+WORD_LISTS = sorted(
+    p.name for p in data_file("").iterdir() if p.name.endswith(".txt") and p.name != "facts_dict.txt"
+)
+
+
+@pytest.mark.parametrize("name", WORD_LISTS)
+def test_no_word_list_repeats_an_entry(name):
+    """A repeat is a sign of two edits that did not see each other; the loaders ignore it, so
+    only this catches it. Case is folded: the loaders match ASCII entries case-blind."""
+    entries = [line.lower() for line in data_lines(name)]
+    assert sorted({e for e in entries if entries.count(e) > 1}) == []

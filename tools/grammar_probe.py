@@ -341,7 +341,9 @@ NUMERALS: list[tuple[str, float | None]] = [
 ]
 
 
-def _ours(s: str) -> float | None:
+def read_numeral(s: str) -> float | None:
+    """A bare numeral as ipextract reads it; public because tests/test_grammar.py checks the
+    NUMERALS table with it."""
     from ipextract.facts.numerals import parse_chinese, parse_mixed
 
     v = parse_chinese(s)
@@ -360,7 +362,7 @@ def _cn2an(s: str) -> float | None:
 
 def compare_numerals() -> None:
     """The numeral table read by ipextract's numerals.py and, when installed, by cn2an."""
-    readers = [("ipextract", _ours)]
+    readers = [("ipextract", read_numeral)]
     try:
         import cn2an  # noqa: F401
 

@@ -7,9 +7,10 @@
 - a credit closing a paragraph: `（记者 王晓明）`, `（王晓明／台北报导）`.
 
 Only the fields are read here; which lines leave the body is the line rules' business. Role
-words (`data/lines_byline_roles.txt`), agencies (`bylines_agencies.txt`) and the marks that
-set a byline off (`bylines_marks.txt`) are data. Everything is matched on a line's Simplified key
-and values are cut from the page's own text at the same offsets.
+words (`data/lines_byline_roles.txt`; those that make an author, `bylines_author_roles.txt`),
+agencies (`bylines_agencies.txt`) and the marks that set a byline off (`bylines_marks.txt`) are
+data. Everything is matched on a line's Simplified key and values are cut from the page's own
+text at the same offsets.
 """
 
 from __future__ import annotations
@@ -23,10 +24,6 @@ from ..resources import alternation
 from . import vocab
 from .keys import KeyedLine
 
-#: Roles whose names are the story's authors; the others (编辑, 摄影, 校对 …) are credits.
-_AUTHOR_ROLES = frozenset({"记者", "本报记者", "特约记者", "首席记者", "实习记者", "见习记者", "通讯员", "作者", "文"})
-_AUTHOR_ROLES |= frozenset({"实习生"})
-_AUTHOR_ROLES |= frozenset({"撰稿人", "特约撰稿人", "新华社记者", "文/图", "图/文", "图文", "文图", "撰文", "撰稿"})
 _NAME = rf"[{HAN}·]{{2,4}}"
 _NAME_RE = re.compile(_NAME)
 _MAX_LINE = 40
@@ -72,6 +69,12 @@ def _separators() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _roles() -> re.Pattern[str]:
     return re.compile(alternation(vocab.words("lines_byline_roles.txt") + vocab.words("bylines_roles.txt")))
+
+
+@lru_cache(maxsize=1)
+def _author_roles() -> frozenset[str]:
+    """Roles whose names are the story's authors; the others (编辑, 摄影, 校对 …) are credits."""
+    return frozenset(vocab.words("bylines_author_roles.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -214,7 +217,7 @@ def _credited_names(line: KeyedLine, start: int, end: int) -> str | None:
         # A one-character role may open a name (`文静`); a longer one never does (`记者张三`). A
         # role word may close the byline (`… 王五 文/图`).
         if role and role.end() <= end and (len(role.group()) > 1 or not _NAME_RE.fullmatch(key, pos, end)):
-            crediting = role.group() in _AUTHOR_ROLES
+            crediting = role.group() in _author_roles()
             pos = role.end()
             continue
         word = _NAME_RE.match(key, pos, end)

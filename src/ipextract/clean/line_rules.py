@@ -242,13 +242,14 @@ def comment_label(key: str) -> bool:
     return vocab.pattern("lines_comment_labels.txt", _COMMENT_LABEL).search(key) is not None
 
 
-#: An issuer's name is a few Han characters and one of the endings; longer lines are headlines.
+#: An issuer's name is a few Han characters and one of the endings of head_org_suffixes.txt (the
+#: one list of organisation endings, shared with head_roles); longer lines are headlines.
 _ISSUER_MAX = 20
 
 
 @lru_cache(maxsize=1)
 def _issuer() -> re.Pattern[str]:
-    return re.compile(rf"^[{HAN}]{{2,{_ISSUER_MAX}}}?(?:{alternation(vocab.words('lines_issuer_suffixes.txt'))})$")
+    return re.compile(rf"^[{HAN}]{{2,{_ISSUER_MAX}}}?(?:{alternation(vocab.words('head_org_suffixes.txt'))})$")
 
 
 #: Joint issuers stand side by side on one line: a bulletin's statistics bureau and survey team.

@@ -8,6 +8,7 @@ because a numeral's value is pure arithmetic on its characters: 一百一十七�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 #: Digit characters: everyday, financial (壹贰叁) and the zero forms.
@@ -69,7 +70,7 @@ def parse_mixed(s: str) -> Decimal | None:
     return value + int(tail.group(2))
 
 
-def _sections(items) -> Decimal | None:
+def _sections(items: Iterable[int | str]) -> Decimal | None:
     """Sum of a numeral read as digits (ints) and magnitude characters, section by section;
     None when two digits meet without a magnitude between them (三四十: vague). A last digit
     right after a magnitude, with no 零 between, is of the next lower place, as it is spoken:
