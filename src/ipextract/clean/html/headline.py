@@ -100,13 +100,13 @@ def choose_headline(
     n = len(lines)
     lo = max(0, container_start - _WINDOW)
     hi = min(n, container_start + 12)
-    norms = {i: norm(lines[i].text) for i in range(lo, min(n, hi + 2)) if len(lines[i].text) <= _MAX_TITLE}
-    # Per line from `lo`: its key, or None when it cannot be part of a headline. A navigation
-    # link (a menu item naming the column that `<title>` also names) is not one unless styled
-    # as a heading, nor is a label line or a disclosure table's row (META): a table's last
-    # value (`主题分类` / `统计执法`) would otherwise join the headline under it.
+    # Per line from `lo`: its key, or None when it cannot be part of a headline: too long for
+    # one, or a navigation link (a menu item naming the column that `<title>` also names) not
+    # styled as a heading, a label line or a disclosure table's row (META): a table's last value
+    # (`主题分类` / `统计执法`) would otherwise join the headline under it. Only the others are keyed.
     line_keys = [
-        None if _no_headline(lines[j], kinds) else norms.get(lines[j].index) for j in range(lo, min(n, hi + 2))
+        None if len(line.text) > _MAX_TITLE or _no_headline(line, kinds) else norm(line.text)
+        for line in lines[lo : min(n, hi + 2)]
     ]
     best: tuple[float, int, int] | None = None
     for i in range(lo, hi):
