@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from ipextract import Options, parse
 from ipextract.facts import extract
-from ipextract.facts.segment import new_document, segmenter
+from ipextract.facts.segment import segmenter
 from ipextract.resources import data_text
 
 KINDS = {"money", "count", "percent", "points", "multiple", "area", "weight", "energy", "other"}
@@ -167,21 +167,6 @@ def test_segmenter_tags_come_from_the_dictionary():
         ("的", "uj"), ("CITY", "eng"), (" ", "x"), ("CAFE", "eng"), ("。", "x"),
     ]
     assert (segmenter().tags["资金池"], segmenter().tags["刑拘"], segmenter().tags["本级"]) == ("n", "v", "b")
-
-
-def test_segmenter_remembers_a_document_and_forgets_it_at_the_next():
-    """A text tagged twice in one document is cut once, each caller gets a list of its own, and
-    a new document starts with nothing remembered: no page is read faster for the one before."""
-    seg = segmenter()
-    new_document()
-    first = seg.tag("营业收入同比增长")
-    first.append(("x", "x"))
-    assert seg.tag("营业收入同比增长") == [("营业收入", "n"), ("同比", "d"), ("增长", "v")]
-    assert list(seg.memo) == ["营业收入同比增长"]
-    extract("全区企业超过2000家。", dt.date(2020, 1, 1))
-    assert "营业收入同比增长" not in seg.memo
-    new_document()
-    assert seg.memo == {}
 
 
 def test_jieba_loads_once_only_for_facts_and_writes_and_prints_nothing(tmp_path):

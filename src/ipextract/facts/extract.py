@@ -29,7 +29,6 @@ from . import metric as metric_mod
 from .numbers import Quantity, counts_things, fold_width, is_referent, is_threshold, scan
 from .periods import ASOF, BASE, PERIOD, VAGUE, Period, find_periods
 from .scope import Scope, is_history, is_milestone, is_rate, opens_sentence, year_to_date
-from .segment import new_document
 
 _GOVERNING = (PERIOD, ASOF, VAGUE)
 
@@ -137,7 +136,6 @@ def extract(
         return []
     if isinstance(ref_date, dt.datetime):
         ref_date = ref_date.date()
-    new_document()
     paragraphs = text.split("\n")
     kept = _Kept(paragraphs, max_facts)
     figures = max_facts * _FIGURES_PER_FACT

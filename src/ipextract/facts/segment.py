@@ -12,17 +12,13 @@ dictionary and an HMM, and gives other tags than those the finder's rules were w
 
 jieba is imported and the dictionary loaded once per process, on the first paragraph that has a
 fact to describe: a run that parses no figures never pays for them.
-
-The figures of one clause read overlapping windows of it, so the same text is often tagged more
-than once in a document; the segmenter keeps its answers for the document being read and
-`new_document` drops them, so nothing is carried from one page to the next.
 """
 
 from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -44,8 +40,6 @@ class Segmenter:
 
     tokenizer: jieba.Tokenizer
     tags: dict[str, str]
-    #: text -> its (word, tag) pairs, for the document being read (see `new_document`).
-    memo: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def cut(self, text: str) -> list[str]:
         """The words of `text`: `资助金额总计1.43亿` -> 资助金额 总计 1 . 43 亿."""
@@ -54,13 +48,7 @@ class Segmenter:
     def tag(self, text: str) -> list[tuple[str, str]]:
         """(word, tag) pairs: the dictionary's tag, else `m` for a number, `eng` for a Latin
         word and `x` for anything else (punctuation, spaces, characters jieba left alone)."""
-        pairs = self.memo.get(text)
-        if pairs is None:
-            tags = self.tags
-            pairs = self.memo[text] = tuple(
-                (word, tags[word] if word in tags else _tag_of_unknown(word)) for word in self.cut(text)
-            )
-        return list(pairs)
+        return [(word, self.tags[word] if word in self.tags else _tag_of_unknown(word)) for word in self.cut(text)]
 
 
 def _tag_of_unknown(word: str) -> str:
@@ -76,13 +64,6 @@ def segmenter() -> Segmenter:
     """The process-wide segmenter over the packaged dictionary, built on first use."""
     rows = (line.split(" ") for line in data_lines(DICTIONARY))
     return Segmenter(_tokenizer(), {word: tag for word, _, tag in rows})
-
-
-def new_document() -> None:
-    """Forget the texts tagged so far: a document's answers are kept only while it is read, so a
-    long run holds no more than one page's clauses and no page is read faster for the one before."""
-    if segmenter.cache_info().currsize:
-        segmenter().memo.clear()
 
 
 def _tokenizer() -> jieba.Tokenizer:
