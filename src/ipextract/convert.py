@@ -22,17 +22,15 @@ from typing import Any
 
 import opencc
 
-from .han import HAN
-from .resources import data_lines, data_rows, data_text
+from .han import HAN_CHAR
+from .resources import data_lines, data_rows, data_text, patterns
+
+_P = patterns("convert")
 
 CONFIG = "opencc_t2s_corrections.json"
 TRIGGERS = "convert_t2s_triggers.txt"
 MARKS = "convert_script_marks.txt"
 
-#: OpenCC copies an ideographic description sequence (an operator and its operands) unconverted.
-_IDS_OPERATOR = re.compile("[\u2ff0-\u2fff]")
-_NOT_HAN = re.compile(f"[^{HAN}]+")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 #: Share of script-marked characters in Traditional form from which a text is Traditional (and
 #: in Simplified form from which it is Simplified); in between it is mixed.
 _TRADITIONAL_SHARE = 0.9
@@ -115,7 +113,7 @@ def to_simplified_all(texts: list[str]) -> list[str]:
         return out
     joined = "\n".join(texts[i] for i in todo)
     converted: list[str] = []
-    if len(todo) > 1 and joined.count("\n") == len(todo) - 1 and not _IDS_OPERATOR.search(joined):
+    if len(todo) > 1 and joined.count("\n") == len(todo) - 1 and not _P.ids_operator.search(joined):
         converted = t2s().convert(joined).split("\n")  # (OpenCC keeps line breaks)
     if len(converted) != len(todo):  # one text, or texts with line breaks or description operators
         converted = [t2s().convert(texts[i]) for i in todo]
@@ -159,8 +157,8 @@ def detect_script(text: str) -> str | None:
     """
     sample = text[: _SAMPLE * 4]
     if len(sample) > _SAMPLE:  # (a shorter text holds at most _SAMPLE Han characters)
-        sample = _NOT_HAN.sub("", sample)[:_SAMPLE]
-    if not _HAN_CHAR.search(sample):
+        sample = _P.not_han.sub("", sample)[:_SAMPLE]
+    if not HAN_CHAR.search(sample):
         return None
     traditional_only, simplified_only = _mark_patterns()
     traditional = len(traditional_only.findall(sample))

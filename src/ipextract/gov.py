@@ -11,13 +11,14 @@ the document's name (标题 / 文件名称) and its 发布日期.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from .dates import parse_timestamp
 from .document import GOV_FIELDS, Gov
-from .resources import data_lines, data_rows
+from .resources import data_lines, data_rows, patterns
+
+_P = patterns("gov")
 
 #: A label's field when its value is not kept (体裁分类, 公开方式): it still marks the table.
 IGNORED = "-"
@@ -27,7 +28,6 @@ GENERATED = "generated"
 _DATE_FIELDS = frozenset(("written_at", "published_at", GENERATED))
 #: Values that say "nothing here".
 _EMPTY = frozenset(("", "无", "-", "--", "—", "——", "/", "暂无", "空", "null", "none"))
-_SPACES = re.compile(r"[\s\u3000]+")
 #: What may surround a label in a cell: bullets, brackets and the colon after it.
 _LABEL_EDGES = "•·・●◆■▪【】[]〔〕:： \u3000"
 #: A cell longer than this (spaces removed) is no bare label.
@@ -37,7 +37,7 @@ _MAX_LABEL = 8
 @cache
 def labels() -> dict[str, str]:
     """Label (spaces removed) -> field, from `gov_labels.tsv`."""
-    return {_SPACES.sub("", label): name for label, name in data_rows("gov_labels.tsv")}
+    return {_P.spaces.sub("", label): name for label, name in data_rows("gov_labels.tsv")}
 
 
 @cache
@@ -62,7 +62,7 @@ def label_field(cell: str) -> str | None:
     A label not listed is read as the listed one it varies: with a prefix before it
     (`信息发布日期` is 发布日期) or with 时间 for 日期 and back (`签署时间` is 签署日期).
     """
-    name = _SPACES.sub("", cell.strip(_LABEL_EDGES))
+    name = _P.spaces.sub("", cell.strip(_LABEL_EDGES))
     if not name or len(name) > _MAX_LABEL:
         return None
     known = labels()

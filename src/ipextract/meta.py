@@ -12,11 +12,12 @@ on the page gives `2024-06-13`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from .clean import Candidate
+from .resources import patterns
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?$")
+_P = patterns("meta")
+
 _DECLARED = "meta:"
 #: Origin prefix of values read from a disclosure table, and the fields such a table decides.
 DISCLOSURE = "gov:"
@@ -116,7 +117,7 @@ def published_at(candidates: list[Candidate]) -> Candidate:
 
 def valid_iso(value: str) -> bool:
     """`YYYY[-MM[-DD[THH:MM[:SS]]]]` naming a real calendar day and time."""
-    m = _ISO.match(value)
+    m = _P.iso.match(value)
     if not m:
         return False
     y, mo, d, hh, mm, ss = (int(x) if x else 0 for x in m.groups())

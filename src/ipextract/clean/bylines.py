@@ -19,33 +19,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..han import HAN
-from ..resources import alternation
+from ..resources import alternation, patterns
 from . import vocab
 from .keys import KeyedLine
 
-_NAME = rf"[{HAN}·]{{2,4}}"
-_NAME_RE = re.compile(_NAME)
+_P = patterns("bylines")
+
 _MAX_LINE = 40
-#: A name that ends like an office is no person (`（市教育局）`).
-_OFFICE_END = re.compile(r"[社报网局办部委厅台院所站处馆会队组中心]$")
 _OPEN, _CLOSE = "（(【〔[", "）)】〕]"
-#: `／台北报导` closing a Taiwan dateline.
 #: What may stand before a dateline's brackets: `本报讯`, `新华社北京3月1日电`.
 _OPENING = re.compile(rf"^[^，。,{re.escape(_OPEN)}]{{0,12}}?[{re.escape(_OPEN)}]")
-_REPORTED = re.compile(rf"[／/]\s*[{HAN}]{{2,4}}\s*报[导道]$")
-#: `台北4日电`, `北京3月1日电`: the place is written in two characters on the pages seen.
-_DATED = re.compile(rf"[{HAN}]{{2}}\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*[电讯]")
-
-
-#: A paper's or station's name right before 记者 (`大公报记者`, `香港文汇报记者`).
-_OUTLET_REPORTER = re.compile(rf"[{HAN}]{{2,6}}?(?:报|社|网|台)(?=记者)")
-#: A newspaper's lead without brackets: `香港文汇报讯 记者张三报道：`, `【大公报讯】记者张三、李四
-#: 北京报道：`. The names are two or three characters each; a place after them is set apart.
-_REPORTER_LEAD = re.compile(
-    rf"^(?:[【\[]?[{HAN}]{{0,8}}讯[】\]]?\s*)?(?:[{HAN}]{{2,6}}?(?:报|社|网|台))?记者\s*"
-    rf"(?P<names>[{HAN}·]{{2,3}}(?:[、\s]+[{HAN}·]{{2,3}})*?)(?:\s+[{HAN}]{{2,4}})?\s*报道[:：\s]"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +109,7 @@ def reported_byline(line: KeyedLine) -> Byline | None:
         return None
     if key[start] in _OPEN and key[end - 1] == _CLOSE[_OPEN.index(key[start])]:
         start, end = start + 1, end - 1
-    if not _REPORTED.search(key, start, end):
+    if not _P.reported.search(key, start, end):
         return None
     found = _bracketed(line, start, end)
     return found if found and found.author else None
@@ -140,7 +123,7 @@ def opening_byline(line: KeyedLine) -> Byline | None:
     end = key.find(_CLOSE[_OPEN.index(key[m.end() - 1])], m.end()) if m else -1
     found = _bracketed(line, m.end(), end) if m and end > m.end() else None
     if found is None or not found.author:
-        lead = _REPORTER_LEAD.match(key)
+        lead = _P.reporter_lead.match(key)
         if lead:
             return Byline(" ".join(line.cut(*span) for span in _name_spans(key, *lead.span("names"))))
     agency = _agency().match(key)
@@ -164,7 +147,7 @@ def closing_byline(line: KeyedLine) -> Byline | None:
 
 def _name_spans(key: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where the names of key[start:end] are (`张三、李四` -> two spans)."""
-    return [(m.start(), m.end()) for m in _NAME_RE.finditer(key, start, end)]
+    return [(m.start(), m.end()) for m in _P.name.finditer(key, start, end)]
 
 
 def _bracketed(line: KeyedLine, start: int, end: int) -> Byline | None:
@@ -176,10 +159,10 @@ def _bracketed(line: KeyedLine, start: int, end: int) -> Byline | None:
     if agency:
         source = line.cut(*agency.span())
         start = agency.end()
-    elif outlet := _OUTLET_REPORTER.match(key, start, end):
+    elif outlet := _P.outlet_reporter.match(key, start, end):
         start = outlet.end()
-    reported = _REPORTED.search(key, start, end)
-    dated = _DATED.search(key, start, end)
+    reported = _P.reported.search(key, start, end)
+    dated = _P.dated.search(key, start, end)
     if reported:
         end = reported.start()
     elif dated:
@@ -195,7 +178,7 @@ def _bracketed(line: KeyedLine, start: int, end: int) -> Byline | None:
     # A name without a role counts only before `／台北报导`: a bare `（王晓明）` is as often a
     # word in brackets (`（摘编）`, `（待续）`) as a reporter.
     bare = key[start:end].strip()
-    if not names and reported and _NAME_RE.fullmatch(bare) and not _OFFICE_END.search(bare):
+    if not names and reported and _P.name.fullmatch(bare) and not _P.office_end.search(bare):
         names = line.cut(start, end).strip()
     return Byline(names, source) if names or source else None
 
@@ -216,11 +199,11 @@ def _credited_names(line: KeyedLine, start: int, end: int) -> str | None:
         role = _roles().match(key, pos, end)
         # A one-character role may open a name (`文静`); a longer one never does (`记者张三`). A
         # role word may close the byline (`… 王五 文/图`).
-        if role and role.end() <= end and (len(role.group()) > 1 or not _NAME_RE.fullmatch(key, pos, end)):
+        if role and role.end() <= end and (len(role.group()) > 1 or not _P.name.fullmatch(key, pos, end)):
             crediting = role.group() in _author_roles()
             pos = role.end()
             continue
-        word = _NAME_RE.match(key, pos, end)
+        word = _P.name.match(key, pos, end)
         if not word or (word.end() < end and not seps.match(key, word.end(), end)):
             return None
         if crediting:

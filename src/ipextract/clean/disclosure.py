@@ -18,9 +18,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..gov import Disclosure, label_field, label_forms, label_prefixes, labels, read_pairs
-from ..han import HAN
-from ..resources import alternation, data_lines
+from ..resources import alternation, data_lines, patterns
 from . import Candidate, Extracted
+
+_P = patterns("disclosure")
 
 #: A table names at least this many labels, and fills at least _MIN_FIELDS fields …
 _MIN_LABELS = 3
@@ -33,9 +34,6 @@ _MAX_ROW = 400
 _MAX_VALUE_LINE = 160
 #: Text allowed before a row's first label: a bullet, a bracket.
 _MAX_LEAD = 2
-_CELL_SPLIT = re.compile(r"[\t|｜]")
-#: Where an unknown label starts inside a value (`区统计局 来源：…`): the value ends there.
-_NEXT_LABEL = re.compile(rf"\s[{HAN}][^\s:：]{{1,5}}[:：]")
 #: A table names a label of one of these fields; dates and names are on every page.
 _STRONG = frozenset(("index_number", "doc_number", "issuer", "written_at", "category", "validity"))
 #: How many lines around a distinctive label a table's rows are looked for in.
@@ -43,16 +41,9 @@ _NEAR = 12
 #: Lines between two rows that are no row of a known label, at most (an unknown `label：value`
 #: row, a value's second line): more is the table's end.
 _MAX_HELD = 2
-#: An unknown row: a short label, then its colon or the cell border (`浏览次数：`, `所属专题\t`).
-_OTHER_ROW = re.compile(rf"[{HAN}][{HAN} ]{{1,7}}(?:[:：]|\t| ?[|｜])")
 #: Fields whose values are text that a narrow cell wraps; a wrapped value's rest is this short.
 _WRAPPING = frozenset(("issuer", "title", "category"))
 _MAX_TAIL = 16
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
-#: A text table's rule line (`|---|:---:|`, `+----+----+`, `=====`).
-#: Only rule characters, and a run of three dashes among them (two tests, so neither backtracks).
-_RULE = re.compile(r"[\s|｜+:：\-—=─━]+")
-_DASHES = re.compile(r"[\-—=─━]{3}")
 _CAPTION_EDGES = "【】[]〔〕:： \u3000"
 #: What may stand right before a label that starts a value.
 _LABEL_BOUNDARY = frozenset(" \t\u3000\xa0•·・●◆■【[")
@@ -157,7 +148,7 @@ def _not_a_row(run: _Run, i: int, key: str) -> bool:
     """Read line i, which names no known label, into the run when it belongs there: the values
     under a header row, the value under a label alone on its line, or a line held until the
     next row shows whether the table goes on. False when it ends the run."""
-    if (run.pairs or run.header) and _RULE.fullmatch(key) and _DASHES.search(key):
+    if (run.pairs or run.header) and _P.rule.fullmatch(key) and _P.dashes.search(key):
         run.lines.append(i)  # a text table's rule under its header (`|---|---|`): the rows go on
         return True
     values = _cells(key) if run.header else []
@@ -167,7 +158,7 @@ def _not_a_row(run: _Run, i: int, key: str) -> bool:
     elif run.pending is not None and len(key) <= _MAX_VALUE_LINE:
         run.pairs.append((run.pending, key))  # the value under a label alone on its line
         run.lines.append(i)
-    elif run.pairs and len(run.held) < _MAX_HELD and (_OTHER_ROW.match(key) or _tail_of_value(run, key)):
+    elif run.pairs and len(run.held) < _MAX_HELD and (_P.other_row.match(key) or _tail_of_value(run, key)):
         run.held.append((i, key))
     else:
         return False
@@ -181,14 +172,14 @@ def _tail_of_value(run: _Run, key: str) -> bool:
     name, value = run.pairs[-1]
     return (
         not run.held and name in _WRAPPING and bool(value) and len(key) <= _MAX_TAIL
-        and not _SENTENCE_END.search(key)
+        and not _P.sentence_end.search(key)
     )
 
 
 def _take_held(run: _Run) -> None:
     """A row follows the held lines: they are the table's, an unknown row or a value's rest."""
     for i, key in run.held:
-        if not _OTHER_ROW.match(key):
+        if not _P.other_row.match(key):
             name, value = run.pairs[-1]
             run.pairs[-1] = (name, value + key)
         run.lines.append(i)
@@ -244,7 +235,7 @@ def _cells(key: str) -> list[str]:
     if "\t" not in key and "|" not in key and "｜" not in key:
         return []
     # A colon set in a cell of its own (`索引号 | ： | 0011`) belongs to the label before it.
-    return [c for c in (c.strip() for c in _CELL_SPLIT.split(key.strip(" \t|｜"))) if c not in (":", "：")]
+    return [c for c in (c.strip() for c in _P.cell_split.split(key.strip(" \t|｜"))) if c not in (":", "：")]
 
 
 def label_cells(runs: list[str]) -> str | None:
@@ -315,13 +306,12 @@ def _inline_pairs(text: str) -> list[tuple[str, str | None]] | None:
     pairs: list[tuple[str, str | None]] = []
     for hit, nxt in zip(hits, [*hits[1:], None]):
         value = text[hit.end() : nxt.start() if nxt else len(text)]
-        cut = _NEXT_LABEL.search(value)
+        cut = _P.next_label.search(value)
         value = value[: cut.start()] if cut else value
         name = label_field(hit.group("label"))
         if name is not None:
             pairs.append((name, value.rstrip(" 【[").strip()))  # not the next label's bracket
     return pairs or None
-
 
 
 #: The table's date is offered like a declared one: a stamp the page shows for the same day

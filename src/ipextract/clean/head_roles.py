@@ -20,17 +20,13 @@ from functools import lru_cache
 
 from ..dates import parse_timestamp
 from ..han import HAN
-from ..resources import alternation
+from ..resources import alternation, patterns
 from . import vocab
+
+_P = patterns("head_roles")
 
 #: An issuer line is a name, not a sentence: Han characters (and a middle dot) alone.
 _MAX_ORG = 30
-# Keys fold white space to single spaces, so one optional space stands for any run; bounded
-# repeats keep the anchored match linear.
-_OCCASION = re.compile(
-    r"^(?:——|—|--|－－)?[(（]?\s?(?P<date>[^()（）在\s][^()（）在]{5,23}?日)\s?(?:在[^()（）]{2,60}?[上中])?[)）]?$"
-)
-_BRACKET_PREFIX = re.compile(r"^[\[【〔](?P<inner>[^\[\]【】〔〕]{2,20})[\]】〕]\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +90,7 @@ def head_role(key: str) -> HeadRole | None:
     m = _speaker_pattern().match(key)
     if m:
         return HeadRole("author", m["name"])
-    m = _OCCASION.match(key)
+    m = _P.occasion.match(key)
     if m:
         day = parse_timestamp(m["date"])
         if day:
@@ -108,7 +104,7 @@ def without_issuer_prefix(title: str, key: str) -> str:
     Mirrors and data portals prefix the body that issued a release; the headline is the rest.
     `title` and `key` are the line and its Simplified key, of the same length.
     """
-    m = _BRACKET_PREFIX.match(key)
+    m = _P.bracket_prefix.match(key)
     if not m or not is_org_name(m["inner"]) or len(key) - m.end() < 4:
         return title
     return title[m.end() :] if len(title) == len(key) else key[m.end() :]
@@ -120,16 +116,6 @@ _GLUED = re.compile(
     rf"(?:(?P<org>[{HAN}·]{{2,{_MAX_ORG}}})\s+)?"
     r"(?P<rest>\S.*[，,。].*)$"
 )
-_LEAD_DAY = re.compile(r"^\d{1,2}月\d{1,2}日\s*[，,]")
-#: A paragraph's opening phrase up to its first comma (`今年以来,`, `1-8月份,`, `初步核算,`), or a
-#: news agency's dateline (`中评社北京1月30日电`, `眉山网讯(记者 …)`): what an article's first
-#: sentence opens with. The phrase opens with a Han character or a date, never a bare figure.
-_LEAD_CLAUSE = re.compile(
-    rf"^(?:(?:[{HAN}]|\d[\d\-—~～]*(?:年|月|日|季度))[^\s，,。；;]{{0,15}}[，,]"
-    r"|\S{0,16}?(?:\d{1,2}月\d{1,2}日\s?)?[电讯](?:[\s(（，,:：/／]|$))"
-)
-#: A date that opens a paragraph however long its first clause: `2024年…`, `1-8月我市…`.
-_LEAD_DATE = re.compile(r"^(?:\d{4}年|\d{1,2}(?:[-—~～]\d{1,2})?月份?)")
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +158,7 @@ def glued_head(key: str) -> GluedHead | None:
         roles.append(HeadRole("source", m["org"]))
     elif m["org"]:
         rest = m.start("org")  # a word of the paragraph, not an issuer
-    if not roles and not _LEAD_DAY.match(key[rest:]) and not _loose_split(m["title"], key[rest:]):
+    if not roles and not _P.lead_day.match(key[rest:]) and not _loose_split(m["title"], key[rest:]):
         return None
     return GluedHead(m.end("title"), rest, tuple(roles))
 
@@ -186,16 +172,7 @@ def _loose_split(title: str, rest: str) -> bool:
     """
     if len(title) < _MIN_LOOSE_TITLE or len(rest) < _MIN_LOOSE_REST:
         return False
-    return bool(_LEAD_CLAUSE.match(rest) or _LEAD_DATE.match(rest) or _lead_words().match(rest))
-
-
-#: A headline set's parts marked at their end (`…(引题)`, `…（主题）`, `…(副题)`) or start
-#: (`【引题】…`).
-_PART_NAMES = r"\s?(?P<part>引题|主题|副题|肩题|眉题)\s?"
-_PART = re.compile(rf"[(（【\[]{_PART_NAMES}[)）】\]]\s?$")
-_PART_FIRST = re.compile(rf"^[(（【\[]{_PART_NAMES}[)）】\]]\s?")
-#: `原标题：…` states what a reprint was first called: never the headline.
-_ORIGINAL = re.compile(r"^[(（【\[]?\s*原(?:标)?题\s*[:：]")
+    return bool(_P.lead_clause.match(rest) or _P.lead_date.match(rest) or _lead_words().match(rest))
 
 
 def headline_part(key: str) -> tuple[str, int, int] | None:
@@ -203,13 +180,13 @@ def headline_part(key: str) -> tuple[str, int, int] | None:
 
     CONVENTIONS: of 引题 / 主题 / 副题, the 主题 is the title; the others are dropped.
     """
-    m = _PART.search(key)
+    m = _P.part.search(key)
     if m:
         return m["part"], 0, len(key[: m.start()].rstrip())
-    m = _PART_FIRST.match(key)
+    m = _P.part_first.match(key)
     return (m["part"], m.end(), len(key)) if m else None
 
 
 def is_original_title(key: str) -> bool:
     """`原标题：…` / `原题：…`: the reprint's original headline, not this page's."""
-    return _ORIGINAL.match(key) is not None
+    return _P.original.match(key) is not None

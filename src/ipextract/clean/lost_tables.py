@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import re
 
+from ..resources import patterns
 from .keys import KeyedLine
 
-#: A table's caption closing a line, alone or after the paragraph's last sentence.
-_CAPTION_AT_END = re.compile(r"(?:^|(?<=[。！？!?]))\s?表\s?\d{1,2}\s[^\s，。,；;：:]{2,40}$")
-#: The note under a table: one sentence opening the next line.
-_NOTE = re.compile(r"^注\s?[:：][^。\n]{1,80}。\s?")
-
+_P = patterns("lost_tables")
 
 def without_lost_tables(lines: list[KeyedLine]) -> tuple[list[KeyedLine], list[str]]:
     """`lines` without the captions and notes of lost tables, and the cut pieces."""
@@ -30,8 +27,8 @@ def without_lost_tables(lines: list[KeyedLine]) -> tuple[list[KeyedLine], list[s
             line, note = KeyedLine.of(line.cut(note.end())), None
             if not line.key:
                 continue
-        caption = _CAPTION_AT_END.search(line.key) if "表" in line.key else None
-        note = _NOTE.match(lines[i + 1].key) if caption and i + 1 < len(lines) else None
+        caption = _P.caption_at_end.search(line.key) if "表" in line.key else None
+        note = _P.note.match(lines[i + 1].key) if caption and i + 1 < len(lines) else None
         if caption and note is not None:
             cut.append(line.cut(caption.start()).strip())
             line = KeyedLine.of(line.cut(0, caption.start()).rstrip())

@@ -13,32 +13,21 @@ from functools import lru_cache
 
 from ..convert import to_simplified
 from ..dates import TIMESTAMP, parse_timestamp, timestamp_iso
-from ..han import HAN, HAN_CHAR, is_han
-from ..resources import alternation
+from ..han import HAN_CHAR, is_han
+from ..resources import alternation, patterns
 from . import vocab
 from .bylines import role_byline
 from .keys import KeyedLine
 
-_WORDISH = re.compile(rf"[0-9A-Za-z{HAN}]")
+_P = patterns("meta_lines")
+
 #: Metadata lines are short; longer lines are article text.
 MAX_LABEL_LINE = 300
 
-_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
-_JUNK = re.compile(r"[\s()（）\[\]【】〖〗<>《》{}|｜·•:：,，;；、\-—_/\\*#~]+")
 _VALUE_TRIM = " \t:：,，;；、|｜[]【】〖〗()（）<>-—_"
-_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?：:]")
-_NAME = rf"[{HAN}·]{{2,4}}"
-_NAMES = rf"{_NAME}(?:[\s、，,]+{_NAME}){{0,5}}"
-_NAMES_ONLY = re.compile(rf"^{_NAMES}$")
 #: Unlabelled date lines are short: a timestamp, maybe a counter and the name of the source.
 _MAX_DATE_LINE = 60
 _MAX_SOURCE = 24
-#: Where a stamp starts when glued to the end of a source's name.
-_GLUED_STAMP = re.compile(r"[(（]|(?:19|20)\d{2}\s*[-/.年]")
-#: A leading URL on a label line (`http://… 2024-03-01 10:22 来源:某某日报`) is the page's address.
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-#: `（3/2 10:22 更新）`: an update stamp without its year; it names no source.
-_UPDATE_STAMP = re.compile(r"^[(（]?\s*\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}\s*(?:更新|修改|发布)\s*[)）]?$")
 #: Words of a stamp line that say what the time was of, never the name of a source.
 _STAMP_VERBS = frozenset(("更新", "修改", "发布", "发表", "首发", "更新于", "发布于"))
 
@@ -75,7 +64,7 @@ def _credit_pattern() -> re.Pattern[str]:
     roles = alternation(_role_words())
     long_roles = alternation(tuple(r for r in _role_words() if len(r) >= 2))
     return re.compile(
-        rf"^[(（【\[]?\s*(?:(?P<role>{roles})\s*[/／:：]|(?P<long>{long_roles})\s+)\s*(?P<names>{_NAMES})\s*[)）】\]]?$"
+        rf"^[(（【\[]?\s*(?:(?P<role>{roles})\s*[/／:：]|(?P<long>{long_roles})\s+)\s*(?P<names>{_P.text('names')})\s*[)）】\]]?$"
     )
 
 
@@ -111,15 +100,9 @@ _AUTHOR_ROLES = frozenset(
 )
 
 
-#: Every character `_meta_hint` can need: a bar, a colon, a slash, a digit, or the space after a
-#: role word. None of them is Han, and t2s maps Han text to Han text only (every entry of its
-#: dictionaries and of our corrections does), so a line without any has none in its key either.
-_HINT_CHARS = re.compile(r"[|｜:：/／\d\s]")
-
-
 def parse_meta_line(line: str) -> dict[str, str]:
     """Fields a metadata line states: published_at (ISO 8601), source, author; best label wins."""
-    if not _HINT_CHARS.search(line):
+    if not _P.hint_chars.search(line):
         return {}  # not a metadata line (meta_fields would say None), known without the t2s call
     found = meta_fields(KeyedLine.of(line)) or []
     out: dict[str, str] = {}
@@ -183,7 +166,7 @@ def _labelled_fields(line: KeyedLine) -> list[MetaField] | None:
     if not accepted:
         return None
     prefix = key[: accepted[0].start()]
-    rest = _JUNK.sub("", TIMESTAMP.sub("", _URL.sub("", prefix)))
+    rest = _P.junk.sub("", TIMESTAMP.sub("", _P.url.sub("", prefix)))
     if rest and not (len(accepted) >= 2 and len(rest) <= 6):
         return None
     labels = vocab.meta_labels()
@@ -222,13 +205,13 @@ def clean_source(value: str) -> str | None:
     if not value:
         return None
     first = _until_stamp(value.split()[0]).strip(_VALUE_TRIM)
-    return first if first and _WORDISH.search(first) and len(first) <= 40 else None
+    return first if first and _P.wordish.search(first) and len(first) <= 40 else None
 
 
 def _until_stamp(word: str) -> str:
     """A source word without a stamp glued after it: `四川日报2022-04-08` -> `四川日报`,
     `某某日报（3/2` -> `某某日报`."""
-    m = _GLUED_STAMP.search(word)
+    m = _P.glued_stamp.search(word)
     return word[: m.start()] if m and m.start() > 0 else word
 
 
@@ -244,7 +227,7 @@ def clean_author(value: str, value_key: str | None = None) -> str | None:
         if key.startswith(role) and len(key) > len(role):
             key, value = key[len(role) :].lstrip(_VALUE_TRIM), value[len(role) :].lstrip(_VALUE_TRIM)
             break
-    if not key or len(key) > 40 or _SENTENCE_PUNCT.search(key.replace(":", "")):
+    if not key or len(key) > 40 or _P.sentence_punct.search(key.replace(":", "")):
         return None
     return " ".join(value.replace("、", " ").replace("，", " ").replace(",", " ").split())
 
@@ -269,7 +252,7 @@ def _date_line_fields(line: KeyedLine) -> list[MetaField] | None:
     key = line.key
     if len(key) > _MAX_DATE_LINE:
         return None
-    if _UPDATE_STAMP.match(key):
+    if _P.update_stamp.match(key):
         return []
     m = TIMESTAMP.search(key)
     if not m:
@@ -279,7 +262,7 @@ def _date_line_fields(line: KeyedLine) -> list[MetaField] | None:
     if not ts:
         return None
     fields = [MetaField("published_at", ts, 3)]
-    if not _JUNK.sub("", before) and not _JUNK.sub("", _WEEKDAY.sub("", after)):
+    if not _P.junk.sub("", before) and not _P.junk.sub("", _P.weekday.sub("", after)):
         return fields
     # The rest must be set apart by a space: `2019年7月29日国务院常务会议` is a headline.
     if before and not after.strip(_VALUE_TRIM):
@@ -291,7 +274,7 @@ def _date_line_fields(line: KeyedLine) -> list[MetaField] | None:
     if not apart:
         return None
     rest_key = key[rest_span[0] : rest_span[1]]
-    words = [w for w in _WEEKDAY.sub(" ", rest_key).split() if not w.strip(_VALUE_TRIM).isdigit()]
+    words = [w for w in _P.weekday.sub(" ", rest_key).split() if not w.strip(_VALUE_TRIM).isdigit()]
     rest = " ".join(w.strip(_VALUE_TRIM) for w in words).strip()
     if not rest or rest.rstrip(":：") in vocab.meta_labels() or rest in _STAMP_VERBS:
         return fields
@@ -304,7 +287,7 @@ def _date_line_fields(line: KeyedLine) -> list[MetaField] | None:
         # A blog post's info bar (`日期 站名 栏目 1665 0`: poster, category, views, comments):
         # its names are unlabelled and none of them is said to be the source.
         return fields
-    if len(rest) > _MAX_SOURCE or _SENTENCE_PUNCT.search(rest) or not HAN_CHAR.search(rest):
+    if len(rest) > _MAX_SOURCE or _P.sentence_punct.search(rest) or not HAN_CHAR.search(rest):
         return None
     offset = rest_key.find(words[0].strip(_VALUE_TRIM)) + rest_span[0] if words else rest_span[0]
     source = clean_source(line.cut(offset, rest_span[1]))
@@ -315,17 +298,6 @@ def _date_line_fields(line: KeyedLine) -> list[MetaField] | None:
 
 # -- bylines inside paragraphs ------------------------------------------------------------------
 
-# Both start where a whitespace run starts (look-behind): the leftmost match is the same, and a
-# long run is not rescanned from each of its characters.
-_TRAILING_BYLINE = re.compile(
-    r"(?<!\s)\s*[(（【\[]\s*(?P<pre>[^()（）【】\[\]]{0,12}?)"
-    r"(?P<role>责任编辑|责编|编辑|记者|通讯员|作者|撰稿|审核|校对|实习生)\s*[:：]?\s*"
-    rf"(?P<names>{_NAMES})\s*[)）】\]]\s*$"
-)
-_CLOSING_SOURCE = re.compile(
-    r"(?<!\s)\s*[(（【\[]\s*(?:信息|稿件|文章|本文|新闻|资料)?来源\s*[:：]\s*(?P<source>[^()（）【】\[\]]{2,30}?)\s*[)）】\]]\s*$"
-)
-_LEADING_BYLINE = re.compile(r"^[^，。,()（）]{0,16}?讯\s*[(（](?P<inner>[^()（）]{2,40})[)）]")
 _BYLINE_AUTHOR_ROLES = frozenset({"记者", "通讯员", "作者", "撰稿"})
 
 
@@ -335,11 +307,11 @@ def closing_credit(line: KeyedLine) -> tuple[str, MetaField | None] | None:
 
     Returns the paragraph without it and the field it names (None for an editor), or None.
     """
-    m = _CLOSING_SOURCE.search(line.key)
+    m = _P.closing_source.search(line.key)
     if m and m.start() > 0:
         source = clean_source(line.cut(*m.span("source")))
         return line.cut(0, m.start()).rstrip(), MetaField("source", source, 2) if source else None
-    m = _TRAILING_BYLINE.search(line.key)
+    m = _P.trailing_byline.search(line.key)
     if not m or m.start() == 0:
         return None
     field = None
@@ -367,7 +339,7 @@ def _names(line: KeyedLine, start: int, end: int) -> str | None:
             if key.startswith(role) and len(key) - len(role) >= 2:
                 name, key = name[len(role) :], key[len(role) :]
                 break
-        if not _NAMES_ONLY.match(key):
+        if not _P.names_only.match(key):
             return None
         kept.append(name)
     return " ".join(kept) or None
@@ -375,5 +347,5 @@ def _names(line: KeyedLine, start: int, end: int) -> str | None:
 
 def leading_byline_author(line: KeyedLine) -> str | None:
     """The author in a dateline that stays in the body: `眉山网讯(记者 殷勇)…` -> `殷勇`."""
-    m = _LEADING_BYLINE.match(line.key)
+    m = _P.leading_byline.match(line.key)
     return _names(line, *m.span("inner")) if m else None

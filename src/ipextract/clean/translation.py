@@ -10,20 +10,20 @@ lines go.
 
 from __future__ import annotations
 
-import re
-
 from ..han import HAN_CHAR
+from ..resources import patterns
+
+_P = patterns("translation")
 
 #: A line of foreign prose: Latin words, at least this many.
 _MIN_WORDS = 6
-_WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 #: Chinese lines followed by two or more renderings, on a mirror.
 _MIN_RENDERED = 2
 
 
 def is_foreign_prose(key: str) -> bool:
     """A line of Latin-script prose with no Han character."""
-    return not HAN_CHAR.search(key) and len(_WORD.findall(key)) >= _MIN_WORDS
+    return not HAN_CHAR.search(key) and len(_P.word.findall(key)) >= _MIN_WORDS
 
 
 def renderings(keys: list[str]) -> set[int]:

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..han import HAN_RANGES
-from ..resources import alternation, data_lines, data_rows
+from ..resources import alternation, data_lines, data_rows, patterns
+
+_P = patterns("vocab")
 
 
 @cache
@@ -54,7 +56,7 @@ class Vocabulary:
         """Whether `text` holds a word of the list."""
         if self.plain and self.plain.search(text.lower() if self.plain_cased else text):
             return True
-        if not self.ascii or not _ASCII_LETTER.search(text):
+        if not self.ascii or not _P.ascii_letter.search(text):
             return False  # an ASCII-edged word needs an ASCII letter
         low = text.lower()
         return any(_standalone(low, m) for m in self.ascii.finditer(low))
@@ -78,9 +80,6 @@ class Vocabulary:
             low, found = self.plain.subn("", low)
             n += found
         return low, n
-
-
-_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def _standalone(text: str, m: re.Match[str]) -> bool:

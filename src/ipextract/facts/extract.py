@@ -22,19 +22,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Fact
-from ..han import HAN
 from ..options import DEFAULT_MAX_FACTS
+from ..resources import patterns
 from . import lexicon
 from . import metric as metric_mod
 from .numbers import Quantity, counts_things, fold_width, is_referent, is_threshold, scan
 from .periods import ASOF, BASE, PERIOD, VAGUE, Period, find_periods
 from .scope import Scope, is_history, is_milestone, is_rate, opens_sentence, year_to_date
 
+_P = patterns("extract")
+
 _GOVERNING = (PERIOD, ASOF, VAGUE)
 
-_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+|$)")
-_CLAUSE = re.compile(r"[^，,；;：:。！？!?]*(?:[，,；;：:。！？!?]+|$)")
-_LIST_GAP = re.compile(r"\s*(?:[、和与及]|以及)\s*")
 _HEAD_MAX = 24
 _MAX_WALK = 64  # periods looked at before giving up on a governing date
 _MAX_GAP = 4  # longest joiner inside a list (、 和 以及)
@@ -43,42 +42,24 @@ _SENTENCE_WINDOW = 300  # Fact.sentence is the sentence, cut to this much on eac
 _PIECE = 1 << 16  # longest stretch of a paragraph read at once
 _FIGURES_PER_FACT = 20  # figures read per fact allowed: restatements and non-facts included
 _METRIC_BUDGET = 2000  # figures per document that get a metric
-_FENBIE = re.compile("分别")
-_QIZHONG = re.compile(r"\s*其中")
 _UNTIL = ("截至", "截止", "到", "至", "止")
 _UNTIL_REACH = 3
-_SHARE_BEFORE = re.compile(r"(?:占|是|为|相当于)$")
-_OF_PERIOD = re.compile(r"\s*的\s*")  # between a period and the figure it owns (2010年的46.2%)
 _GENERIC_YEAR = ("全年", "年内")
 
-# Digits that are not quantities, masked before scanning. Each pattern runs only when its
-# trigger is in the paragraph, so common text pays for the few that can match.
-_NOISE = [
-    (None, re.compile(  # every branch starts with a digit: other positions fail at the lookahead
-        r"(?=\d)(?:"
-        r"(?<!\d)(?:0\d{2,3}[-—\s]?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)"  # phone numbers
-        r"|(?<![\d.])\d{1,12}(?:\.\d{1,12})?(?:\s*[:：∶]\s*\d{1,12}(?:\.\d{1,12})?)+"  # ratios, clock times
-        r"|\d{1,2}\s*[时点]\s*(?:\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?)?(?:许|左右)?"  # 12时55分
-        r")"
-    )),
-    ("://", re.compile(r"https?://[\w./?=&%#:~+\-]+")),  # URLs
-    ("www.", re.compile(r"www\.[\w./?=&%#:~+\-]+")),
-    ("@", re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]{1,64}\.[\w.]{1,64}")),  # e-mail addresses
-    ("ICP", re.compile(rf"[A-Za-z{HAN}]{{0,6}}ICP[备证]?[\s:：]*\d+号?(?:-\d+)?")),  # 粤ICP备12345678号
-    ("号", re.compile(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d*\s*号?")),  # 〔2023〕5号
-    ("《", re.compile(r"《[^》\n]{0,60}》")),  # titles of documents and publications
-    (None, re.compile(r"[“‘「『\"][^”’」』\"\n]{1,12}[”’」』\"]")),  # short quoted names (digits checked)
-    ("五", re.compile(r"十[一二三四五]五")),  # five-year plan names
-]
-_LIST_MARKER = re.compile(
-    r"(?:^|[：:；;。！？])\s*(?:[(（]?\d{1,2}[)）.、．](?!\d)|[(（][一二三四五六七八九十]{1,3}[)）]"
-    r"|[一二三四五六七八九十]{1,3}[、.．]|[一二三四五六七八九十]{1,3}是)"
+# Digits that are not quantities, masked before scanning: each `noise_*` pattern of
+# data/patterns/extract.toml, with the literal that must be in a paragraph for it to run, so
+# common text pays for the few that can match.
+_NOISE = (
+    (None, "noise_digits"),
+    ("://", "noise_url"),
+    ("www.", "noise_www"),
+    ("@", "noise_email"),
+    ("ICP", "noise_icp"),
+    ("号", "noise_doc_number"),
+    ("《", "noise_title"),
+    (None, "noise_quoted"),  # digits checked at the match
+    ("五", "noise_plan"),
 )
-# 番: 翻番 holds no numeral; the financial forms (叁仟伍佰元) are numerals with no 万 to find.
-_DIGITISH = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿萬億番壹贰叁肆伍陆柒捌玖拾佰仟貳參陸兩]")
-
-_CHANGE_GAP = re.compile(r"(?:了|达到?|为|是|至|分别|约|近|超过|逾|同比|环比|\s)*")
-_DRIVE = re.compile(r"拉动|带动|贡献")
 
 
 @dataclass(slots=True)
@@ -179,7 +160,7 @@ def _pieces(para: str) -> Iterator[tuple[int, str]]:
             cut = max(para.rfind(ch, end - _PIECE // 2, end) for ch in "，,；;")
         if cut < 0:
             cut = end - 1
-            while cut > end - 64 and _DIGITISH.match(para, cut):
+            while cut > end - 64 and _P.digitish.match(para, cut):
                 cut -= 1
         yield start, para[start:cut + 1]
         start = cut + 1
@@ -211,7 +192,7 @@ class _Paragraph:
         self.quantities: list[Quantity] = []
         self.periods: list[Period] = []
         self.values: dict[int, str | None] | None = None
-        if not _DIGITISH.search(norm) and "半" not in norm:
+        if not _P.digitish.search(norm) and "半" not in norm:
             return
         self.periods = periods = find_periods(norm, roc_years=roc_years)
         self.masked = _mask(norm, periods)
@@ -222,7 +203,7 @@ class _Paragraph:
         """Sentence and clause bounds and the resolved periods: needed only once the paragraph
         has a fact (many paragraphs with digits hold only dates)."""
         norm, periods = self.norm, self.periods
-        self.ctx = ctx = _Context(self.para, norm, _starts(_SENTENCE, norm), _starts(_CLAUSE, norm))
+        self.ctx = ctx = _Context(self.para, norm, _starts(_P.sentence, norm), _starts(_P.clause, norm))
         ctx.metric_text = _blank_periods(norm, periods)
         self.values = dict(zip(map(id, periods), _resolve_periods(norm, periods, self.ref, self.year)))
         self.ends = [p.end for p in periods]
@@ -339,7 +320,7 @@ class _Paragraph:
         start, _ = self.ctx.clause_bounds(p.start)
         if is_milestone(self.norm, p):
             return True
-        return p.start > start and _QIZHONG.match(self.norm, start) is not None
+        return p.start > start and _P.qizhong.match(self.norm, start) is not None
 
     def _governing(self, q: Quantity) -> Period | None:
         """Same clause, else same sentence (not inside a 其中 clause), else a 截至 date later in
@@ -392,9 +373,9 @@ class _Paragraph:
     def _owns(self, p: Period, q: Quantity) -> bool:
         """`由2010年的46.2%`, `比2019年的320家`: a year, 的, then the figure: that year's figure.
         Not a multiple or share of it (`是去年的2.5倍`, `占2019年的30%`: the figure is now's)."""
-        if p.explicit_year is None or q.unit == "倍" or not _OF_PERIOD.fullmatch(self.norm, p.end, q.start):
+        if p.explicit_year is None or q.unit == "倍" or not _P.of_period.fullmatch(self.norm, p.end, q.start):
             return False
-        return not _SHARE_BEFORE.search(self.norm, max(0, p.start - 2), p.start)
+        return not _P.share_before.search(self.norm, max(0, p.start - 2), p.start)
 
     def _distribute(self, lists: list[list[Quantity]]) -> dict[int, Period]:
         """`一季度、上半年…GDP增速分别为18.8%、9.6%…`: the i-th figure takes the i-th period.
@@ -411,7 +392,7 @@ class _Paragraph:
         first: dict[tuple[int, int], list[Period]] = {}
         for run in period_lists:
             first.setdefault((self.ctx.sentence(run[0].start), len(run)), run)
-        fenbie = [m.start() for m in _FENBIE.finditer(self.norm)]
+        fenbie = [m.start() for m in _P.fenbie.finditer(self.norm)]
         for numbers in lists:
             run = first.get((self.ctx.sentence(numbers[0].core_start), len(numbers)))
             if run is not None and run[-1].end <= numbers[0].start and _any_between(
@@ -441,9 +422,9 @@ class _Paragraph:
         start, _ = self.ctx.clause_bounds(q.core_start)
         before = self.norm[max(start, q.start - _WINDOW):q.start]
         for m in reversed(list(lexicon.change_pattern().finditer(before))):
-            if not _CHANGE_GAP.fullmatch(before, m.end()):
+            if not _P.change_gap.fullmatch(before, m.end()):
                 continue
-            if _DRIVE.search(before, 0, m.start()):
+            if _P.drive.search(before, 0, m.start()):
                 return None
             return lexicon.changes()[m.group()]
         return None
@@ -486,15 +467,15 @@ def _mask(norm: str, periods: list[Period]) -> bytearray:
     masked = bytearray(len(norm))
     for p in periods:
         masked[p.start:p.end] = b"\x01" * (p.end - p.start)
-    for trigger, pattern in _NOISE:
+    for trigger, key in _NOISE:
         if trigger is not None and trigger not in norm:
             continue
-        for m in pattern.finditer(norm):
+        for m in getattr(_P, key).finditer(norm):
             s = m.group()
-            if s[0] in "“‘「『\"" and not _DIGITISH.search(s):
+            if s[0] in "“‘「『\"" and not _P.digitish.search(s):
                 continue
             masked[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-    for m in _LIST_MARKER.finditer(norm):
+    for m in _P.list_marker.finditer(norm):
         masked[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return masked
 
@@ -528,8 +509,6 @@ def _is_fact(norm: str, q: Quantity, *, at_end: bool) -> bool:
         return False
     # A text that stops right after a figure with no unit written may have cut it (…总投资125.3万|亿元).
     return not (at_end and q.end >= len(norm.rstrip()) and norm[q.end - 1] in "0123456789.万亿千百十")
-
-
 
 
 # --- periods -------------------------------------------------------------------------------
@@ -581,7 +560,7 @@ def _lead(ctx: _Context, periods: list[Period], local: list[bool]) -> Period | N
     first = 0
     if len(ctx.sentence_starts) > 1:
         head_end = ctx.sentence_starts[1]
-        if head_end <= _HEAD_MAX and not _DIGITISH.search(ctx.norm, 0, head_end) and (
+        if head_end <= _HEAD_MAX and not _P.digitish.search(ctx.norm, 0, head_end) and (
             not periods or periods[0].start >= head_end
         ):
             first = 1
@@ -601,7 +580,7 @@ def _runs(norm: str, items: list) -> list[list]:
     runs: list[list] = []
     run: list = []
     for item in items:
-        if run and item.start - run[-1].end <= _MAX_GAP and _LIST_GAP.fullmatch(norm, run[-1].end, item.start):
+        if run and item.start - run[-1].end <= _MAX_GAP and _P.list_gap.fullmatch(norm, run[-1].end, item.start):
             run.append(item)
             continue
         if len(run) > 1:

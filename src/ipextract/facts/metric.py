@@ -24,14 +24,13 @@ from __future__ import annotations
 import re
 
 from ..han import HAN, is_han
+from ..resources import patterns
 from . import lexicon
 from .segment import segmenter
 
+_P = patterns("metric")
+
 _NOUNISH = frozenset({"n", "nz", "nr", "ns", "nt", "nl", "ng", "nrt", "nrfg", "vn", "an", "j", "l", "eng", "s", "b"})
-_GENERIC_PREFIX = re.compile(r"^(?:全|我|本|该|各)[区市县省国镇乡村州]|^(?:当地|区内|市内|境内|国内外)")
-_SHARE = re.compile(r"占(?!比)(?:到|了)?(?P<whole>[^，,。；;]+?)(?:的)?(?:比重|比例)?(?:为|达到?|是)?$")
-# 是全市平均水平的 | 4倍: the words after 是 are the base compared with, the subject comes before
-_MULTIPLE_BASE = re.compile(r"(?:是|相当于|达到|(?<![作成因认以称])为)[^是为，,；;。]{1,24}的$")
 # A clause that is only a place before its figure (…的是岑溪市82.0亿元，万秀区80.0亿元): a list of
 # places, each with the figure of the subject named before it.
 _PLACE_SUFFIXES = "省市县区州旗镇乡"
@@ -39,7 +38,6 @@ _PLACE_ONLY = re.compile(
     rf"(?:^(?:其中)?|(?P<verb>是|(?<![作成因认以称])为))\s*(?P<place>[{HAN}]{{1,5}}?[{_PLACE_SUFFIXES}])\s*$"
 )
 _NOUN_UNITS = {"人口": "人口", "人民": "人口"}
-_PARENTHESIS = re.compile(r"[(（][^()（）]{0,20}[)）]")
 _CONJUNCTIONS = ("和", "与", "及", "或")
 _NUMERALS = frozenset("一二两三四五六七八九十百千万亿")
 _MAX_TOKENS = 6
@@ -63,16 +61,16 @@ def find(left: str, right: str, *, surface: str, kind: str) -> tuple[str | None,
     noun_unit = next((name for u, name in _NOUN_UNITS.items() if surface.endswith(u)), None)
     if noun_unit is not None:
         return noun_unit, ""
-    left = _PARENTHESIS.sub("", left)
+    left = _P.parenthesis.sub("", left)
     left_tags = _tag(left[-40:]) if left else []
     if kind == "multiple":
-        base = _MULTIPLE_BASE.search(left)
+        base = _P.multiple_base.search(left)
         if base is not None:  # the subject in this clause, else (None) the one of the figure before
             return _noun_before(_tag(left[: base.start()][-30:]))[0], ""
-    share = _SHARE.search(left) if kind == "percent" and re.search("占(?!比)", left) else None
+    share = _P.share.search(left) if kind == "percent" and re.search("占(?!比)", left) else None
     noun_left, predicate = _noun_before(left_tags)
     place = _PLACE_ONLY.search(left)
-    if place is not None and not _GENERIC_PREFIX.match(place.group("place")):
+    if place is not None and not _P.generic_prefix.match(place.group("place")):
         # where, not what: the subject before 是, else (None) the one of the figure before
         noun_left = _noun_before(_tag(left[: place.start()][-30:]))[0] if place.group("verb") else None
         predicate = ""
@@ -287,7 +285,7 @@ def _run(seq: list[tuple[str, str]], *, verbs: bool, limit: int = 0) -> list[tup
         joins = token[0] in _CONJUNCTIONS or (
             verbs and token[1] in ("a", "v") and len(token[0]) == 2 and token[0] not in lexicon.predicates()
         )
-        inside = k + 1 < len(seq) and _is_nounish(seq[k + 1]) and not _GENERIC_PREFIX.match(seq[k + 1][0])
+        inside = k + 1 < len(seq) and _is_nounish(seq[k + 1]) and not _P.generic_prefix.match(seq[k + 1][0])
         if _is_nounish(token) or (joins and out and inside):
             # 企业 和 个人; 专利权 质押 融资额: a conjunction, verb or adjective inside a noun phrase
             out.append(token)
@@ -328,7 +326,7 @@ def _join(words: list[str], *, from_end: bool) -> str | None:
         words.pop(0)
     phrase = "".join(words)
     if from_end:
-        phrase = _GENERIC_PREFIX.sub("", phrase)  # 全市, 全区…: where, not what
+        phrase = _P.generic_prefix.sub("", phrase)  # 全市, 全区…: where, not what
     if len(phrase) > _MAX_CHARS:
         phrase = phrase[-_MAX_CHARS:] if from_end else phrase[:_MAX_CHARS]
     return phrase or None

@@ -7,9 +7,12 @@ because a numeral's value is pure arithmetic on its characters: 一百一十七�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from decimal import Decimal
+
+from ..resources import patterns
+
+_P = patterns("numerals")
 
 #: Digit characters: everyday, financial (壹贰叁) and the zero forms.
 DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -21,9 +24,6 @@ SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 SECTION = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 #: Every magnitude character and its value, as written after a digit core (3千万, 20多万).
 MAGNITUDE = {ch: Decimal(v) for ch, v in {**SMALL, **SECTION}.items()}
-
-_MIXED_TAIL = re.compile(r"(零?)(\d{1,4})$")
-_MIXED_PART = re.compile(r"(\d{1,4})([十百千拾佰仟][万亿萬億]|[十百千万亿拾佰仟萬億])")
 
 
 def parse_chinese(s: str) -> Decimal | None:
@@ -56,9 +56,9 @@ def parse_mixed(s: str) -> Decimal | None:
     closing it, 1万5000 -> 15000 (as written) or the spoken 5万5 -> 55000 (one digit, no 零: of
     the next place down); None unless `s` is digit groups each followed by a magnitude, in
     falling order, and at most one last group of digits."""
-    tail = _MIXED_TAIL.search(s)
+    tail = _P.mixed_tail.search(s)
     head = s[:tail.start()] if tail else s
-    parts = _MIXED_PART.findall(head.replace("零", ""))
+    parts = _P.mixed_part.findall(head.replace("零", ""))
     if not parts or "".join(a + b for a, b in parts) != head.replace("零", ""):
         return None
     items = [item for digits, mags in parts for item in (int(digits), *mags)]

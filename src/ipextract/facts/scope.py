@@ -16,8 +16,10 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..resources import alternation, data_lines
+from ..resources import alternation, data_lines, patterns
 from .periods import ASOF, PERIOD, Period
+
+_P = patterns("scope")
 
 #: In ipextract/data: words that make a year part of a name (2023年全省工作会议).
 NAMES = "facts_scope_names.txt"
@@ -40,24 +42,12 @@ PLANS = "facts_plan_headings.txt"
 _HEADING_MAX = 40
 _NAME_REACH = 12  # characters after a year in which a name word makes it a name
 _SENTENCE_END = "。！？!?"
-# What may come before a period that still opens its sentence: a list marker (一是, （二）, 1.)
-# or a framing clause without figures (据统计，记者获悉，在…下，).
-# A target or stock date may open its sentence after 到/至/截至 (`到2020年，实现…`).
-_LEAD_IN = re.compile(r"(?:截至|截止到?|到|至)\s*$")
-# A news dateline before the date (`本报讯(记者 李明)4月8日，…`, `眉山网讯 4月8日，…`).
-_DATELINE = re.compile(r"^[^，,。；;：:]{0,12}(?:讯|訊)\s*(?:[(（][^)）]{0,20}[)）])?\s*[:：]?\s*$")
-_MARKER = re.compile(
-    r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,3}是[，,：:]?|第[一二三四五六七八九十]{1,3}[，,、])?\s*"
-)
 _FRAME_MAX = 40
 _CHRONOLOGY_YEARS = 4  # distinct years in one paragraph that make it a history
-_NOT_OPENER_AFTER = re.compile(r"\s*(?:\d|[、和与及]|预计|计划|将|要|力争|争取)")
 _DAY = len("2021-05-26")
 # Years an opening period may lie before the publication year and still open an account that
 # the next sentences continue; an older one opens a history (1974年，…中山王墓曾震惊世界).
 _HISTORY_YEARS = 10
-_FIELD = re.compile(r"[：:]\s*\S")  # a label and its value on one line (项目编号：…)
-_NUMBERED_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
 
 
 @lru_cache(maxsize=1)
@@ -150,11 +140,11 @@ def is_heading(line: str) -> bool:
     line = line.strip()
     if not 0 < len(line) <= _HEADING_MAX:
         return False
-    if _FIELD.search(line):
+    if _P.field.search(line):
         return False  # 成交日期：2021年06月09日: a form's field, whose date is its own
     if line[-1] not in "。！？!?…；;，,）)”」』":
         return True
-    return _NUMBERED_HEADING.match(line) is not None and not any(ch in line[:-1] for ch in _SENTENCE_END)
+    return _P.numbered_heading.match(line) is not None and not any(ch in line[:-1] for ch in _SENTENCE_END)
 
 
 def opens_sentence(norm: str, p: Period) -> bool:
@@ -164,7 +154,7 @@ def opens_sentence(norm: str, p: Period) -> bool:
         return False
     if p.kind == "relative" and p.text[-1] in "前后":
         return False  # 60年后，…: counted from the story's own moment, not the publication day
-    if _NOT_OPENER_AFTER.match(norm, p.end):
+    if _P.not_opener_after.match(norm, p.end):
         # 2018年14户新增企业 (attributive); 一季度、上半年…分别 (a list); 2015年底预计… (a plan
         # for that date: the sentences after it describe the projects, not the period)
         return False
@@ -174,9 +164,9 @@ def opens_sentence(norm: str, p: Period) -> bool:
     if cut < 0 and start > 0:
         return False
     before = before[cut + 1:]
-    marker = _MARKER.match(before)
+    marker = _P.marker.match(before)
     rest = before[marker.end():] if marker else before
-    lead_in = _LEAD_IN.search(rest) or _DATELINE.search(rest)
+    lead_in = _P.lead_in.search(rest) or _P.dateline.search(rest)
     if lead_in is not None:
         rest = rest[:lead_in.start()]
     if not rest.strip():

@@ -16,22 +16,20 @@ fact to describe: a run that parses no figures never pays for them.
 
 from __future__ import annotations
 
-import re
 import warnings
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..resources import data_file, data_lines
+from ..resources import data_file, data_lines, patterns
+
+_P = patterns("segment")
 
 if TYPE_CHECKING:
     import jieba
 
 #: In ipextract/data; jieba's dictionary format, "word freq tag" a line.
 DICTIONARY = "facts_dict.txt"
-
-_LATIN_OR_DIGIT = re.compile("[a-zA-Z0-9]")
-_NUMBER = re.compile(r"[0-9.,%]+")
 
 
 @dataclass(frozen=True)
@@ -52,9 +50,9 @@ class Segmenter:
 
 
 def _tag_of_unknown(word: str) -> str:
-    if _NUMBER.fullmatch(word):
+    if _P.number.fullmatch(word):
         return "m"
-    if _LATIN_OR_DIGIT.match(word):
+    if _P.latin_or_digit.match(word):
         return "eng"
     return "x"
 

@@ -7,10 +7,8 @@ tags read by head, and from the visible label lines around the headline and afte
 
 from __future__ import annotations
 
-import re
-
-from ...han import HAN
 from ...options import Options
+from ...resources import patterns
 from .. import Extracted, LineKind, credits, disclosure
 from ..keys import KeyedLine, line_keys
 from ..line_rules import is_spam_text
@@ -25,6 +23,8 @@ from .headline import Headline, choose_headline, norm, strip_injected_prefix
 from .kinds import classify
 from .layout import RenderedLine, lay_out
 from .widgets import demote_widget_prose, mark_widgets
+
+_P = patterns("html")
 
 #: Lines up to this length were checked against the shared line rules when classified.
 _SHORT_CHECKED = 200
@@ -121,10 +121,6 @@ def _crumbs_from(
     return min(at, table.lines[0]) if table is not None else at
 
 
-#: A label left alone on its line, its value on the next (`日期Date:`, `发布时间：`).
-_LONE_LABEL = re.compile(rf"^[{HAN}][^。！？，,]{{0,24}}[:：]$")
-
-
 def _mark_value_labels(kinds: list[LineKind], lines: list[RenderedLine], inside: list[RenderedLine]) -> None:
     """A lone label over a date line is that line's label: metadata with it, not text.
 
@@ -135,13 +131,10 @@ def _mark_value_labels(kinds: list[LineKind], lines: list[RenderedLine], inside:
         i = line.index
         nxt = i + 1
         stamped = nxt < len(lines) and kinds[nxt] is LineKind.STAMP
-        if stamped and kinds[i] is LineKind.BODY and _LONE_LABEL.match(line.text):
+        if stamped and kinds[i] is LineKind.BODY and _P.lone_label.match(line.text):
             kinds[i] = LineKind.META
 
 
-#: A bilingual label: Han then an English word or two, `二、機型Aircraft Type:`, `日期Date:`.
-_BILINGUAL_LABEL = re.compile(rf"[{HAN}][A-Z][a-z]+(?: [A-Za-z]+)*\s*[:：]$")
-_ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}")
 #: Bilingual labels a container needs before its English lines are read as its text.
 _MIN_BILINGUAL = 2
 
@@ -152,12 +145,12 @@ def _keep_bilingual_english(inside: list[RenderedLine], kinds: list[LineKind]) -
     A ministry report printed in Chinese and English labels its sections in both
     (`三、活動概要Activity Area:`); there the English renderings are part of what was published.
     """
-    labels = [i for i, line in enumerate(inside) if _BILINGUAL_LABEL.search(line.text)]
+    labels = [i for i, line in enumerate(inside) if _P.bilingual_label.search(line.text)]
     if len(labels) < _MIN_BILINGUAL:
         return
     # From the first label on: above it is the header (an English rendering of the headline).
     for line in inside[labels[0] :]:
-        if kinds[line.index] is LineKind.NOHAN and len(_ENGLISH_WORDS.findall(line.text)) >= 2:
+        if kinds[line.index] is LineKind.NOHAN and len(_P.english_words.findall(line.text)) >= 2:
             kinds[line.index] = LineKind.BODY
 
 

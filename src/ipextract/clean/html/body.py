@@ -16,19 +16,16 @@ different places:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ...resources import patterns
 from .. import LineKind
 from ..line_rules import LIST_MARKER
 from .attachments import attachment_label, bare_attachment_label, document_file, document_title, link_label
 from .kinds import date_only_line
 from .layout import RenderedLine
 
-_SENTENCE_END = re.compile(r"[。！？!?]$")
-_INNER_PUNCT = re.compile(r"[，。；！？,;!?]")
-_WORK_TITLE = re.compile(r"^《[^《》]{1,40}》$")
-_LIST_ITEM = re.compile(r"^\d{1,2}\s*[.、．]")
+_P = patterns("body")
 
 #: Kinds that are never article text.
 FURNITURE = frozenset(
@@ -70,35 +67,22 @@ def image_caption(line: RenderedLine, following: RenderedLine | None) -> bool:
     if not line.image_before or line.row:
         return False
     text = line.text
-    if len(text) > _CAPTION_MAX or date_only_line(text) or _WORK_TITLE.match(text) or _DOC_NUMBER.search(text):
+    if len(text) > _CAPTION_MAX or date_only_line(text) or _P.work_title.match(text) or _P.doc_number.search(text):
         return False
     if line.centered:
         return following is None or not following.centered or following.image_before
-    return (
-        len(text) <= _SHORT_SENTENCE
-        and bool(_SENTENCE_END.search(text))
-        and not _INNER_PUNCT.search(text[:-1])
-    )
-
-
-#: A picture's legend opens with its label: `注：红色为…线路图`, `图注：…`.
-_LEGEND = re.compile(r"^\s*(?:图注|注)\s*[:：]")
+    return len(text) <= _SHORT_SENTENCE and bool(_P.sentence_end.search(text)) and not _P.inner_punct.search(text[:-1])
 
 
 def _legend(lines: list[RenderedLine], kinds: list[LineKind], i: int) -> bool:
     """A `注：` note right under a picture, or under the picture's caption, is its legend (what
     the map's colours mean), not a note on the text: it goes with the picture."""
-    if not _LEGEND.match(lines[i].text) or len(lines[i].text) > _CAPTION_MAX:
+    if not _P.legend.match(lines[i].text) or len(lines[i].text) > _CAPTION_MAX:
         return False
     return lines[i].image_before or (i > 0 and kinds[i - 1] is LineKind.CAPTION and lines[i - 1].image_before)
 
 
-_HEADLINE_BAD_END = re.compile(r"[。！？!?，,、；;：:…]$")
 _DISPLAY_MAX = 40
-#: A document number (`教思政厅函〔2024〕10号`) or a bracketed note (`（…会议通过）`) under a
-#: title is part of the document, not of its headline.
-_DOC_NUMBER = re.compile(r"[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d+\s*号")
-_DOCUMENT_LINE = re.compile(rf"^[(（〔\[［【]|{_DOC_NUMBER.pattern}")
 #: What may stand right above a display line: the page's start, or header lines. An image's
 #: caption may not: a bold line under a picture opens the text (a section heading).
 _DISPLAY_AFTER = frozenset((None, LineKind.TITLE, LineKind.META, LineKind.STAMP, LineKind.BYLINE, LineKind.TOOLBAR))
@@ -115,7 +99,7 @@ def _display_line(line: RenderedLine, kind: LineKind, before: LineKind | None) -
     if kind is not LineKind.BODY or before not in _DISPLAY_AFTER or line.row or len(line.text) > _DISPLAY_MAX:
         return False
     text = line.text.strip()
-    if _HEADLINE_BAD_END.search(text) or LIST_MARKER.match(text) or _DOCUMENT_LINE.search(text):
+    if _P.headline_bad_end.search(text) or LIST_MARKER.match(text) or _P.document_line.search(text):
         return False
     if date_only_line(text):
         return False
@@ -132,19 +116,14 @@ class Selection:
     end: int
 
 
-_PROSE_PUNCT = re.compile(r"[，。；！？、,;!?]")
-_FULL_STOP = re.compile(r"[。！？!?；;]")
 #: A punctuated line this long is a paragraph even without a full stop.
 _PARAGRAPH = 25
 
 
-#: A summary box's label cell: short, no digits (`采购项目名称`, `行政区域`).
-_SUMMARY_LABEL = re.compile(r"^[^\d\t]{2,16}[:：]?$")
 #: Values shorter than this say too little to be recognised again below the box.
 _SUMMARY_VALUE = 4
 #: A summary box has this many key-value rows at least.
 _SUMMARY_ROWS = 3
-_NO_SPACE = re.compile(r"\s+")
 
 
 def mark_summary_rows(lines: list[RenderedLine], kinds: list[LineKind]) -> None:
@@ -157,14 +136,14 @@ def mark_summary_rows(lines: list[RenderedLine], kinds: list[LineKind]) -> None:
     the lines after it, so a table that opens a report with its own figures stays text.
     `kinds` is indexed by the lines' page index.
     """
-    first = next((i for i, line in enumerate(lines) if not line.row and _FULL_STOP.search(line.text)), None)
+    first = next((i for i, line in enumerate(lines) if not line.row and _P.full_stop.search(line.text)), None)
     if first is None:
         return
     rows = [i for i in range(first) if lines[i].row and kinds[lines[i].index] in _SUMMARY_KINDS]
     values = [v for i in rows for v in _row_values(lines[i].text)]
     if len(rows) < _SUMMARY_ROWS or not values:
         return
-    after = _NO_SPACE.sub("", "".join(line.text for line in lines[first:]))
+    after = _P.no_space.sub("", "".join(line.text for line in lines[first:]))
     if 2 * sum(1 for v in values if v in after) < len(values):
         return
     for i in rows:
@@ -179,9 +158,9 @@ def _row_values(text: str) -> list[str]:
     """The value cells of a key-value row (`label | value | label | value`), spaces removed;
     none when some label cell is not a label."""
     cells = [cell.strip() for cell in text.split("\t")]
-    if len(cells) % 2 or not all(_SUMMARY_LABEL.match(label) for label in cells[::2]):
+    if len(cells) % 2 or not all(_P.summary_label.match(label) for label in cells[::2]):
         return []
-    return [v for v in (_NO_SPACE.sub("", cell) for cell in cells[1::2]) if len(v) >= _SUMMARY_VALUE]
+    return [v for v in (_P.no_space.sub("", cell) for cell in cells[1::2]) if len(v) >= _SUMMARY_VALUE]
 
 
 def is_prose(line: RenderedLine, kind: LineKind, weight: float) -> bool:
@@ -193,7 +172,7 @@ def is_prose(line: RenderedLine, kind: LineKind, weight: float) -> bool:
     if kind is not LineKind.BODY or weight <= 0 or line.heading:
         return False
     text = line.text
-    return bool(_FULL_STOP.search(text)) or (len(text) >= _PARAGRAPH and bool(_PROSE_PUNCT.search(text)))
+    return bool(_P.full_stop.search(text)) or (len(text) >= _PARAGRAPH and bool(_P.prose_punct.search(text)))
 
 
 def _document_link(text: str, attachments: bool, *, inside: bool) -> bool:
@@ -202,7 +181,7 @@ def _document_link(text: str, attachments: bool, *, inside: bool) -> bool:
     if attachment_label(text) or document_file(text):
         return True
     if attachments:
-        return bool(_LIST_ITEM.match(text)) or document_title(text)
+        return bool(_P.list_item.match(text)) or document_title(text)
     return inside and (document_title(text) or link_label(text))
 
 
@@ -223,7 +202,7 @@ def _navigation_after(lines: list[RenderedLine], kinds: list[LineKind], last: in
     for i in range(last + 1, end):
         text = lines[i].text
         nav = kinds[i] is LineKind.LINKS and not _document_link(text, attachments, inside=False)
-        attachments = attachment_label(text) or (attachments and bool(_LIST_ITEM.match(text)))
+        attachments = attachment_label(text) or (attachments and bool(_P.list_item.match(text)))
         run = run + 1 if nav else 0
         if run == _NAV_RUN:
             return i - run + 1
@@ -269,7 +248,7 @@ def select(lines: list[RenderedLine], kinds: list[LineKind], prose: list[bool]) 
             attachments = attachments or attachment_label(text)
             continue
         # An attachment list runs from its label over its numbered items and file links.
-        attachments = attachment_label(text) or (attachments and bool(_LIST_ITEM.match(text)))
+        attachments = attachment_label(text) or (attachments and bool(_P.list_item.match(text)))
         if kind in FURNITURE:
             dropped.append((i, kind))
         elif i > last and (kind in TRAILER or (kind is LineKind.BODY and lines[i].link_density > _TRAILING_LINKS)):

@@ -8,12 +8,14 @@ uploading editor or a numeric user id, never the byline.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from ...resources import patterns
 from ..keys import KeyedLine
 from .dom import Element, text_of
 from .labels import clean_source
+
+_P = patterns("head")
 
 #: meta name/property (lower case) -> field, most trusted first within a field.
 _TITLE_TAGS = ("articletitle", "og:title", "twitter:title", "title")
@@ -35,15 +37,8 @@ _SOURCE_TAGS = ("contentsource", "source", "article:source")
 _URL_TAGS = ("url", "og:url")
 #: Tags that name the site itself: its name is cut from title strings like a learned one.
 _SITE_TAGS = ("og:site_name", "sitename", "application-name")
-_ABSOLUTE = re.compile(r"^https?://[^\s/]+\.[^\s]*$", re.IGNORECASE)
-# A leading run is tried from its first character only (the look-behind): from every one it
-# would rescan the run to the end, quadratic on a long value.
-_PLACEHOLDER_TIME = re.compile(r"(?<![T\s-])[T\s-]*(?:23:59:59|00:00:00)$")
-_SPACES = re.compile(r"\s+")
 #: A ContentSource may name every outlet a compiled story drew on (`综合自学习强国、川观新闻、…等`).
 _MAX_DECLARED_SOURCE = 120
-#: A note after the source name (read in the value's Simplified key).
-_SOURCE_NOTE = re.compile(r"(?<!\s)\s+(?:原创稿?|转载|供稿)$")
 
 
 @dataclass(slots=True)
@@ -70,25 +65,25 @@ def read_head(root: Element) -> HeadMeta:
             key = (el.get("name") or el.get("property") or el.get("itemprop") or "").strip().lower()
             content = el.get("content")
             if key and content and content.strip() and key not in tags:
-                tags[key] = _SPACES.sub(" ", content).strip()
+                tags[key] = _P.spaces.sub(" ", content).strip()
         elif tag == "title":
             if title is None:
                 title = el
         elif (el.get("rel") or "").strip().lower() == "canonical":
             href = (el.get("href") or "").strip()
-            if _ABSOLUTE.match(href):
+            if _P.absolute.match(href):
                 canonical.append(href)
     out = HeadMeta()
     for key in _TITLE_TAGS:
         if key in tags:
             out.titles.append((f"meta:{key}", tags[key]))
     if title is not None:
-        text = _SPACES.sub(" ", text_of(title)).strip()
+        text = _P.spaces.sub(" ", text_of(title)).strip()
         if text:
             out.titles.append(("html:title", text))
     for key in _DATE_TAGS:
         if key in tags:
-            out.dates.append((f"meta:{key}", _PLACEHOLDER_TIME.sub("", tags[key])))
+            out.dates.append((f"meta:{key}", _P.placeholder_time.sub("", tags[key])))
     for key in _SOURCE_TAGS:
         value = clean_source(_without_source_note(tags.get(key) or ""), _MAX_DECLARED_SOURCE)
         if value:
@@ -97,7 +92,7 @@ def read_head(root: Element) -> HeadMeta:
     out.urls.extend(("link:canonical", href) for href in canonical)
     for key in _URL_TAGS:
         value = tags.get(key, "")
-        if _ABSOLUTE.match(value):
+        if _P.absolute.match(value):
             out.urls.append((f"meta:{key}", value))
     return out
 
@@ -105,5 +100,5 @@ def read_head(root: Element) -> HeadMeta:
 def _without_source_note(value: str) -> str:
     """`新华社 原创` -> `新华社`."""
     line = KeyedLine.converted(value)
-    m = _SOURCE_NOTE.search(line.key)
+    m = _P.source_note.search(line.key)
     return line.cut(0, m.start()) if m else value

@@ -13,28 +13,15 @@ from functools import cache
 
 from ...dates import CLOCK, TIMESTAMP
 from ...han import HAN, HAN_CHAR, count_han
+from ...resources import patterns
 from .. import LineKind, credits, line_rules, vocab
 from ..line_rules import caption_marker, end_marker
 from .labels import is_byline, is_label_line, label_row
 from .layout import RenderedLine
 
-_SEPARATORS = re.compile(r"[\s\[\]【】（）()<>〈〉《》「」|｜/／\\:：,，.。·•、\-—_~+*#>»›]+")
-_SIZE_LETTERS = re.compile(r"[大中小]")
+_P = patterns("kinds")
+
 _CLOCK = re.compile(CLOCK)
-_DIGIT = re.compile(r"\d")
-#: A like / vote counter (`+1`), a view counter whose number a script fills in (`-次`, `1024次`),
-#: a page count of a paging bar (`共3页`), or a font-size switch spelled only with size letters (`大中小`).
-_COUNTER = re.compile(r"^(?:[+＋]\s*\d{1,6}|[-－]?\d{0,8}\s*次|共\s*\d{1,4}\s*页)$")
-_SIZE_ONLY = re.compile(r"^[大中小]{2,4}$")
-#: A date line in English, the dateline of a bilingual page (Taiwan and Hong Kong ministries,
-#: English editions): `Jan. 4, 2021（Monday）`, `Monday, January 4, 2021`, `4 January 2021`.
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
-_ENGLISH_DATE = re.compile(
-    rf"(?:{_WEEKDAY},?\s*)?(?:{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}\s+{_MONTH},?)\s*(?:19|20)\d\d"
-    rf"(?:,?\s*\d{{1,2}}:\d\d(?::\d\d)?\s*(?:am|pm)?)?\s*(?:[(（\[]\s*{_WEEKDAY}\s*[)）\]])?",
-    re.IGNORECASE,
-)
 
 #: Lines longer than this are never toolbars, credits, end markers, stamps, bylines or footer labels.
 SHORT_LINE = 60
@@ -67,7 +54,7 @@ def classify(line: RenderedLine, key: str) -> LineKind:
             return LineKind.BYLINE
         if footer_label_line(key):
             return LineKind.FOOTER_LABEL
-    if not HAN_CHAR.search(key) and not _DIGIT.search(key):
+    if not HAN_CHAR.search(key) and not _P.digit.search(key):
         return LineKind.NOHAN
     if len(key) <= 200:
         shared = line_rules.spam_or_breadcrumb(key)
@@ -99,16 +86,16 @@ def toolbar_line(key: str) -> bool:
     """A line made only of toolbar / share-widget words: `打印 字体：放大 正常 缩小 分享`."""
     if len(key) > SHORT_LINE:
         return False
-    if _COUNTER.match(key):
+    if _P.counter.match(key):
         return True
     if _toolbar_stranger().search(key):
         return False
-    if _SIZE_ONLY.match(_SEPARATORS.sub("", key)):
+    if _P.size_only.match(_P.separators.sub("", key)):
         return True
     rest, found = vocab.vocabulary("html_toolbar_words.txt").remove(key)
     if not found:
         return False
-    rest = _SIZE_LETTERS.sub("", _SEPARATORS.sub("", rest))
+    rest = _P.size_letters.sub("", _P.separators.sub("", rest))
     return not rest.strip("0123456789")
 
 
@@ -138,10 +125,6 @@ _OPENERS = "[【（(〔"
 _SPACED_CREDIT = rf"^[\[【（(〔]\s*(?:{{words}})\s+[{HAN}·]{{{{2,4}}}}(?:[\s、]+[{HAN}·]{{{{2,4}}}})*\s*[)）】\]〕]$"
 
 
-
-
-
-
 def stamp_line(key: str) -> bool:
     """A short line that is a CMS timestamp: `2020-04-01 10:29`, `2019年09月11日 富达传媒 1665`.
 
@@ -150,7 +133,7 @@ def stamp_line(key: str) -> bool:
     """
     if len(key) > SHORT_LINE or "。" in key or ("19" not in key and "20" not in key and "民国" not in key):
         return False  # every timestamp opens with the century, or with the Republic's era name
-    if _ENGLISH_DATE.fullmatch(key.strip()):
+    if _P.english_date.fullmatch(key.strip()):
         return True
     m = TIMESTAMP.search(key)
     if not m or (m["H"] is None and "年" in m.group() and date_only_line(key)):

@@ -9,15 +9,17 @@ are marked `chrome` so they can serve metadata and never the body.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 import lxml.etree
 
+from ...resources import patterns
 from .dom import LIBXML_MAX_DEPTH, Element, text_length, text_of
 from .visibility import HiddenSelectors, element_hidden, hidden_selectors
+
+_P = patterns("layout")
 
 BLOCK_TAGS = frozenset(
     (
@@ -45,9 +47,6 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD_TAGS = frozenset(("b", "strong"))
 _CELL_TAGS = frozenset(("td", "th"))
 
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
-_CENTER_STYLE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 
 #: A table cell longer than this is page layout, not data.
 _MAX_DATA_CELL = 300
@@ -63,7 +62,7 @@ def fold(text: str) -> str:
     text = " ".join(text.split())
     if text.isprintable():  # each invisible character is a format character, never printable
         return text
-    return " ".join(_INVISIBLE.sub("", text).split())
+    return " ".join(_P.invisible.sub("", text).split())
 
 
 @dataclass(slots=True)
@@ -368,14 +367,14 @@ class _Walker:
             text = self._furniture_text(el, role)
             if text is not None:
                 closers.append(self._open_furniture(text))
-        if tag in _BOLD_TAGS or (style and "weight" in style and _BOLD_STYLE.search(style)):
+        if tag in _BOLD_TAGS or (style and "weight" in style and _P.bold_style.search(style)):
             closers.append(self._open_bold())
         if tag in _HEADINGS:
             closers.append(self._open_heading(_HEADINGS[tag]))
         if (
             tag == "center"
             or (align and align.lower() == "center")
-            or (style and "center" in style and _CENTER_STYLE.search(style))
+            or (style and "center" in style and _P.center_style.search(style))
         ):
             closers.append(self._open_centred())
         return tuple(closers)

@@ -13,24 +13,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ...resources import patterns
 from .dom import Element
+
+_P = patterns("visibility")
 
 # What hides an element, after lower-casing and removing whitespace. Each rule is looked for
 # only when a literal it needs is present (`:0`, `:-`): one regex whose branches open with a
 # look-behind would be tried at every position of a large saved stylesheet's rule blocks.
 #: `font-size:0`, `height:0`, `max-height:0` — the property not glued to a longer name.
 _ZERO_SIZE_WORDS = ("font-size", "height", "max-height")
-_ZERO_SIZE_TAIL = re.compile(r":0(?:\.0+)?(?:px|pt|em|rem|%)?(?=[;!}]|$)")
-_ZERO_OPACITY = re.compile(r"opacity:0(?:\.0+)?(?=[;!}]|$)")
-_NEGATIVE_INDENT = re.compile(r"(?:text-indent|margin-left|margin-top):-\d{3}")
-_NAME_CHAR = re.compile(r"[-\w]")
-#: `left|top|right:-NNN`, the word not glued to a longer name (`margin-left`). The guard looks back
-#: from after the word's first letter (`l(?<![-\w]l)eft`), not before it: a pattern that opens
-#: with a look-behind is tried at every position, one that opens with a letter lets `re` skip to
-#: an l, t or r.
-_OFFSCREEN = re.compile(r"(?:l(?<![-\w]l)eft|t(?<![-\w]t)op|r(?<![-\w]r)ight):-(\d{3,})(?:\.\d+)?(?:px|pt|em|rem)?")
-_POSITIONED = re.compile(r"position:(?:absolute|fixed)")
-_SIMPLE_SELECTOR = re.compile(r"^(?:[a-z][a-z0-9]*)?([.#])([-\w]+)$", re.IGNORECASE)
 
 
 def style_hides(style: str) -> bool:
@@ -48,33 +40,26 @@ def style_hides(style: str) -> bool:
         return False
     if "display:none" in css or "visibility:hidden" in css or "visibility:collapse" in css:
         return True
-    if ":0" in css and (_zero_size(css) or ("opacity:0" in css and _ZERO_OPACITY.search(css))):
+    if ":0" in css and (_zero_size(css) or ("opacity:0" in css and _P.zero_opacity.search(css))):
         return True
     if ("hidden" in css or "(" in css) and _clipped_away(css):
         return True
     if ":-" not in css:
         return False
-    if _NEGATIVE_INDENT.search(css):
+    if _P.negative_indent.search(css):
         return True
-    m = _OFFSCREEN.search(css)
-    return bool(m and int(m.group(1)) >= 500 and _POSITIONED.search(css))
-
-
-#: A box one or two pixels tall or wide (or none): with overflow hidden nothing of it shows.
-_TINY_BOX = re.compile(r"(?<![-\w])(?:height|width|max-height|max-width):[0-2](?:\.\d+)?(?:px)?(?=[;!}]|$)")
-#: The screen-reader clip (`clip:rect(0 0 0 0)`, `rect(1px,1px,1px,1px)`), white space removed.
-_CLIP_RECT = re.compile(r"clip:rect\((?:(?:0|0px|1px),?){4}\)")
-_SCALE_ZERO = re.compile(r"transform:scale\(0(?:,0)?\)")
+    m = _P.offscreen.search(css)
+    return bool(m and int(m.group(1)) >= 500 and _P.positioned.search(css))
 
 
 def _clipped_away(css: str) -> bool:
     """A box that shows nothing of its text: a pixel-sized box with overflow hidden (how link
     farms on hacked pages are tucked away), a positioned box clipped to nothing, a zero scale."""
-    if "overflow:hidden" in css and _TINY_BOX.search(css):
+    if "overflow:hidden" in css and _P.tiny_box.search(css):
         return True
-    if "clip:rect(" in css and _CLIP_RECT.search(css) and _POSITIONED.search(css):
+    if "clip:rect(" in css and _P.clip_rect.search(css) and _P.positioned.search(css):
         return True
-    return "scale(0" in css and _SCALE_ZERO.search(css) is not None
+    return "scale(0" in css and _P.scale_zero.search(css) is not None
 
 
 def _zero_size(css: str) -> bool:
@@ -86,7 +71,7 @@ def _zero_size(css: str) -> bool:
         needle = word + ":0"
         start = css.find(needle)
         while start >= 0:
-            if not (start and _NAME_CHAR.match(css, start - 1)) and _ZERO_SIZE_TAIL.match(css, start + len(word)):
+            if not (start and _P.name_char.match(css, start - 1)) and _P.zero_size_tail.match(css, start + len(word)):
                 return True
             start = css.find(needle, start + 1)
     return False
@@ -165,7 +150,7 @@ def hidden_selectors(stylesheets: list[str]) -> HiddenSelectors:
                 continue
             begin = max(sheet.rfind("}", 0, open_at), sheet.rfind(";", 0, open_at)) + 1
             for sel in sheet[begin:open_at].split(","):
-                sm = _SIMPLE_SELECTOR.match(sel.strip())
+                sm = _P.simple_selector.match(sel.strip())
                 if sm:
                     (out.classes if sm.group(1) == "." else out.ids).add(sm.group(2))
     return out
