@@ -35,6 +35,13 @@ class KeyedLine:
         return cls(text, to_simplified(plain), plain)
 
     @classmethod
+    def keyed(cls, line: str, key: str) -> KeyedLine:
+        """`KeyedLine.of(line)` for a line whose `line_key` the caller has: a page's keys are
+        converted together once (`line_keys`), and converting a line again gives nothing new."""
+        text = fold_spaces(line)
+        return cls(text, key, _plain(text))
+
+    @classmethod
     def converted(cls, text: str) -> KeyedLine:
         """`text` as it is (its spaces and runs kept), keyed by its conversion alone."""
         return cls(text, to_simplified(text), text)

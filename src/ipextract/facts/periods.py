@@ -76,10 +76,43 @@ _ATOMS = [
     ("yesterday", r"昨天|昨日"),
     ("inherit", r"当天|当日|同日|同期|当月|同月"),
 ]
-# Every atom starts with one of these characters; the lookahead lets the engine skip other
-# positions without trying twenty alternatives at each.
-_ATOM_START = "0-9〇零○一二三四五六七八九十两今本去上下前次翌当同全年近最多过日截目如现昨底末初中“\"第这明后Qq头"
-_ATOM_RE = re.compile(f"(?=[{_ATOM_START}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ATOMS) + ")")
+# The characters each atom can start with (its first characters among those of its pattern).
+# The look-aheads built from them let `re` pass over a position no atom can start at without
+# entering the alternation, and at a position pass over the atoms that cannot start there
+# without entering their own alternatives and look-behinds; digits, 年, 上, 中, 日 are common
+# in Chinese, so most positions an atom could start at start none. An atom is never tried at a
+# character missing here (不久前 is not looked for).
+_ATOM_FIRST = {
+    "iso": "12",
+    "relative": "0123456789一七三上下两九二五八六前十后四明最本过近这",
+    "yrange": "12○〇一二零",
+    "plan": '"“十',
+    "ycn": "○〇一七三九二五八六四零",
+    "year": "12",
+    "yycn": "○〇一七三九二五八六四零",
+    "yy": "0123456789",
+    "ago": "0123456789一七三两九二五八六十四最过近",
+    "vague": "前多日近",
+    "rel": "上今全前去同后年当明本次翌",
+    "half": "上下",
+    "quarter": "1234Qq一三二前四第",
+    "firstn": "前头",
+    "mrange": "0123456789一七三九二五八六十四",
+    "month": "0123456789一七三九二五八六十四",
+    "drange": "0123456789",
+    "day": "0123456789一七三九二五八六十四",
+    "yend": "年",
+    "mpart": "上下中初底末",
+    "now": "今如当截现目",
+    "yesterday": "昨",
+    "inherit": "同当",
+}
+_ATOM_START = "".join(sorted(set("".join(_ATOM_FIRST.values()))))
+_ATOM_RE = re.compile(
+    f"(?=[{_ATOM_START}])(?:"
+    + "|".join(f"(?=[{_ATOM_FIRST[name]}])(?P<{name}>{pattern})" for name, pattern in _ATOMS)
+    + ")"
+)
 _P = patterns("periods")
 _YEAR_PARTS = ("年底", "年末", "年初", "年中")  # a year part with no year: the publication year's
 

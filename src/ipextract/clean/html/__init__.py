@@ -87,7 +87,7 @@ def clean_html(html: str, options: Options | None = None, *, utf8: bytes | None 
         body_end=body_lines[-1].index + 1 if body_lines else end,
         crumbs_from=_crumbs_from(headline, head_from, inside, table),
     )
-    add_candidates(out, head, headline, lines, kinds, body_lines, regions)
+    add_candidates(out, head, headline, lines, kinds, keys, body_lines, regions)
     if table is not None:
         disclosure.offer(out, table, _header_date(out))
     return out

@@ -100,9 +100,11 @@ def find_container(lines: list[RenderedLine], weights: list[float]) -> Container
     if best.total <= 0:
         return None
     best = _climb(best, totals)
-    best = _sentence_table(best, lines, totals) or best
+    members = set(best.element.iter())
+    block = _sentence_table(best, members, lines, totals)
+    if block is not None:
+        best, members = block, set(block.element.iter())
     element = best.element
-    members = set(element.iter())
     inside = [line for line in lines if line.owner in members]
     if all(line.owner is element for line in inside):
         # The winner is one paragraph of a flat page (<p> after <p> straight in <body>): its
@@ -147,8 +149,12 @@ _SENTENCE_ROW = 40
 _TABLE_BLOCK_SHARE = 0.25
 
 
-def _sentence_table(best: _Subtree, lines: list[RenderedLine], totals: dict[int, _Subtree]) -> _Subtree | None:
+def _sentence_table(
+    best: _Subtree, members: set[Element], lines: list[RenderedLine], totals: dict[int, _Subtree]
+) -> _Subtree | None:
     """The block holding a table of sentences that outweighs the rest of `best`, if there is one.
+
+    `members` are the elements of `best`'s subtree, which the caller collects anyway.
 
     A regulator's penalty decision (当事人, 主要违法违规事实, 行政处罚依据 …) is a table whose
     cells are sentences; next to it a sidebar of boilerplate (机构职能) can tip the heaviest
@@ -159,7 +165,6 @@ def _sentence_table(best: _Subtree, lines: list[RenderedLine], totals: dict[int,
     """
     if not any(line.row for line in lines):
         return None
-    members = set(best.element.iter())
     counts: dict[int, int] = {}
     for line in lines:
         if line.row and line.owner in members and effective_length(line.text) >= _SENTENCE_ROW:

@@ -71,10 +71,14 @@ def add_candidates(
     headline: Headline | None,
     lines: list[RenderedLine],
     kinds: list[LineKind],
+    keys: list[str],
     body: list[RenderedLine],
     regions: Regions,
 ) -> None:
-    """Add candidates for every field, most trusted first (see meta.resolve for precedence)."""
+    """Add candidates for every field, most trusted first (see meta.resolve for precedence).
+
+    `keys` are the lines' `line_key`s, which the rules below read through `KeyedLine.keyed`.
+    """
     head_from, first_prose, body_end = regions.head_from, regions.first_prose, regions.body_end
     if headline is not None:
         out.add("title", strip_injected_prefix(headline.text), f"html:{headline.origin}")
@@ -84,8 +88,8 @@ def add_candidates(
 
     header = [lines[i] for i in range(head_from, min(first_prose, len(lines)))]
     trailer = [lines[i] for i in range(body_end, min(len(lines), body_end + _TAIL_WINDOW))]
-    header_fields = _visible_fields(header, kinds)
-    trailer_fields = _visible_fields(trailer, kinds)
+    header_fields = _visible_fields(header, kinds, keys)
+    trailer_fields = _visible_fields(trailer, kinds, keys)
 
     for field in ("published_at", "source", "author"):
         if field in header_fields:
@@ -99,7 +103,7 @@ def add_candidates(
         if field in trailer_fields:
             out.add(field, trailer_fields[field][0], f"visible:tail-{trailer_fields[field][1]}")
 
-    _body_meta(out, body)
+    _body_meta(out, body, keys)
     for origin, value in head.urls:
         out.add("url", value, origin)
     crumbs = _breadcrumb(lines, head_from if regions.crumbs_from is None else regions.crumbs_from)
@@ -107,7 +111,9 @@ def add_candidates(
         out.add("breadcrumb", crumbs, "visible:breadcrumb")
 
 
-def _visible_fields(window: list[RenderedLine], kinds: list[LineKind]) -> dict[str, tuple[str, str]]:
+def _visible_fields(
+    window: list[RenderedLine], kinds: list[LineKind], keys: list[str]
+) -> dict[str, tuple[str, str]]:
     """Field -> (value, how) from label lines, then timestamp lines, of a window of lines."""
     found: dict[str, tuple[str, str]] = {}
     for line in window:
@@ -136,7 +142,7 @@ def _visible_fields(window: list[RenderedLine], kinds: list[LineKind]) -> dict[s
     for line in window:
         if kinds[line.index] is not LineKind.STAMP or ("published_at" in found and "source" in found):
             continue
-        keyed = KeyedLine.of(line.text)
+        keyed = KeyedLine.keyed(line.text, keys[line.index])
         if "published_at" not in found:
             ts = unlabelled_timestamp(keyed.key)
             if ts:
@@ -147,7 +153,7 @@ def _visible_fields(window: list[RenderedLine], kinds: list[LineKind]) -> dict[s
                 found["source"] = (source, "stamp")
     for line in window:
         if "author" not in found and kinds[line.index] in _AUTHOR_KINDS:
-            keyed = KeyedLine.of(line.text)
+            keyed = KeyedLine.keyed(line.text, keys[line.index])
             if kinds[line.index] in (LineKind.BODY, LineKind.CHROME):  # CHROME: a credit line (credits.py)
                 byline = byline_line(keyed)  # `□ 本报记者 王晓明`, `作者︱王晓明`
                 author = byline.author if byline else None
@@ -176,30 +182,30 @@ def _stamp_author(line: KeyedLine) -> str | None:
     return clean_author(line.cut(*m.span(1))) if m else None
 
 
-def _body_meta(out: Extracted, body: list[RenderedLine]) -> None:
+def _body_meta(out: Extracted, body: list[RenderedLine], keys: list[str]) -> None:
     """Bylines inside the text: a dateline in the first paragraph, a byline as the last line."""
     for line in body[:2]:
-        author = dateline_author(KeyedLine.of(line.text))
+        author = dateline_author(KeyedLine.keyed(line.text, keys[line.index]))
         if author:
             out.add("author", author, "visible:dateline")
             return
     for line in body[-2:]:
-        keyed = KeyedLine.of(line.text)
+        keyed = KeyedLine.keyed(line.text, keys[line.index])
         author = dateline_author(keyed) or byline_author(keyed) or trailing_author(keyed)
         if author:
             out.add("author", author, "visible:byline")
             return
-    _bracketed_bylines(out, body)
+    _bracketed_bylines(out, body, keys)
 
 
-def _bracketed_bylines(out: Extracted, body: list[RenderedLine]) -> None:
+def _bracketed_bylines(out: Extracted, body: list[RenderedLine], keys: list[str]) -> None:
     """The shared byline shapes (`bylines`) where the page's own readers found none: a CNA
     dateline `（中央社記者王曉明台北4日電）` (its agency is the source), `…。（王晓明／台北报导）`."""
     if not body:
         return
     for byline, origin in (
-        (opening_byline(KeyedLine.of(body[0].text)), "dateline"),
-        (closing_byline(KeyedLine.of(body[-1].text)), "byline"),
+        (opening_byline(KeyedLine.keyed(body[0].text, keys[body[0].index])), "dateline"),
+        (closing_byline(KeyedLine.keyed(body[-1].text, keys[body[-1].index])), "byline"),
     ):
         if byline and byline.author:
             out.add("author", byline.author, f"visible:{origin}")
