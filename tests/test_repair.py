@@ -55,6 +55,39 @@ def test_unconfirmed_parentheses_are_kept(line):
     assert out == line.replace("(yè)", "")
 
 
+@pytest.mark.parametrize(
+    ("line", "expected", "count"),
+    [
+        # A glossed page re-encoded as Big5: the tone-marked letters became `??` (or `?`).
+        ("東坡區(q??)簽約15個(g??)項(xi??ng)目", "東坡區簽約15個項目", 3),
+        ("东坡区(q??)签约15个(g??)项(xi??ng)目", "东坡区签约15个项目", 3),
+        ("產(ch?n)業(y?)園區", "產業園區", 2),
+        ("产(ch?n)业(y?)园区", "产业园区", 2),
+        ("宜業(y??)宜居", "宜業宜居", 1),
+    ],
+)
+def test_gloss_with_lost_tone_letters_is_removed(line, expected, count):
+    out, removed = fixed(line)
+    assert out == expected
+    assert removed["pinyin_annotations"] == count
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "發(??)展",  # no letter left: lost text, not a gloss
+        "发(??)展",
+        "發(xi??ng)展",  # the letters do not spell a reading of 發
+        "很好(o?)",  # nor of 好
+        "北京(b??)",  # a lost letter where 京 has none
+    ],
+)
+def test_lost_letter_parentheses_that_are_not_readings_are_kept(line):
+    out, removed = fixed(line)
+    assert removed["pinyin_annotations"] == 0
+    assert out == line
+
+
 def test_keep_pinyin_keeps_annotations():
     out, removed = fixed("廣州開發(fā)區(qū)", keep_pinyin=True)
     assert out == "廣州開發(fā)區(qū)"

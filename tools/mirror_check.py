@@ -25,6 +25,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import opencc
@@ -91,14 +92,11 @@ def _text_nodes(markup: str, change: Callable[[str], str]) -> str:
 def make_variant(raw: bytes, source_encoding: str, is_html: bool, variant: Variant) -> bytes:
     """The page's bytes as the mirror would serve them."""
     text = raw.decode(source_encoding, errors="replace")
-    converter = opencc.OpenCC(variant.config) if variant.config else None
-
-    def change(part: str) -> str:
-        if converter:
-            part = converter.convert(part)
-        return _gloss(part, variant.gloss_every) if variant.gloss_every else part
-
-    text = _text_nodes(text, change) if is_html else change(text)
+    if variant.config:  # tags are ASCII, so converting the whole markup also converts attribute values
+        text = opencc.OpenCC(variant.config).convert(text)
+    if variant.gloss_every:  # a gloss inside a tag would break it: text nodes only
+        gloss = partial(_gloss, every=variant.gloss_every)
+        text = _text_nodes(text, gloss) if is_html else gloss(text)
     data = text.encode(variant.encoding, errors="mirror_lost")
     if is_html:
         data = _CHARSET.sub(b"charset=" + variant.encoding.encode(), data)

@@ -117,7 +117,23 @@ def _confirms(line: str, m: re.Match[str]) -> bool:
 @lru_cache(maxsize=65536)
 def is_reading(ch: str, syllable: str) -> bool:
     """pypinyin lists `syllable` (tone-marked or tone-less) as a reading of Han character `ch`."""
-    return bool(HAN_CHAR.match(ch)) and _normal_syllable(syllable) in readings(ch)
+    if not HAN_CHAR.match(ch):
+        return False
+    if "?" in syllable:
+        return _lost_tone_reading(ch, syllable)
+    return _normal_syllable(syllable) in readings(ch)
+
+
+def _lost_tone_reading(ch: str, syllable: str) -> bool:
+    """A reading of `ch` whose tone-marked letters a Big5 mirror wrote as `?` or `??`.
+
+    Big5 has no tone-marked letters, so a glossed page re-encoded as Big5 turns `(xiàng)` into
+    `(xi??ng)`. Only a syllable that keeps a letter counts: a bare `(??)` is lost text, not a gloss.
+    """
+    if not any(c.isascii() and c.isalpha() for c in syllable):
+        return False
+    lost = _P.lost_letter.sub("?", syllable.strip().lower())
+    return any(_P.lost_letter.sub("?", _P.toned.sub("?", r)) == lost for r in readings(ch))
 
 
 def _letter_glued(line: str, m: re.Match[str]) -> bool:
