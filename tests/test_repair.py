@@ -77,7 +77,7 @@ def test_gloss_with_lost_tone_letters_is_removed(line, expected, count):
     [
         "發(??)展",  # no letter left: lost text, not a gloss
         "发(??)展",
-        "發(xi??ng)展",  # the letters do not spell a reading of 發
+        "發(xi?ng)展",  # the letters do not spell a reading of 發
         "很好(o?)",  # nor of 好
         "北京(b??)",  # a lost letter where 京 has none
     ],
@@ -125,6 +125,17 @@ def test_readings_come_from_pypinyin_and_are_cached():
         ("驅動力?為了幫助", "驅動力?為了幫助", 0),  # one "?" is a question mark
         ("2015年?yáng)|坡區", "2015年?yáng)|坡區", 0),  # not between Han characters
         ("是嗎??", "是嗎??", 0),
+        # Lost next to Latin words and numbers (Big5 has no no-break space, ‰ or full-width ～).
+        ("運-8反潛機?????? 1架次", "運-8反潛機 1架次", 1),
+        ("运-8反潜机?????? 1架次", "运-8反潜机 1架次", 1),
+        ("運-9通信對抗機?? ????1架次", "運-9通信對抗機 1架次", 1),
+        ("組織??ISO/TC??332專家", "組織 ISO/TC 332專家", 2),
+        ("组织??ISO/TC??332专家", "组织 ISO/TC 332专家", 2),
+        ("Secure??Storage", "Secure Storage", 1),
+        ("全省5??人口", "全省5??人口", 0),  # after a number: often a unit (‰)
+        ("企業2??3家", "企業2??3家", 0),  # or a range mark
+        ("出生率為5.80??;", "出生率為5.80??;", 0),
+        ("是嗎?? 他說", "是嗎?? 他說", 0),
     ],
 )
 def test_lost_character_runs(line, expected, runs):

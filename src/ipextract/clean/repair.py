@@ -4,7 +4,8 @@ Mirror sites gloss characters with their reading, `發(fā)展`. An annotation i
 pypinyin lists it as a reading of the character before it, so `GDP(gdp)`, `好(ok)` and English
 in parentheses survive. A converter that could not encode a character writes `?`; two or more
 between Han characters stand for lost characters (often an ideographic space) and become one
-space, while a single `?` is left alone because it is far more often a real question mark.
+space, as do ASCII `??` runs glued to Latin words and numbers (a lost no-break space or `‰`),
+while a single `?` is left alone because it is far more often a real question mark.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def repair(line: str, removed: Counter[str], *, keep_pinyin: bool = False) -> st
     if "?" in line or "？" in line:
         line, n = _P.lost_leading.subn("", line)
         line, m = _P.lost_inner.subn(" ", line)
-        removed["lost_char_runs"] += n + m
+        line, k = _P.lost_by_words.subn(" ", line)
+        removed["lost_char_runs"] += n + m + k
     return fold_spaces(line)
 
 
