@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from .clean import Candidate
+from .clean.repair import remove_pinyin
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?$")
 _DECLARED = "meta:"
@@ -78,6 +79,8 @@ def _whole(chosen: Candidate, candidates: list[Candidate]) -> Candidate:
     if not value.endswith(_ELLIPSES):
         return chosen
     stem = value.rstrip(".…。")
+    if "(" in stem:  # a mirror glosses the visible line (`成都(dōu)`), not the tag
+        stem = remove_pinyin(stem)[0]
     if len(stem) < _MIN_STEM:
         return chosen
     for c in candidates:
