@@ -35,6 +35,20 @@ def test_particle_and_zhuo_become_着(traditional, simplified):
 @pytest.mark.parametrize(
     ("traditional", "simplified"),
     [
+        # s2t writes these replies with 覆; a converted mirror's must come back as 复.
+        ("關於建議的覆函", "关于建议的复函"),
+        ("关于建议的覆函", "关于建议的复函"),
+        ("國務院批覆同意", "国务院批复同意"),
+        ("現答覆如下", "现答复如下"),
+    ],
+)
+def test_replies_written_with_覆_come_back_as_复(traditional, simplified):
+    assert convert.to_simplified(traditional) == simplified
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
         ("著名專家", "著名专家"),
         ("著作權保護", "著作权保护"),
         ("擁有著作權", "拥有著作权"),  # 有著 would otherwise win

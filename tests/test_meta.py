@@ -107,6 +107,20 @@ def test_a_value_cut_short_on_the_page_is_taken_whole_from_a_tag():
     assert (chosen["source"].value, chosen["source"].origin) == (whole, "meta:contentsource")
 
 
+@pytest.mark.parametrize(
+    ("stem", "whole"),
+    [
+        # A pinyin-glossing mirror glosses the visible line but not the tag.
+        ("综合自学习强国、川观新闻、成都(dōu)体育学院附属体...", "综合自学习强国、川观新闻、成都体育学院附属体育医院"),
+        ("綜合自學習強國、川觀新聞、成都(dōu)體育學院附屬體...", "綜合自學習強國、川觀新聞、成都體育學院附屬體育醫院"),
+        ("市发(fā)展和改革委员会…", "市发展和改革委员会办公室"),
+    ],
+)
+def test_a_glossed_value_cut_short_is_taken_whole_from_a_tag(stem, whole):
+    chosen = resolve([C("source", stem), C("source", whole, "meta:contentsource")])
+    assert (chosen["source"].value, chosen["source"].origin) == (whole, "meta:contentsource")
+
+
 def test_a_value_with_no_longer_form_stays_as_shown():
     chosen = resolve([C("title", "会议在京召开…"), C("title", "另一个标题", "meta:og:title")])
     assert chosen["title"].value == "会议在京召开…"

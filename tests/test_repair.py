@@ -28,6 +28,11 @@ def fixed(line: str, **kw: bool) -> tuple[str, Counter[str]]:
         ("萬(wan)(wan)人", "萬人", 2),
         ("城鎮化率(lv)為", "城鎮化率為", 1),  # ü typed as v
         ("出生率(l", "出生率", 1),  # cut off by the end of the text
+        # A glossed page re-encoded as Big5: the tone-marked letters became `??` (or `?`).
+        ("東坡區(q??)簽約15個(g??)項(xi??ng)目", "東坡區簽約15個項目", 3),
+        ("东坡区(q??)签约15个(g??)项(xi??ng)目", "东坡区签约15个项目", 3),
+        ("產(ch?n)業(y?)園區", "產業園區", 2),
+        ("产(ch?n)业(y?)园区", "产业园区", 2),
     ],
 )
 def test_confirmed_pinyin_is_removed(line, expected, count):
@@ -47,6 +52,11 @@ def test_confirmed_pinyin_is_removed(line, expected, count):
         "企業(yè)(2019)",  # digits
         "北京(a",  # a cut-off gloss must start a reading of the character
         "很好(ok)(ok)",  # a repeat of an unconfirmed gloss stays unconfirmed
+        "發(??)展",  # no letter left: lost text, not a gloss
+        "发(??)展",
+        "發(xi?ng)展",  # lost tone letters, but the rest does not spell a reading of 發
+        "很好(o?)",
+        "北京(b??)",
     ],
 )
 def test_unconfirmed_parentheses_are_kept(line):
@@ -92,6 +102,17 @@ def test_readings_come_from_pypinyin_and_are_cached():
         ("驅動力?為了幫助", "驅動力?為了幫助", 0),  # one "?" is a question mark
         ("2015年?yáng)|坡區", "2015年?yáng)|坡區", 0),  # not between Han characters
         ("是嗎??", "是嗎??", 0),
+        # Lost next to Latin words and numbers (Big5 has no no-break space, ‰ or full-width ～).
+        ("運-8反潛機?????? 1架次", "運-8反潛機 1架次", 1),
+        ("运-8反潜机?????? 1架次", "运-8反潜机 1架次", 1),
+        ("運-9通信對抗機?? ????1架次", "運-9通信對抗機 1架次", 1),
+        ("組織??ISO/TC??332專家", "組織 ISO/TC 332專家", 2),
+        ("组织??ISO/TC??332专家", "组织 ISO/TC 332专家", 2),
+        ("Secure??Storage", "Secure Storage", 1),
+        ("全省5??人口", "全省5??人口", 0),  # after a number: often a unit (‰)
+        ("企業2??3家", "企業2??3家", 0),  # or a range mark
+        ("出生率為5.80??;", "出生率為5.80??;", 0),
+        ("是嗎?? 他說", "是嗎?? 他說", 0),
     ],
 )
 def test_lost_character_runs(line, expected, runs):

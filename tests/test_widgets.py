@@ -139,6 +139,39 @@ def test_a_summary_box_restated_below_is_not_text():
     assert clean_html(_boxed(rows, [NOTICE, *RESTATED])).blocks == [NOTICE, *RESTATED]
 
 
+@pytest.mark.parametrize(
+    ("rows", "after"),
+    [
+        # A glossing mirror glosses the box and the lines below it at different characters.
+        (
+            [
+                ("采购项目名称", "国道改造(zào)工程监理"),
+                ("采购单位", "某某县交(jiāo)通运输局"),
+                ("代理机构(gòu)名称", "某某项目管理有限公司"),
+                ("总成交金额", "￥118.500000 万元（人民币）"),
+            ],
+            [NOTICE, "项目名称：国道改造工程监(jiān)理", "采购单位名称：某某县交通运(yùn)输局", *RESTATED[2:]],
+        ),
+        (
+            [
+                ("採購項目名稱", "國道改造(zào)工程監理"),
+                ("採購單位", "某某縣交(jiāo)通運輸局"),
+                ("代理機構(gòu)名稱", "某某項目管理有限公司"),
+                ("總成交金額", "￥118.500000 萬元（人民幣）"),
+            ],
+            [
+                "某某項目管理有限公司受某某縣交通運輸局的委託，就“國道改造工程監理”項目組織採購，評審工作已經結束。",
+                "項目名稱：國道改造工程監(jiān)理",
+                "採購單位名稱：某某縣交通運(yùn)輸局",
+                "代理機構名稱：某某項目管理有限公司",
+            ],
+        ),
+    ],
+)
+def test_a_glossed_summary_box_restated_below_is_not_text(rows, after):
+    assert clean_html(_boxed(rows, after)).blocks == after  # glosses go later, in repair
+
+
 def test_a_table_opening_a_report_with_its_own_figures_stays():
     rows = [("地区生产总值", "11413.8亿元"), ("第一产业增加值", "51.2亿元"), ("第三产业增加值", "9352.1亿元")]
     lead = "上半年，全市经济运行总体平稳，主要指标好于预期，结构调整持续推进。"

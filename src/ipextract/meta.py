@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .clean import Candidate
+from .clean.repair import remove_pinyin
 from .resources import patterns
 
 _P = patterns("meta")
@@ -79,6 +80,8 @@ def _whole(chosen: Candidate, candidates: list[Candidate]) -> Candidate:
     if not value.endswith(_ELLIPSES):
         return chosen
     stem = value.rstrip(".…。")
+    if "(" in stem:  # a mirror glosses the visible line (`成都(dōu)`), not the tag
+        stem = remove_pinyin(stem)[0]
     if len(stem) < _MIN_STEM:
         return chosen
     for c in candidates:

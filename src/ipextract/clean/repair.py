@@ -4,7 +4,8 @@ Mirror sites gloss characters with their reading, `發(fā)展`. An annotation i
 pypinyin lists it as a reading of the character before it, so `GDP(gdp)`, `好(ok)` and English
 in parentheses survive. A converter that could not encode a character writes `?`; two or more
 between Han characters stand for lost characters (often an ideographic space) and become one
-space, while a single `?` is left alone because it is far more often a real question mark.
+space, as do ASCII `??` runs glued to Latin words and numbers (a lost no-break space or `‰`),
+while a single `?` is left alone because it is far more often a real question mark.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def repair(line: str, removed: Counter[str], *, keep_pinyin: bool = False) -> st
     if "?" in line or "？" in line:
         line, n = _P.lost_leading.subn("", line)
         line, m = _P.lost_inner.subn(" ", line)
-        removed["lost_char_runs"] += n + m
+        line, k = _P.lost_by_words.subn(" ", line)
+        removed["lost_char_runs"] += n + m + k
     return fold_spaces(line)
 
 
@@ -117,7 +119,23 @@ def _confirms(line: str, m: re.Match[str]) -> bool:
 @lru_cache(maxsize=65536)
 def is_reading(ch: str, syllable: str) -> bool:
     """pypinyin lists `syllable` (tone-marked or tone-less) as a reading of Han character `ch`."""
-    return bool(HAN_CHAR.match(ch)) and _normal_syllable(syllable) in readings(ch)
+    if not HAN_CHAR.match(ch):
+        return False
+    if "?" in syllable:
+        return _lost_tone_reading(ch, syllable)
+    return _normal_syllable(syllable) in readings(ch)
+
+
+def _lost_tone_reading(ch: str, syllable: str) -> bool:
+    """A reading of `ch` whose tone-marked letters a Big5 mirror wrote as `?` or `??`.
+
+    Big5 has no tone-marked letters, so a glossed page re-encoded as Big5 turns `(xiàng)` into
+    `(xi??ng)`. Only a syllable that keeps a letter counts: a bare `(??)` is lost text, not a gloss.
+    """
+    if not any(c.isascii() and c.isalpha() for c in syllable):
+        return False
+    lost = _P.lost_letter.sub("?", syllable.strip().lower())
+    return any(_P.lost_letter.sub("?", _P.toned.sub("?", r)) == lost for r in readings(ch))
 
 
 def _letter_glued(line: str, m: re.Match[str]) -> bool:

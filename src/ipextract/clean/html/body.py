@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ...resources import patterns
 from .. import LineKind
 from ..line_rules import LIST_MARKER
+from ..repair import remove_pinyin
 from .attachments import attachment_label, bare_attachment_label, document_file, document_title, link_label
 from .kinds import date_only_line
 from .layout import RenderedLine
@@ -143,11 +144,17 @@ def mark_summary_rows(lines: list[RenderedLine], kinds: list[LineKind]) -> None:
     values = [v for i in rows for v in _row_values(lines[i].text)]
     if len(rows) < _SUMMARY_ROWS or not values:
         return
-    after = _P.no_space.sub("", "".join(line.text for line in lines[first:]))
-    if 2 * sum(1 for v in values if v in after) < len(values):
+    after = _unglossed(_P.no_space.sub("", "".join(line.text for line in lines[first:])))
+    if 2 * sum(1 for v in values if _unglossed(v) in after) < len(values):
         return
     for i in rows:
         kinds[lines[i].index] = LineKind.META
+
+
+def _unglossed(text: str) -> str:
+    """`text` without pinyin glosses: a mirror glosses the box and the lines restating it at
+    different characters, so the same value would not be found again."""
+    return remove_pinyin(text)[0] if "(" in text else text
 
 
 #: Kinds a summary row may have got from its own text (a date row is a STAMP).
