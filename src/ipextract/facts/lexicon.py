@@ -45,6 +45,12 @@ def unit_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def unit_starts() -> frozenset[str]:
+    """The first characters of the units: where none stands, no unit pattern need be tried."""
+    return frozenset(surface[0] for surface in units())
+
+
+@lru_cache(maxsize=1)
 def entity_pattern() -> re.Pattern[str]:
     """A category noun after a threshold (…以上的种植大户): up to four modifier characters first."""
     return re.compile(rf"\s*(?:的)?[{HAN}]{{0,4}}?(?:{alternation(data_lines('facts_entities.txt'))})")

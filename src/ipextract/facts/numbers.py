@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..resources import patterns
@@ -65,8 +66,11 @@ class Quantity:
     negative: bool = False  # written with a minus sign (增长-5.2%): the value is negative
 
 
+@lru_cache(maxsize=4096)
 def _parse_core(s: str) -> tuple[Decimal, bool] | None:
-    """Value of a numeral core and whether it is Chinese."""
+    """Value of a numeral core and whether it is Chinese. Remembered: the same cores (一, 两, 2023,
+    10) come back on every page, and most Chinese ones are parts of words (一步, 两会) that are
+    read only to be dropped."""
     if s and s[0].isdigit():
         if len(s) > 1 and s[0] == "0" and s[1].isdigit():
             return None  # 01, 000: section numbers and split thousands, not quantities
@@ -85,6 +89,8 @@ def _is_masked(masked: bytearray, start: int, end: int) -> bool:
 
 
 def _unit_at(text: str, pos: int, has_magnitude: bool) -> lexicon.Unit | None:
+    if text[pos:pos + 1] not in lexicon.unit_starts():
+        return None  # most numerals that are parts of words (一步, 两会) have no unit after them
     m = lexicon.unit_pattern().match(text, pos)
     if not m:
         return None
@@ -170,9 +176,9 @@ def scan(text: str, masked: bytearray | None = None, *, limit: int | None = None
         pos = m.end()
         if _is_masked(masked, m.start(), m.end()):
             # A masked region (a date, a phone number) may hide a real number right after it.
-            pos = m.start() + 1
-            while pos < len(text) and masked[pos]:
-                pos += 1
+            pos = masked.find(0, m.start() + 1)
+            if pos < 0:
+                break
             continue
         found = _dispatch(text, m, masked)
         if found:
